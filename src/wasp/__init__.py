@@ -1,0 +1,3 @@
+"""wasp: review an AWS workload against the AWS Well-Architected Framework Security Pillar."""
+
+__version__ = "0.1.0"

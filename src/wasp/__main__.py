@@ -1,0 +1,5 @@
+"""Allow ``python -m wasp``."""
+
+from wasp.cli.app import main
+
+main()

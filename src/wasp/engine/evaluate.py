@@ -1,0 +1,124 @@
+"""Run rules over an inventory: every rule over every resource of its type, with evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from wasp.model import (
+    Finding,
+    FindingStatus,
+    Gap,
+    Inventory,
+    Resource,
+    ResourceRef,
+    finding_id,
+)
+from wasp.model.redact import redact
+from wasp.model.rule import ResourceView, Rule, RuleContext, UnresolvedRead
+
+Waiver = Callable[[Finding], str | None]
+"""Returns a waiver description when a failing finding is an accepted risk, else None."""
+
+
+@dataclass(frozen=True)
+class RuleRun:
+    """How one rule ran: the findings it gave and, if it could not run fully, why."""
+
+    rule: Rule
+    findings: tuple[Finding, ...]
+    blocked_by: tuple[Gap, ...] = ()
+    not_collected: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when every type the rule needs was read without a service-level gap."""
+        return not self.blocked_by and not self.not_collected
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """All rule runs and the gaps annotated with the rules they affect."""
+
+    runs: tuple[RuleRun, ...]
+    gaps: tuple[Gap, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+
+def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed_at: str) -> Finding | None:
+    """One rule on one resource: a finding, or None when the rule does not apply to it."""
+    view = ResourceView(resource)
+    try:
+        verdict = rule.evaluate(view, ctx)
+    except UnresolvedRead as exc:
+        status, message, severity = FindingStatus.UNKNOWN, f"cannot decide: {exc}", rule.meta.severity
+    else:
+        if verdict is None:
+            return None
+        status, message, severity = verdict.status, verdict.message, verdict.severity or rule.meta.severity
+    ref = ResourceRef.of(resource)
+    return Finding(
+        id=finding_id(rule.id, ref),
+        rule=rule.id,
+        best_practices=rule.meta.best_practices,
+        status=status,
+        severity=severity,
+        resource=ref,
+        message=message,
+        evidence=redact({k: _plain(v) for k, v in view.evidence.items()}),
+        observed_at=observed_at,
+        public_exposure=rule.meta.public_exposure and status is FindingStatus.FAIL,
+    )
+
+
+def _plain(value: object) -> object:
+    """Evidence values as JSON-friendly data (unresolved markers become their description)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return repr(value)
+
+
+def evaluate(
+    rules: Iterable[Rule],
+    inventory: Inventory,
+    ctx: RuleContext,
+    *,
+    observed_at: datetime,
+    waiver: Waiver | None = None,
+    require_collected: bool = True,
+) -> Evaluation:
+    """Run every rule; record which could not run fully and why.
+
+    ``require_collected`` is true for live reviews (an uncollected type means 'not checked'); IaC scans
+    set it false, since a template describes only what it declares.
+    """
+    stamp = observed_at.isoformat()
+    runs: list[RuleRun] = []
+    all_findings: list[Finding] = []
+    service_gaps = [g for g in inventory.gaps if g.blocks_service]
+    for rule in rules:
+        types = rule.meta.reads_types
+        blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types))
+        missing = tuple(t for t in types if require_collected and not inventory.was_collected(t))
+        findings: list[Finding] = []
+        for resource in inventory.of_type(rule.meta.resource_type):
+            finding = evaluate_resource(rule, resource, ctx, stamp)
+            if finding is None:
+                continue
+            if waiver is not None and finding.status is FindingStatus.FAIL:
+                reason = waiver(finding)
+                if reason:
+                    finding = replace(finding, status=FindingStatus.WAIVED, waiver=reason)
+            findings.append(finding)
+        runs.append(RuleRun(rule, tuple(findings), blocked, missing))
+        all_findings.extend(findings)
+    gaps = tuple(
+        replace(g, rules=tuple(r.rule.id for r in runs if set(g.resource_types) & set(r.rule.meta.reads_types)))
+        for g in inventory.gaps
+    )
+    return Evaluation(tuple(runs), gaps, tuple(all_findings))

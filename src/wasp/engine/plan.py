@@ -1,0 +1,54 @@
+"""The improvement plan: every High-risk gap first, then Medium, then Low improvement opportunities."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from wasp.engine.evaluate import Evaluation
+from wasp.model import BPStatus, Catalogue, FindingStatus, PlanItem, QuestionResult, Risk
+
+_RISK_ORDER = {Risk.HIGH: 0, Risk.MEDIUM: 1, Risk.LOW: 2}
+
+
+def build_plan(
+    catalogue: Catalogue,
+    questions: tuple[QuestionResult, ...],
+    evaluation: Evaluation,
+    stakeholders: Mapping[str, str],
+) -> tuple[PlanItem, ...]:
+    """One item per best practice not met, ranked by risk, public exposure, then affected resources."""
+    fails_by_rule = {
+        run.rule.id: [f for f in run.findings if f.status is FindingStatus.FAIL] for run in evaluation.runs
+    }
+    rules = {run.rule.id: run.rule for run in evaluation.runs}
+    items: list[PlanItem] = []
+    for q in questions:
+        for bp in q.best_practices:
+            if bp.status is not BPStatus.NOT_MET:
+                continue
+            failing = [f for rid in bp.rules for f in fails_by_rule.get(rid, []) if bp.id in f.best_practices]
+            failing_rules = sorted({f.rule for f in failing})
+            resources = {f.resource.identity for f in failing}
+            action = (
+                f"Fix {len(failing)} failing finding(s) on {len(resources)} resource(s)"
+                if failing
+                else f"Implement the practice: {catalogue.practice(bp.id).prompt}"
+            )
+            items.append(
+                PlanItem(
+                    rank=0,
+                    question=q.id,
+                    best_practice=bp.id,
+                    title=bp.title,
+                    risk=bp.risk,
+                    findings=tuple(f.id for f in failing),
+                    remediation=tuple((rid, rules[rid].meta.remediation) for rid in failing_rules),
+                    owner=stakeholders.get(q.id),
+                    affected_resources=len(resources),
+                    public_exposure=any(f.public_exposure for f in failing),
+                    action=action,
+                )
+            )
+    items.sort(key=lambda i: (_RISK_ORDER[i.risk], not i.public_exposure, -i.affected_resources, i.best_practice))
+    return tuple(replace(item, rank=n) for n, item in enumerate(items, start=1))

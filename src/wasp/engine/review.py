@@ -1,0 +1,62 @@
+"""Put a review together: evaluate rules, decide practices and questions, roll up, plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from wasp.engine.decide import decide_questions, latest_attestations
+from wasp.engine.evaluate import Waiver, evaluate
+from wasp.engine.plan import build_plan
+from wasp.engine.rollup import areas, principles
+from wasp.model import Attestation, Catalogue, Inventory, Review, Workload
+from wasp.model.rule import Rule, RuleContext, WorkloadScope
+
+
+def scope_of(workload: Workload) -> WorkloadScope:
+    """What rules are told about the workload."""
+    return WorkloadScope(
+        regions=workload.regions,
+        break_glass=workload.break_glass,
+        classification_tag=workload.classification_tag,
+        environment=workload.environment,
+    )
+
+
+def run_review(
+    *,
+    catalogue: Catalogue,
+    rules: Iterable[Rule],
+    inventory: Inventory,
+    workload: Workload,
+    attestations: Iterable[Attestation] = (),
+    now: datetime,
+    waiver: Waiver | None = None,
+    sources: Iterable[str] = ("live",),
+) -> Review:
+    """A complete review of one workload from its inventory and attestations."""
+    ctx = RuleContext(inventory=inventory, workload=scope_of(workload), now=now)
+    evaluation = evaluate(rules, inventory, ctx, observed_at=now, waiver=waiver)
+    latest = latest_attestations(attestations)
+    today = now.date()
+    questions = decide_questions(catalogue, evaluation, latest, today)
+    return Review(
+        workload=workload.name,
+        catalogue_version=catalogue.version,
+        generated_at=now.isoformat(),
+        questions=questions,
+        areas=areas(catalogue, questions),
+        principles=principles(catalogue, questions),
+        findings=evaluation.findings,
+        gaps=evaluation.gaps,
+        plan=build_plan(catalogue, questions, evaluation, workload.stakeholders),
+        scope={
+            "accounts": list(workload.accounts),
+            "regions": list(workload.regions),
+            "environment": workload.environment,
+            "sources": list(sources),
+            "resources": len(inventory),
+            "resource_types": inventory.types,
+        },
+        expired_attestations=tuple(a for a in latest.values() if not a.is_current(today)),
+    )

@@ -1,0 +1,28 @@
+"""What people answer for the practices no API can show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from wasp.model.status import Answer, NAReason
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """A person's answer for one best practice, with evidence, owner and expiry."""
+
+    best_practice: str
+    answer: Answer
+    owner: str
+    date: date
+    expires: date | None = None
+    evidence: tuple[str, ...] = ()
+    reason: NAReason | None = None
+    notes: str = ""
+    source: str | None = None
+    """file:line the attestation was read from."""
+
+    def is_current(self, today: date) -> bool:
+        """True unless the attestation has expired."""
+        return self.expires is None or self.expires >= today

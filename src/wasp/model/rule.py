@@ -1,0 +1,233 @@
+"""The small API a rule is written against: metadata, examples, a view of one resource, a verdict.
+
+A rule is one module in ``wasp.rules`` with ``META``, ``EXAMPLES`` and a pure ``evaluate(view, ctx)``.
+Rules read properties only through :class:`ResourceView`, which records what was read as evidence and
+turns an unresolved value into an *unknown* verdict, never a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from wasp.model.resource import Origin, Resource, Unresolved
+from wasp.model.status import FindingStatus, OriginKind, Severity
+
+
+@dataclass(frozen=True)
+class Remediation:
+    """How to fix a failure, in each of the four ways users make changes."""
+
+    console: str
+    cli: str
+    cloudformation: str
+    terraform: str
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a rule checks and which best practices it evidences."""
+
+    title: str
+    severity: Severity
+    best_practices: tuple[str, ...]
+    resource_type: str
+    description: str
+    remediation: Remediation
+    related_types: tuple[str, ...] = ()
+    """Other types the rule looks up through the context; a gap on any of them blocks the rule."""
+    public_exposure: bool = False
+    """True when a failure exposes something to the internet (ranks first within its risk level)."""
+    iac: bool = True
+    """False when the rule needs facts only a live account has (e.g. key last-used dates)."""
+
+    @property
+    def reads_types(self) -> tuple[str, ...]:
+        """Every type whose collection the rule depends on."""
+        return (self.resource_type, *self.related_types)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's answer for one resource."""
+
+    status: FindingStatus
+    message: str
+    severity: Severity | None = None
+    """Overrides the rule's severity for this finding (e.g. SSH open vs. a high port open)."""
+
+
+def passed(message: str) -> Verdict:
+    """A passing verdict."""
+    return Verdict(FindingStatus.PASS, message)
+
+
+def failed(message: str, severity: Severity | None = None) -> Verdict:
+    """A failing verdict, optionally with a severity of its own."""
+    return Verdict(FindingStatus.FAIL, message, severity)
+
+
+def unknown(message: str) -> Verdict:
+    """The rule cannot tell."""
+    return Verdict(FindingStatus.UNKNOWN, message)
+
+
+class UnresolvedRead(Exception):
+    """Raised by a view when a rule reads a value that could not be known."""
+
+    def __init__(self, path: str, value: Unresolved) -> None:
+        super().__init__(f"{path} is unknown ({value.reason})")
+        self.path = path
+        self.value = value
+
+
+_MISSING = object()
+
+
+def lookup(properties: Mapping[str, Any], path: str) -> Any:
+    """Read a dotted path (``A.B.0.C``) from nested mappings and lists; None where absent."""
+    node: Any = properties
+    for part in path.split("."):
+        if isinstance(node, Unresolved):
+            return node
+        if isinstance(node, Mapping):
+            node = node.get(part, _MISSING)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+        if node is _MISSING:
+            return None
+    return node
+
+
+def contains_unresolved(value: Any) -> Unresolved | None:
+    """The first unresolved value inside ``value``, if any."""
+    if isinstance(value, Unresolved):
+        return value
+    if isinstance(value, Mapping):
+        for item in value.values():
+            found = contains_unresolved(item)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = contains_unresolved(item)
+            if found is not None:
+                return found
+    return None
+
+
+class ResourceView:
+    """Read access to one resource that records every path read, as evidence."""
+
+    def __init__(self, resource: Resource) -> None:
+        self.resource = resource
+        self.evidence: dict[str, Any] = {}
+
+    @property
+    def id(self) -> str:
+        """The resource id."""
+        return self.resource.id
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """The resource's tags."""
+        return self.resource.tags
+
+    def get(self, path: str, default: Any = None) -> Any:
+        """The value at ``path``; raises :class:`UnresolvedRead` if it (or anything in it) is unknown."""
+        value = lookup(self.resource.properties, path)
+        self.evidence[path] = value
+        bad = contains_unresolved(value)
+        if bad is not None:
+            raise UnresolvedRead(path, bad)
+        return default if value is None else value
+
+    def note(self, name: str, value: Any) -> None:
+        """Record a derived fact as evidence (e.g. the ports found open)."""
+        self.evidence[name] = value
+
+
+@dataclass(frozen=True)
+class WorkloadScope:
+    """What the workload file tells rules: break-glass principals, classification, regions."""
+
+    regions: tuple[str, ...] = ()
+    break_glass: tuple[str, ...] = ()
+    classification_tag: str = "DataClassification"
+    environment: str = "production"
+
+    def is_break_glass(self, name: str, arn: str | None = None) -> bool:
+        """True when a principal (by name or ARN) is a declared break-glass principal."""
+        return any(p in (name, arn) for p in self.break_glass)
+
+
+class InventoryReader(Protocol):
+    """The read-only part of an inventory that rules may query."""
+
+    def of_type(self, resource_type: str) -> list[Resource]:
+        """All resources of a type."""
+        ...
+
+    def find(self, resource_type: str, **properties: Any) -> list[Resource]:
+        """Resources of a type with matching top-level properties."""
+        ...
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may consult beyond its own resource."""
+
+    inventory: InventoryReader
+    workload: WorkloadScope = field(default_factory=WorkloadScope)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    """The review's time: rules compute ages against it, never against the clock."""
+
+    def days_since(self, iso: str | None) -> int | None:
+        """Whole days between an ISO-8601 timestamp and the review time; None when absent or unparsable."""
+        if not iso:
+            return None
+        try:
+            then = datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if then.tzinfo is None:
+            then = then.replace(tzinfo=UTC)
+        return (self.now - then).days
+
+
+Evaluate = Callable[[ResourceView, RuleContext], "Verdict | None"]
+"""A rule's check: a verdict, or None when the rule does not apply to this resource."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A resource (and its neighbours) with the verdict the rule must give for it."""
+
+    name: str
+    resource: Resource
+    expect: FindingStatus
+    related: Sequence[Resource] = ()
+    workload: WorkloadScope = field(default_factory=WorkloadScope)
+    now: datetime = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def example_resource(
+    resource_type: str, properties: Mapping[str, Any], rid: str = "example", region: str = "eu-west-2"
+) -> Resource:
+    """A resource for a rule example."""
+    origin = Origin(kind=OriginKind.LIVE, account="111122223333", region=region)
+    return Resource(type=resource_type, id=rid, properties=dict(properties), origin=origin)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded rule: its id (the module name), metadata, examples and check."""
+
+    id: str
+    meta: RuleMeta
+    examples: tuple[Example, ...]
+    evaluate: Evaluate

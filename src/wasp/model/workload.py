@@ -1,0 +1,28 @@
+"""The workload under review: one workload, its accounts, regions, sources and people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Scope and context of one review."""
+
+    name: str
+    description: str = ""
+    environment: str = "production"
+    accounts: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    profile: str | None = None
+    role_name: str | None = None
+    """Role to assume in each listed account (read-only); None uses the caller's credentials."""
+    iac_paths: tuple[str, ...] = ()
+    attestations: str | None = None
+    stakeholders: dict[str, str] = field(default_factory=dict)
+    """Question id (SEC01..SEC11) -> owner."""
+    break_glass: tuple[str, ...] = ()
+    classification_tag: str = "DataClassification"
+    scope_tags: dict[str, str] = field(default_factory=dict)
+    """When set, only resources carrying all these tags are reviewed (account settings always are)."""
+    source: str | None = None

@@ -1,0 +1,111 @@
+"""Security groups allow no ingress from the whole internet (0.0.0.0/0 or ::/0)."""
+
+from typing import Any
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
+
+WORLD = ("0.0.0.0/0", "::/0")
+ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
+DATA_PORTS = {
+    1433: "SQL Server", 1521: "Oracle", 3306: "MySQL", 5432: "PostgreSQL", 6379: "Redis",
+    9200: "Elasticsearch", 27017: "MongoDB", 11211: "Memcached", 5439: "Redshift",
+}
+WEB_PORTS = (80, 443)
+
+META = RuleMeta(
+    title="Security groups allow no ingress from 0.0.0.0/0 or ::/0",
+    severity=Severity.HIGH,
+    best_practices=("SEC05-BP02",),
+    resource_type="AWS::EC2::SecurityGroup",
+    description="World-open ingress to compute bypasses network layering. Severity depends on the port: all "
+    "traffic and SSH/RDP are critical, database ports high, web ports on a non-load-balancer group medium.",
+    public_exposure=True,
+    remediation=Remediation(
+        console="EC2 > Security groups > GROUP > Inbound rules > Edit: replace 0.0.0.0/0 and ::/0 with the "
+        "load balancer's security group or a known CIDR; use Session Manager instead of SSH/RDP.",
+        cli="aws ec2 revoke-security-group-ingress --group-id SG --ip-permissions "
+        "IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]",
+        cloudformation="SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, "
+        "SourceSecurityGroupId: !Ref LoadBalancerSG}]",
+        terraform="ingress { from_port = 443  to_port = 443  protocol = \"tcp\"  "
+        "security_groups = [aws_security_group.alb.id] }",
+    ),
+)
+
+
+def _port_range(rule: dict[str, Any]) -> tuple[int, int] | None:
+    """(from, to); None means all ports."""
+    proto = str(rule.get("IpProtocol", "-1"))
+    if proto in ("-1", "all"):
+        return None
+    lo, hi = rule.get("FromPort"), rule.get("ToPort")
+    if lo in (None, -1) and hi in (None, -1):
+        return None
+    return int(lo if lo is not None else 0), int(hi if hi is not None else 65535)
+
+
+def _classify(rng: tuple[int, int] | None) -> tuple[Severity, str]:
+    if rng is None or (rng[0] <= 0 and rng[1] >= 65535):
+        return Severity.CRITICAL, "all traffic"
+    lo, hi = rng
+    for port, name in ADMIN_PORTS.items():
+        if lo <= port <= hi:
+            return Severity.CRITICAL, f"{name} ({port})"
+    for port, name in DATA_PORTS.items():
+        if lo <= port <= hi:
+            return Severity.HIGH, f"{name} ({port})"
+    if lo == hi and lo in WEB_PORTS:
+        return Severity.LOW, f"web port {lo}"
+    return Severity.MEDIUM, f"ports {lo}-{hi}" if lo != hi else f"port {lo}"
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """List every world-open ingress rule; the worst port decides severity."""
+    opened: list[tuple[Severity, str]] = []
+    for rule in view.get("SecurityGroupIngress", []):
+        if not isinstance(rule, dict):
+            continue
+        if rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD:
+            opened.append(_classify(_port_range(rule)))
+    view.note("world_open", [what for _, what in opened])
+    if not opened:
+        return passed("no ingress from 0.0.0.0/0 or ::/0")
+    worst = min((sev for sev, _ in opened), key=lambda s: s.rank)
+    name = view.get("GroupName", view.id)
+    return failed(
+        f"security group {name} allows {', '.join(sorted({w for _, w in opened}))} from the internet", worst
+    )
+
+
+def _sg(*rules: dict[str, Any]) -> dict[str, Any]:
+    return {"GroupName": "web", "SecurityGroupIngress": list(rules)}
+
+
+EXAMPLES = (
+    Example(
+        "internal",
+        example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"})),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "ssh-world",
+        example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"})),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "all-v6",
+        example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "-1", "CidrIpv6": "::/0"})),
+        FindingStatus.FAIL,
+    ),
+)

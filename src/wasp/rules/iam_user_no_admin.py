@@ -1,0 +1,67 @@
+"""No IAM user has full administrator access unless it is a declared break-glass principal."""
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    failed,
+    passed,
+)
+from wasp.rules._iam import admin_grants
+
+META = RuleMeta(
+    title="IAM users have no full administrator access outside break-glass",
+    severity=Severity.HIGH,
+    best_practices=("SEC03-BP02",),
+    resource_type="AWS::IAM::User",
+    related_types=("AWS::IAM::Group", "AWS::IAM::ManagedPolicy"),
+    description="AdministratorAccess or an Allow of *:* on * (attached, inline or through a group) "
+    "gives a user everything; only declared break-glass principals may hold it.",
+    remediation=Remediation(
+        console="IAM > Users > USER > Permissions: remove AdministratorAccess and *:* policies (and the "
+        "user from admin groups); grant a job-specific policy instead.",
+        cli="aws iam detach-user-policy --user-name USER --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+        cloudformation="Remove AdministratorAccess from ManagedPolicyArns and '*' actions from Policies.",
+        terraform="Remove the aws_iam_user_policy_attachment of AdministratorAccess and any '*' statement.",
+    ),
+)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Fail when the user holds admin through any route and is not break-glass."""
+    name = str(view.get("UserName", view.id))
+    grants = admin_grants(view, ctx, follow_groups=True)
+    if not grants:
+        return passed(f"IAM user {name} has no full administrator access")
+    if ctx.workload.is_break_glass(name, view.resource.arn):
+        return passed(f"IAM user {name} holds admin as a declared break-glass principal")
+    return failed(f"IAM user {name} has full administrator access via {', '.join(grants)}")
+
+
+_ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
+_STAR = {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+_GROUP = example_resource("AWS::IAM::Group", {"GroupName": "admins", "ManagedPolicyArns": [_ADMIN]}, "admins")
+EXAMPLES = (
+    Example("plain", example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": []}), FindingStatus.PASS),
+    Example("attached", example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": [_ADMIN]}), FindingStatus.FAIL),
+    Example(
+        "inline",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "Policies": [{"PolicyName": "all", "PolicyDocument": _STAR}]}),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "via-group", example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["admins"]}), FindingStatus.FAIL, (_GROUP,)
+    ),
+    Example(
+        "break-glass",
+        example_resource("AWS::IAM::User", {"UserName": "bg", "ManagedPolicyArns": [_ADMIN]}),
+        FindingStatus.PASS,
+        workload=WorkloadScope(break_glass=("bg",)),
+    ),
+)

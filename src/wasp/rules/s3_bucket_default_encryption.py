@@ -1,0 +1,62 @@
+"""S3 buckets declare default encryption."""
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
+
+META = RuleMeta(
+    title="S3 buckets declare default encryption",
+    severity=Severity.MEDIUM,
+    best_practices=("SEC08-BP02",),
+    resource_type="AWS::S3::Bucket",
+    description="S3 has applied SSE-S3 to new objects since January 2023, but a declared default (SSE-KMS "
+    "for confidential data) makes the control explicit, auditable and enforceable in IaC.",
+    remediation=Remediation(
+        console="S3 > BUCKET > Properties > Default encryption > Edit > SSE-KMS with a customer-managed key "
+        "(or SSE-S3), Bucket Key on.",
+        cli="aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration "
+        "'{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"KEY\"},"
+        "\"BucketKeyEnabled\":true}]}'",
+        cloudformation="BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: "
+        "{SSEAlgorithm: aws:kms, KMSMasterKeyID: !Ref Key}, BucketKeyEnabled: true}]}",
+        terraform='resource "aws_s3_bucket_server_side_encryption_configuration" "this" { bucket = '
+        'aws_s3_bucket.this.id  rule { apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" } } }',
+    ),
+)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Pass when a default-encryption rule names an algorithm."""
+    rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
+    algorithms = [
+        r.get("ServerSideEncryptionByDefault", {}).get("SSEAlgorithm")
+        for r in rules
+        if isinstance(r, dict)
+    ]
+    algorithms = [a for a in algorithms if a]
+    if algorithms:
+        return passed(f"default encryption {algorithms[0]}")
+    return failed(f"bucket {view.id} declares no default encryption")
+
+
+EXAMPLES = (
+    Example(
+        "kms",
+        example_resource(
+            "AWS::S3::Bucket",
+            {"BucketEncryption": {"ServerSideEncryptionConfiguration": [
+                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example("none", example_resource("AWS::S3::Bucket", {"BucketName": "logs"}), FindingStatus.FAIL),
+)
