@@ -28,8 +28,10 @@ META = RuleMeta(
     severity=Severity.HIGH,
     best_practices=("SEC05-BP02",),
     resource_type="AWS::EC2::SecurityGroup",
-    description="World-open ingress to compute bypasses network layering. Severity depends on the port: all "
-    "traffic and SSH/RDP are critical, database ports high, web ports on a non-load-balancer group medium.",
+    related_types=("AWS::EC2::Instance",),
+    description="World-open ingress bypasses network layering. Severity depends on the port: all traffic and "
+    "SSH/RDP are critical, database ports high, other ports medium. Web ports (80/443) open to the world "
+    "are expected on an internet-facing load balancer and fail only on a group attached to an instance.",
     public_exposure=True,
     remediation=Remediation(
         console="EC2 > Security groups > GROUP > Inbound rules > Edit: replace 0.0.0.0/0 and ::/0 with the "
@@ -66,20 +68,31 @@ def _classify(rng: tuple[int, int] | None) -> tuple[Severity, str]:
         if lo <= port <= hi:
             return Severity.HIGH, f"{name} ({port})"
     if lo == hi and lo in WEB_PORTS:
-        return Severity.LOW, f"web port {lo}"
+        return Severity.MEDIUM, f"web port {lo}"
     return Severity.MEDIUM, f"ports {lo}-{hi}" if lo != hi else f"port {lo}"
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """List every world-open ingress rule; the worst port decides severity."""
+    group_id = view.get("GroupId", view.id)
+    on_instances = [
+        i.id for i in ctx.inventory.of_type("AWS::EC2::Instance") if group_id in (i.properties.get("SecurityGroupIds") or [])
+    ]
     opened: list[tuple[Severity, str]] = []
+    web_only: list[str] = []
     for rule in view.get("SecurityGroupIngress", []):
-        if not isinstance(rule, dict):
+        if not isinstance(rule, dict) or not (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
             continue
-        if rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD:
-            opened.append(_classify(_port_range(rule)))
-    view.note("world_open", [what for _, what in opened])
+        rng = _port_range(rule)
+        if rng is not None and rng[0] == rng[1] and rng[0] in WEB_PORTS and not on_instances:
+            web_only.append(f"web port {rng[0]}")
+            continue
+        opened.append(_classify(rng))
+    view.note("world_open", [what for _, what in opened] + web_only)
+    view.note("attached_instances", on_instances)
     if not opened:
+        if web_only:
+            return passed(f"only {', '.join(web_only)} open to the internet, on a group with no instances (load balancer)")
         return passed("no ingress from 0.0.0.0/0 or ::/0")
     worst = min((sev for sev, _ in opened), key=lambda s: s.rank)
     name = view.get("GroupName", view.id)
@@ -92,7 +105,16 @@ def _sg(*rules: dict[str, Any]) -> dict[str, Any]:
     return {"GroupName": "web", "SecurityGroupIngress": list(rules)}
 
 
+_WEB = {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}
+_ON_INSTANCE = example_resource("AWS::EC2::Instance", {"SecurityGroupIds": ["sg-web"]}, "i-1")
 EXAMPLES = (
+    Example("alb-443", example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}), FindingStatus.PASS),
+    Example(
+        "instance-443",
+        example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}),
+        FindingStatus.FAIL,
+        (_ON_INSTANCE,),
+    ),
     Example(
         "internal",
         example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"})),

@@ -1,0 +1,73 @@
+"""The `wasp` command: every subcommand, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from wasp import __version__
+from wasp.cli import catalogue_cmd, permissions_cmd, review_cmd, setup_cmds
+from wasp.cli.console import err
+from wasp.errors import WaspError
+
+app = typer.Typer(
+    name="wasp",
+    help="Review an AWS workload against the AWS Well-Architected Framework Security Pillar, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+attest_app = typer.Typer(help="Attestations: what people answer for practices no API can show.", no_args_is_help=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wasp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version")
+    ] = False,
+) -> None:
+    """Global options."""
+
+
+app.command("catalogue")(catalogue_cmd.catalogue)
+app.command("init")(setup_cmds.init)
+app.command("review")(review_cmd.review)
+app.command("demo")(review_cmd.demo)
+app.command("permissions")(permissions_cmd.permissions)
+attest_app.command("template")(setup_cmds.attest_template)
+app.add_typer(attest_app, name="attest")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning user errors into one line and exit code 2."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        result = app(args=args, standalone_mode=False, prog_name="wasp")
+    except WaspError as exc:
+        if debug:
+            raise
+        err.print(f"wasp: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        err.print("wasp: aborted")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        err.print("wasp: interrupted")
+        sys.exit(130)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,98 @@
+"""`wasp review` and `wasp demo`: run a review and write the reports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wasp.cli.console import collection_progress, err, out
+from wasp.model import QuestionRisk, Review, Workload
+from wasp.report import print_summary, write_review
+from wasp.workload import load_workload
+
+
+class FailOn(StrEnum):
+    """Which question risk makes the command exit non-zero."""
+
+    high = "high"
+    medium = "medium"
+
+
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+def exit_code(review: Review, fail_on: FailOn | None) -> int:
+    """1 when a question is at or above the --fail-on risk, else 0."""
+    if fail_on is None:
+        return 0
+    levels = {QuestionRisk.HIGH} if fail_on is FailOn.high else {QuestionRisk.HIGH, QuestionRisk.MEDIUM}
+    return 1 if any(q.risk in levels for q in review.questions) else 0
+
+
+def _workload(
+    path: Path | None, name: str | None, profile: str | None, regions: str | None, accounts: str | None,
+    role_name: str | None, attestations: Path | None,
+) -> Workload:
+    base = load_workload(path) if path else Workload(name=name or "unnamed-workload")
+    changes: dict[str, object] = {}
+    if name:
+        changes["name"] = name
+    if profile:
+        changes["profile"] = profile
+    if regions:
+        changes["regions"] = _csv(regions)
+    if accounts:
+        changes["accounts"] = _csv(accounts)
+    if role_name:
+        changes["role_name"] = role_name
+    if attestations:
+        changes["attestations"] = str(attestations)
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def review(
+    workload_file: Annotated[Path | None, typer.Argument(help="Workload file (see `wasp init`)")] = None,
+    name: Annotated[str | None, typer.Option(help="Workload name (overrides the file)")] = None,
+    profile: Annotated[str | None, typer.Option(help="AWS profile")] = None,
+    regions: Annotated[str | None, typer.Option(help="Comma-separated regions")] = None,
+    accounts: Annotated[str | None, typer.Option(help="Comma-separated account ids")] = None,
+    role_name: Annotated[str | None, typer.Option(help="Read-only role to assume in each account")] = None,
+    attestations: Annotated[Path | None, typer.Option(help="Attestation file")] = None,
+    collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel collection tasks")] = 8,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for review.json")] = Path("wasp-out"),
+    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")] = None,
+) -> None:
+    """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
+    from wasp.workflow import review_live
+
+    wl = _workload(workload_file, name, profile, regions, accounts, role_name, attestations)
+    with collection_progress("collecting") as progress:
+        run = review_live(wl, collectors=list(_csv(collectors)) or None, workers=workers, progress=progress)
+    path = write_review(run.review, out_dir / "review.json")
+    print_summary(run.review, out)
+    err.print(f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {path}[/]")
+    raise typer.Exit(exit_code(run.review, fail_on))
+
+
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the reports")] = Path("wasp-demo"),
+    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")] = None,
+) -> None:
+    """Review the built-in emulated AWS account (a small payments API) and write the reports."""
+    from wasp.demo.run import run_demo
+
+    with collection_progress("seeding and collecting the emulated account") as progress:
+        result = run_demo(out_dir, progress=progress)
+    path = write_review(result.run.review, out_dir / "review.json")
+    print_summary(result.run.review, out)
+    err.print(
+        f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "
+        f"API calls, review in {result.run.seconds:.1f}s; wrote {path} (workload: {result.workload_file})[/]"
+    )
+    raise typer.Exit(exit_code(result.run.review, fail_on))

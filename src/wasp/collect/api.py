@@ -1,0 +1,146 @@
+"""One collection task's access to AWS: calls and pagination that turn failures into recorded gaps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wasp.collect.clients import ClientFactory
+from wasp.collect.errors import classify
+from wasp.model import Gap, Unresolved
+
+
+class CallFailed(Exception):
+    """A call failed and its gap has been recorded; the caller decides what is now unknown."""
+
+    def __init__(self, gap: Gap) -> None:
+        super().__init__(gap.message)
+        self.gap = gap
+
+    @property
+    def unresolved(self) -> Unresolved:
+        """A marker for values this call would have provided."""
+        return Unresolved(f"{self.gap.service}:{self.gap.operation} {self.gap.error}")
+
+
+def _error_code(exc: BaseException) -> str | None:
+    response = getattr(exc, "response", None)
+    if isinstance(response, dict):
+        return str(response.get("Error", {}).get("Code", "")) or None
+    return None
+
+
+class ApiReader:
+    """Read-only calls for one (account, region, collector) task."""
+
+    def __init__(
+        self,
+        clients: ClientFactory,
+        account: str,
+        region: str,
+        service: str,
+        resource_types: tuple[str, ...],
+        scope_regions: tuple[str, ...] = (),
+    ) -> None:
+        self.clients = clients
+        self.scope_regions = scope_regions or (region,)
+        self.account = account
+        self.region = region
+        self.service = service
+        self.resource_types = resource_types
+        self.gaps: list[Gap] = []
+
+    def _fail(
+        self,
+        exc: BaseException,
+        service: str,
+        operation: str,
+        region: str,
+        resource_id: str | None,
+        affects: tuple[str, ...] | None,
+    ) -> CallFailed:
+        permission = f"{service}:{_action(operation)}"
+        classified = classify(exc, operation, permission)
+        if classified is None:
+            raise exc
+        gap = Gap(
+            service=service,
+            operation=operation,
+            error=classified.kind,
+            message=classified.message,
+            account=self.account,
+            region=region,
+            resource_types=affects if affects is not None else self.resource_types,
+            resource_id=resource_id,
+        )
+        self.gaps.append(gap)
+        return CallFailed(gap)
+
+    def call(
+        self,
+        operation: str,
+        *,
+        service: str | None = None,
+        region: str | None = None,
+        absent: tuple[str, ...] = (),
+        resource_id: str | None = None,
+        affects: tuple[str, ...] | None = None,
+        **params: Any,
+    ) -> dict[str, Any] | None:
+        """Call one operation. Returns None when the error code is in ``absent`` (e.g. no policy set).
+
+        On any other failure a gap is recorded and :class:`CallFailed` raised. ``resource_id`` marks a
+        per-resource detail (only that resource's value becomes unknown); without it the gap blocks the
+        rules that read ``affects`` (default: the collector's types).
+        """
+        svc = service or self.service
+        reg = region or self.region
+        try:
+            client = self.clients.client(svc, reg)
+            result: dict[str, Any] = getattr(client, operation)(**params)
+        except Exception as exc:  # noqa: BLE001 -- classified in _fail; anything unclassified is re-raised
+            if absent and _error_code(exc) in absent:
+                return None
+            raise self._fail(exc, svc, operation, reg, resource_id, affects) from exc
+        result.pop("ResponseMetadata", None)
+        return result
+
+    def pages(
+        self,
+        operation: str,
+        key: str,
+        *,
+        service: str | None = None,
+        region: str | None = None,
+        affects: tuple[str, ...] | None = None,
+        **params: Any,
+    ) -> list[Any]:
+        """Every item under ``key`` across all pages; a failure records a service-level gap."""
+        return self.pages_of(operation, (key,), service=service, region=region, affects=affects, **params)[key]
+
+    def pages_of(
+        self,
+        operation: str,
+        keys: tuple[str, ...],
+        *,
+        service: str | None = None,
+        region: str | None = None,
+        affects: tuple[str, ...] | None = None,
+        **params: Any,
+    ) -> dict[str, list[Any]]:
+        """Items under each of ``keys`` across all pages of one paginated call."""
+        svc = service or self.service
+        reg = region or self.region
+        items: dict[str, list[Any]] = {k: [] for k in keys}
+        try:
+            paginator = self.clients.client(svc, reg).get_paginator(operation)
+            for page in paginator.paginate(**params):
+                for k in keys:
+                    items[k].extend(page.get(k, []))
+        except Exception as exc:  # noqa: BLE001 -- classified in _fail; anything unclassified is re-raised
+            raise self._fail(exc, svc, operation, reg, None, affects) from exc
+        return items
+
+
+def _action(operation: str) -> str:
+    """boto3 snake_case operation to the IAM action name (list_buckets -> ListBuckets)."""
+    return "".join(part.capitalize() for part in operation.split("_"))

@@ -1,0 +1,64 @@
+"""Create boto3 clients per account and region: adaptive retries, custom endpoints, a call counter."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+DEFAULT_MAX_ATTEMPTS = 8
+USER_AGENT = "wasp-security-review"
+
+
+def client_config(max_attempts: int = DEFAULT_MAX_ATTEMPTS, pool: int = 16) -> Config:
+    """Adaptive retries (client-side rate limiting on throttling), sane timeouts, a user agent."""
+    return Config(
+        retries={"mode": "adaptive", "max_attempts": max_attempts},
+        connect_timeout=10,
+        read_timeout=60,
+        max_pool_connections=pool,
+        user_agent_extra=USER_AGENT,
+    )
+
+
+class ClientFactory:
+    """Clients for one account's credentials, cached per (service, region), and an API-call count.
+
+    boto3 sessions are not thread-safe for creating clients, so creation is locked; the clients
+    themselves are safe to share between threads. ``AWS_ENDPOINT_URL`` (and the per-service variants)
+    are honoured by botocore itself, so any emulator works.
+    """
+
+    def __init__(self, session: boto3.session.Session, config: Config | None = None) -> None:
+        self._session = session
+        self._config = config or client_config()
+        self._clients: dict[tuple[str, str], Any] = {}
+        self._lock = threading.Lock()
+        self.calls: Counter[str] = Counter()
+
+    def _count(self, event_name: str, **_: Any) -> None:
+        # event_name is "before-call.<service>.<Operation>"
+        _, service, operation = event_name.split(".", 2)
+        with self._lock:
+            self.calls[f"{service}:{operation}"] += 1
+
+    def client(self, service: str, region: str) -> Any:
+        """A client for a service in a region."""
+        key = (service, region)
+        with self._lock:
+            existing = self._clients.get(key)
+            if existing is not None:
+                return existing
+            made = self._session.client(service, region_name=region, config=self._config)
+            made.meta.events.register("before-call", self._count)
+            self._clients[key] = made
+            return made
+
+    @property
+    def total_calls(self) -> int:
+        """API calls made so far (retries not counted)."""
+        with self._lock:
+            return sum(self.calls.values())

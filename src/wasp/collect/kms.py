@@ -1,0 +1,70 @@
+"""KMS keys in one region: state, manager, spec, rotation and key policy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live, tags_from
+from wasp.model import SUPPLEMENTARY, Resource
+
+KEY = "AWS::KMS::Key"
+
+
+class KmsCollector(Collector):
+    """Customer-managed keys in detail; AWS-managed keys are listed but not read further."""
+
+    name = "kms"
+    service = "kms"
+    resource_types = (KEY,)
+    permissions = (
+        "kms:ListKeys",
+        "kms:DescribeKey",
+        "kms:GetKeyRotationStatus",
+        "kms:GetKeyPolicy",
+        "kms:ListResourceTags",
+    )
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """list_keys, then describe each; rotation, policy and tags only for customer-managed keys."""
+        for item in api.pages("list_keys", "Keys"):
+            key_id = item["KeyId"]
+            try:
+                meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id) or {}).get("KeyMetadata", {})
+            except CallFailed:
+                continue  # the gap is recorded; nothing is known about this key
+            manager = meta.get("KeyManager", "CUSTOMER")
+            props: dict[str, Any] = {
+                "Description": meta.get("Description", ""),
+                "Enabled": bool(meta.get("Enabled")),
+                "KeySpec": meta.get("KeySpec") or meta.get("CustomerMasterKeySpec", "SYMMETRIC_DEFAULT"),
+                "KeyUsage": meta.get("KeyUsage"),
+                "MultiRegion": bool(meta.get("MultiRegion")),
+                SUPPLEMENTARY: {"KeyManager": manager, "KeyState": meta.get("KeyState")},
+            }
+            if manager == "CUSTOMER" and meta.get("KeyState") not in ("PendingDeletion", "PendingReplicaDeletion"):
+                props.update(self._details(api, key_id, props["KeySpec"]))
+            yield Resource(type=KEY, id=key_id, arn=meta.get("Arn"), origin=live(api, api.region), properties=props)
+
+    @staticmethod
+    def _details(api: ApiReader, key_id: str, spec: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if spec == "SYMMETRIC_DEFAULT":
+            try:
+                rot = api.call("get_key_rotation_status", KeyId=key_id, resource_id=key_id) or {}
+                out["EnableKeyRotation"] = bool(rot.get("KeyRotationEnabled"))
+            except CallFailed as failed:
+                out["EnableKeyRotation"] = failed.unresolved
+        try:
+            pol = api.call("get_key_policy", KeyId=key_id, PolicyName="default", resource_id=key_id) or {}
+            out["KeyPolicy"] = json.loads(pol["Policy"]) if isinstance(pol.get("Policy"), str) else pol.get("Policy")
+        except CallFailed as failed:
+            out["KeyPolicy"] = failed.unresolved
+        try:
+            tags = api.call("list_resource_tags", KeyId=key_id, resource_id=key_id) or {}
+            out["Tags"] = tags_from(tags.get("Tags"), "TagKey", "TagValue")
+        except CallFailed as failed:
+            out["Tags"] = failed.unresolved
+        return out

@@ -1,0 +1,111 @@
+"""S3 buckets (and their policies) in the in-scope regions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live, tags_from
+from wasp.model import Resource
+
+BUCKET = "AWS::S3::Bucket"
+POLICY = "AWS::S3::BucketPolicy"
+
+
+class S3Collector(Collector):
+    """Buckets with encryption, public access block, versioning, logging, object lock, tags; policies."""
+
+    name = "s3"
+    service = "s3"
+    resource_types = (BUCKET, POLICY)
+    is_global = True
+    permissions = (
+        "s3:ListAllMyBuckets",
+        "s3:GetBucketLocation",
+        "s3:GetEncryptionConfiguration",
+        "s3:GetBucketPublicAccessBlock",
+        "s3:GetBucketPolicy",
+        "s3:GetBucketVersioning",
+        "s3:GetBucketLogging",
+        "s3:GetBucketTagging",
+        "s3:GetBucketObjectLockConfiguration",
+    )
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """List once, then read each in-scope bucket's settings in its own region."""
+        for bucket in api.pages("list_buckets", "Buckets"):
+            name = bucket["Name"]
+            try:
+                loc = api.call("get_bucket_location", Bucket=name, resource_id=name) or {}
+            except CallFailed:
+                continue  # its region is unknown, so is whether it is in scope; the gap is recorded
+            region = loc.get("LocationConstraint") or "us-east-1"
+            region = "eu-west-1" if region == "EU" else region
+            if region not in api.scope_regions:
+                continue
+            yield from self._bucket(api, name, region)
+
+    def _bucket(self, api: ApiReader, name: str, region: str) -> Iterator[Resource]:
+        def detail(op: str, absent: tuple[str, ...], pick: Callable[[dict[str, Any]], Any]) -> Any:
+            try:
+                result = api.call(op, Bucket=name, region=region, absent=absent, resource_id=name)
+            except CallFailed as failed:
+                return failed.unresolved
+            return None if result is None else pick(result)
+
+        props: dict[str, Any] = {"BucketName": name}
+        props["BucketEncryption"] = detail(
+            "get_bucket_encryption",
+            ("ServerSideEncryptionConfigurationNotFoundError",),
+            lambda r: {
+                "ServerSideEncryptionConfiguration": [
+                    {
+                        "ServerSideEncryptionByDefault": rule.get("ApplyServerSideEncryptionByDefault", {}),
+                        "BucketKeyEnabled": rule.get("BucketKeyEnabled", False),
+                    }
+                    for rule in r.get("ServerSideEncryptionConfiguration", {}).get("Rules", [])
+                ]
+            },
+        )
+        props["PublicAccessBlockConfiguration"] = detail(
+            "get_public_access_block",
+            ("NoSuchPublicAccessBlockConfiguration",),
+            lambda r: r.get("PublicAccessBlockConfiguration"),
+        )
+        props["VersioningConfiguration"] = detail(
+            "get_bucket_versioning", (), lambda r: {"Status": r.get("Status", "Suspended")} if r.get("Status") else None
+        )
+        props["LoggingConfiguration"] = detail(
+            "get_bucket_logging",
+            (),
+            lambda r: {
+                "DestinationBucketName": r["LoggingEnabled"].get("TargetBucket"),
+                "LogFilePrefix": r["LoggingEnabled"].get("TargetPrefix"),
+            }
+            if r.get("LoggingEnabled")
+            else None,
+        )
+        props["Tags"] = detail("get_bucket_tagging", ("NoSuchTagSet",), lambda r: tags_from(r.get("TagSet")))
+        lock = detail(
+            "get_object_lock_configuration",
+            ("ObjectLockConfigurationNotFoundError",),
+            lambda r: r.get("ObjectLockConfiguration"),
+        )
+        props["ObjectLockEnabled"] = lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
+        if isinstance(lock, dict) and lock.get("Rule"):
+            props["ObjectLockConfiguration"] = lock
+        arn = f"arn:aws:s3:::{name}"
+        yield Resource(type=BUCKET, id=name, arn=arn, origin=live(api, region), properties=props)
+
+        policy = detail("get_bucket_policy", ("NoSuchBucketPolicy",), lambda r: r.get("Policy"))
+        if policy is not None:
+            document = json.loads(policy) if isinstance(policy, str) else policy
+            yield Resource(
+                type=POLICY,
+                id=name,
+                arn=arn,
+                origin=live(api, region),
+                properties={"Bucket": name, "PolicyDocument": document},
+            )

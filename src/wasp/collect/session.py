@@ -1,0 +1,98 @@
+"""Credentials and accounts: boto3's own chain, an optional role per account, and a preflight check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import boto3
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    NoRegionError,
+    ProfileNotFound,
+    TokenRetrievalError,
+)
+
+from wasp.collect.clients import ClientFactory, client_config
+from wasp.errors import AwsSetupError
+
+SESSION_NAME = "wasp-review"
+
+
+@dataclass(frozen=True)
+class AccountAccess:
+    """Clients for one account."""
+
+    account: str
+    clients: ClientFactory
+
+
+def base_session(profile: str | None, region: str) -> boto3.session.Session:
+    """A boto3 session from the default chain (env, profile, SSO, instance role)."""
+    try:
+        return boto3.session.Session(profile_name=profile, region_name=region)
+    except ProfileNotFound as exc:
+        raise AwsSetupError(f"AWS profile {profile!r} not found; check ~/.aws/config or AWS_PROFILE") from exc
+
+
+def caller_account(session: boto3.session.Session, region: str) -> str:
+    """The caller's account id; every credential or endpoint problem becomes one clear line."""
+    try:
+        sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))
+        return str(sts.get_caller_identity()["Account"])
+    except NoCredentialsError as exc:
+        raise AwsSetupError(
+            "no AWS credentials found: set AWS_PROFILE (or --profile), run `aws sso login`, or export "
+            "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
+        ) from exc
+    except TokenRetrievalError as exc:
+        raise AwsSetupError(f"SSO token expired or missing: run `aws sso login` ({exc})") from exc
+    except EndpointConnectionError as exc:
+        raise AwsSetupError(f"cannot reach the AWS endpoint ({exc}); check AWS_ENDPOINT_URL and the network") from exc
+    except NoRegionError as exc:
+        raise AwsSetupError("no region set: list regions in the workload file or pass --regions") from exc
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "error")
+        raise AwsSetupError(f"the credentials were rejected by STS ({code}); refresh them and retry") from exc
+    except BotoCoreError as exc:
+        raise AwsSetupError(f"cannot start an AWS session: {exc}") from exc
+
+
+def _assume(session: boto3.session.Session, account: str, role_name: str, region: str) -> boto3.session.Session:
+    arn = f"arn:aws:iam::{account}:role/{role_name}"
+    try:
+        sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))
+        creds = sts.assume_role(RoleArn=arn, RoleSessionName=SESSION_NAME)["Credentials"]
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "error")
+        raise AwsSetupError(
+            f"cannot assume {arn} ({code}); deploy the read-only role (see `wasp permissions`) and trust the caller"
+        ) from exc
+    return boto3.session.Session(
+        aws_access_key_id=creds["AccessKeyId"],
+        aws_secret_access_key=creds["SecretAccessKey"],
+        aws_session_token=creds["SessionToken"],
+        region_name=region,
+    )
+
+
+def open_accounts(
+    profile: str | None, accounts: tuple[str, ...], role_name: str | None, region: str
+) -> list[AccountAccess]:
+    """Clients for each account in scope.
+
+    Without a role, the credentials' own account is reviewed and must be one the workload lists (when
+    it lists any). With a role, it is assumed in every listed account.
+    """
+    session = base_session(profile, region)
+    own = caller_account(session, region)
+    if role_name and accounts:
+        return [AccountAccess(a, ClientFactory(_assume(session, a, role_name, region))) for a in accounts]
+    if accounts and own not in accounts:
+        raise AwsSetupError(
+            f"the credentials are for account {own}, but the workload lists {', '.join(accounts)}; "
+            "use credentials for a listed account or set role_name in the workload file"
+        )
+    return [AccountAccess(own, ClientFactory(session))]

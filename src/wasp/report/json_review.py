@@ -1,0 +1,158 @@
+"""The review as JSON: the product's contract (schema wasp.review/1, see docs/review-schema.md)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from wasp.model import (
+    Attestation,
+    BPStatus,
+    Finding,
+    FindingStatus,
+    Gap,
+    PlanItem,
+    PracticeResult,
+    QuestionRisk,
+    Review,
+)
+
+SCHEMA = "wasp.review/1"
+
+
+def _attestation(a: Attestation | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {
+        "answer": a.answer.value,
+        "owner": a.owner,
+        "date": a.date.isoformat(),
+        "expires": a.expires.isoformat() if a.expires else None,
+        "evidence": list(a.evidence),
+        "reason": a.reason.value if a.reason else None,
+        "notes": a.notes,
+        "source": a.source,
+    }
+
+
+def _practice(bp: PracticeResult) -> dict[str, Any]:
+    return {
+        "id": bp.id,
+        "title": bp.title,
+        "risk": bp.risk.value,
+        "evidence_mode": bp.evidence_mode.value,
+        "status": bp.status.value,
+        "reason": bp.reason,
+        "na_reason": bp.na_reason.value if bp.na_reason else None,
+        "rules": list(bp.rules),
+        "findings": list(bp.findings),
+        "attestation": _attestation(bp.attestation),
+        "contradicted": bp.contradicted,
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """One finding in the contract's shape (shared with `wasp scan`)."""
+    return {
+        "id": f.id,
+        "rule": f.rule,
+        "best_practices": list(f.best_practices),
+        "status": f.status.value,
+        "severity": f.severity.value,
+        "resource": asdict(f.resource),
+        "message": f.message,
+        "evidence": dict(f.evidence),
+        "observed_at": f.observed_at,
+        "public_exposure": f.public_exposure,
+        "waiver": f.waiver,
+    }
+
+
+def _gap(g: Gap) -> dict[str, Any]:
+    return {
+        "account": g.account,
+        "region": g.region,
+        "service": g.service,
+        "operation": g.operation,
+        "error": g.error,
+        "message": g.message,
+        "resource_types": list(g.resource_types),
+        "resource_id": g.resource_id,
+        "rules": list(g.rules),
+    }
+
+
+def _plan(p: PlanItem) -> dict[str, Any]:
+    return {
+        "rank": p.rank,
+        "question": p.question,
+        "best_practice": p.best_practice,
+        "title": p.title,
+        "risk": p.risk.value,
+        "owner": p.owner,
+        "action": p.action,
+        "affected_resources": p.affected_resources,
+        "public_exposure": p.public_exposure,
+        "findings": list(p.findings),
+        "remediation": [{"rule": rule, **asdict(rem)} for rule, rem in p.remediation],
+    }
+
+
+def summary(review: Review) -> dict[str, Any]:
+    """Counts at the top of the review."""
+    bp_counts = Counter(bp.status.value for q in review.questions for bp in q.best_practices)
+    f_counts = Counter(f.status.value for f in review.findings)
+    return {
+        "high_risk_questions": sum(q.risk is QuestionRisk.HIGH for q in review.questions),
+        "medium_risk_questions": sum(q.risk is QuestionRisk.MEDIUM for q in review.questions),
+        "incomplete_questions": sum(q.incomplete for q in review.questions),
+        "best_practices": {s.value: bp_counts.get(s.value, 0) for s in BPStatus},
+        "findings": {s.value: f_counts.get(s.value, 0) for s in FindingStatus},
+        "gaps": len(review.gaps),
+        "contradicted_attestations": sum(bp.contradicted for q in review.questions for bp in q.best_practices),
+        "expired_attestations": len(review.expired_attestations),
+    }
+
+
+def review_dict(review: Review) -> dict[str, Any]:
+    """The whole review as JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "workload": review.workload,
+        "catalogue_version": review.catalogue_version,
+        "generated_at": review.generated_at,
+        "scope": review.scope,
+        "summary": summary(review),
+        "questions": [
+            {
+                "id": q.id,
+                "title": q.title,
+                "area": q.area,
+                "risk": q.risk.value,
+                "incomplete": q.incomplete,
+                "best_practices": [_practice(bp) for bp in q.best_practices],
+            }
+            for q in review.questions
+        ],
+        "areas": [{"id": a.id, "title": a.title, "counts": a.counts,
+                   "risk": a.worst_risk.value if a.worst_risk else None} for a in review.areas],
+        "design_principles": [{"id": p.id, "title": p.title, "counts": p.counts} for p in review.principles],
+        "findings": [finding_dict(f) for f in review.findings],
+        "gaps": [_gap(g) for g in review.gaps],
+        "improvement_plan": [_plan(p) for p in review.plan],
+        "expired_attestations": [
+            {"best_practice": a.best_practice, **(_attestation(a) or {})} for a in review.expired_attestations
+        ],
+    }
+
+
+def write_review(review: Review, path: Path) -> Path:
+    """Write the review JSON (atomically: a temp file renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(review_dict(review), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path

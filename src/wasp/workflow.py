@@ -1,0 +1,64 @@
+"""Wire the sources to the engine: a live review from a workload, with progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from wasp.attest import load_attestations
+from wasp.catalogue import load_catalogue
+from wasp.collect import CollectionStats, collect, plan, select_collectors
+from wasp.collect.runner import DEFAULT_WORKERS, Progress
+from wasp.collect.session import open_accounts
+from wasp.engine import run_review
+from wasp.errors import InputError
+from wasp.model import Review, Workload
+from wasp.rules import load_rules
+
+
+@dataclass(frozen=True)
+class LiveRun:
+    """A review and what collecting it cost."""
+
+    review: Review
+    stats: CollectionStats
+    seconds: float
+
+
+def review_live(
+    workload: Workload,
+    *,
+    collectors: list[str] | None = None,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> LiveRun:
+    """Collect the workload's accounts and regions, then review against the catalogue."""
+    if not workload.regions:
+        raise InputError("no regions in scope: list them in the workload file or pass --regions")
+    started = datetime.now(UTC)
+    catalogue = load_catalogue()
+    attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
+    accesses = open_accounts(workload.profile, workload.accounts, workload.role_name, workload.regions[0])
+    selected = select_collectors(collectors)
+    tasks = plan(selected, [a.account for a in accesses], workload.regions)
+    inventory, stats = collect(
+        tasks,
+        {a.account: a.clients for a in accesses},
+        workload.regions,
+        workers=workers,
+        progress=progress,
+        scope_tags=workload.scope_tags,
+    )
+    if not workload.accounts:
+        workload = Workload(**{**workload.__dict__, "accounts": tuple(a.account for a in accesses)})
+    review = run_review(
+        catalogue=catalogue,
+        rules=load_rules(),
+        inventory=inventory,
+        workload=workload,
+        attestations=attestations,
+        now=now or datetime.now(UTC),
+    )
+    return LiveRun(review, stats, (datetime.now(UTC) - started).total_seconds())

@@ -1,0 +1,116 @@
+"""Read and write the workload file (wasp.yaml)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from wasp.model import Workload
+from wasp.yamlfile import load_yaml, validate
+
+WHAT = "workload file"
+ACCOUNT_ID = re.compile(r"^\d{12}$")
+REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
+QUESTION = re.compile(r"^SEC(0[1-9]|1[01])$")
+
+
+class WorkloadFile(BaseModel):
+    """One workload, not the whole estate: its accounts, regions, sources and people."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_: str = Field(default="wasp.workload/1", alias="schema")
+    name: str = Field(min_length=1)
+    description: str = ""
+    environment: Literal["production", "preproduction"] = "production"
+    accounts: list[str] = Field(default_factory=list, description="12-digit account ids in scope")
+    regions: list[str] = Field(min_length=1, description="Regions in scope, e.g. eu-west-2")
+    profile: str | None = Field(default=None, description="AWS CLI profile (else boto3's default chain)")
+    role_name: str | None = Field(
+        default=None, description="Read-only role to assume in each listed account (e.g. WaspReadOnly)"
+    )
+    iac: list[str] = Field(default_factory=list, description="IaC paths (CloudFormation / Terraform)")
+    attestations: str | None = Field(default=None, description="Attestation file, relative to this file")
+    stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
+    break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
+    classification_tag: str = "DataClassification"
+    scope_tags: dict[str, str] = Field(default_factory=dict, description="Only resources with these tags")
+
+    @field_validator("accounts")
+    @classmethod
+    def _accounts(cls, value: list[str]) -> list[str]:
+        for acct in value:
+            if not ACCOUNT_ID.match(str(acct)):
+                raise ValueError(f"{acct!r} is not a 12-digit AWS account id")
+        return [str(a) for a in value]
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        for region in value:
+            if not REGION.match(region):
+                raise ValueError(f"{region!r} is not an AWS region name like eu-west-2")
+        return value
+
+    @field_validator("stakeholders")
+    @classmethod
+    def _stakeholders(cls, value: dict[str, str]) -> dict[str, str]:
+        for key in value:
+            if not QUESTION.match(key):
+                raise ValueError(f"{key!r} is not a question id (SEC01 to SEC11)")
+        return value
+
+
+def load_workload(path: Path) -> Workload:
+    """The workload from a YAML file; paths inside it are resolved relative to the file."""
+    doc = load_yaml(path, WHAT)
+    wf = validate(doc, WorkloadFile, WHAT)
+    base = path.parent
+    return Workload(
+        name=wf.name,
+        description=wf.description,
+        environment=wf.environment,
+        accounts=tuple(wf.accounts),
+        regions=tuple(wf.regions),
+        profile=wf.profile,
+        role_name=wf.role_name,
+        iac_paths=tuple(str(base / p) for p in wf.iac),
+        attestations=str(base / wf.attestations) if wf.attestations else None,
+        stakeholders=dict(wf.stakeholders),
+        break_glass=tuple(wf.break_glass),
+        classification_tag=wf.classification_tag,
+        scope_tags=dict(wf.scope_tags),
+        source=str(path),
+    )
+
+
+def workload_template(name: str, regions: list[str], accounts: list[str]) -> str:
+    """A commented starter workload file."""
+    acct = "\n".join(f"  - \"{a}\"" for a in accounts) or "  # - \"123456789012\""
+    regs = "\n".join(f"  - {r}" for r in regions)
+    return f"""# wasp workload file: one workload, not the whole estate. Format: docs/workload.md
+schema: wasp.workload/1
+name: {name}
+description: What this workload does and for whom
+environment: production          # production | preproduction
+accounts:                        # the accounts this workload runs in (12-digit ids)
+{acct}
+regions:
+{regs}
+# profile: my-sso-profile        # else boto3's default chain (env, SSO, instance role)
+# role_name: WaspReadOnly        # assumed in each listed account; see `wasp permissions`
+iac: []                          # CloudFormation / Terraform paths, relative to this file
+attestations: attestations.yaml  # answers for what no API can show (`wasp attest template`)
+stakeholders:                    # who owns each question; shown in the improvement plan
+  SEC01: head-of-platform@example.com
+  SEC02: iam-lead@example.com
+  SEC03: iam-lead@example.com
+  SEC04: secops@example.com
+  SEC10: incident-manager@example.com
+break_glass: []                  # principals allowed to hold admin, e.g. BreakGlassRole
+classification_tag: DataClassification
+# scope_tags: {{workload: payments}}  # only review resources carrying these tags
+"""
