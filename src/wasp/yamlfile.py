@@ -85,4 +85,5 @@ def validate(doc: YamlDoc, model: type[M], what: str) -> M:
         loc = tuple(err["loc"])
         dotted = ".".join(str(p) for p in loc) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        raise InputError(f"{doc.where(loc)}: {what}: {dotted}: {err['msg']}{more}") from exc
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        raise InputError(f"{doc.where(loc)}: {what}: {dotted}: {msg}{more}") from exc

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import datetime as dt
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from wasp.model import Answer, NAReason
 
-BP_ID = re.compile(r"^SEC(0[1-9]|1[01])-BP0[1-9]$")
+BestPracticeId = Annotated[str, StringConstraints(pattern=r"^SEC(0[1-9]|1[01])-BP(0[1-9]|1[0-9])$")]
+"""A best-practice id such as SEC01-BP07 (its existence is checked against the catalogue)."""
 
 
 class AttestationEntry(BaseModel):
@@ -57,17 +57,10 @@ class AttestationFile(BaseModel):
 
     schema_: str = Field(default="wasp.attestations/1", alias="schema")
     workload: str | None = None
-    attestations: dict[str, AttestationEntry] = Field(default_factory=dict)
+    attestations: dict[BestPracticeId, AttestationEntry] = Field(default_factory=dict)
 
     @field_validator("attestations", mode="before")
     @classmethod
     def _empty(cls, value: object) -> object:
         return {} if value is None else value
 
-    @field_validator("attestations")
-    @classmethod
-    def _ids(cls, value: dict[str, AttestationEntry]) -> dict[str, AttestationEntry]:
-        for key in value:
-            if not BP_ID.match(key):
-                raise ValueError(f"{key!r} is not a best-practice id like SEC01-BP07")
-        return value

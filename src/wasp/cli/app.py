@@ -9,7 +9,7 @@ import click
 import typer
 
 from wasp import __version__
-from wasp.cli import catalogue_cmd, permissions_cmd, review_cmd, setup_cmds
+from wasp.cli import catalogue_cmd, permissions_cmd, review_cmd, schema_cmd, setup_cmds
 from wasp.cli.console import err
 from wasp.errors import WaspError
 
@@ -44,6 +44,7 @@ app.command("init")(setup_cmds.init)
 app.command("review")(review_cmd.review)
 app.command("demo")(review_cmd.demo)
 app.command("permissions")(permissions_cmd.permissions)
+app.command("schema")(schema_cmd.schema)
 attest_app.command("template")(setup_cmds.attest_template)
 app.add_typer(attest_app, name="attest")
 

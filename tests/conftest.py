@@ -1,0 +1,52 @@
+"""Shared fixtures: no test ever reaches a real AWS endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from wasp.model import ACCOUNT_TYPE, Inventory, Origin, OriginKind, Resource
+
+REGION = "eu-west-2"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Fake credentials, no profile, no shared config: a stray call can only hit moto or fail."""
+    empty = tmp_path_factory.mktemp("aws")
+    for var in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(empty / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(empty / "credentials"))
+    monkeypatch.setenv("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+
+
+@pytest.fixture
+def aws() -> Iterator[None]:
+    """An in-process moto account."""
+    from moto import mock_aws
+
+    with mock_aws():
+        yield
+
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def res(rtype: str, props: dict[str, object], rid: str = "r1", region: str | None = REGION) -> Resource:
+    """A live resource for tests."""
+    return Resource(rtype, rid, props, Origin(OriginKind.LIVE, "111122223333", region))
+
+
+def inventory(*resources: Resource, collected: tuple[str, ...] = ()) -> Inventory:
+    """An inventory with these resources, their types (and ``collected``) marked as collected."""
+    inv = Inventory()
+    inv.extend(resources)
+    inv.mark_collected(*{r.type for r in resources}, *collected, ACCOUNT_TYPE)
+    return inv
