@@ -23,7 +23,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_valid_file_loads_with_sources(tmp_path: Path) -> None:
-    p = _write(tmp_path, """schema: wasp.attestations/1
+    p = _write(
+        tmp_path,
+        """schema: wasp.attestations/1
 attestations:
   SEC01-BP07:
     answer: yes
@@ -36,7 +38,8 @@ attestations:
     reason: out_of_scope
     owner: lead@example.com
     date: 2026-01-10
-""")
+""",
+    )
     atts = {a.best_practice: a for a in load_attestations(p, CAT)}
     assert atts["SEC01-BP07"].answer is Answer.YES  # bare YAML yes is read as the answer yes
     assert atts["SEC01-BP07"].expires == date(2027, 1, 10)
@@ -47,21 +50,36 @@ attestations:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("attestations:\n  SEC01-BP07:\n    answer: yes\n    owner: a\n    date: 2026-01-01\n",
-         r"att.yaml:2: attestation file: attestations.SEC01-BP07: evidence is required"),
-        ("attestations:\n  SEC01-BP07:\n    answer: not_applicable\n    owner: a\n    date: 2026-01-01\n",
-         r"att.yaml:2: .*reason is required"),
-        ("attestations:\n  SEC01-BP99:\n    answer: no\n    owner: a\n    date: 2026-01-01\n",
-         r"att.yaml:2: .*SEC01-BP99"),
-        ("attestations:\n  SEC12-BP01:\n    answer: no\n    owner: a\n    date: 2026-01-01\n",
-         r"att.yaml:2: .*SEC12-BP01.*should match pattern"),
-        ("attestations:\n  SEC01-BP07:\n    answer: maybe\n    owner: a\n    date: 2026-01-01\n",
-         r"att.yaml:3: .*answer"),
-        ("attestations:\n  SEC01-BP07:\n    answer: no\n    owner: a\n    date: not-a-date\n", r"att.yaml:5: .*date"),
+        (
+            "attestations:\n  SEC01-BP07:\n    answer: yes\n    owner: a\n    date: 2026-01-01\n",
+            r"att.yaml:2: attestation file: attestations.SEC01-BP07: evidence is required",
+        ),
+        (
+            "attestations:\n  SEC01-BP07:\n    answer: not_applicable\n    owner: a\n    date: 2026-01-01\n",
+            r"att.yaml:2: .*reason is required",
+        ),
+        (
+            "attestations:\n  SEC01-BP99:\n    answer: no\n    owner: a\n    date: 2026-01-01\n",
+            r"att.yaml:2: .*SEC01-BP99",
+        ),
+        (
+            "attestations:\n  SEC12-BP01:\n    answer: no\n    owner: a\n    date: 2026-01-01\n",
+            r"att.yaml:2: .*SEC12-BP01.*should match pattern",
+        ),
+        (
+            "attestations:\n  SEC01-BP07:\n    answer: maybe\n    owner: a\n    date: 2026-01-01\n",
+            r"att.yaml:3: .*answer",
+        ),
+        (
+            "attestations:\n  SEC01-BP07:\n    answer: no\n    owner: a\n    date: not-a-date\n",
+            r"att.yaml:5: .*date",
+        ),
         ("attestations: [\n", r"att.yaml:\d+: attestation file is not valid YAML"),
         ("- just\n- a list\n", r"must be a YAML mapping"),
-        ("attestations:\n  SEC01-BP07:\n    answer: no\n    owner: a\n    date: 2026-01-01\n    colour: red\n",
-         r"att.yaml:6: .*colour"),
+        (
+            "attestations:\n  SEC01-BP07:\n    answer: no\n    owner: a\n    date: 2026-01-01\n    colour: red\n",
+            r"att.yaml:6: .*colour",
+        ),
     ],
 )
 def test_bad_files_give_one_line_with_file_and_line(tmp_path: Path, body: str, message: str) -> None:
@@ -95,7 +113,7 @@ def test_template_lists_every_hybrid_and_attested_practice_and_parses(tmp_path: 
     # uncommenting one block gives a valid attestation
     lines = text.splitlines()
     start = lines.index(f"  # {people[0].id}:")
-    block = [ln.replace("  # ", "  ", 1) for ln in lines[start:start + 7]]
+    block = [ln.replace("  # ", "  ", 1) for ln in lines[start : start + 7]]
     doc = yaml.safe_load("attestations:\n" + "\n".join(block))
     assert doc["attestations"][people[0].id]["answer"] is True
     assert len(load_attestations(_write(tmp_path, "attestations:\n" + "\n".join(block) + "\n"), CAT)) == 1

@@ -14,11 +14,21 @@ from wasp.catalogue.loader import CatalogueError, parse_catalogue
 from wasp.model import EvidenceMode, Risk
 
 WA_IDS = [
-    "securely-operate", "identities", "permissions", "detect-investigate-events", "network-protection",
-    "protect-compute", "data-classification", "protect-data-rest", "protect-data-transit",
-    "incident-response", "application-security",
+    "securely-operate",
+    "identities",
+    "permissions",
+    "detect-investigate-events",
+    "network-protection",
+    "protect-compute",
+    "data-classification",
+    "protect-data-rest",
+    "protect-data-transit",
+    "incident-response",
+    "application-security",
 ]
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "security-pillar-best-practices.csv"
+REFERENCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / "security-pillar-best-practices.csv"
+)
 
 
 def test_counts_and_risks() -> None:
@@ -58,17 +68,38 @@ def test_matches_the_reference_csv() -> None:
     assert [r["bp_id"] for r in rows] == [bp.id for bp in cat.best_practices]
     for row in rows:
         bp = cat.practice(row["bp_id"])
-        assert (bp.title, bp.risk.value, bp.choice_id) == (row["bp_title"], row["risk"].lower(), row["doc_slug"])
+        assert (bp.title, bp.risk.value, bp.choice_id) == (
+            row["bp_title"],
+            row["risk"].lower(),
+            row["doc_slug"],
+        )
 
 
 def test_inconsistent_catalogue_is_rejected() -> None:
     doc = {
-        "version": "x", "as_of": "x", "source": "x",
+        "version": "x",
+        "as_of": "x",
+        "source": "x",
         "areas": [{"id": "a", "title": "A", "questions": ["SEC01"]}],
         "design_principles": [{"id": "p", "title": "P", "best_practices": ["SEC09-BP09"]}],
-        "questions": [{"id": "SEC01", "wa_id": "w", "title": "t", "area": "a", "best_practices": [
-            {"id": "SEC01-BP01", "title": "t", "risk": "high", "choice_id": "c", "evidence_mode": "automated",
-             "prompt": "p?"}]}],
+        "questions": [
+            {
+                "id": "SEC01",
+                "wa_id": "w",
+                "title": "t",
+                "area": "a",
+                "best_practices": [
+                    {
+                        "id": "SEC01-BP01",
+                        "title": "t",
+                        "risk": "high",
+                        "choice_id": "c",
+                        "evidence_mode": "automated",
+                        "prompt": "p?",
+                    }
+                ],
+            }
+        ],
     }
     with pytest.raises(CatalogueError, match="unknown practices"):
         parse_catalogue(doc)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import NOW, inventory, res
 
+from conftest import NOW, inventory, res
 from wasp.engine.decide import decide_practice, latest_attestations, question_risk
 from wasp.engine.evaluate import evaluate
 from wasp.model import (
@@ -48,7 +48,11 @@ def _check(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 RULE = Rule(
     id="test_rule",
     meta=RuleMeta(
-        title="t", severity=Severity.HIGH, best_practices=(BP,), resource_type=TYPE, description="d",
+        title="t",
+        severity=Severity.HIGH,
+        best_practices=(BP,),
+        resource_type=TYPE,
+        description="d",
         remediation=Remediation("c", "c", "c", "c"),
     ),
     examples=(),
@@ -61,11 +65,20 @@ def _bp(mode: EvidenceMode, risk: Risk = Risk.HIGH) -> BestPractice:
 
 
 def _att(answer: Answer, *, expires: date | None = None, reason: NAReason | None = None) -> Attestation:
-    return Attestation(BP, answer, "owner@example.com", TODAY - timedelta(days=10), expires=expires,
-                       evidence=("https://x",), reason=reason)
+    return Attestation(
+        BP,
+        answer,
+        "owner@example.com",
+        TODAY - timedelta(days=10),
+        expires=expires,
+        evidence=("https://x",),
+        reason=reason,
+    )
 
 
-def _decide(mode: EvidenceMode, inv: Inventory, att: Attestation | None = None, rules: tuple[Rule, ...] = (RULE,)) -> PracticeResult:
+def _decide(
+    mode: EvidenceMode, inv: Inventory, att: Attestation | None = None, rules: tuple[Rule, ...] = (RULE,)
+) -> PracticeResult:
     ev = evaluate(rules, inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
     return decide_practice(_bp(mode), ev, att, TODAY)
 
@@ -78,30 +91,83 @@ CASES = [
     ("automated all pass", EvidenceMode.AUTOMATED, [GOOD], None, BPStatus.MET, False),
     ("automated a failure", EvidenceMode.AUTOMATED, [GOOD, BAD], None, BPStatus.NOT_MET, False),
     ("automated nothing in scope", EvidenceMode.AUTOMATED, [], None, BPStatus.NOT_APPLICABLE, False),
-    ("automated rule skips all", EvidenceMode.AUTOMATED, [res(TYPE, {"Skip": True})], None, BPStatus.NOT_APPLICABLE, False),
-    ("automated failure contradicts yes", EvidenceMode.AUTOMATED, [BAD], _att(Answer.YES), BPStatus.NOT_MET, True),
-    ("automated failure contradicts n/a", EvidenceMode.AUTOMATED, [BAD],
-     _att(Answer.NOT_APPLICABLE, reason=NAReason.OTHER), BPStatus.NOT_MET, True),
+    (
+        "automated rule skips all",
+        EvidenceMode.AUTOMATED,
+        [res(TYPE, {"Skip": True})],
+        None,
+        BPStatus.NOT_APPLICABLE,
+        False,
+    ),
+    (
+        "automated failure contradicts yes",
+        EvidenceMode.AUTOMATED,
+        [BAD],
+        _att(Answer.YES),
+        BPStatus.NOT_MET,
+        True,
+    ),
+    (
+        "automated failure contradicts n/a",
+        EvidenceMode.AUTOMATED,
+        [BAD],
+        _att(Answer.NOT_APPLICABLE, reason=NAReason.OTHER),
+        BPStatus.NOT_MET,
+        True,
+    ),
     ("automated people say no", EvidenceMode.AUTOMATED, [GOOD], _att(Answer.NO), BPStatus.NOT_MET, False),
     ("hybrid pass and yes", EvidenceMode.HYBRID, [GOOD], _att(Answer.YES), BPStatus.MET, False),
     ("hybrid pass, no attestation", EvidenceMode.HYBRID, [GOOD], None, BPStatus.NOT_ASSESSED, False),
-    ("hybrid pass, expired yes", EvidenceMode.HYBRID, [GOOD], _att(Answer.YES, expires=EXPIRED), BPStatus.NOT_ASSESSED, False),
+    (
+        "hybrid pass, expired yes",
+        EvidenceMode.HYBRID,
+        [GOOD],
+        _att(Answer.YES, expires=EXPIRED),
+        BPStatus.NOT_ASSESSED,
+        False,
+    ),
     ("hybrid failure contradicts yes", EvidenceMode.HYBRID, [BAD], _att(Answer.YES), BPStatus.NOT_MET, True),
     ("hybrid partial", EvidenceMode.HYBRID, [GOOD], _att(Answer.PARTIAL), BPStatus.NOT_MET, False),
     ("attested yes", EvidenceMode.ATTESTED, [], _att(Answer.YES), BPStatus.MET, False),
     ("attested no", EvidenceMode.ATTESTED, [], _att(Answer.NO), BPStatus.NOT_MET, False),
     ("attested missing", EvidenceMode.ATTESTED, [], None, BPStatus.NOT_ASSESSED, False),
-    ("attested expired", EvidenceMode.ATTESTED, [], _att(Answer.YES, expires=EXPIRED), BPStatus.NOT_ASSESSED, False),
-    ("attested n/a", EvidenceMode.ATTESTED, [], _att(Answer.NOT_APPLICABLE, reason=NAReason.BUSINESS_PRIORITIES),
-     BPStatus.NOT_APPLICABLE, False),
-    ("expired n/a no longer counts", EvidenceMode.ATTESTED, [],
-     _att(Answer.NOT_APPLICABLE, reason=NAReason.OTHER, expires=EXPIRED), BPStatus.NOT_ASSESSED, False),
+    (
+        "attested expired",
+        EvidenceMode.ATTESTED,
+        [],
+        _att(Answer.YES, expires=EXPIRED),
+        BPStatus.NOT_ASSESSED,
+        False,
+    ),
+    (
+        "attested n/a",
+        EvidenceMode.ATTESTED,
+        [],
+        _att(Answer.NOT_APPLICABLE, reason=NAReason.BUSINESS_PRIORITIES),
+        BPStatus.NOT_APPLICABLE,
+        False,
+    ),
+    (
+        "expired n/a no longer counts",
+        EvidenceMode.ATTESTED,
+        [],
+        _att(Answer.NOT_APPLICABLE, reason=NAReason.OTHER, expires=EXPIRED),
+        BPStatus.NOT_ASSESSED,
+        False,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "mode", "resources", "att", "status", "contradicted"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "mode", "resources", "att", "status", "contradicted"), CASES, ids=[c[0] for c in CASES]
+)
 def test_practice_decision(
-    name: str, mode: EvidenceMode, resources: list, att: Attestation | None, status: BPStatus, contradicted: bool
+    name: str,
+    mode: EvidenceMode,
+    resources: list,
+    att: Attestation | None,
+    status: BPStatus,
+    contradicted: bool,
 ) -> None:
     result = _decide(mode, inventory(*resources, collected=(TYPE,)), att)
     assert result.status is status, result.reason
@@ -109,7 +175,11 @@ def test_practice_decision(
 
 
 def test_not_applicable_carries_its_reason() -> None:
-    r = _decide(EvidenceMode.ATTESTED, inventory(), _att(Answer.NOT_APPLICABLE, reason=NAReason.ARCHITECTURE_CONSTRAINTS))
+    r = _decide(
+        EvidenceMode.ATTESTED,
+        inventory(),
+        _att(Answer.NOT_APPLICABLE, reason=NAReason.ARCHITECTURE_CONSTRAINTS),
+    )
     assert r.na_reason is NAReason.ARCHITECTURE_CONSTRAINTS
     r = _decide(EvidenceMode.AUTOMATED, inventory(collected=(TYPE,)))
     assert r.na_reason is NAReason.OUT_OF_SCOPE and TYPE in r.reason
@@ -147,7 +217,9 @@ def test_an_unknown_verdict_is_not_assessed() -> None:
 
 def test_resource_level_gap_does_not_block_the_whole_rule() -> None:
     inv = inventory(GOOD)
-    inv.add_gap(Gap("s3", "get_bucket_policy", "access_denied", "x", "1", "eu-west-2", (TYPE,), resource_id="other"))
+    inv.add_gap(
+        Gap("s3", "get_bucket_policy", "access_denied", "x", "1", "eu-west-2", (TYPE,), resource_id="other")
+    )
     assert _decide(EvidenceMode.AUTOMATED, inv).status is BPStatus.MET
 
 
@@ -167,17 +239,49 @@ def _pr(risk: Risk, status: BPStatus) -> PracticeResult:
 
 
 RISK_CASES = [
-    ("high not met", [(Risk.HIGH, BPStatus.NOT_MET), (Risk.MEDIUM, BPStatus.NOT_MET)], QuestionRisk.HIGH, False),
-    ("medium not met", [(Risk.HIGH, BPStatus.MET), (Risk.MEDIUM, BPStatus.NOT_MET)], QuestionRisk.MEDIUM, False),
-    ("low gaps are opportunities", [(Risk.HIGH, BPStatus.MET), (Risk.LOW, BPStatus.NOT_MET)], QuestionRisk.NONE, False),
-    ("incomplete high", [(Risk.HIGH, BPStatus.MET), (Risk.HIGH, BPStatus.NOT_ASSESSED)], QuestionRisk.NONE, True),
-    ("low not assessed is not incomplete", [(Risk.HIGH, BPStatus.MET), (Risk.LOW, BPStatus.NOT_ASSESSED)],
-     QuestionRisk.NONE, False),
+    (
+        "high not met",
+        [(Risk.HIGH, BPStatus.NOT_MET), (Risk.MEDIUM, BPStatus.NOT_MET)],
+        QuestionRisk.HIGH,
+        False,
+    ),
+    (
+        "medium not met",
+        [(Risk.HIGH, BPStatus.MET), (Risk.MEDIUM, BPStatus.NOT_MET)],
+        QuestionRisk.MEDIUM,
+        False,
+    ),
+    (
+        "low gaps are opportunities",
+        [(Risk.HIGH, BPStatus.MET), (Risk.LOW, BPStatus.NOT_MET)],
+        QuestionRisk.NONE,
+        False,
+    ),
+    (
+        "incomplete high",
+        [(Risk.HIGH, BPStatus.MET), (Risk.HIGH, BPStatus.NOT_ASSESSED)],
+        QuestionRisk.NONE,
+        True,
+    ),
+    (
+        "low not assessed is not incomplete",
+        [(Risk.HIGH, BPStatus.MET), (Risk.LOW, BPStatus.NOT_ASSESSED)],
+        QuestionRisk.NONE,
+        False,
+    ),
     ("all n/a", [(Risk.HIGH, BPStatus.NOT_APPLICABLE)], QuestionRisk.NOT_APPLICABLE, False),
-    ("nothing assessed", [(Risk.HIGH, BPStatus.NOT_ASSESSED), (Risk.LOW, BPStatus.NOT_APPLICABLE)],
-     QuestionRisk.UNANSWERED, True),
-    ("high risk and incomplete", [(Risk.HIGH, BPStatus.NOT_MET), (Risk.MEDIUM, BPStatus.NOT_ASSESSED)],
-     QuestionRisk.HIGH, True),
+    (
+        "nothing assessed",
+        [(Risk.HIGH, BPStatus.NOT_ASSESSED), (Risk.LOW, BPStatus.NOT_APPLICABLE)],
+        QuestionRisk.UNANSWERED,
+        True,
+    ),
+    (
+        "high risk and incomplete",
+        [(Risk.HIGH, BPStatus.NOT_MET), (Risk.MEDIUM, BPStatus.NOT_ASSESSED)],
+        QuestionRisk.HIGH,
+        True,
+    ),
 ]
 
 

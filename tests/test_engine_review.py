@@ -3,35 +3,54 @@
 from __future__ import annotations
 
 from conftest import NOW, inventory, res
-
 from wasp.catalogue import load_catalogue
 from wasp.engine import run_review
 from wasp.model import ACCOUNT_TYPE, BPStatus, FindingStatus, Risk, Workload
 from wasp.model.redact import REDACTED
 from wasp.rules import load_rules
 
-WORLD_SSH = {"GroupName": "ssh", "GroupId": "sg-1",
-             "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}]}
+WORLD_SSH = {
+    "GroupName": "ssh",
+    "GroupId": "sg-1",
+    "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}],
+}
 
 
 def _inventory():  # type: ignore[no-untyped-def]
     return inventory(
-        res(ACCOUNT_TYPE, {"AccountId": "111122223333", "RootUser": {"MfaEnabled": True, "AccessKeysPresent": False},
-                           "Regions": {"eu-west-2": {"EbsEncryptionByDefault": False}}}, "111122223333", None),
+        res(
+            ACCOUNT_TYPE,
+            {
+                "AccountId": "111122223333",
+                "RootUser": {"MfaEnabled": True, "AccessKeysPresent": False},
+                "Regions": {"eu-west-2": {"EbsEncryptionByDefault": False}},
+            },
+            "111122223333",
+            None,
+        ),
         res("AWS::EC2::SecurityGroup", WORLD_SSH, "sg-1"),
         res("AWS::KMS::Key", {"EnableKeyRotation": False}, "k1"),
         res("AWS::S3::Bucket", {"BucketName": "a"}, "a"),
         res("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
-        collected=("AWS::EC2::Instance", "AWS::S3::BucketPolicy", "AWS::IAM::User", "AWS::CloudTrail::Trail",
-                   "AWS::IAM::Group", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::AccessKey",
-                   "AWS::EC2::Volume"),
+        collected=(
+            "AWS::EC2::Instance",
+            "AWS::S3::BucketPolicy",
+            "AWS::IAM::User",
+            "AWS::CloudTrail::Trail",
+            "AWS::IAM::Group",
+            "AWS::IAM::ManagedPolicy",
+            "AWS::IAM::Role",
+            "AWS::IAM::AccessKey",
+            "AWS::EC2::Volume",
+        ),
     )
 
 
 def _review(**kw):  # type: ignore[no-untyped-def]
     wl = Workload(name="t", regions=("eu-west-2",), stakeholders={"SEC05": "net@example.com"})
-    return run_review(catalogue=load_catalogue(), rules=load_rules(), inventory=_inventory(), workload=wl,
-                      now=NOW, **kw)
+    return run_review(
+        catalogue=load_catalogue(), rules=load_rules(), inventory=_inventory(), workload=wl, now=NOW, **kw
+    )
 
 
 def test_plan_puts_every_high_risk_gap_first_and_public_exposure_first_within() -> None:
@@ -73,10 +92,15 @@ def test_rollups_cover_all_practices() -> None:
 def test_secrets_in_evidence_are_redacted() -> None:
     from wasp.model.redact import redact
 
-    value = {"Environment": {"Variables": {"DB_PASSWORD": "hunter2", "STAGE": "prod"}},
-             "UserData": "export KEY=AKIAABCDEFGHIJKLMNOP", "Note": "key AKIAABCDEFGHIJKLMNOP leaked"}
+    value = {
+        "Environment": {"Variables": {"DB_PASSWORD": "hunter2", "STAGE": "prod"}},
+        "UserData": "export KEY=AKIAABCDEFGHIJKLMNOP",
+        "Note": "key AKIAABCDEFGHIJKLMNOP leaked",
+    }
     out = redact(value)
     assert out["Environment"]["Variables"] == {"DB_PASSWORD": REDACTED, "STAGE": "prod"}
     assert out["UserData"] == REDACTED
     assert "AKIA" not in out["Note"]
-    assert redact({"PasswordPolicy": {"MinimumPasswordLength": 8}}) == {"PasswordPolicy": {"MinimumPasswordLength": 8}}
+    assert redact({"PasswordPolicy": {"MinimumPasswordLength": 8}}) == {
+        "PasswordPolicy": {"MinimumPasswordLength": 8}
+    }

@@ -49,7 +49,9 @@ def test_metadata_is_complete(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_examples_give_their_declared_verdicts(rule: Rule) -> None:
     expected = {e.expect for e in rule.examples}
-    assert FindingStatus.PASS in expected and FindingStatus.FAIL in expected, "needs a pass and a fail example"
+    assert FindingStatus.PASS in expected and FindingStatus.FAIL in expected, (
+        "needs a pass and a fail example"
+    )
     for example in rule.examples:
         inv = Inventory()
         inv.add(example.resource)

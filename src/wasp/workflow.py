@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,9 +39,10 @@ def review_live(
         raise InputError("no regions in scope: list them in the workload file or pass --regions")
     started = datetime.now(UTC)
     catalogue = load_catalogue()
+    # Check every input before touching AWS: a typo should not cost a credential round trip.
+    selected = select_collectors(collectors)
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
     accesses = open_accounts(workload.profile, workload.accounts, workload.role_name, workload.regions[0])
-    selected = select_collectors(collectors)
     tasks = plan(selected, [a.account for a in accesses], workload.regions)
     inventory, stats = collect(
         tasks,
@@ -52,7 +53,7 @@ def review_live(
         scope_tags=workload.scope_tags,
     )
     if not workload.accounts:
-        workload = Workload(**{**workload.__dict__, "accounts": tuple(a.account for a in accesses)})
+        workload = replace(workload, accounts=tuple(a.account for a in accesses))
     review = run_review(
         catalogue=catalogue,
         rules=load_rules(),

@@ -63,4 +63,3 @@ class AttestationFile(BaseModel):
     @classmethod
     def _empty(cls, value: object) -> object:
         return {} if value is None else value
-

@@ -47,9 +47,7 @@ def parse_catalogue(doc: dict[str, Any]) -> Catalogue:
     for q in doc["questions"]:
         bps = _practices(q)
         practices.extend(bps)
-        questions.append(
-            Question(q["id"], q["wa_id"], q["title"], q["area"], tuple(bp.id for bp in bps))
-        )
+        questions.append(Question(q["id"], q["wa_id"], q["title"], q["area"], tuple(bp.id for bp in bps)))
     areas = tuple(Area(a["id"], a["title"], tuple(a["questions"])) for a in doc["areas"])
     principles = tuple(
         DesignPrinciple(p["id"], p["title"], tuple(p["best_practices"])) for p in doc["design_principles"]

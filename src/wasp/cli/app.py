@@ -20,7 +20,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-attest_app = typer.Typer(help="Attestations: what people answer for practices no API can show.", no_args_is_help=True)
+attest_app = typer.Typer(
+    help="Attestations: what people answer for practices no API can show.", no_args_is_help=True
+)
 
 
 def _version(value: bool) -> None:

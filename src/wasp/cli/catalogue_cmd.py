@@ -38,7 +38,9 @@ def catalogue_dict() -> dict[str, Any]:
 
 
 def catalogue(
-    fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="table or json")] = CatalogueFormat.table,
+    fmt: Annotated[
+        CatalogueFormat, typer.Option("--format", "-f", help="table or json")
+    ] = CatalogueFormat.table,
 ) -> None:
     """Print the 11 questions and 63 best practices with risk and evidence mode."""
     if fmt is CatalogueFormat.json:
@@ -57,5 +59,7 @@ def catalogue(
     out.print(table)
     n = len(cat.best_practices)
     risks = {r: sum(bp.risk.value == r for bp in cat.best_practices) for r in ("high", "medium", "low")}
-    out.print(f"{len(cat.questions)} questions, {n} best practices "
-              f"({risks['high']} high, {risks['medium']} medium, {risks['low']} low risk)")
+    out.print(
+        f"{len(cat.questions)} questions, {n} best practices "
+        f"({risks['high']} high, {risks['medium']} medium, {risks['low']} low risk)"
+    )

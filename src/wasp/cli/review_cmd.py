@@ -35,8 +35,13 @@ def exit_code(review: Review, fail_on: FailOn | None) -> int:
 
 
 def _workload(
-    path: Path | None, name: str | None, profile: str | None, regions: str | None, accounts: str | None,
-    role_name: str | None, attestations: Path | None,
+    path: Path | None,
+    name: str | None,
+    profile: str | None,
+    regions: str | None,
+    accounts: str | None,
+    role_name: str | None,
+    attestations: Path | None,
 ) -> Workload:
     base = load_workload(path) if path else Workload(name=name or "unnamed-workload")
     changes: dict[str, object] = {}
@@ -66,7 +71,9 @@ def review(
     collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel collection tasks")] = 8,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for review.json")] = Path("wasp-out"),
-    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
+    ] = None,
 ) -> None:
     """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
     from wasp.workflow import review_live
@@ -82,7 +89,9 @@ def review(
 
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the reports")] = Path("wasp-demo"),
-    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
+    ] = None,
 ) -> None:
     """Review the built-in emulated AWS account (a small payments API) and write the reports."""
     from wasp.demo.run import run_demo

@@ -3,4 +3,12 @@
 from wasp.collect.registry import COLLECTORS, required_permissions, select_collectors
 from wasp.collect.runner import CollectionStats, Task, collect, plan
 
-__all__ = ["COLLECTORS", "CollectionStats", "Task", "collect", "plan", "required_permissions", "select_collectors"]
+__all__ = [
+    "COLLECTORS",
+    "CollectionStats",
+    "Task",
+    "collect",
+    "plan",
+    "required_permissions",
+    "select_collectors",
+]

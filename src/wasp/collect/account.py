@@ -29,7 +29,9 @@ class AccountCollector(Collector):
             "AccessKeysPresent": bool(values.get("AccountAccessKeysPresent", 0)),
         }
         try:
-            policy = api.call("get_account_password_policy", absent=("NoSuchEntity",), resource_id=api.account)
+            policy = api.call(
+                "get_account_password_policy", absent=("NoSuchEntity",), resource_id=api.account
+            )
             props["PasswordPolicy"] = (policy or {}).get("PasswordPolicy")
         except CallFailed as failed:
             props["PasswordPolicy"] = failed.unresolved

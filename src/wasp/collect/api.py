@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wasp.collect.actions import iam_action
 from wasp.collect.clients import ClientFactory
 from wasp.collect.errors import classify
 from wasp.model import Gap, Unresolved
@@ -58,7 +59,7 @@ class ApiReader:
         resource_id: str | None,
         affects: tuple[str, ...] | None,
     ) -> CallFailed:
-        permission = f"{service}:{_action(operation)}"
+        permission = iam_action(service, operation)
         classified = classify(exc, operation, permission)
         if classified is None:
             raise exc
@@ -97,7 +98,7 @@ class ApiReader:
         try:
             client = self.clients.client(svc, reg)
             result: dict[str, Any] = getattr(client, operation)(**params)
-        except Exception as exc:  # noqa: BLE001 -- classified in _fail; anything unclassified is re-raised
+        except Exception as exc:
             if absent and _error_code(exc) in absent:
                 return None
             raise self._fail(exc, svc, operation, reg, resource_id, affects) from exc
@@ -115,7 +116,9 @@ class ApiReader:
         **params: Any,
     ) -> list[Any]:
         """Every item under ``key`` across all pages; a failure records a service-level gap."""
-        return self.pages_of(operation, (key,), service=service, region=region, affects=affects, **params)[key]
+        return self.pages_of(operation, (key,), service=service, region=region, affects=affects, **params)[
+            key
+        ]
 
     def pages_of(
         self,
@@ -136,11 +139,6 @@ class ApiReader:
             for page in paginator.paginate(**params):
                 for k in keys:
                     items[k].extend(page.get(k, []))
-        except Exception as exc:  # noqa: BLE001 -- classified in _fail; anything unclassified is re-raised
+        except Exception as exc:
             raise self._fail(exc, svc, operation, reg, None, affects) from exc
         return items
-
-
-def _action(operation: str) -> str:
-    """boto3 snake_case operation to the IAM action name (list_buckets -> ListBuckets)."""
-    return "".join(part.capitalize() for part in operation.split("_"))

@@ -33,6 +33,8 @@ def live(api: ApiReader, region: str | None) -> Origin:
     return Origin(kind=OriginKind.LIVE, account=api.account, region=region)
 
 
-def tags_from(items: list[dict[str, str]] | None, key: str = "Key", value: str = "Value") -> list[dict[str, str]]:
+def tags_from(
+    items: list[dict[str, str]] | None, key: str = "Key", value: str = "Value"
+) -> list[dict[str, str]]:
     """Normalize the many AWS tag shapes to CloudFormation's [{Key, Value}]."""
     return [{"Key": t[key], "Value": t.get(value, "")} for t in items or [] if key in t]

@@ -41,7 +41,8 @@ class ClientFactory:
 
     def _count(self, event_name: str, **_: Any) -> None:
         # event_name is "before-call.<service>.<Operation>"
-        _, service, operation = event_name.split(".", 2)
+        parts = event_name.split(".", 2)
+        service, operation = parts[1], parts[2]
         with self._lock:
             self.calls[f"{service}:{operation}"] += 1
 

@@ -49,4 +49,6 @@ class CloudTrailCollector(Collector):
                 props["AdvancedEventSelectors"] = sel.get("AdvancedEventSelectors") or []
             except CallFailed as failed:
                 props["EventSelectors"] = failed.unresolved
-            yield Resource(type=TRAIL, id=trail["Name"], arn=arn, origin=live(api, api.region), properties=props)
+            yield Resource(
+                type=TRAIL, id=trail["Name"], arn=arn, origin=live(api, api.region), properties=props
+            )

@@ -45,7 +45,9 @@ class Ec2Collector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Three paginated describes and one account-setting read."""
         origin = live(api, api.region)
-        for sg in api.pages("describe_security_groups", "SecurityGroups", affects=("AWS::EC2::SecurityGroup",)):
+        for sg in api.pages(
+            "describe_security_groups", "SecurityGroups", affects=("AWS::EC2::SecurityGroup",)
+        ):
             yield Resource(
                 type="AWS::EC2::SecurityGroup",
                 id=sg["GroupId"],

@@ -25,7 +25,9 @@ ACCESS_DENIED = frozenset(
         "403",
     }
 )
-REGION_DISABLED = frozenset({"OptInRequired", "InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure"})
+REGION_DISABLED = frozenset(
+    {"OptInRequired", "InvalidClientTokenId", "UnrecognizedClientException", "AuthFailure"}
+)
 THROTTLED = frozenset(
     {
         "Throttling",
@@ -57,12 +59,16 @@ def classify(exc: BaseException, operation: str, permission: str) -> Classified 
         code = str(err.get("Code", ""))
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
         text = str(err.get("Message", "")).strip().splitlines()[0][:200] if err.get("Message") else code
-        if code in ACCESS_DENIED or status == 403 and code not in REGION_DISABLED:
-            return Classified("access_denied", f"access denied to {permission}; grant it (see `wasp permissions`)")
+        if code in ACCESS_DENIED or (status == 403 and code not in REGION_DISABLED):
+            return Classified(
+                "access_denied", f"access denied to {permission}; grant it (see `wasp permissions`)"
+            )
         if code in REGION_DISABLED:
             return Classified("region_disabled", f"region not enabled for this account or token ({code})")
         if code in THROTTLED:
-            return Classified("throttled", f"throttled after retries ({code}); retry later or lower --workers")
+            return Classified(
+                "throttled", f"throttled after retries ({code}); retry later or lower --workers"
+            )
         if code in NOT_IMPLEMENTED or (isinstance(status, int) and status >= 500):
             return Classified("not_implemented", f"{operation} failed on the service side ({code}: {text})")
         return Classified("api_error", f"{operation} failed: {code}: {text}")

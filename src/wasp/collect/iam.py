@@ -46,7 +46,13 @@ class IamCollector(Collector):
 
     name = "iam"
     service = "iam"
-    resource_types = ("AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", KEY_TYPE)
+    resource_types = (
+        "AWS::IAM::User",
+        "AWS::IAM::Group",
+        "AWS::IAM::Role",
+        "AWS::IAM::ManagedPolicy",
+        KEY_TYPE,
+    )
     is_global = True
     permissions = (
         "iam:GetAccountAuthorizationDetails",
@@ -147,7 +153,9 @@ class IamCollector(Collector):
             )
         for p in policies:
             name = p.get("PolicyName") or p["Arn"].rsplit("/", 1)[-1]  # moto omits PolicyName
-            default = next((v for v in p.get("PolicyVersionList", []) if v.get("IsDefaultVersion")), {})
+            default: dict[str, Any] = next(
+                (v for v in p.get("PolicyVersionList", []) if v.get("IsDefaultVersion")), {}
+            )
             yield Resource(
                 type="AWS::IAM::ManagedPolicy",
                 id=name,

@@ -32,7 +32,9 @@ class KmsCollector(Collector):
         for item in api.pages("list_keys", "Keys"):
             key_id = item["KeyId"]
             try:
-                meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id) or {}).get("KeyMetadata", {})
+                meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id) or {}).get(
+                    "KeyMetadata", {}
+                )
             except CallFailed:
                 continue  # the gap is recorded; nothing is known about this key
             manager = meta.get("KeyManager", "CUSTOMER")
@@ -44,9 +46,14 @@ class KmsCollector(Collector):
                 "MultiRegion": bool(meta.get("MultiRegion")),
                 SUPPLEMENTARY: {"KeyManager": manager, "KeyState": meta.get("KeyState")},
             }
-            if manager == "CUSTOMER" and meta.get("KeyState") not in ("PendingDeletion", "PendingReplicaDeletion"):
+            if manager == "CUSTOMER" and meta.get("KeyState") not in (
+                "PendingDeletion",
+                "PendingReplicaDeletion",
+            ):
                 props.update(self._details(api, key_id, props["KeySpec"]))
-            yield Resource(type=KEY, id=key_id, arn=meta.get("Arn"), origin=live(api, api.region), properties=props)
+            yield Resource(
+                type=KEY, id=key_id, arn=meta.get("Arn"), origin=live(api, api.region), properties=props
+            )
 
     @staticmethod
     def _details(api: ApiReader, key_id: str, spec: str) -> dict[str, Any]:
@@ -59,7 +66,9 @@ class KmsCollector(Collector):
                 out["EnableKeyRotation"] = failed.unresolved
         try:
             pol = api.call("get_key_policy", KeyId=key_id, PolicyName="default", resource_id=key_id) or {}
-            out["KeyPolicy"] = json.loads(pol["Policy"]) if isinstance(pol.get("Policy"), str) else pol.get("Policy")
+            out["KeyPolicy"] = (
+                json.loads(pol["Policy"]) if isinstance(pol.get("Policy"), str) else pol.get("Policy")
+            )
         except CallFailed as failed:
             out["KeyPolicy"] = failed.unresolved
         try:

@@ -75,17 +75,21 @@ class S3Collector(Collector):
             lambda r: r.get("PublicAccessBlockConfiguration"),
         )
         props["VersioningConfiguration"] = detail(
-            "get_bucket_versioning", (), lambda r: {"Status": r.get("Status", "Suspended")} if r.get("Status") else None
+            "get_bucket_versioning",
+            (),
+            lambda r: {"Status": r.get("Status", "Suspended")} if r.get("Status") else None,
         )
         props["LoggingConfiguration"] = detail(
             "get_bucket_logging",
             (),
-            lambda r: {
-                "DestinationBucketName": r["LoggingEnabled"].get("TargetBucket"),
-                "LogFilePrefix": r["LoggingEnabled"].get("TargetPrefix"),
-            }
-            if r.get("LoggingEnabled")
-            else None,
+            lambda r: (
+                {
+                    "DestinationBucketName": r["LoggingEnabled"].get("TargetBucket"),
+                    "LogFilePrefix": r["LoggingEnabled"].get("TargetPrefix"),
+                }
+                if r.get("LoggingEnabled")
+                else None
+            ),
         )
         props["Tags"] = detail("get_bucket_tagging", ("NoSuchTagSet",), lambda r: tags_from(r.get("TagSet")))
         lock = detail(
@@ -93,7 +97,9 @@ class S3Collector(Collector):
             ("ObjectLockConfigurationNotFoundError",),
             lambda r: r.get("ObjectLockConfiguration"),
         )
-        props["ObjectLockEnabled"] = lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
+        props["ObjectLockEnabled"] = (
+            lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
+        )
         if isinstance(lock, dict) and lock.get("Rule"):
             props["ObjectLockConfiguration"] = lock
         arn = f"arn:aws:s3:::{name}"

@@ -50,7 +50,9 @@ def caller_account(session: boto3.session.Session, region: str) -> str:
     except TokenRetrievalError as exc:
         raise AwsSetupError(f"SSO token expired or missing: run `aws sso login` ({exc})") from exc
     except EndpointConnectionError as exc:
-        raise AwsSetupError(f"cannot reach the AWS endpoint ({exc}); check AWS_ENDPOINT_URL and the network") from exc
+        raise AwsSetupError(
+            f"cannot reach the AWS endpoint ({exc}); check AWS_ENDPOINT_URL and the network"
+        ) from exc
     except NoRegionError as exc:
         raise AwsSetupError("no region set: list regions in the workload file or pass --regions") from exc
     except ClientError as exc:
@@ -60,7 +62,9 @@ def caller_account(session: boto3.session.Session, region: str) -> str:
         raise AwsSetupError(f"cannot start an AWS session: {exc}") from exc
 
 
-def _assume(session: boto3.session.Session, account: str, role_name: str, region: str) -> boto3.session.Session:
+def _assume(
+    session: boto3.session.Session, account: str, role_name: str, region: str
+) -> boto3.session.Session:
     arn = f"arn:aws:iam::{account}:role/{role_name}"
     try:
         sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))

@@ -35,7 +35,9 @@ class Seeded:
     security_groups: dict[str, str]
 
 
-def _bucket(s3: Any, name: str, *, encrypt: str | None, block: bool, tls_policy: bool, tags: dict[str, str]) -> None:
+def _bucket(
+    s3: Any, name: str, *, encrypt: str | None, block: bool, tls_policy: bool, tags: dict[str, str]
+) -> None:
     s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
     if encrypt:
         default: dict[str, str] = {"SSEAlgorithm": "aws:kms" if encrypt.startswith("arn:") else encrypt}
@@ -61,20 +63,41 @@ def _bucket(s3: Any, name: str, *, encrypt: str | None, block: bool, tls_policy:
 def _iam(iam: Any) -> None:
     iam.update_account_password_policy(MinimumPasswordLength=8, RequireNumbers=True)
     assume_ec2 = json.dumps(
-        {"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}
+            ],
+        }
     )
     assume_account = json.dumps(
-        {"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRole",
-             "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                    "Action": "sts:AssumeRole",
+                    "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}},
+                }
+            ],
+        }
     )
     app_policy = iam.create_policy(
         PolicyName="payments-app-access",
-        PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"],
-             "Resource": "arn:aws:s3:::payments-receipts-123456789012/*"},
-            {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"}]}),
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": ["s3:GetObject", "s3:PutObject"],
+                        "Resource": "arn:aws:s3:::payments-receipts-123456789012/*",
+                    },
+                    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"},
+                ],
+            }
+        ),
     )["Policy"]["Arn"]
     iam.create_role(RoleName="payments-app", AssumeRolePolicyDocument=assume_ec2)
     iam.attach_role_policy(RoleName="payments-app", PolicyArn=app_policy)
@@ -89,8 +112,9 @@ def _iam(iam: Any) -> None:
     iam.put_group_policy(
         GroupName="platform-admins",
         PolicyName="everything",
-        PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Action": "*", "Resource": "*"}]}),
+        PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+        ),
     )
     iam.create_user(UserName="alice")  # a person with a console password, no MFA, admin via group
     iam.create_login_profile(UserName="alice", Password="Demo-Only-Not-A-Secret-1!")
@@ -112,8 +136,12 @@ def _backdate_key(account: str, user: str, days: int) -> None:
 
 def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
     vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
-    private = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.1.0/24", AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
-    public = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.101.0/24", AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
+    private = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.1.0/24", AvailabilityZone=f"{REGION}a")["Subnet"][
+        "SubnetId"
+    ]
+    public = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.101.0/24", AvailabilityZone=f"{REGION}a")[
+        "Subnet"
+    ]["SubnetId"]
     ec2.modify_subnet_attribute(SubnetId=public, MapPublicIpOnLaunch={"Value": True})
 
     def sg(name: str, rules: list[dict[str, Any]]) -> str:
@@ -123,27 +151,64 @@ def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
         return gid
 
     world = [{"CidrIp": "0.0.0.0/0"}]
-    groups = {"alb": sg("payments-alb", [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": world}])}
-    groups["app"] = sg("payments-app", [{"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080,
-                                         "UserIdGroupPairs": [{"GroupId": groups["alb"]}]}])
-    groups["bastion"] = sg("legacy-bastion", [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": world}])
-    groups["db"] = sg("payments-db", [{"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "IpRanges": world}])
+    groups = {
+        "alb": sg("payments-alb", [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": world}])
+    }
+    groups["app"] = sg(
+        "payments-app",
+        [
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 8080,
+                "ToPort": 8080,
+                "UserIdGroupPairs": [{"GroupId": groups["alb"]}],
+            }
+        ],
+    )
+    groups["bastion"] = sg(
+        "legacy-bastion", [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": world}]
+    )
+    groups["db"] = sg(
+        "payments-db", [{"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "IpRanges": world}]
+    )
 
     app = ec2.run_instances(
-        ImageId="ami-12345678", MinCount=1, MaxCount=1, InstanceType="t3.small", SubnetId=private,
-        SecurityGroupIds=[groups["app"]], IamInstanceProfile={"Name": "payments-app"},
+        ImageId="ami-12345678",
+        MinCount=1,
+        MaxCount=1,
+        InstanceType="t3.small",
+        SubnetId=private,
+        SecurityGroupIds=[groups["app"]],
+        IamInstanceProfile={"Name": "payments-app"},
         MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled"},
-        TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "payments-api-1"}]}],
+        TagSpecifications=[
+            {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "payments-api-1"}]}
+        ],
     )["Instances"][0]["InstanceId"]
     bastion = ec2.run_instances(
-        ImageId="ami-12345678", MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=public,
-        SecurityGroupIds=[groups["bastion"]], MetadataOptions={"HttpTokens": "optional"},
-        TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "legacy-bastion"}]}],
+        ImageId="ami-12345678",
+        MinCount=1,
+        MaxCount=1,
+        InstanceType="t3.micro",
+        SubnetId=public,
+        SecurityGroupIds=[groups["bastion"]],
+        MetadataOptions={"HttpTokens": "optional"},
+        TagSpecifications=[
+            {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "legacy-bastion"}]}
+        ],
     )["Instances"][0]["InstanceId"]
-    ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=50, Encrypted=True,
-                      TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "payments-data"}]}])
-    ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=20, Encrypted=False,
-                      TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "legacy-scratch"}]}])
+    ec2.create_volume(
+        AvailabilityZone=f"{REGION}a",
+        Size=50,
+        Encrypted=True,
+        TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "payments-data"}]}],
+    )
+    ec2.create_volume(
+        AvailabilityZone=f"{REGION}a",
+        Size=20,
+        Encrypted=False,
+        TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "legacy-scratch"}]}],
+    )
     return {"payments-api-1": app, "legacy-bastion": bastion}, groups
 
 
@@ -159,12 +224,30 @@ def seed_payments_account(session: boto3.session.Session) -> Seeded:
     receipts = f"payments-receipts-{account}"
     assets = f"payments-static-assets-{account}"
     trail_bucket = f"payments-audit-logs-{account}"
-    _bucket(s3, receipts, encrypt=data_key, block=True, tls_policy=True,
-            tags={"DataClassification": "confidential", "workload": "payments"})
-    _bucket(s3, assets, encrypt=None, block=False, tls_policy=False,
-            tags={"DataClassification": "public", "workload": "payments"})
-    _bucket(s3, trail_bucket, encrypt="AES256", block=True, tls_policy=True,
-            tags={"DataClassification": "restricted", "workload": "payments"})
+    _bucket(
+        s3,
+        receipts,
+        encrypt=data_key,
+        block=True,
+        tls_policy=True,
+        tags={"DataClassification": "confidential", "workload": "payments"},
+    )
+    _bucket(
+        s3,
+        assets,
+        encrypt=None,
+        block=False,
+        tls_policy=False,
+        tags={"DataClassification": "public", "workload": "payments"},
+    )
+    _bucket(
+        s3,
+        trail_bucket,
+        encrypt="AES256",
+        block=True,
+        tls_policy=True,
+        tags={"DataClassification": "restricted", "workload": "payments"},
+    )
 
     _iam(session.client("iam", region_name=REGION))
     _backdate_key(account, "ci-deployer", 200)
@@ -173,14 +256,24 @@ def seed_payments_account(session: boto3.session.Session) -> Seeded:
     instances, groups = _network(session.client("ec2", region_name=REGION))
 
     trail = session.client("cloudtrail", region_name=REGION)
-    trail.create_trail(Name="payments-trail", S3BucketName=trail_bucket, IsMultiRegionTrail=True,
-                       EnableLogFileValidation=True, IncludeGlobalServiceEvents=True)
+    trail.create_trail(
+        Name="payments-trail",
+        S3BucketName=trail_bucket,
+        IsMultiRegionTrail=True,
+        EnableLogFileValidation=True,
+        IncludeGlobalServiceEvents=True,
+    )
     trail.start_logging(Name="payments-trail")
 
     rds = session.client("rds", region_name=REGION)
     rds.create_db_instance(
-        DBInstanceIdentifier="payments-db", Engine="postgres", DBInstanceClass="db.t3.micro",
-        MasterUsername="payments", MasterUserPassword="Demo-Only-Not-A-Secret-2", AllocatedStorage=20,
-        StorageEncrypted=False, PubliclyAccessible=False,
+        DBInstanceIdentifier="payments-db",
+        Engine="postgres",
+        DBInstanceClass="db.t3.micro",
+        MasterUsername="payments",
+        MasterUserPassword="Demo-Only-Not-A-Secret-2",
+        AllocatedStorage=20,
+        StorageEncrypted=False,
+        PubliclyAccessible=False,
     )
     return Seeded(account, REGION, (receipts, assets, trail_bucket), instances, groups)

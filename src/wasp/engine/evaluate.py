@@ -118,7 +118,9 @@ def evaluate(
         runs.append(RuleRun(rule, tuple(findings), blocked, missing))
         all_findings.extend(findings)
     gaps = tuple(
-        replace(g, rules=tuple(r.rule.id for r in runs if set(g.resource_types) & set(r.rule.meta.reads_types)))
+        replace(
+            g, rules=tuple(r.rule.id for r in runs if set(g.resource_types) & set(r.rule.meta.reads_types))
+        )
         for g in inventory.gaps
     )
     return Evaluation(tuple(runs), gaps, tuple(all_findings))

@@ -50,5 +50,7 @@ def build_plan(
                     action=action,
                 )
             )
-    items.sort(key=lambda i: (_RISK_ORDER[i.risk], not i.public_exposure, -i.affected_resources, i.best_practice))
+    items.sort(
+        key=lambda i: (_RISK_ORDER[i.risk], not i.public_exposure, -i.affected_resources, i.best_practice)
+    )
     return tuple(replace(item, rank=n) for n, item in enumerate(items, start=1))

@@ -7,8 +7,13 @@ from collections.abc import Iterable
 
 from wasp.model import BPStatus, Catalogue, PracticeResult, QuestionResult, QuestionRisk, Rollup
 
-_ORDER = (QuestionRisk.HIGH, QuestionRisk.MEDIUM, QuestionRisk.NONE, QuestionRisk.UNANSWERED,
-          QuestionRisk.NOT_APPLICABLE)
+_ORDER = (
+    QuestionRisk.HIGH,
+    QuestionRisk.MEDIUM,
+    QuestionRisk.NONE,
+    QuestionRisk.UNANSWERED,
+    QuestionRisk.NOT_APPLICABLE,
+)
 
 
 def _counts(results: Iterable[PracticeResult]) -> dict[str, int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 
 from wasp.model.status import Answer, NAReason
 
@@ -15,14 +15,14 @@ class Attestation:
     best_practice: str
     answer: Answer
     owner: str
-    date: date
-    expires: date | None = None
+    date: dt.date
+    expires: dt.date | None = None
     evidence: tuple[str, ...] = ()
     reason: NAReason | None = None
     notes: str = ""
     source: str | None = None
     """file:line the attestation was read from."""
 
-    def is_current(self, today: date) -> bool:
+    def is_current(self, today: dt.date) -> bool:
         """True unless the attestation has expired."""
         return self.expires is None or self.expires >= today

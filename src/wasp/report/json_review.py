@@ -112,7 +112,9 @@ def summary(review: Review) -> dict[str, Any]:
         "best_practices": {s.value: bp_counts.get(s.value, 0) for s in BPStatus},
         "findings": {s.value: f_counts.get(s.value, 0) for s in FindingStatus},
         "gaps": len(review.gaps),
-        "contradicted_attestations": sum(bp.contradicted for q in review.questions for bp in q.best_practices),
+        "contradicted_attestations": sum(
+            bp.contradicted for q in review.questions for bp in q.best_practices
+        ),
         "expired_attestations": len(review.expired_attestations),
     }
 
@@ -137,8 +139,15 @@ def review_dict(review: Review) -> dict[str, Any]:
             }
             for q in review.questions
         ],
-        "areas": [{"id": a.id, "title": a.title, "counts": a.counts,
-                   "risk": a.worst_risk.value if a.worst_risk else None} for a in review.areas],
+        "areas": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "counts": a.counts,
+                "risk": a.worst_risk.value if a.worst_risk else None,
+            }
+            for a in review.areas
+        ],
         "design_principles": [{"id": p.id, "title": p.title, "counts": p.counts} for p in review.principles],
         "findings": [finding_dict(f) for f in review.findings],
         "gaps": [_gap(g) for g in review.gaps],

@@ -21,9 +21,15 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
     """Print the questions table, the counts and the first plan items."""
     s = summary(review)
     table = Table(title=f"wasp review: {review.workload}", title_justify="left")
-    for col, kw in (("Question", {}), ("Risk", {}), ("Complete", {}), ("Met", {"justify": "right"}),
-                    ("Not met", {"justify": "right"}), ("N/A", {"justify": "right"}),
-                    ("Not assessed", {"justify": "right"})):
+    for col, kw in (
+        ("Question", {}),
+        ("Risk", {}),
+        ("Complete", {}),
+        ("Met", {"justify": "right"}),
+        ("Not met", {"justify": "right"}),
+        ("N/A", {"justify": "right"}),
+        ("Not assessed", {"justify": "right"}),
+    ):
         table.add_column(col, **kw)  # type: ignore[arg-type]
     for q in review.questions:
         counts = {st: sum(bp.status is st for bp in q.best_practices) for st in BPStatus}
@@ -54,12 +60,18 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
         console.print("[green]Improvement plan: nothing to fix.[/]")
         return
     findings = {x.id: x for x in review.findings}
-    console.print(f"\n[bold]Improvement plan[/] (first {min(plan_items, len(review.plan))} of {len(review.plan)}):")
+    console.print(
+        f"\n[bold]Improvement plan[/] (first {min(plan_items, len(review.plan))} of {len(review.plan)}):"
+    )
     for item in review.plan[:plan_items]:
         style = "red" if item.risk.value == "high" else "yellow" if item.risk.value == "medium" else "cyan"
         owner = f" owner: {item.owner}" if item.owner else ""
-        console.print(f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {item.best_practice} {item.title}{owner}")
-        examples = sorted((findings[i] for i in item.findings if i in findings), key=lambda f: f.severity.rank)
+        console.print(
+            f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {item.best_practice} {item.title}{owner}"
+        )
+        examples = sorted(
+            (findings[i] for i in item.findings if i in findings), key=lambda f: f.severity.rank
+        )
         example = examples[0] if examples else None
         if example is not None:
             console.print(f"       e.g. {example.resource.type} {example.resource.id}: {example.message}")

@@ -30,7 +30,7 @@ def _listify(value: Any) -> list[Any]:
 
 def statements(policy: Any) -> list[dict[str, Any]]:
     """The statements of a policy document as a list of dicts."""
-    return [s for s in _listify(as_document(policy).get("Statement")) if isinstance(s, Mapping)]
+    return [dict(s) for s in _listify(as_document(policy).get("Statement")) if isinstance(s, Mapping)]
 
 
 def grants_full_admin(policy: Any) -> bool:

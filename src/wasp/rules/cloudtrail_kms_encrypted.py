@@ -37,6 +37,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("kms", example_resource("AWS::CloudTrail::Trail", {"KMSKeyId": "arn:aws:kms:eu-west-2:1:key/x"}), FindingStatus.PASS),
+    Example(
+        "kms",
+        example_resource("AWS::CloudTrail::Trail", {"KMSKeyId": "arn:aws:kms:eu-west-2:1:key/x"}),
+        FindingStatus.PASS,
+    ),
     Example("none", example_resource("AWS::CloudTrail::Trail", {}), FindingStatus.FAIL),
 )

@@ -36,6 +36,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("on", example_resource("AWS::CloudTrail::Trail", {"EnableLogFileValidation": True}), FindingStatus.PASS),
+    Example(
+        "on",
+        example_resource("AWS::CloudTrail::Trail", {"EnableLogFileValidation": True}),
+        FindingStatus.PASS,
+    ),
     Example("off", example_resource("AWS::CloudTrail::Trail", {}), FindingStatus.FAIL),
 )

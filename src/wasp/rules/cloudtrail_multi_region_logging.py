@@ -42,7 +42,11 @@ def _logs_management(trail: dict[str, Any]) -> bool:
     if not selectors and not advanced:
         return True  # a trail with no selectors logs all management events
     for sel in selectors or []:
-        if isinstance(sel, dict) and sel.get("IncludeManagementEvents", True) and sel.get("ReadWriteType", "All") == "All":
+        if (
+            isinstance(sel, dict)
+            and sel.get("IncludeManagementEvents", True)
+            and sel.get("ReadWriteType", "All") == "All"
+        ):
             return True
     for sel in advanced or []:
         for field in (sel.get("FieldSelectors") or []) if isinstance(sel, dict) else []:
@@ -59,8 +63,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         p = dict(trail.properties)
         name = str(p.get("TrailName", trail.id))
         seen.append(name)
-        if p.get("IsMultiRegionTrail") in (True, "true") and p.get("IsLogging") in (True, "true", None) \
-                and _logs_management(p):
+        if (
+            p.get("IsMultiRegionTrail") in (True, "true")
+            and p.get("IsLogging") in (True, "true", None)
+            and _logs_management(p)
+        ):
             good.append(name)
     view.note("trails", seen)
     view.note("qualifying_trails", good)
@@ -68,7 +75,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return passed(f"multi-region trail(s) logging management events: {', '.join(good)}")
     if not seen:
         return failed("no CloudTrail trail exists")
-    return failed(f"no trail is multi-region, on and logging all management events (trails: {', '.join(seen)})")
+    return failed(
+        f"no trail is multi-region, on and logging all management events (trails: {', '.join(seen)})"
+    )
 
 
 _ACCOUNT = example_resource(ACCOUNT_TYPE, {"AccountId": "111122223333"}, "111122223333")
@@ -77,13 +86,21 @@ EXAMPLES = (
         "org-trail",
         _ACCOUNT,
         FindingStatus.PASS,
-        (example_resource("AWS::CloudTrail::Trail", {"TrailName": "all", "IsMultiRegionTrail": True, "IsLogging": True}),),
+        (
+            example_resource(
+                "AWS::CloudTrail::Trail", {"TrailName": "all", "IsMultiRegionTrail": True, "IsLogging": True}
+            ),
+        ),
     ),
     Example(
         "single-region",
         _ACCOUNT,
         FindingStatus.FAIL,
-        (example_resource("AWS::CloudTrail::Trail", {"TrailName": "one", "IsMultiRegionTrail": False, "IsLogging": True}),),
+        (
+            example_resource(
+                "AWS::CloudTrail::Trail", {"TrailName": "one", "IsMultiRegionTrail": False, "IsLogging": True}
+            ),
+        ),
     ),
     Example("none", _ACCOUNT, FindingStatus.FAIL),
 )

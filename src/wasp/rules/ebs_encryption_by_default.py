@@ -54,15 +54,29 @@ _W = WorkloadScope(regions=("eu-west-2", "eu-west-1"))
 EXAMPLES = (
     Example(
         "on",
-        example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"EbsEncryptionByDefault": True},
-                                                    "eu-west-1": {"EbsEncryptionByDefault": True}}}),
+        example_resource(
+            ACCOUNT_TYPE,
+            {
+                "Regions": {
+                    "eu-west-2": {"EbsEncryptionByDefault": True},
+                    "eu-west-1": {"EbsEncryptionByDefault": True},
+                }
+            },
+        ),
         FindingStatus.PASS,
         workload=_W,
     ),
     Example(
         "off-one",
-        example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"EbsEncryptionByDefault": True},
-                                                    "eu-west-1": {"EbsEncryptionByDefault": False}}}),
+        example_resource(
+            ACCOUNT_TYPE,
+            {
+                "Regions": {
+                    "eu-west-2": {"EbsEncryptionByDefault": True},
+                    "eu-west-1": {"EbsEncryptionByDefault": False},
+                }
+            },
+        ),
         FindingStatus.FAIL,
         workload=_W,
     ),

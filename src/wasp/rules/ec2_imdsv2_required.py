@@ -44,10 +44,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 EXAMPLES = (
     Example(
-        "v2", example_resource("AWS::EC2::Instance", {"MetadataOptions": {"HttpTokens": "required"}}), FindingStatus.PASS
+        "v2",
+        example_resource("AWS::EC2::Instance", {"MetadataOptions": {"HttpTokens": "required"}}),
+        FindingStatus.PASS,
     ),
     Example(
-        "v1", example_resource("AWS::EC2::Instance", {"MetadataOptions": {"HttpTokens": "optional"}}), FindingStatus.FAIL
+        "v1",
+        example_resource("AWS::EC2::Instance", {"MetadataOptions": {"HttpTokens": "optional"}}),
+        FindingStatus.FAIL,
     ),
     Example("default", example_resource("AWS::EC2::Instance", {}), FindingStatus.FAIL),
 )

@@ -45,8 +45,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("private", example_resource("AWS::EC2::Instance", {"PrivateIpAddress": "10.0.1.5"}), FindingStatus.PASS),
-    Example("public", example_resource("AWS::EC2::Instance", {"PublicIp": "203.0.113.7"}), FindingStatus.FAIL),
+    Example(
+        "private",
+        example_resource("AWS::EC2::Instance", {"PrivateIpAddress": "10.0.1.5"}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "public", example_resource("AWS::EC2::Instance", {"PublicIp": "203.0.113.7"}), FindingStatus.FAIL
+    ),
     Example(
         "nic",
         example_resource("AWS::EC2::Instance", {"NetworkInterfaces": [{"AssociatePublicIpAddress": True}]}),

@@ -39,6 +39,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("profile", example_resource("AWS::EC2::Instance", {"IamInstanceProfile": "app"}), FindingStatus.PASS),
+    Example(
+        "profile", example_resource("AWS::EC2::Instance", {"IamInstanceProfile": "app"}), FindingStatus.PASS
+    ),
     Example("none", example_resource("AWS::EC2::Instance", {}), FindingStatus.FAIL),
 )

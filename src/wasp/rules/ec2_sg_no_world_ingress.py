@@ -18,8 +18,15 @@ from wasp.model.rule import (
 WORLD = ("0.0.0.0/0", "::/0")
 ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
 DATA_PORTS = {
-    1433: "SQL Server", 1521: "Oracle", 3306: "MySQL", 5432: "PostgreSQL", 6379: "Redis",
-    9200: "Elasticsearch", 27017: "MongoDB", 11211: "Memcached", 5439: "Redshift",
+    1433: "SQL Server",
+    1521: "Oracle",
+    3306: "MySQL",
+    5432: "PostgreSQL",
+    6379: "Redis",
+    9200: "Elasticsearch",
+    27017: "MongoDB",
+    11211: "Memcached",
+    5439: "Redshift",
 }
 WEB_PORTS = (80, 443)
 
@@ -40,7 +47,7 @@ META = RuleMeta(
         "IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]",
         cloudformation="SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, "
         "SourceSecurityGroupId: !Ref LoadBalancerSG}]",
-        terraform="ingress { from_port = 443  to_port = 443  protocol = \"tcp\"  "
+        terraform='ingress { from_port = 443  to_port = 443  protocol = "tcp"  '
         "security_groups = [aws_security_group.alb.id] }",
     ),
 )
@@ -76,7 +83,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """List every world-open ingress rule; the worst port decides severity."""
     group_id = view.get("GroupId", view.id)
     on_instances = [
-        i.id for i in ctx.inventory.of_type("AWS::EC2::Instance") if group_id in (i.properties.get("SecurityGroupIds") or [])
+        i.id
+        for i in ctx.inventory.of_type("AWS::EC2::Instance")
+        if group_id in (i.properties.get("SecurityGroupIds") or [])
     ]
     opened: list[tuple[Severity, str]] = []
     web_only: list[str] = []
@@ -92,7 +101,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     view.note("attached_instances", on_instances)
     if not opened:
         if web_only:
-            return passed(f"only {', '.join(web_only)} open to the internet, on a group with no instances (load balancer)")
+            return passed(
+                f"only {', '.join(web_only)} open to the internet, on a group with no instances (load balancer)"
+            )
         return passed("no ingress from 0.0.0.0/0 or ::/0")
     worst = min((sev for sev, _ in opened), key=lambda s: s.rank)
     name = view.get("GroupName", view.id)
@@ -108,7 +119,11 @@ def _sg(*rules: dict[str, Any]) -> dict[str, Any]:
 _WEB = {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}
 _ON_INSTANCE = example_resource("AWS::EC2::Instance", {"SecurityGroupIds": ["sg-web"]}, "i-1")
 EXAMPLES = (
-    Example("alb-443", example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}), FindingStatus.PASS),
+    Example(
+        "alb-443",
+        example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}),
+        FindingStatus.PASS,
+    ),
     Example(
         "instance-443",
         example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}),
@@ -117,12 +132,18 @@ EXAMPLES = (
     ),
     Example(
         "internal",
-        example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"})),
+        example_resource(
+            "AWS::EC2::SecurityGroup",
+            _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"}),
+        ),
         FindingStatus.PASS,
     ),
     Example(
         "ssh-world",
-        example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"})),
+        example_resource(
+            "AWS::EC2::SecurityGroup",
+            _sg({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}),
+        ),
         FindingStatus.FAIL,
     ),
     Example(

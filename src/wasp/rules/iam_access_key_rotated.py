@@ -52,6 +52,8 @@ def _key(created: str, status: str = "Active") -> dict[str, object]:
 
 
 EXAMPLES = (
-    Example("fresh", example_resource("AWS::IAM::AccessKey", _key("2025-12-01T00:00:00Z")), FindingStatus.PASS),
+    Example(
+        "fresh", example_resource("AWS::IAM::AccessKey", _key("2025-12-01T00:00:00Z")), FindingStatus.PASS
+    ),
     Example("old", example_resource("AWS::IAM::AccessKey", _key("2025-01-01T00:00:00Z")), FindingStatus.FAIL),
 )

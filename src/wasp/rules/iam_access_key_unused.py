@@ -43,16 +43,26 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown("neither last-use nor creation date is known")
     if idle > MAX_IDLE_DAYS:
         when = "never used" if not last_used else f"last used {idle} days ago"
-        return failed(f"access key of {view.get('UserName')} is active but {when} (limit {MAX_IDLE_DAYS} days)")
+        return failed(
+            f"access key of {view.get('UserName')} is active but {when} (limit {MAX_IDLE_DAYS} days)"
+        )
     return passed(f"access key used within {MAX_IDLE_DAYS} days")
 
 
 def _key(created: str, used: str | None) -> dict[str, object]:
-    return {"UserName": "deploy", "Status": "Active", "Supplementary": {"CreateDate": created, "LastUsedDate": used}}
+    return {
+        "UserName": "deploy",
+        "Status": "Active",
+        "Supplementary": {"CreateDate": created, "LastUsedDate": used},
+    }
 
 
 EXAMPLES = (
-    Example("used", example_resource("AWS::IAM::AccessKey", _key("2024-01-01", "2025-12-20")), FindingStatus.PASS),
-    Example("idle", example_resource("AWS::IAM::AccessKey", _key("2024-01-01", "2025-03-01")), FindingStatus.FAIL),
+    Example(
+        "used", example_resource("AWS::IAM::AccessKey", _key("2024-01-01", "2025-12-20")), FindingStatus.PASS
+    ),
+    Example(
+        "idle", example_resource("AWS::IAM::AccessKey", _key("2024-01-01", "2025-03-01")), FindingStatus.FAIL
+    ),
     Example("never", example_resource("AWS::IAM::AccessKey", _key("2025-01-01", None)), FindingStatus.FAIL),
 )

@@ -46,11 +46,18 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return None
     policy = view.get("PasswordPolicy")
     if not policy:
-        return failed(f"{len(console_users)} IAM user(s) have console passwords and there is no password policy")
+        return failed(
+            f"{len(console_users)} IAM user(s) have console passwords and there is no password policy"
+        )
     weak: list[str] = []
     if int(policy.get("MinimumPasswordLength", 0)) < MIN_LENGTH:
         weak.append(f"minimum length below {MIN_LENGTH}")
-    for flag in ("RequireSymbols", "RequireNumbers", "RequireUppercaseCharacters", "RequireLowercaseCharacters"):
+    for flag in (
+        "RequireSymbols",
+        "RequireNumbers",
+        "RequireUppercaseCharacters",
+        "RequireLowercaseCharacters",
+    ):
         if not policy.get(flag):
             weak.append(f"{flag} off")
     if int(policy.get("PasswordReusePrevention", 0) or 0) < MIN_REUSE:
@@ -70,8 +77,12 @@ _STRONG = {
 }
 _USER = example_resource("AWS::IAM::User", {"UserName": "alice", "LoginProfile": {"Password": "x"}}, "alice")
 EXAMPLES = (
-    Example("strong", example_resource(ACCOUNT_TYPE, {"PasswordPolicy": _STRONG}), FindingStatus.PASS, (_USER,)),
-    Example("missing", example_resource(ACCOUNT_TYPE, {"PasswordPolicy": None}), FindingStatus.FAIL, (_USER,)),
+    Example(
+        "strong", example_resource(ACCOUNT_TYPE, {"PasswordPolicy": _STRONG}), FindingStatus.PASS, (_USER,)
+    ),
+    Example(
+        "missing", example_resource(ACCOUNT_TYPE, {"PasswordPolicy": None}), FindingStatus.FAIL, (_USER,)
+    ),
     Example(
         "short",
         example_resource(ACCOUNT_TYPE, {"PasswordPolicy": {**_STRONG, "MinimumPasswordLength": 8}}),

@@ -48,8 +48,16 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
 EXAMPLES = (
-    Example("scoped", example_resource("AWS::IAM::Role", {"RoleName": "app", "ManagedPolicyArns": []}), FindingStatus.PASS),
-    Example("admin", example_resource("AWS::IAM::Role", {"RoleName": "app", "ManagedPolicyArns": [_ADMIN]}), FindingStatus.FAIL),
+    Example(
+        "scoped",
+        example_resource("AWS::IAM::Role", {"RoleName": "app", "ManagedPolicyArns": []}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "admin",
+        example_resource("AWS::IAM::Role", {"RoleName": "app", "ManagedPolicyArns": [_ADMIN]}),
+        FindingStatus.FAIL,
+    ),
     Example(
         "break-glass",
         example_resource("AWS::IAM::Role", {"RoleName": "BreakGlass", "ManagedPolicyArns": [_ADMIN]}),

@@ -48,15 +48,29 @@ _ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
 _STAR = {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 _GROUP = example_resource("AWS::IAM::Group", {"GroupName": "admins", "ManagedPolicyArns": [_ADMIN]}, "admins")
 EXAMPLES = (
-    Example("plain", example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": []}), FindingStatus.PASS),
-    Example("attached", example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": [_ADMIN]}), FindingStatus.FAIL),
     Example(
-        "inline",
-        example_resource("AWS::IAM::User", {"UserName": "dev", "Policies": [{"PolicyName": "all", "PolicyDocument": _STAR}]}),
+        "plain",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": []}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "attached",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": [_ADMIN]}),
         FindingStatus.FAIL,
     ),
     Example(
-        "via-group", example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["admins"]}), FindingStatus.FAIL, (_GROUP,)
+        "inline",
+        example_resource(
+            "AWS::IAM::User",
+            {"UserName": "dev", "Policies": [{"PolicyName": "all", "PolicyDocument": _STAR}]},
+        ),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "via-group",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["admins"]}),
+        FindingStatus.FAIL,
+        (_GROUP,),
     ),
     Example(
         "break-glass",

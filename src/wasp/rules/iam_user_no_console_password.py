@@ -27,7 +27,7 @@ META = RuleMeta(
         cli="aws iam delete-login-profile --user-name USER",
         cloudformation="Remove LoginProfile from the AWS::IAM::User; grant access via "
         "AWS::SSO::PermissionSet and AWS::SSO::Assignment.",
-        terraform='Remove the aws_iam_user_login_profile; use aws_ssoadmin_permission_set and '
+        terraform="Remove the aws_iam_user_login_profile; use aws_ssoadmin_permission_set and "
         "aws_ssoadmin_account_assignment.",
     ),
 )
@@ -40,7 +40,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         view.note("break_glass", True)
         return passed(f"{name} is a declared break-glass user")
     if view.get("LoginProfile"):
-        return failed(f"IAM user {name} has a console password; people should sign in through the identity provider")
+        return failed(
+            f"IAM user {name} has a console password; people should sign in through the identity provider"
+        )
     return passed(f"IAM user {name} has no console password")
 
 

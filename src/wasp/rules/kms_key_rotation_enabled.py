@@ -35,7 +35,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return None
     if view.get("KeySpec", "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT":
         return None
-    if view.get("Enabled", True) in (False, "false") or view.get("Supplementary.KeyState") == "PendingDeletion":
+    if (
+        view.get("Enabled", True) in (False, "false")
+        or view.get("Supplementary.KeyState") == "PendingDeletion"
+    ):
         return None
     if view.get("EnableKeyRotation") in (True, "true"):
         return passed("automatic rotation on")

@@ -41,5 +41,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 EXAMPLES = (
     Example("mfa", example_resource(ACCOUNT_TYPE, {"RootUser": {"MfaEnabled": True}}), FindingStatus.PASS),
-    Example("no-mfa", example_resource(ACCOUNT_TYPE, {"RootUser": {"MfaEnabled": False}}), FindingStatus.FAIL),
+    Example(
+        "no-mfa", example_resource(ACCOUNT_TYPE, {"RootUser": {"MfaEnabled": False}}), FindingStatus.FAIL
+    ),
 )

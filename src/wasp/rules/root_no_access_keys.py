@@ -40,6 +40,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("none", example_resource(ACCOUNT_TYPE, {"RootUser": {"AccessKeysPresent": False}}), FindingStatus.PASS),
-    Example("keys", example_resource(ACCOUNT_TYPE, {"RootUser": {"AccessKeysPresent": True}}), FindingStatus.FAIL),
+    Example(
+        "none", example_resource(ACCOUNT_TYPE, {"RootUser": {"AccessKeysPresent": False}}), FindingStatus.PASS
+    ),
+    Example(
+        "keys", example_resource(ACCOUNT_TYPE, {"RootUser": {"AccessKeysPresent": True}}), FindingStatus.FAIL
+    ),
 )

@@ -24,8 +24,8 @@ META = RuleMeta(
         console="S3 > BUCKET > Properties > Default encryption > Edit > SSE-KMS with a customer-managed key "
         "(or SSE-S3), Bucket Key on.",
         cli="aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration "
-        "'{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"KEY\"},"
-        "\"BucketKeyEnabled\":true}]}'",
+        '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY"},'
+        '"BucketKeyEnabled":true}]}\'',
         cloudformation="BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: "
         "{SSEAlgorithm: aws:kms, KMSMasterKeyID: !Ref Key}, BucketKeyEnabled: true}]}",
         terraform='resource "aws_s3_bucket_server_side_encryption_configuration" "this" { bucket = '
@@ -38,9 +38,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Pass when a default-encryption rule names an algorithm."""
     rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
     algorithms = [
-        r.get("ServerSideEncryptionByDefault", {}).get("SSEAlgorithm")
-        for r in rules
-        if isinstance(r, dict)
+        r.get("ServerSideEncryptionByDefault", {}).get("SSEAlgorithm") for r in rules if isinstance(r, dict)
     ]
     algorithms = [a for a in algorithms if a]
     if algorithms:
@@ -53,8 +51,13 @@ EXAMPLES = (
         "kms",
         example_resource(
             "AWS::S3::Bucket",
-            {"BucketEncryption": {"ServerSideEncryptionConfiguration": [
-                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}},
+            {
+                "BucketEncryption": {
+                    "ServerSideEncryptionConfiguration": [
+                        {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}
+                    ]
+                }
+            },
         ),
         FindingStatus.PASS,
     ),

@@ -47,12 +47,24 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _DENY = {
     "Statement": [
-        {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
-         "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+        {
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": "s3:*",
+            "Resource": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+        }
     ]
 }
 _POLICY = example_resource("AWS::S3::BucketPolicy", {"Bucket": "data", "PolicyDocument": _DENY}, "data")
 EXAMPLES = (
-    Example("deny", example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"), FindingStatus.PASS, (_POLICY,)),
-    Example("no-policy", example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"), FindingStatus.FAIL),
+    Example(
+        "deny",
+        example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"),
+        FindingStatus.PASS,
+        (_POLICY,),
+    ),
+    Example(
+        "no-policy", example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"), FindingStatus.FAIL
+    ),
 )

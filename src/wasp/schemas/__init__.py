@@ -6,6 +6,8 @@ import json
 from importlib import resources
 from typing import Any
 
+from pydantic import BaseModel
+
 from wasp.attest.schema import AttestationFile
 from wasp.workload.file import WorkloadFile
 
@@ -18,8 +20,9 @@ def schema(name: str) -> dict[str, Any]:
         text = resources.files("wasp.schemas").joinpath("review.schema.json").read_text(encoding="utf-8")
         loaded: dict[str, Any] = json.loads(text)
         return loaded
-    model = {"attestations": AttestationFile, "workload": WorkloadFile}[name]
-    generated = model.model_json_schema(by_alias=True)
+    models: dict[str, type[BaseModel]] = {"attestations": AttestationFile, "workload": WorkloadFile}
+    model = models[name]
+    generated: dict[str, Any] = model.model_json_schema(by_alias=True)
     generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     generated["$id"] = f"wasp.{name}/1"
     return generated

@@ -89,7 +89,7 @@ def load_workload(path: Path) -> Workload:
 
 def workload_template(name: str, regions: list[str], accounts: list[str]) -> str:
     """A commented starter workload file."""
-    acct = "\n".join(f"  - \"{a}\"" for a in accounts) or "  # - \"123456789012\""
+    acct = "\n".join(f'  - "{a}"' for a in accounts) or '  # - "123456789012"'
     regs = "\n".join(f"  - {r}" for r in regions)
     return f"""# wasp workload file: one workload, not the whole estate. Format: docs/workload.md
 schema: wasp.workload/1

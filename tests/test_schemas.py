@@ -1,0 +1,26 @@
+"""The JSON Schemas in docs/ are the ones wasp uses, and they are themselves valid."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from wasp.schemas import NAMES, schema
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_schema_matches_code(name: str) -> None:
+    committed = json.loads((DOCS / f"{name}.schema.json").read_text())
+    assert committed == schema(name), f"regenerate with: wasp schema {name} > docs/schemas/{name}.schema.json"
+    jsonschema.Draft202012Validator.check_schema(committed)
+
+
+def test_attestation_schema_requires_the_documented_fields() -> None:
+    entry = schema("attestations")["$defs"]["AttestationEntry"]
+    assert set(entry["required"]) == {"answer", "owner", "date"}
+    assert entry["properties"]["answer"]["$ref"].endswith("Answer")
