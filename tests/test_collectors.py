@@ -236,6 +236,8 @@ class _StubbedFactory(ClientFactory):
     ("code", "status", "kind"),
     [
         ("AccessDenied", 403, "access_denied"),
+        ("UnauthorizedOperation", 403, "access_denied"),
+        ("OptInRequired", 403, "region_disabled"),
         ("Throttling", 400, "throttled"),
         ("InternalError", 500, "not_implemented"),
         ("SomethingOdd", 400, "api_error"),
