@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
 from wasp.model import ACCOUNT_TYPE, SUPPLEMENTARY, Resource
+from wasp.model.secrets import hits_as_data, scan_text
+
+
+def _decode(encoded: str) -> str:
+    """Base64 user data as text (undecodable bytes are replaced, never raised)."""
+    try:
+        return base64.b64decode(encoded).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return encoded
 
 
 def _ingress(permissions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -34,12 +45,19 @@ class Ec2Collector(Collector):
 
     name = "ec2"
     service = "ec2"
-    resource_types = ("AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::Volume", ACCOUNT_TYPE)
+    resource_types = (
+        "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::LaunchTemplate", ACCOUNT_TYPE
+    )
     permissions = (
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeInstances",
+        "ec2:DescribeInstanceAttribute",
+        "ec2:DescribeImages",
         "ec2:DescribeVolumes",
+        "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeLaunchTemplateVersions",
         "ec2:GetEbsEncryptionByDefault",
+        "ec2:GetInstanceMetadataDefaults",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -64,7 +82,9 @@ class Ec2Collector(Collector):
                 },
             )
         reservations = api.pages("describe_instances", "Reservations", affects=("AWS::EC2::Instance",))
-        for inst in (i for r in reservations for i in r.get("Instances", [])):
+        instances = [i for r in reservations for i in r.get("Instances", [])]
+        images = self._image_dates(api, {i["ImageId"] for i in instances if i.get("ImageId")})
+        for inst in instances:
             profile = (inst.get("IamInstanceProfile") or {}).get("Arn")
             meta = inst.get("MetadataOptions") or {}
             yield Resource(
@@ -90,6 +110,8 @@ class Ec2Collector(Collector):
                     SUPPLEMENTARY: {
                         "State": (inst.get("State") or {}).get("Name"),
                         "LaunchTime": str(inst.get("LaunchTime", "")),
+                        "ImageCreationDate": images.get(inst.get("ImageId", "")),
+                        "UserDataSecrets": self._user_data_secrets(api, inst["InstanceId"]),
                     },
                 },
             )
@@ -109,14 +131,73 @@ class Ec2Collector(Collector):
                     SUPPLEMENTARY: {"Attachments": [a.get("InstanceId") for a in vol.get("Attachments", [])]},
                 },
             )
+        yield from self._launch_templates(api)
         try:
             ebs = api.call("get_ebs_encryption_by_default", resource_id=api.account) or {}
             default: Any = bool(ebs.get("EbsEncryptionByDefault"))
         except CallFailed as failed:
             default = failed.unresolved
+        try:
+            imds = (api.call("get_instance_metadata_defaults", resource_id=api.account) or {}).get("AccountLevel") or {}
+            imds_tokens: Any = imds.get("HttpTokens")
+        except CallFailed as failed:
+            imds_tokens = failed.unresolved
         yield Resource(
             type=ACCOUNT_TYPE,
             id=api.account,
             origin=live(api, None),
-            properties={"Regions": {api.region: {"EbsEncryptionByDefault": default}}},
+            properties={"Regions": {api.region: {"EbsEncryptionByDefault": default,
+                                                 "InstanceMetadataDefaults": {"HttpTokens": imds_tokens}}}},
         )
+
+    @staticmethod
+    def _image_dates(api: ApiReader, image_ids: set[str]) -> dict[str, Any]:
+        """Creation dates of the AMIs in use: one call for all of them."""
+        if not image_ids:
+            return {}
+        try:
+            # a filter (not ImageIds) so that one deregistered AMI does not fail the whole call
+            got = api.call("describe_images", Filters=[{"Name": "image-id", "Values": sorted(image_ids)}],
+                           resource_id="images") or {}
+        except CallFailed as failed:
+            return dict.fromkeys(image_ids, failed.unresolved)
+        return {i["ImageId"]: i.get("CreationDate") for i in got.get("Images", [])}
+
+    @staticmethod
+    def _user_data_secrets(api: ApiReader, instance_id: str) -> Any:
+        """Secret detector hits in the instance's user data; the user data itself is never kept."""
+        try:
+            got = api.call("describe_instance_attribute", InstanceId=instance_id, Attribute="userData",
+                           resource_id=instance_id) or {}
+        except CallFailed as failed:
+            return failed.unresolved
+        encoded = (got.get("UserData") or {}).get("Value")
+        return hits_as_data(scan_text(_decode(encoded), "user data ")) if encoded else []
+
+    @staticmethod
+    def _launch_templates(api: ApiReader) -> Iterator[Resource]:
+        for lt in api.pages("describe_launch_templates", "LaunchTemplates", affects=("AWS::EC2::LaunchTemplate",)):
+            lt_id = lt["LaunchTemplateId"]
+            try:
+                versions = api.call("describe_launch_template_versions", LaunchTemplateId=lt_id,
+                                    Versions=["$Default"], resource_id=lt_id) or {}
+                data: Any = (versions.get("LaunchTemplateVersions") or [{}])[0].get("LaunchTemplateData", {})
+            except CallFailed as failed:
+                data = failed.unresolved
+            props: dict[str, Any] = {"LaunchTemplateName": lt.get("LaunchTemplateName")}
+            if isinstance(data, dict):
+                meta = data.get("MetadataOptions") or {}
+                props["LaunchTemplateData"] = {
+                    "MetadataOptions": {"HttpTokens": meta.get("HttpTokens", "optional"),
+                                        "HttpEndpoint": meta.get("HttpEndpoint", "enabled")},
+                    "IamInstanceProfile": data.get("IamInstanceProfile"),
+                    "ImageId": data.get("ImageId"),
+                }
+                user_data = data.get("UserData")
+                props[SUPPLEMENTARY] = {
+                    "UserDataSecrets": hits_as_data(scan_text(_decode(user_data), "user data ")) if user_data else []
+                }
+            else:
+                props["LaunchTemplateData"] = data
+            yield Resource(type="AWS::EC2::LaunchTemplate", id=lt_id, origin=live(api, api.region), properties=props,
+                           arn=f"arn:aws:ec2:{api.region}:{api.account}:launch-template/{lt_id}")

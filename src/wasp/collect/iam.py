@@ -146,6 +146,7 @@ class IamCollector(Collector):
                     "PermissionsBoundary": (r.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn"),
                     "Tags": tags_from(r.get("Tags")),
                     SUPPLEMENTARY: {
+                        "CreateDate": str(r.get("CreateDate", "")),
                         "InstanceProfiles": profiles,
                         "LastUsedDate": str((r.get("RoleLastUsed") or {}).get("LastUsedDate", "")) or None,
                     },

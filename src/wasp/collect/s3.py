@@ -8,10 +8,26 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import Resource
+from wasp.model import ACCOUNT_TYPE, Resource
 
 BUCKET = "AWS::S3::Bucket"
 POLICY = "AWS::S3::BucketPolicy"
+
+
+_PUBLIC_GROUPS = {
+    "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
+    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+}
+
+
+def _public_grants(acl: dict[str, Any]) -> list[str]:
+    """'AllUsers:READ'-style labels for ACL grants to everyone or to any AWS account."""
+    out: list[str] = []
+    for grant in acl.get("Grants", []):
+        who = _PUBLIC_GROUPS.get(str((grant.get("Grantee") or {}).get("URI", "")))
+        if who:
+            out.append(f"{who}:{grant.get('Permission')}")
+    return out
 
 
 class S3Collector(Collector):
@@ -19,7 +35,7 @@ class S3Collector(Collector):
 
     name = "s3"
     service = "s3"
-    resource_types = (BUCKET, POLICY)
+    resource_types = (BUCKET, POLICY, ACCOUNT_TYPE)
     is_global = True
     permissions = (
         "s3:ListAllMyBuckets",
@@ -31,10 +47,20 @@ class S3Collector(Collector):
         "s3:GetBucketLogging",
         "s3:GetBucketTagging",
         "s3:GetBucketObjectLockConfiguration",
+        "s3:GetBucketAcl",
+        "s3:GetAccountPublicAccessBlock",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """List once, then read each in-scope bucket's settings in its own region."""
+        """The account's public access block, then each in-scope bucket's settings in its own region."""
+        try:
+            got = api.call("get_public_access_block", service="s3control", AccountId=api.account,
+                           absent=("NoSuchPublicAccessBlockConfiguration",), resource_id=api.account)
+            account_block: Any = (got or {}).get("PublicAccessBlockConfiguration")
+        except CallFailed as failed:
+            account_block = failed.unresolved
+        yield Resource(type=ACCOUNT_TYPE, id=api.account, origin=live(api, None),
+                       properties={"PublicAccessBlock": account_block})
         for bucket in api.pages("list_buckets", "Buckets"):
             name = bucket["Name"]
             try:
@@ -97,6 +123,7 @@ class S3Collector(Collector):
             ("ObjectLockConfigurationNotFoundError",),
             lambda r: r.get("ObjectLockConfiguration"),
         )
+        props["Supplementary"] = {"PublicAclGrants": detail("get_bucket_acl", (), _public_grants)}
         props["ObjectLockEnabled"] = (
             lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
         )

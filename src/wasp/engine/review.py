@@ -17,6 +17,8 @@ def scope_of(workload: Workload) -> WorkloadScope:
     """What rules are told about the workload."""
     return WorkloadScope(
         regions=workload.regions,
+        accounts=workload.accounts,
+        pipeline=workload.pipeline,
         break_glass=workload.break_glass,
         classification_tag=workload.classification_tag,
         environment=workload.environment,

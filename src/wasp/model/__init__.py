@@ -19,8 +19,12 @@ from wasp.model.status import (
 )
 from wasp.model.workload import Workload
 
+REDACTED_VALUE = "***redacted***"
+"""What a collector stores in place of a value it must not keep."""
+
 __all__ = [
     "ACCOUNT_TYPE",
+    "REDACTED_VALUE",
     "SUPPLEMENTARY",
     "Answer",
     "Area",

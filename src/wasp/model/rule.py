@@ -156,9 +156,12 @@ class WorkloadScope:
     """What the workload file tells rules: break-glass principals, classification, regions."""
 
     regions: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
     break_glass: tuple[str, ...] = ()
     classification_tag: str = "DataClassification"
     environment: str = "production"
+    pipeline: bool = False
+    """The workload declares that it deploys through a CI/CD pipeline."""
 
     def is_break_glass(self, name: str, arn: str | None = None) -> bool:
         """True when a principal (by name or ARN) is a declared break-glass principal."""

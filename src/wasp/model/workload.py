@@ -23,6 +23,8 @@ class Workload:
     """Question id (SEC01..SEC11) -> owner."""
     break_glass: tuple[str, ...] = ()
     classification_tag: str = "DataClassification"
+    pipeline: bool = False
+    """The workload deploys through CI/CD (CodePipeline/CodeBuild are then expected)."""
     scope_tags: dict[str, str] = field(default_factory=dict)
     """When set, only resources carrying all these tags are reviewed (account settings always are)."""
     source: str | None = None

@@ -37,6 +37,7 @@ class WorkloadFile(BaseModel):
     stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
     break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
     classification_tag: str = "DataClassification"
+    pipeline: bool = Field(default=False, description="The workload deploys through a CI/CD pipeline")
     scope_tags: dict[str, str] = Field(default_factory=dict, description="Only resources with these tags")
 
     @field_validator("accounts")
@@ -82,6 +83,7 @@ def load_workload(path: Path) -> Workload:
         stakeholders=dict(wf.stakeholders),
         break_glass=tuple(wf.break_glass),
         classification_tag=wf.classification_tag,
+        pipeline=wf.pipeline,
         scope_tags=dict(wf.scope_tags),
         source=str(path),
     )

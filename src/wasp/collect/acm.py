@@ -1,0 +1,35 @@
+"""ACM certificates in one region: expiry, renewal eligibility and use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live
+from wasp.model import Resource
+
+CERT = "AWS::CertificateManager::Certificate"
+
+
+class AcmCollector(Collector):
+    """Certificates (all statuses) with describe_certificate details."""
+
+    name = "acm"
+    service = "acm"
+    resource_types = (CERT,)
+    permissions = ("acm:ListCertificates", "acm:DescribeCertificate")
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """list_certificates then one describe per certificate."""
+        for summary in api.pages("list_certificates", "CertificateSummaryList"):
+            arn = summary["CertificateArn"]
+            try:
+                c = (api.call("describe_certificate", CertificateArn=arn, resource_id=arn) or {}).get("Certificate", {})
+            except CallFailed:
+                continue
+            yield Resource(type=CERT, id=arn.rsplit("/", 1)[-1], arn=arn, origin=live(api, api.region),
+                           properties={"DomainName": c.get("DomainName"),
+                                       "Supplementary": {"NotAfter": str(c.get("NotAfter") or "") or None,
+                                                         "Status": c.get("Status"), "Type": c.get("Type"),
+                                                         "RenewalEligibility": c.get("RenewalEligibility"),
+                                                         "InUseBy": c.get("InUseBy", [])}})

@@ -1,0 +1,41 @@
+"""API Gateway REST APIs in one region: stages (web ACL) and custom domains (TLS policy)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live
+from wasp.model import Resource
+
+STAGE = "AWS::ApiGateway::Stage"
+DOMAIN = "AWS::ApiGateway::DomainName"
+
+
+class ApiGatewayCollector(Collector):
+    """Stages per REST API and custom domain names."""
+
+    name = "apigateway"
+    service = "apigateway"
+    resource_types = (STAGE, DOMAIN)
+    permissions = ("apigateway:GET",)
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """get_rest_apis, get_stages per API, get_domain_names."""
+        origin = live(api, api.region)
+        for rest in api.pages("get_rest_apis", "items", affects=(STAGE,)):
+            try:
+                stages = (api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"]) or {}).get("item", [])
+            except CallFailed:
+                continue
+            for st in stages:
+                sid = f"{rest['id']}/{st['stageName']}"
+                yield Resource(type=STAGE, id=sid, origin=origin,
+                               arn=f"arn:aws:apigateway:{api.region}::/restapis/{rest['id']}/stages/{st['stageName']}",
+                               properties={"RestApiId": rest["id"], "StageName": st["stageName"],
+                                           "ClientCertificateId": st.get("clientCertificateId"),
+                                           "Supplementary": {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")}})
+        for dom in api.pages("get_domain_names", "items", affects=(DOMAIN,)):
+            yield Resource(type=DOMAIN, id=dom["domainName"], origin=origin,
+                           arn=f"arn:aws:apigateway:{api.region}::/domainnames/{dom['domainName']}",
+                           properties={"DomainName": dom["domainName"], "SecurityPolicy": dom.get("securityPolicy")})

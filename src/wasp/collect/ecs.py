@@ -1,0 +1,48 @@
+"""ECS task definitions in one region (latest active revisions): environment names and secret hits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live
+from wasp.model import REDACTED_VALUE, Resource
+from wasp.model.secrets import hits_as_data, scan_variables
+
+TASK = "AWS::ECS::TaskDefinition"
+
+
+class EcsCollector(Collector):
+    """The latest active revision of each family; plain environment values are scanned, then dropped."""
+
+    name = "ecs"
+    service = "ecs"
+    resource_types = (TASK,)
+    permissions = ("ecs:ListTaskDefinitionFamilies", "ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition")
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """One describe per family's latest revision."""
+        latest: dict[str, str] = {}
+        for arn in api.pages("list_task_definitions", "taskDefinitionArns", status="ACTIVE"):
+            family = arn.rsplit("/", 1)[-1].rsplit(":", 1)[0]
+            latest[family] = arn  # listed oldest first
+        for family, arn in sorted(latest.items()):
+            try:
+                td = (api.call("describe_task_definition", taskDefinition=arn, resource_id=family) or {}).get(
+                    "taskDefinition", {})
+            except CallFailed:
+                continue
+            containers: list[dict[str, Any]] = []
+            hits: list[dict[str, str]] = []
+            for c in td.get("containerDefinitions", []):
+                env = {e["name"]: e.get("value") for e in c.get("environment", []) if "name" in e}
+                hits += [{**h, "Where": f"{c.get('name')}:{h['Where']}"} for h in hits_as_data(scan_variables(env))]
+                containers.append({"Name": c.get("name"), "Image": c.get("image"),
+                                   "Environment": [{"Name": n, "Value": REDACTED_VALUE} for n in env],
+                                   "Secrets": [{"Name": s.get("name"), "ValueFrom": s.get("valueFrom")}
+                                               for s in c.get("secrets", [])]})
+            yield Resource(type=TASK, id=family, arn=arn, origin=live(api, api.region),
+                           properties={"Family": family, "ContainerDefinitions": containers,
+                                       "TaskRoleArn": td.get("taskRoleArn"),
+                                       "Supplementary": {"EnvironmentSecrets": hits}})

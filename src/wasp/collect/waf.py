@@ -1,0 +1,57 @@
+"""AWS WAF (v2) web ACLs: regional ones per region, CloudFront ones from us-east-1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.base import Collector, live
+from wasp.model import Resource
+
+ACL = "AWS::WAFv2::WebACL"
+
+
+def _rule(rule: dict[str, Any]) -> dict[str, Any]:
+    managed = (rule.get("Statement") or {}).get("ManagedRuleGroupStatement")
+    statement = {"ManagedRuleGroupStatement": {"VendorName": managed.get("VendorName"), "Name": managed.get("Name")}} if managed else {}
+    return {"Name": rule.get("Name"), "Priority": rule.get("Priority"), "Statement": statement}
+
+
+def _list_acls(api: ApiReader, scope: str, region: str) -> list[dict[str, Any]]:
+    """list_web_acls has no paginator: follow NextMarker."""
+    acls: list[dict[str, Any]] = []
+    marker: str | None = None
+    while True:
+        params: dict[str, Any] = {"Scope": scope, "Limit": 100}
+        if marker:
+            params["NextMarker"] = marker
+        got = api.call("list_web_acls", region=region, **params) or {}
+        acls += got.get("WebACLs", [])
+        marker = got.get("NextMarker")
+        if not marker or not got.get("WebACLs"):
+            return acls
+
+
+class WafCollector(Collector):
+    """Web ACLs with their rules (managed rule groups named)."""
+
+    name = "waf"
+    service = "wafv2"
+    resource_types = (ACL,)
+    permissions = ("wafv2:ListWebACLs", "wafv2:GetWebACL")
+
+    def collect(self, api: ApiReader) -> Iterator[Resource]:
+        """REGIONAL in every region; CLOUDFRONT only in the first (it lives in us-east-1)."""
+        scopes = ["REGIONAL"] + (["CLOUDFRONT"] if api.region == api.scope_regions[0] else [])
+        for scope in scopes:
+            region = "us-east-1" if scope == "CLOUDFRONT" else api.region
+            for acl in _list_acls(api, scope, region):
+                try:
+                    got = (api.call("get_web_acl", Name=acl["Name"], Id=acl["Id"], Scope=scope, region=region,
+                                    resource_id=acl["ARN"]) or {}).get("WebACL", {})
+                    rules: Any = [_rule(r) for r in got.get("Rules", [])]
+                except CallFailed as failed:
+                    rules = failed.unresolved
+                yield Resource(type=ACL, id=acl["Id"], arn=acl["ARN"], origin=live(api, region),
+                               properties={"Name": acl["Name"], "Scope": scope, "Rules": rules})

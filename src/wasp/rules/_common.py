@@ -1,0 +1,54 @@
+"""Small pure helpers shared by rules: classification, customer-managed keys, per-region coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from wasp.model import Resource
+from wasp.model.rule import ResourceView, RuleContext
+
+SENSITIVE = frozenset({"confidential", "restricted"})
+CLASSIFICATIONS = frozenset({"public", "internal", "confidential", "restricted"})
+
+
+def classification(view: ResourceView, ctx: RuleContext) -> str | None:
+    """The resource's data classification (lower case), from the workload's classification tag."""
+    tags = view.get("Tags")
+    tag_map: dict[str, str] = {}
+    if isinstance(tags, list):
+        tag_map = {str(t.get("Key")): str(t.get("Value", "")) for t in tags if isinstance(t, dict)}
+    elif isinstance(tags, dict):
+        tag_map = {str(k): str(v) for k, v in tags.items()}
+    value = tag_map.get(ctx.workload.classification_tag)
+    view.note("classification", value)
+    return value.lower() if value else None
+
+
+def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
+    """True for a key id/ARN that is not an AWS-managed key (alias/aws/*, or KeyManager AWS when collected)."""
+    if not key:
+        return False
+    text = str(key)
+    if "alias/aws/" in text:
+        return False
+    for k in ctx.inventory.of_type("AWS::KMS::Key"):
+        if text in (k.id, k.arn) or (k.arn and text.endswith(k.id)):
+            return (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER") == "CUSTOMER"
+    return True
+
+
+def in_scope_regions(view: ResourceView, ctx: RuleContext) -> tuple[str, ...]:
+    """The workload's regions (or those the account resource knows)."""
+    return ctx.workload.regions or tuple((view.get("Regions") or {}).keys())
+
+
+def regions_without(resources: Iterable[Resource], regions: Iterable[str]) -> list[str]:
+    """Regions in which none of the resources lives."""
+    have = {r.region for r in resources}
+    return [region for region in regions if region not in have]
+
+
+def first_tag(resource: Resource, key: str) -> str | None:
+    """A tag value of a neighbour resource."""
+    return resource.tags.get(key)

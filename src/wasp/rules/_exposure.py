@@ -1,0 +1,50 @@
+"""Who a resource policy lets in: the internet, or accounts outside the workload and its organisation.
+
+Evaluated with policyuniverse, so conditions such as aws:PrincipalOrgID, aws:SourceVpce and
+aws:SourceAccount are honoured.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from policyuniverse.policy import Policy
+
+from wasp.model.rule import RuleContext
+from wasp.rules._policy import as_document
+
+_ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
+
+
+def known_accounts(ctx: RuleContext) -> set[str]:
+    """The workload's accounts and every account of its organisation (when collected)."""
+    known = set(ctx.workload.accounts)
+    for acct in ctx.inventory.of_type("AWS::Organizations::Account"):
+        known.add(str(acct.properties.get("AccountId", acct.id)))
+    return known
+
+
+def exposure(policy: Any, ctx: RuleContext) -> list[str]:
+    """Reasons a policy grants access beyond the workload: 'public', or 'account NNNN'."""
+    doc = as_document(policy)
+    if not doc.get("Statement"):
+        return []
+    parsed = Policy(doc)
+    reasons: list[str] = []
+    if parsed.is_internet_accessible():
+        reasons.append("public (any principal, no limiting condition)")
+    known = known_accounts(ctx)
+    outside: set[str] = set()
+    for statement in parsed.statements:
+        if statement.effect != "Allow":
+            continue
+        for principal in statement.principals:
+            match = _ACCOUNT.search(str(principal))
+            if match and match.group(1) not in known:
+                outside.add(match.group(1))
+        for account in statement.condition_accounts:
+            if account not in known:
+                outside.add(str(account))
+    reasons += [f"account {a} outside the workload" for a in sorted(outside)]
+    return reasons
