@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wasp.model import Resource
-from wasp.model.rule import ResourceView, RuleContext
+from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
 
 SENSITIVE = frozenset({"confidential", "restricted"})
 CLASSIFICATIONS = frozenset({"public", "internal", "confidential", "restricted"})
@@ -52,3 +52,12 @@ def regions_without(resources: Iterable[Resource], regions: Iterable[str]) -> li
 def first_tag(resource: Resource, key: str) -> str | None:
     """A tag value of a neighbour resource."""
     return resource.tags.get(key)
+
+
+def secrets_verdict(view: ResourceView, path: str, where: str) -> Verdict:
+    """Fail with the names (never values) of secrets the collector or IaC loader detected at ``path``."""
+    hits = view.get(path, [])
+    if hits:
+        spots = ", ".join(f"{h.get('Where')} ({h.get('Detector')})" for h in hits if isinstance(h, dict))
+        return failed(f"{len(hits)} secret(s) in {where} of {view.id}: {spots}; move them to Secrets Manager")
+    return passed(f"no secrets detected in {where}")

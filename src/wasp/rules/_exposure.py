@@ -11,7 +11,8 @@ from typing import Any
 
 from policyuniverse.policy import Policy
 
-from wasp.model.rule import RuleContext
+from wasp.model import Severity
+from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
 from wasp.rules._policy import as_document
 
 _ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
@@ -48,3 +49,13 @@ def exposure(policy: Any, ctx: RuleContext) -> list[str]:
                 outside.add(str(account))
     reasons += [f"account {a} outside the workload" for a in sorted(outside)]
     return reasons
+
+
+def exposure_verdict(view: ResourceView, ctx: RuleContext, policy: Any, what: str) -> Verdict:
+    """Fail when ``policy`` lets in the internet or unknown accounts; pass otherwise."""
+    reasons = exposure(policy, ctx)
+    view.note("exposure", reasons)
+    if not reasons:
+        return passed(f"{what} grants no public or unknown cross-account access")
+    severity = Severity.CRITICAL if reasons[0].startswith("public") else Severity.HIGH
+    return failed(f"{what} of {view.id} grants {'; '.join(reasons)}", severity)

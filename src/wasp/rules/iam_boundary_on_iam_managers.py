@@ -1,0 +1,71 @@
+"""Roles that can create or change IAM principals carry a permissions boundary."""
+
+from typing import Any
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
+                             failed, passed)
+from wasp.rules._policy import grants_full_admin, inline_documents, statements
+from wasp.rules._scp import denies
+
+IAM_WRITE = ("iam:CreateRole", "iam:CreateUser", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutUserPolicy",
+             "iam:AttachUserPolicy", "iam:UpdateAssumeRolePolicy")
+
+META = RuleMeta(
+    title="Roles that manage IAM principals have a permissions boundary",
+    severity=Severity.MEDIUM,
+    best_practices=("SEC03-BP05",),
+    resource_type="AWS::IAM::Role",
+    related_types=("AWS::IAM::ManagedPolicy",),
+    description="A role that can create roles or attach policies can escalate to anything, unless a permissions "
+    "boundary caps what it (and what it creates) may do. Full-admin roles are reported by iam_role_no_admin.",
+    remediation=Remediation(
+        console="IAM > Roles > ROLE > Permissions boundary > Set boundary (a policy that also requires the boundary "
+        "on principals it creates).",
+        cli="aws iam put-role-permissions-boundary --role-name ROLE --permissions-boundary arn:aws:iam::ACCOUNT:policy/Boundary",
+        cloudformation="PermissionsBoundary: !Ref BoundaryPolicy",
+        terraform="permissions_boundary = aws_iam_policy.boundary.arn",
+    ),
+)
+
+
+def _documents(view: ResourceView, ctx: RuleContext) -> list[Any]:
+    docs = [doc for _, doc in inline_documents(view.get("Policies", []))]
+    for arn in view.get("ManagedPolicyArns", []):
+        for policy in ctx.inventory.of_type("AWS::IAM::ManagedPolicy"):
+            if arn in (policy.arn, policy.id):
+                docs.append(policy.properties.get("PolicyDocument"))
+    return docs
+
+
+def _allows(docs: list[Any], action: str) -> bool:
+    allow = [dict(st, Effect="Deny") for doc in docs for st in statements(doc) if st.get("Effect") == "Allow"]
+    return denies(allow, action)  # same wildcard matching, on the Allow statements
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Only roles that can write IAM, are not full admin and are not break-glass are in scope."""
+    name = str(view.get("RoleName", view.id))
+    if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(name, view.resource.arn):
+        return None
+    docs = _documents(view, ctx)
+    if any(grants_full_admin(d) for d in docs):
+        return None
+    writes = [a for a in IAM_WRITE if _allows(docs, a)]
+    view.note("iam_write_actions", writes)
+    if not writes:
+        return None
+    if view.get("PermissionsBoundary"):
+        return passed(f"role {name} can manage IAM and has a permissions boundary")
+    return failed(f"role {name} can {', '.join(writes)} without a permissions boundary")
+
+
+_IAM = {"Statement": [{"Effect": "Allow", "Action": ["iam:CreateRole", "iam:AttachRolePolicy"], "Resource": "*"}]}
+EXAMPLES = (
+    Example("bounded", example_resource("AWS::IAM::Role", {"RoleName": "deployer", "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}],
+                                                           "PermissionsBoundary": "arn:aws:iam::1:policy/b"}), FindingStatus.PASS),
+    Example("unbounded", example_resource("AWS::IAM::Role", {"RoleName": "deployer", "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}]}),
+            FindingStatus.FAIL),
+    Example("wildcard", example_resource("AWS::IAM::Role", {"RoleName": "d", "Policies": [{"PolicyName": "p", "PolicyDocument":
+            {"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}}]}), FindingStatus.FAIL),
+)

@@ -1,0 +1,53 @@
+"""S3 bucket policy grants no public or unknown cross-account access."""
+
+from typing import Any
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.rules._exposure import exposure_verdict
+
+META = RuleMeta(
+    title="S3 bucket policy is not public or shared with unknown accounts",
+    severity=Severity.HIGH,
+    best_practices=("SEC03-BP07", "SEC08-BP04"),
+    resource_type="AWS::S3::Bucket",
+    related_types=("AWS::S3::BucketPolicy",),
+    public_exposure=True,
+    description="Evaluated with policyuniverse (conditions such as aws:PrincipalOrgID and aws:SourceVpce honoured): "
+    "any principal without a limiting condition is public; an account outside the workload and its organisation is "
+    "unknown cross-account access.",
+    remediation=Remediation(
+        console="S3 > BUCKET > Permissions > Bucket policy: remove Principal '*' grants (or add an aws:PrincipalOrgID / aws:SourceVpce condition); keep Block Public Access on.",
+        cli="aws s3api put-bucket-policy --bucket BUCKET --policy file://scoped-policy.json",
+        cloudformation="AWS::S3::BucketPolicy with principals named, or a Condition on aws:PrincipalOrgID",
+        terraform="aws_s3_bucket_policy with principals named, or a condition on aws:PrincipalOrgID",
+    ),
+)
+
+
+def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
+    """The resource policy to evaluate."""
+    policies = ctx.inventory.find("AWS::S3::BucketPolicy", Bucket=view.get("BucketName", view.id))
+    return policies[0].properties.get("PolicyDocument") if policies else None
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Evaluate the policy, if any."""
+    policy = policy_of(view, ctx)
+    if not policy:
+        return None
+    return exposure_verdict(view, ctx, policy, "S3 bucket policy")
+
+
+_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
+_ORG_ONLY = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*",
+                            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}
+_OTHER = {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "*", "Resource": "*"}]}
+EXAMPLES = (
+    Example("org-only", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.PASS,
+            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _ORG_ONLY}, "b"),)),
+    Example("public", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.FAIL,
+            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _PUBLIC}, "b"),)),
+    Example("other-account", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.FAIL,
+            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _OTHER}, "b"),)),
+)
