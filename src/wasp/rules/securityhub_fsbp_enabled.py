@@ -1,0 +1,49 @@
+"""Security Hub is enabled with the AWS Foundational Security Best Practices standard in every region."""
+
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
+from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
+                             example_resource, unknown)
+from wasp.model.resource import Unresolved
+from wasp.rules._regional import every_region
+
+HUB = "AWS::SecurityHub::Hub"
+FSBP = "aws-foundational-security-best-practices"
+
+META = RuleMeta(
+    title="Security Hub runs the Foundational Security Best Practices standard",
+    severity=Severity.MEDIUM,
+    best_practices=("SEC04-BP02", "SEC04-BP03"),
+    resource_type=ACCOUNT_TYPE,
+    related_types=(HUB,),
+    description="Security Hub gathers findings from GuardDuty, Inspector, Macie and Config in one place and checks "
+    "the account continuously against AWS's foundational standard.",
+    remediation=Remediation(
+        console="Security Hub > Enable (with AWS Foundational Security Best Practices); aggregate to the security account.",
+        cli="aws securityhub enable-security-hub --enable-default-standards --region REGION",
+        cloudformation="AWS::SecurityHub::Hub + AWS::SecurityHub::Standard {StandardsArn: ...aws-foundational-security-best-practices/v/1.0.0}",
+        terraform="aws_securityhub_account + aws_securityhub_standards_subscription (FSBP)",
+    ),
+)
+
+
+def _fsbp(hub: Resource) -> bool:
+    standards = (hub.properties.get("Supplementary") or {}).get("EnabledStandards") or []
+    return isinstance(standards, list) and any(FSBP in str(s) for s in standards)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """A hub with FSBP per region; standards that could not be read make the verdict unknown."""
+    hubs = ctx.inventory.of_type(HUB)
+    if any(isinstance((h.properties.get("Supplementary") or {}).get("EnabledStandards"), Unresolved) for h in hubs):
+        return unknown("Security Hub is on but its enabled standards could not be read")
+    return every_region(view, ctx, HUB, "Security Hub with FSBP", _fsbp)
+
+
+_W = WorkloadScope(regions=("eu-west-2",))
+_ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
+_ARN = "arn:aws:securityhub:eu-west-2::standards/aws-foundational-security-best-practices/v/1.0.0"
+EXAMPLES = (
+    Example("fsbp", _ACCT, FindingStatus.PASS, (example_resource(HUB, {"Supplementary": {"EnabledStandards": [_ARN]}}, "h"),), workload=_W),
+    Example("cis-only", _ACCT, FindingStatus.FAIL, (example_resource(HUB, {"Supplementary": {"EnabledStandards": ["cis"]}}, "h"),), workload=_W),
+    Example("off", _ACCT, FindingStatus.FAIL, workload=_W),
+)
