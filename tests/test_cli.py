@@ -57,8 +57,9 @@ def test_demo_review_has_findings_decisions_and_plan(demo_review: tuple[Path, di
     s = review["summary"]
     assert s["findings"]["fail"] > 10 and s["findings"]["pass"] > 10
     assert s["high_risk_questions"] >= 5
-    assert s["contradicted_attestations"] == 1 and s["expired_attestations"] == 1
-    assert review["gaps"] == []
+    assert s["contradicted_attestations"] >= 1 and s["expired_attestations"] == 1
+    # only what the emulator cannot do is a gap
+    assert {g["error"] for g in review["gaps"]} == {"not_implemented"}
     bps = {bp["id"]: bp for q in review["questions"] for bp in q["best_practices"]}
     assert bps["SEC02-BP04"]["contradicted"] is True  # attested yes, but alice has a console password
     assert bps["SEC10-BP02"]["status"] == "not_assessed" and "expired" in bps["SEC10-BP02"]["reason"]
@@ -69,6 +70,10 @@ def test_demo_review_has_findings_decisions_and_plan(demo_review: tuple[Path, di
     first_medium = next(i for i, p in enumerate(plan) if p["risk"] != "high")
     assert all(p["risk"] == "high" for p in plan[:first_medium])
     assert all(p["risk"] != "high" for p in plan[first_medium:])
+    per_question = {
+        q["id"]: [i for bp in q["best_practices"] for i in bp["findings"]] for q in review["questions"]
+    }
+    assert all(per_question.values()), "every question has findings"
     rules_failing = {f["rule"] for f in review["findings"] if f["status"] == "fail"}
     assert {
         "ec2_sg_no_world_ingress",

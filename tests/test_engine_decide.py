@@ -288,3 +288,41 @@ RISK_CASES = [
 @pytest.mark.parametrize(("name", "items", "risk", "incomplete"), RISK_CASES, ids=[c[0] for c in RISK_CASES])
 def test_question_risk(name: str, items: list, risk: QuestionRisk, incomplete: bool) -> None:
     assert question_risk([_pr(r, s) for r, s in items]) == (risk, incomplete)
+
+
+NEIGHBOUR = "AWS::S3::BucketPolicy"
+
+
+def _needs_neighbour(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    return passed("has policy") if ctx.inventory.of_type(NEIGHBOUR) else failed("no policy")
+
+
+NEIGHBOUR_RULE = Rule(
+    id="needs_neighbour",
+    meta=RuleMeta(
+        title="t",
+        severity=Severity.HIGH,
+        best_practices=(BP,),
+        resource_type=TYPE,
+        description="d",
+        remediation=Remediation("c", "c", "c", "c"),
+        related_types=(NEIGHBOUR,),
+    ),
+    examples=(),
+    evaluate=_needs_neighbour,
+)
+
+
+def test_an_unreadable_neighbour_turns_verdicts_unknown_not_fail() -> None:
+    inv = inventory(GOOD, collected=(NEIGHBOUR,))
+    inv.add_gap(Gap("s3", "get_bucket_policy", "not_implemented", "x", "1", "eu-west-2", (NEIGHBOUR,)))
+    ev = evaluate((NEIGHBOUR_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
+    [finding] = ev.findings
+    assert finding.status.value == "unknown" and "could not be read" in finding.message
+    assert decide_practice(_bp(EvidenceMode.AUTOMATED), ev, None, TODAY).status is BPStatus.NOT_ASSESSED
+
+
+def test_a_readable_neighbour_keeps_the_verdict() -> None:
+    inv = inventory(GOOD, collected=(NEIGHBOUR,))
+    ev = evaluate((NEIGHBOUR_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
+    assert ev.findings[0].status.value == "fail"

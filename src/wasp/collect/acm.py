@@ -24,12 +24,24 @@ class AcmCollector(Collector):
         for summary in api.pages("list_certificates", "CertificateSummaryList"):
             arn = summary["CertificateArn"]
             try:
-                c = (api.call("describe_certificate", CertificateArn=arn, resource_id=arn) or {}).get("Certificate", {})
+                c = (api.call("describe_certificate", CertificateArn=arn, resource_id=arn) or {}).get(
+                    "Certificate", {}
+                )
             except CallFailed:
                 continue
-            yield Resource(type=CERT, id=arn.rsplit("/", 1)[-1], arn=arn, origin=live(api, api.region),
-                           properties={"DomainName": c.get("DomainName"),
-                                       "Supplementary": {"NotAfter": str(c.get("NotAfter") or "") or None,
-                                                         "Status": c.get("Status"), "Type": c.get("Type"),
-                                                         "RenewalEligibility": c.get("RenewalEligibility"),
-                                                         "InUseBy": c.get("InUseBy", [])}})
+            yield Resource(
+                type=CERT,
+                id=arn.rsplit("/", 1)[-1],
+                arn=arn,
+                origin=live(api, api.region),
+                properties={
+                    "DomainName": c.get("DomainName"),
+                    "Supplementary": {
+                        "NotAfter": str(c.get("NotAfter") or "") or None,
+                        "Status": c.get("Status"),
+                        "Type": c.get("Type"),
+                        "RenewalEligibility": c.get("RenewalEligibility"),
+                        "InUseBy": c.get("InUseBy", []),
+                    },
+                },
+            )

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+PREFIX = {
+    "elbv2": "elasticloadbalancing",
+    "efs": "elasticfilesystem",
+    "sso-admin": "sso",
+    "accessanalyzer": "access-analyzer",
+    "s3control": "s3",
+}
+"""boto3 service names whose IAM action prefix differs."""
+
 IRREGULAR: dict[tuple[str, str], str] = {
+    ("s3control", "get_public_access_block"): "s3:GetAccountPublicAccessBlock",
     ("s3", "list_buckets"): "s3:ListAllMyBuckets",
     ("s3", "get_bucket_encryption"): "s3:GetEncryptionConfiguration",
     ("s3", "get_public_access_block"): "s3:GetBucketPublicAccessBlock",
     ("s3", "get_object_lock_configuration"): "s3:GetBucketObjectLockConfiguration",
     ("s3", "get_bucket_tagging"): "s3:GetBucketTagging",
 }
-READ_ONLY_PREFIXES = ("List", "Describe", "Get", "Generate", "Lookup", "Search", "BatchGet", "Select")
-"""Action verbs that read; Generate* here only builds a report (the IAM credential report)."""
+READ_ONLY_PREFIXES = ("List", "Describe", "Get", "Generate", "Lookup", "Search", "BatchGet", "Select", "GET")
+"""Action verbs that read; Generate* here only builds a report (the IAM credential report); API Gateway's
+read permission is the HTTP verb GET."""
 
 
 def iam_action(service: str, operation: str) -> str:
@@ -18,4 +29,10 @@ def iam_action(service: str, operation: str) -> str:
     irregular = IRREGULAR.get((service, operation))
     if irregular:
         return irregular
-    return f"{service}:" + "".join(part.capitalize() for part in operation.split("_"))
+    if service == "apigateway":
+        return (
+            "apigateway:GET"
+            if operation.startswith("get_")
+            else f"apigateway:{operation.split('_')[0].upper()}"
+        )
+    return f"{PREFIX.get(service, service)}:" + "".join(part.capitalize() for part in operation.split("_"))

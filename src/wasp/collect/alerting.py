@@ -21,8 +21,12 @@ class AlertingCollector(Collector):
     name = "alerting"
     service = "events"
     resource_types = (RULE, FILTER, ALARM)
-    permissions = ("events:ListRules", "events:ListTargetsByRule", "logs:DescribeMetricFilters",
-                   "cloudwatch:DescribeAlarms")
+    permissions = (
+        "events:ListRules",
+        "events:ListTargetsByRule",
+        "logs:DescribeMetricFilters",
+        "cloudwatch:DescribeAlarms",
+    )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Rules (targets only for rules with a pattern), filters and metric alarms."""
@@ -42,18 +46,44 @@ class AlertingCollector(Collector):
                     targets = [{"Id": t.get("Id"), "Arn": t.get("Arn")} for t in got.get("Targets", [])]
                 except CallFailed as failed:
                     targets = failed.unresolved
-            yield Resource(type=RULE, id=r["Name"], arn=r.get("Arn"), origin=origin,
-                           properties={"Name": r["Name"], "State": r.get("State"), "EventPattern": pattern,
-                                       "Targets": targets})
+            yield Resource(
+                type=RULE,
+                id=r["Name"],
+                arn=r.get("Arn"),
+                origin=origin,
+                properties={
+                    "Name": r["Name"],
+                    "State": r.get("State"),
+                    "EventPattern": pattern,
+                    "Targets": targets,
+                },
+            )
         for f in api.pages("describe_metric_filters", "metricFilters", service="logs", affects=(FILTER,)):
-            yield Resource(type=FILTER, id=f"{f.get('logGroupName')}/{f['filterName']}", origin=origin,
-                           properties={"FilterName": f["filterName"], "LogGroupName": f.get("logGroupName"),
-                                       "FilterPattern": f.get("filterPattern", ""),
-                                       "MetricTransformations": [{"MetricName": m.get("metricName"),
-                                                                  "MetricNamespace": m.get("metricNamespace")}
-                                                                 for m in f.get("metricTransformations", [])]})
+            yield Resource(
+                type=FILTER,
+                id=f"{f.get('logGroupName')}/{f['filterName']}",
+                origin=origin,
+                properties={
+                    "FilterName": f["filterName"],
+                    "LogGroupName": f.get("logGroupName"),
+                    "FilterPattern": f.get("filterPattern", ""),
+                    "MetricTransformations": [
+                        {"MetricName": m.get("metricName"), "MetricNamespace": m.get("metricNamespace")}
+                        for m in f.get("metricTransformations", [])
+                    ],
+                },
+            )
         for a in api.pages("describe_alarms", "MetricAlarms", service="cloudwatch", affects=(ALARM,)):
-            yield Resource(type=ALARM, id=a["AlarmName"], arn=a.get("AlarmArn"), origin=origin,
-                           properties={"AlarmName": a["AlarmName"], "MetricName": a.get("MetricName"),
-                                       "Namespace": a.get("Namespace"), "AlarmActions": a.get("AlarmActions", []),
-                                       "ActionsEnabled": bool(a.get("ActionsEnabled", True))})
+            yield Resource(
+                type=ALARM,
+                id=a["AlarmName"],
+                arn=a.get("AlarmArn"),
+                origin=origin,
+                properties={
+                    "AlarmName": a["AlarmName"],
+                    "MetricName": a.get("MetricName"),
+                    "Namespace": a.get("Namespace"),
+                    "AlarmActions": a.get("AlarmActions", []),
+                    "ActionsEnabled": bool(a.get("ActionsEnabled", True)),
+                },
+            )

@@ -78,8 +78,17 @@ class ApiReader:
 
     def record_gap(self, operation: str, error: str, message: str, affects: tuple[str, ...]) -> None:
         """Record a service-level gap found without a failed call (e.g. not the management account)."""
-        self.gaps.append(Gap(service=self.service, operation=operation, error=error, message=message,
-                             account=self.account, region=self.region, resource_types=affects))
+        self.gaps.append(
+            Gap(
+                service=self.service,
+                operation=operation,
+                error=error,
+                message=message,
+                account=self.account,
+                region=self.region,
+                resource_types=affects,
+            )
+        )
 
     def call(
         self,

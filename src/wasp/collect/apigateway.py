@@ -25,17 +25,30 @@ class ApiGatewayCollector(Collector):
         origin = live(api, api.region)
         for rest in api.pages("get_rest_apis", "items", affects=(STAGE,)):
             try:
-                stages = (api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"]) or {}).get("item", [])
+                stages = (api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"]) or {}).get(
+                    "item", []
+                )
             except CallFailed:
                 continue
             for st in stages:
                 sid = f"{rest['id']}/{st['stageName']}"
-                yield Resource(type=STAGE, id=sid, origin=origin,
-                               arn=f"arn:aws:apigateway:{api.region}::/restapis/{rest['id']}/stages/{st['stageName']}",
-                               properties={"RestApiId": rest["id"], "StageName": st["stageName"],
-                                           "ClientCertificateId": st.get("clientCertificateId"),
-                                           "Supplementary": {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")}})
+                yield Resource(
+                    type=STAGE,
+                    id=sid,
+                    origin=origin,
+                    arn=f"arn:aws:apigateway:{api.region}::/restapis/{rest['id']}/stages/{st['stageName']}",
+                    properties={
+                        "RestApiId": rest["id"],
+                        "StageName": st["stageName"],
+                        "ClientCertificateId": st.get("clientCertificateId"),
+                        "Supplementary": {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")},
+                    },
+                )
         for dom in api.pages("get_domain_names", "items", affects=(DOMAIN,)):
-            yield Resource(type=DOMAIN, id=dom["domainName"], origin=origin,
-                           arn=f"arn:aws:apigateway:{api.region}::/domainnames/{dom['domainName']}",
-                           properties={"DomainName": dom["domainName"], "SecurityPolicy": dom.get("securityPolicy")})
+            yield Resource(
+                type=DOMAIN,
+                id=dom["domainName"],
+                origin=origin,
+                arn=f"arn:aws:apigateway:{api.region}::/domainnames/{dom['domainName']}",
+                properties={"DomainName": dom["domainName"], "SecurityPolicy": dom.get("securityPolicy")},
+            )

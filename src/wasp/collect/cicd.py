@@ -24,8 +24,18 @@ class CicdCollector(Collector):
         """Two list calls."""
         origin = live(api, api.region)
         for p in api.pages("list_pipelines", "pipelines", affects=(PIPELINE,)):
-            yield Resource(type=PIPELINE, id=p["name"], origin=origin, properties={"Name": p["name"]},
-                           arn=f"arn:aws:codepipeline:{api.region}:{api.account}:{p['name']}")
+            yield Resource(
+                type=PIPELINE,
+                id=p["name"],
+                origin=origin,
+                properties={"Name": p["name"]},
+                arn=f"arn:aws:codepipeline:{api.region}:{api.account}:{p['name']}",
+            )
         for name in api.pages("list_projects", "projects", service="codebuild", affects=(PROJECT,)):
-            yield Resource(type=PROJECT, id=name, origin=origin, properties={"Name": name},
-                           arn=f"arn:aws:codebuild:{api.region}:{api.account}:project/{name}")
+            yield Resource(
+                type=PROJECT,
+                id=name,
+                origin=origin,
+                properties={"Name": name},
+                arn=f"arn:aws:codebuild:{api.region}:{api.account}:project/{name}",
+            )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections import Counter
@@ -46,10 +47,9 @@ class ClientFactory:
         self._lock = threading.Lock()
         self.calls: Counter[str] = Counter()
 
-    def _count(self, event_name: str, **_: Any) -> None:
-        # event_name is "before-call.<service>.<Operation>"
-        parts = event_name.split(".", 2)
-        service, operation = parts[1], parts[2]
+    def _count(self, service: str, event_name: str, **_: Any) -> None:
+        # event_name is "before-call.<service id>.<Operation>"; keys use boto3's service name
+        operation = event_name.rsplit(".", 1)[-1]
         with self._lock:
             self.calls[f"{service}:{operation}"] += 1
 
@@ -66,7 +66,7 @@ class ClientFactory:
                 # resolve for an emulator or a private endpoint; the account id still travels in a header.
                 config = config.merge(Config(inject_host_prefix=False))
             made = self._session.client(service, region_name=region, config=config)
-            made.meta.events.register("before-call", self._count)
+            made.meta.events.register("before-call", functools.partial(self._count, service))
             self._clients[key] = made
             return made
 

@@ -24,8 +24,19 @@ class CloudFormationCollector(Collector):
         """describe_stacks carries outputs and parameter values."""
         for st in api.pages("describe_stacks", "Stacks"):
             outputs = {f"Outputs.{o['OutputKey']}": o.get("OutputValue") for o in st.get("Outputs", [])}
-            params = {f"Parameters.{p['ParameterKey']}": p.get("ParameterValue") for p in st.get("Parameters", [])}
-            yield Resource(type=STACK, id=st["StackName"], arn=st.get("StackId"), origin=live(api, api.region),
-                           properties={"StackName": st["StackName"],
-                                       "Supplementary": {"Status": st.get("StackStatus"),
-                                                         "Secrets": hits_as_data(scan_variables({**outputs, **params}))}})
+            params = {
+                f"Parameters.{p['ParameterKey']}": p.get("ParameterValue") for p in st.get("Parameters", [])
+            }
+            yield Resource(
+                type=STACK,
+                id=st["StackName"],
+                arn=st.get("StackId"),
+                origin=live(api, api.region),
+                properties={
+                    "StackName": st["StackName"],
+                    "Supplementary": {
+                        "Status": st.get("StackStatus"),
+                        "Secrets": hits_as_data(scan_variables({**outputs, **params})),
+                    },
+                },
+            )

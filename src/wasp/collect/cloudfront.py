@@ -24,15 +24,32 @@ class CloudFrontCollector(Collector):
         """One paginated call."""
         result = api.call("list_distributions", region="us-east-1") or {}
         for d in (result.get("DistributionList") or {}).get("Items", []) or []:
-            behaviours = [(b.get("ViewerProtocolPolicy")) for b in ((d.get("CacheBehaviors") or {}).get("Items") or [])]
+            behaviours = [
+                (b.get("ViewerProtocolPolicy")) for b in ((d.get("CacheBehaviors") or {}).get("Items") or [])
+            ]
             yield Resource(
-                type=DIST, id=d["Id"], arn=d.get("ARN"), origin=live(api, None),
-                properties={"DistributionConfig": {
-                    "Enabled": bool(d.get("Enabled")),
-                    "DefaultCacheBehavior": {"ViewerProtocolPolicy": (d.get("DefaultCacheBehavior") or {}).get("ViewerProtocolPolicy")},
-                    "CacheBehaviors": [{"ViewerProtocolPolicy": v} for v in behaviours],
-                    "ViewerCertificate": {"MinimumProtocolVersion": (d.get("ViewerCertificate") or {}).get("MinimumProtocolVersion"),
-                                          "CloudFrontDefaultCertificate": bool((d.get("ViewerCertificate") or {}).get("CloudFrontDefaultCertificate"))},
-                    "WebACLId": d.get("WebACLId") or None,
-                }},
+                type=DIST,
+                id=d["Id"],
+                arn=d.get("ARN"),
+                origin=live(api, None),
+                properties={
+                    "DistributionConfig": {
+                        "Enabled": bool(d.get("Enabled")),
+                        "DefaultCacheBehavior": {
+                            "ViewerProtocolPolicy": (d.get("DefaultCacheBehavior") or {}).get(
+                                "ViewerProtocolPolicy"
+                            )
+                        },
+                        "CacheBehaviors": [{"ViewerProtocolPolicy": v} for v in behaviours],
+                        "ViewerCertificate": {
+                            "MinimumProtocolVersion": (d.get("ViewerCertificate") or {}).get(
+                                "MinimumProtocolVersion"
+                            ),
+                            "CloudFrontDefaultCertificate": bool(
+                                (d.get("ViewerCertificate") or {}).get("CloudFrontDefaultCertificate")
+                            ),
+                        },
+                        "WebACLId": d.get("WebACLId") or None,
+                    }
+                },
             )

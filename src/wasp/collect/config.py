@@ -26,13 +26,17 @@ class ConfigCollector(Collector):
         status: dict[str, Any] = {}
         try:
             got = api.call("describe_configuration_recorder_status", resource_id="recorders") or {}
-            status = {s["name"]: bool(s.get("recording")) for s in got.get("ConfigurationRecordersStatus", [])}
+            status = {
+                s["name"]: bool(s.get("recording")) for s in got.get("ConfigurationRecordersStatus", [])
+            }
         except CallFailed as failed:
             status = {r["name"]: failed.unresolved for r in recorders}
         for rec in recorders:
             group = rec.get("recordingGroup") or {}
             yield Resource(
-                type=RECORDER, id=rec["name"], origin=live(api, api.region),
+                type=RECORDER,
+                id=rec["name"],
+                origin=live(api, api.region),
                 arn=f"arn:aws:config:{api.region}:{api.account}:config-recorder/{rec['name']}",
                 properties={
                     "Name": rec["name"],

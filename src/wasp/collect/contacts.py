@@ -22,13 +22,25 @@ class ContactsCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One partial Account resource; absent contact is None, unreadable is unknown."""
         try:
-            got = api.call("get_alternate_contact", AlternateContactType="SECURITY",
-                           absent=("ResourceNotFoundException",), resource_id=api.account)
+            got = api.call(
+                "get_alternate_contact",
+                AlternateContactType="SECURITY",
+                absent=("ResourceNotFoundException",),
+                resource_id=api.account,
+            )
             contact: Any = None
             if got and got.get("AlternateContact"):
                 c = got["AlternateContact"]
-                contact = {"Name": c.get("Name"), "EmailAddress": c.get("EmailAddress"), "Title": c.get("Title")}
+                contact = {
+                    "Name": c.get("Name"),
+                    "EmailAddress": c.get("EmailAddress"),
+                    "Title": c.get("Title"),
+                }
         except CallFailed as failed:
             contact = failed.unresolved
-        yield Resource(type=ACCOUNT_TYPE, id=api.account, origin=live(api, None),
-                       properties={"AlternateContacts": {"SECURITY": contact}})
+        yield Resource(
+            type=ACCOUNT_TYPE,
+            id=api.account,
+            origin=live(api, None),
+            properties={"AlternateContacts": {"SECURITY": contact}},
+        )

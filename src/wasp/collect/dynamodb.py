@@ -29,7 +29,9 @@ class DynamoDbCollector(Collector):
             sse = table.get("SSEDescription") or {}
             arn = table.get("TableArn")
             try:
-                tags: object = tags_from((api.call("list_tags_of_resource", ResourceArn=arn, resource_id=name) or {}).get("Tags"))
+                tags: object = tags_from(
+                    (api.call("list_tags_of_resource", ResourceArn=arn, resource_id=name) or {}).get("Tags")
+                )
             except CallFailed as failed:
                 tags = failed.unresolved
             spec: dict[str, object] | Unresolved = {
@@ -37,5 +39,10 @@ class DynamoDbCollector(Collector):
                 "SSEType": sse.get("SSEType"),
                 "KMSMasterKeyId": sse.get("KMSMasterKeyArn"),
             }
-            yield Resource(type=TABLE, id=name, arn=arn, origin=live(api, api.region),
-                           properties={"TableName": name, "SSESpecification": spec, "Tags": tags})
+            yield Resource(
+                type=TABLE,
+                id=name,
+                arn=arn,
+                origin=live(api, api.region),
+                properties={"TableName": name, "SSESpecification": spec, "Tags": tags},
+            )

@@ -46,7 +46,11 @@ class Ec2Collector(Collector):
     name = "ec2"
     service = "ec2"
     resource_types = (
-        "AWS::EC2::SecurityGroup", "AWS::EC2::Instance", "AWS::EC2::Volume", "AWS::EC2::LaunchTemplate", ACCOUNT_TYPE
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::Instance",
+        "AWS::EC2::Volume",
+        "AWS::EC2::LaunchTemplate",
+        ACCOUNT_TYPE,
     )
     permissions = (
         "ec2:DescribeSecurityGroups",
@@ -138,7 +142,9 @@ class Ec2Collector(Collector):
         except CallFailed as failed:
             default = failed.unresolved
         try:
-            imds = (api.call("get_instance_metadata_defaults", resource_id=api.account) or {}).get("AccountLevel") or {}
+            imds = (api.call("get_instance_metadata_defaults", resource_id=api.account) or {}).get(
+                "AccountLevel"
+            ) or {}
             imds_tokens: Any = imds.get("HttpTokens")
         except CallFailed as failed:
             imds_tokens = failed.unresolved
@@ -146,8 +152,14 @@ class Ec2Collector(Collector):
             type=ACCOUNT_TYPE,
             id=api.account,
             origin=live(api, None),
-            properties={"Regions": {api.region: {"EbsEncryptionByDefault": default,
-                                                 "InstanceMetadataDefaults": {"HttpTokens": imds_tokens}}}},
+            properties={
+                "Regions": {
+                    api.region: {
+                        "EbsEncryptionByDefault": default,
+                        "InstanceMetadataDefaults": {"HttpTokens": imds_tokens},
+                    }
+                }
+            },
         )
 
     @staticmethod
@@ -157,8 +169,14 @@ class Ec2Collector(Collector):
             return {}
         try:
             # a filter (not ImageIds) so that one deregistered AMI does not fail the whole call
-            got = api.call("describe_images", Filters=[{"Name": "image-id", "Values": sorted(image_ids)}],
-                           resource_id="images") or {}
+            got = (
+                api.call(
+                    "describe_images",
+                    Filters=[{"Name": "image-id", "Values": sorted(image_ids)}],
+                    resource_id="images",
+                )
+                or {}
+            )
         except CallFailed as failed:
             return dict.fromkeys(image_ids, failed.unresolved)
         return {i["ImageId"]: i.get("CreationDate") for i in got.get("Images", [])}
@@ -167,8 +185,15 @@ class Ec2Collector(Collector):
     def _user_data_secrets(api: ApiReader, instance_id: str) -> Any:
         """Secret detector hits in the instance's user data; the user data itself is never kept."""
         try:
-            got = api.call("describe_instance_attribute", InstanceId=instance_id, Attribute="userData",
-                           resource_id=instance_id) or {}
+            got = (
+                api.call(
+                    "describe_instance_attribute",
+                    InstanceId=instance_id,
+                    Attribute="userData",
+                    resource_id=instance_id,
+                )
+                or {}
+            )
         except CallFailed as failed:
             return failed.unresolved
         encoded = (got.get("UserData") or {}).get("Value")
@@ -176,11 +201,20 @@ class Ec2Collector(Collector):
 
     @staticmethod
     def _launch_templates(api: ApiReader) -> Iterator[Resource]:
-        for lt in api.pages("describe_launch_templates", "LaunchTemplates", affects=("AWS::EC2::LaunchTemplate",)):
+        for lt in api.pages(
+            "describe_launch_templates", "LaunchTemplates", affects=("AWS::EC2::LaunchTemplate",)
+        ):
             lt_id = lt["LaunchTemplateId"]
             try:
-                versions = api.call("describe_launch_template_versions", LaunchTemplateId=lt_id,
-                                    Versions=["$Default"], resource_id=lt_id) or {}
+                versions = (
+                    api.call(
+                        "describe_launch_template_versions",
+                        LaunchTemplateId=lt_id,
+                        Versions=["$Default"],
+                        resource_id=lt_id,
+                    )
+                    or {}
+                )
                 data: Any = (versions.get("LaunchTemplateVersions") or [{}])[0].get("LaunchTemplateData", {})
             except CallFailed as failed:
                 data = failed.unresolved
@@ -188,16 +222,25 @@ class Ec2Collector(Collector):
             if isinstance(data, dict):
                 meta = data.get("MetadataOptions") or {}
                 props["LaunchTemplateData"] = {
-                    "MetadataOptions": {"HttpTokens": meta.get("HttpTokens", "optional"),
-                                        "HttpEndpoint": meta.get("HttpEndpoint", "enabled")},
+                    "MetadataOptions": {
+                        "HttpTokens": meta.get("HttpTokens", "optional"),
+                        "HttpEndpoint": meta.get("HttpEndpoint", "enabled"),
+                    },
                     "IamInstanceProfile": data.get("IamInstanceProfile"),
                     "ImageId": data.get("ImageId"),
                 }
                 user_data = data.get("UserData")
                 props[SUPPLEMENTARY] = {
-                    "UserDataSecrets": hits_as_data(scan_text(_decode(user_data), "user data ")) if user_data else []
+                    "UserDataSecrets": hits_as_data(scan_text(_decode(user_data), "user data "))
+                    if user_data
+                    else []
                 }
             else:
                 props["LaunchTemplateData"] = data
-            yield Resource(type="AWS::EC2::LaunchTemplate", id=lt_id, origin=live(api, api.region), properties=props,
-                           arn=f"arn:aws:ec2:{api.region}:{api.account}:launch-template/{lt_id}")
+            yield Resource(
+                type="AWS::EC2::LaunchTemplate",
+                id=lt_id,
+                origin=live(api, api.region),
+                properties=props,
+                arn=f"arn:aws:ec2:{api.region}:{api.account}:launch-template/{lt_id}",
+            )

@@ -19,28 +19,50 @@ class EcrCollector(Collector):
     name = "ecr"
     service = "ecr"
     resource_types = (REPO, ACCOUNT_TYPE)
-    permissions = ("ecr:DescribeRepositories", "ecr:GetRepositoryPolicy", "ecr:GetRegistryScanningConfiguration")
+    permissions = (
+        "ecr:DescribeRepositories",
+        "ecr:GetRepositoryPolicy",
+        "ecr:GetRegistryScanningConfiguration",
+    )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_repositories, a policy per repository, and the registry scan type."""
         for repo in api.pages("describe_repositories", "repositories", affects=(REPO,)):
             name = repo["repositoryName"]
             try:
-                got = api.call("get_repository_policy", repositoryName=name,
-                               absent=("RepositoryPolicyNotFoundException",), resource_id=name)
+                got = api.call(
+                    "get_repository_policy",
+                    repositoryName=name,
+                    absent=("RepositoryPolicyNotFoundException",),
+                    resource_id=name,
+                )
                 policy: Any = json.loads(got["policyText"]) if got and got.get("policyText") else None
             except CallFailed as failed:
                 policy = failed.unresolved
-            yield Resource(type=REPO, id=name, arn=repo.get("repositoryArn"), origin=live(api, api.region),
-                           properties={"RepositoryName": name,
-                                       "ImageScanningConfiguration": {"ScanOnPush": bool(
-                                           (repo.get("imageScanningConfiguration") or {}).get("scanOnPush"))},
-                                       "ImageTagMutability": repo.get("imageTagMutability"),
-                                       "RepositoryPolicyText": policy})
+            yield Resource(
+                type=REPO,
+                id=name,
+                arn=repo.get("repositoryArn"),
+                origin=live(api, api.region),
+                properties={
+                    "RepositoryName": name,
+                    "ImageScanningConfiguration": {
+                        "ScanOnPush": bool((repo.get("imageScanningConfiguration") or {}).get("scanOnPush"))
+                    },
+                    "ImageTagMutability": repo.get("imageTagMutability"),
+                    "RepositoryPolicyText": policy,
+                },
+            )
         try:
-            cfg = (api.call("get_registry_scanning_configuration", resource_id=api.account) or {}).get("scanningConfiguration", {})
+            cfg = (api.call("get_registry_scanning_configuration", resource_id=api.account) or {}).get(
+                "scanningConfiguration", {}
+            )
             scanning: Any = {"ScanType": cfg.get("scanType", "BASIC"), "Rules": cfg.get("rules", [])}
         except CallFailed as failed:
             scanning = failed.unresolved
-        yield Resource(type=ACCOUNT_TYPE, id=api.account, origin=live(api, None),
-                       properties={"Regions": {api.region: {"EcrScanning": scanning}}})
+        yield Resource(
+            type=ACCOUNT_TYPE,
+            id=api.account,
+            origin=live(api, None),
+            properties={"Regions": {api.region: {"EcrScanning": scanning}}},
+        )

@@ -30,19 +30,37 @@ class EcsCollector(Collector):
         for family, arn in sorted(latest.items()):
             try:
                 td = (api.call("describe_task_definition", taskDefinition=arn, resource_id=family) or {}).get(
-                    "taskDefinition", {})
+                    "taskDefinition", {}
+                )
             except CallFailed:
                 continue
             containers: list[dict[str, Any]] = []
             hits: list[dict[str, str]] = []
             for c in td.get("containerDefinitions", []):
                 env = {e["name"]: e.get("value") for e in c.get("environment", []) if "name" in e}
-                hits += [{**h, "Where": f"{c.get('name')}:{h['Where']}"} for h in hits_as_data(scan_variables(env))]
-                containers.append({"Name": c.get("name"), "Image": c.get("image"),
-                                   "Environment": [{"Name": n, "Value": REDACTED_VALUE} for n in env],
-                                   "Secrets": [{"Name": s.get("name"), "ValueFrom": s.get("valueFrom")}
-                                               for s in c.get("secrets", [])]})
-            yield Resource(type=TASK, id=family, arn=arn, origin=live(api, api.region),
-                           properties={"Family": family, "ContainerDefinitions": containers,
-                                       "TaskRoleArn": td.get("taskRoleArn"),
-                                       "Supplementary": {"EnvironmentSecrets": hits}})
+                hits += [
+                    {**h, "Where": f"{c.get('name')}:{h['Where']}"} for h in hits_as_data(scan_variables(env))
+                ]
+                containers.append(
+                    {
+                        "Name": c.get("name"),
+                        "Image": c.get("image"),
+                        "Environment": [{"Name": n, "Value": REDACTED_VALUE} for n in env],
+                        "Secrets": [
+                            {"Name": s.get("name"), "ValueFrom": s.get("valueFrom")}
+                            for s in c.get("secrets", [])
+                        ],
+                    }
+                )
+            yield Resource(
+                type=TASK,
+                id=family,
+                arn=arn,
+                origin=live(api, api.region),
+                properties={
+                    "Family": family,
+                    "ContainerDefinitions": containers,
+                    "TaskRoleArn": td.get("taskRoleArn"),
+                    "Supplementary": {"EnvironmentSecrets": hits},
+                },
+            )

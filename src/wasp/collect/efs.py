@@ -22,6 +22,15 @@ class EfsCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_file_systems carries everything needed."""
         for fs in api.pages("describe_file_systems", "FileSystems"):
-            yield Resource(type=FS, id=fs["FileSystemId"], arn=fs.get("FileSystemArn"), origin=live(api, api.region),
-                           properties={"Encrypted": bool(fs.get("Encrypted")), "KmsKeyId": fs.get("KmsKeyId"),
-                                       "FileSystemTags": tags_from(fs.get("Tags")), "Tags": tags_from(fs.get("Tags"))})
+            yield Resource(
+                type=FS,
+                id=fs["FileSystemId"],
+                arn=fs.get("FileSystemArn"),
+                origin=live(api, api.region),
+                properties={
+                    "Encrypted": bool(fs.get("Encrypted")),
+                    "KmsKeyId": fs.get("KmsKeyId"),
+                    "FileSystemTags": tags_from(fs.get("Tags")),
+                    "Tags": tags_from(fs.get("Tags")),
+                },
+            )

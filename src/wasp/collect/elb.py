@@ -19,8 +19,11 @@ class ElbCollector(Collector):
     name = "elb"
     service = "elbv2"
     resource_types = (LB, LISTENER)
-    permissions = ("elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners",
-                   "wafv2:GetWebACLForResource")
+    permissions = (
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "elasticloadbalancing:DescribeListeners",
+        "wafv2:GetWebACLForResource",
+    )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One listener read per load balancer; one WAF read per internet-facing ALB."""
@@ -30,25 +33,57 @@ class ElbCollector(Collector):
             acl: Any = None
             if lb.get("Scheme") == "internet-facing" and lb.get("Type") == "application":
                 try:
-                    got = api.call("get_web_acl_for_resource", service="wafv2", ResourceArn=arn,
-                                   absent=("WAFNonexistentItemException",), resource_id=arn) or {}
+                    got = (
+                        api.call(
+                            "get_web_acl_for_resource",
+                            service="wafv2",
+                            ResourceArn=arn,
+                            absent=("WAFNonexistentItemException",),
+                            resource_id=arn,
+                        )
+                        or {}
+                    )
                     acl = (got.get("WebACL") or {}).get("ARN")
                 except CallFailed as failed:
                     acl = failed.unresolved
-            yield Resource(type=LB, id=lb["LoadBalancerName"], arn=arn, origin=origin,
-                           properties={"Name": lb["LoadBalancerName"], "Scheme": lb.get("Scheme"), "Type": lb.get("Type"),
-                                       "SecurityGroups": lb.get("SecurityGroups", []),
-                                       "Subnets": [z.get("SubnetId") for z in lb.get("AvailabilityZones", [])],
-                                       "Supplementary": {"WebAclArn": acl}})
+            yield Resource(
+                type=LB,
+                id=lb["LoadBalancerName"],
+                arn=arn,
+                origin=origin,
+                properties={
+                    "Name": lb["LoadBalancerName"],
+                    "Scheme": lb.get("Scheme"),
+                    "Type": lb.get("Type"),
+                    "SecurityGroups": lb.get("SecurityGroups", []),
+                    "Subnets": [z.get("SubnetId") for z in lb.get("AvailabilityZones", [])],
+                    "Supplementary": {"WebAclArn": acl},
+                },
+            )
             try:
-                listeners = api.pages("describe_listeners", "Listeners", LoadBalancerArn=arn, affects=(LISTENER,))
+                listeners = api.pages(
+                    "describe_listeners", "Listeners", LoadBalancerArn=arn, affects=(LISTENER,)
+                )
             except CallFailed:
                 continue
             for li in listeners:
-                yield Resource(type=LISTENER, id=li["ListenerArn"].rsplit("/", 1)[-1], arn=li["ListenerArn"], origin=origin,
-                               properties={"LoadBalancerArn": arn, "Protocol": li.get("Protocol"), "Port": li.get("Port"),
-                                           "SslPolicy": li.get("SslPolicy"),
-                                           "DefaultActions": [{"Type": a.get("Type"),
-                                                               "RedirectConfig": a.get("RedirectConfig")}
-                                                              for a in li.get("DefaultActions", [])],
-                                           "Supplementary": {"Scheme": lb.get("Scheme"), "LoadBalancerName": lb["LoadBalancerName"]}})
+                yield Resource(
+                    type=LISTENER,
+                    id=li["ListenerArn"].rsplit("/", 1)[-1],
+                    arn=li["ListenerArn"],
+                    origin=origin,
+                    properties={
+                        "LoadBalancerArn": arn,
+                        "Protocol": li.get("Protocol"),
+                        "Port": li.get("Port"),
+                        "SslPolicy": li.get("SslPolicy"),
+                        "DefaultActions": [
+                            {"Type": a.get("Type"), "RedirectConfig": a.get("RedirectConfig")}
+                            for a in li.get("DefaultActions", [])
+                        ],
+                        "Supplementary": {
+                            "Scheme": lb.get("Scheme"),
+                            "LoadBalancerName": lb["LoadBalancerName"],
+                        },
+                    },
+                )

@@ -79,5 +79,6 @@ def classify(exc: BaseException, operation: str, permission: str) -> Classified 
     if isinstance(exc, NoCredentialsError):
         return Classified("no_credentials", "no AWS credentials found")
     if isinstance(exc, BotoCoreError):
-        return Classified("client_error", f"{operation} failed in the AWS client: {exc}")
+        text = " ".join(str(exc).split())
+        return Classified("client_error", f"{operation} failed in the AWS client: {text}")
     return None

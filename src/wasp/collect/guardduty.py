@@ -27,8 +27,15 @@ class GuardDutyCollector(Collector):
                 d = api.call("get_detector", DetectorId=detector_id, resource_id=detector_id) or {}
                 props["Enable"] = d.get("Status") == "ENABLED"
                 props["FindingPublishingFrequency"] = d.get("FindingPublishingFrequency")
-                props["Features"] = [{"Name": f.get("Name"), "Status": f.get("Status")} for f in d.get("Features", [])]
+                props["Features"] = [
+                    {"Name": f.get("Name"), "Status": f.get("Status")} for f in d.get("Features", [])
+                ]
             except CallFailed as failed:
                 props["Enable"] = failed.unresolved
-            yield Resource(type=DETECTOR, id=detector_id, origin=live(api, api.region), properties=props,
-                           arn=f"arn:aws:guardduty:{api.region}:{api.account}:detector/{detector_id}")
+            yield Resource(
+                type=DETECTOR,
+                id=detector_id,
+                origin=live(api, api.region),
+                properties=props,
+                arn=f"arn:aws:guardduty:{api.region}:{api.account}:detector/{detector_id}",
+            )

@@ -30,12 +30,31 @@ class IdentityCollector(Collector):
         with suppress(CallFailed):  # a failure is recorded as a service gap for AWS::SSO::Instance only
             instances = api.pages("list_instances", "Instances", affects=(SSO,))
         for inst in instances:
-            yield Resource(type=SSO, id=inst["InstanceArn"], arn=inst["InstanceArn"], origin=origin,
-                           properties={"IdentityStoreId": inst.get("IdentityStoreId"),
-                                       "Supplementary": {"Status": inst.get("Status", "ACTIVE")}})
+            yield Resource(
+                type=SSO,
+                id=inst["InstanceArn"],
+                arn=inst["InstanceArn"],
+                origin=origin,
+                properties={
+                    "IdentityStoreId": inst.get("IdentityStoreId"),
+                    "Supplementary": {"Status": inst.get("Status", "ACTIVE")},
+                },
+            )
         saml = api.call("list_saml_providers", service="iam", affects=(SAML,)) or {}
         for p in saml.get("SAMLProviderList", []):
-            yield Resource(type=SAML, id=p["Arn"], arn=p["Arn"], origin=origin, properties={"Name": p["Arn"].rsplit("/", 1)[-1]})
+            yield Resource(
+                type=SAML,
+                id=p["Arn"],
+                arn=p["Arn"],
+                origin=origin,
+                properties={"Name": p["Arn"].rsplit("/", 1)[-1]},
+            )
         oidc = api.call("list_open_id_connect_providers", service="iam", affects=(OIDC,)) or {}
         for p in oidc.get("OpenIDConnectProviderList", []):
-            yield Resource(type=OIDC, id=p["Arn"], arn=p["Arn"], origin=origin, properties={"Url": p["Arn"].split("/", 1)[-1]})
+            yield Resource(
+                type=OIDC,
+                id=p["Arn"],
+                arn=p["Arn"],
+                origin=origin,
+                properties={"Url": p["Arn"].split("/", 1)[-1]},
+            )

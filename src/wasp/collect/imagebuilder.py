@@ -22,5 +22,10 @@ class ImageBuilderCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One paginated call."""
         for p in api.pages("list_image_pipelines", "imagePipelineList"):
-            yield Resource(type=PIPELINE, id=p["name"], arn=p.get("arn"), origin=live(api, api.region),
-                           properties={"Name": p["name"], "Status": p.get("status")})
+            yield Resource(
+                type=PIPELINE,
+                id=p["name"],
+                arn=p.get("arn"),
+                origin=live(api, api.region),
+                properties={"Name": p["name"], "Status": p.get("status")},
+            )

@@ -22,11 +22,17 @@ class InspectorCollector(Collector):
         """One call; accountIds must be given (the emulator crashes without it)."""
         state: Any
         try:
-            got = api.call("batch_get_account_status", accountIds=[api.account], resource_id=api.account) or {}
+            got = (
+                api.call("batch_get_account_status", accountIds=[api.account], resource_id=api.account) or {}
+            )
             accounts = got.get("accounts") or []
             types = (accounts[0].get("resourceState") if accounts else None) or {}
             state = {k.upper(): (v or {}).get("status", "DISABLED") for k, v in types.items()}
         except CallFailed as failed:
             state = failed.unresolved
-        yield Resource(type=ACCOUNT_TYPE, id=api.account, origin=live(api, None),
-                       properties={"Regions": {api.region: {"Inspector": state}}})
+        yield Resource(
+            type=ACCOUNT_TYPE,
+            id=api.account,
+            origin=live(api, None),
+            properties={"Regions": {api.region: {"Inspector": state}}},
+        )

@@ -27,16 +27,32 @@ class InvestigationCollector(Collector):
         origin = live(api, api.region)
         with suppress(CallFailed):
             for a in api.pages("list_analyzers", "analyzers", affects=(ANALYZER,)):
-                yield Resource(type=ANALYZER, id=a["name"], arn=a.get("arn"), origin=origin,
-                               properties={"AnalyzerName": a["name"], "Type": a.get("type"),
-                                           "Supplementary": {"Status": a.get("status")}})
+                yield Resource(
+                    type=ANALYZER,
+                    id=a["name"],
+                    arn=a.get("arn"),
+                    origin=origin,
+                    properties={
+                        "AnalyzerName": a["name"],
+                        "Type": a.get("type"),
+                        "Supplementary": {"Status": a.get("status")},
+                    },
+                )
         with suppress(CallFailed):
             graphs = api.call("list_graphs", service="detective", affects=(GRAPH,)) or {}
             for g in graphs.get("GraphList", []):
                 yield Resource(type=GRAPH, id=g["Arn"], arn=g["Arn"], origin=origin, properties={})
         with suppress(CallFailed):
-            lakes = api.call("list_data_lakes", service="securitylake", regions=[api.region], affects=(LAKE,)) or {}
+            lakes = (
+                api.call("list_data_lakes", service="securitylake", regions=[api.region], affects=(LAKE,))
+                or {}
+            )
             for lake in lakes.get("dataLakes", []):
                 arn = lake.get("dataLakeArn", "")
-                yield Resource(type=LAKE, id=arn, arn=arn, origin=origin,
-                               properties={"Supplementary": {"Status": lake.get("createStatus")}})
+                yield Resource(
+                    type=LAKE,
+                    id=arn,
+                    arn=arn,
+                    origin=origin,
+                    properties={"Supplementary": {"Status": lake.get("createStatus")}},
+                )

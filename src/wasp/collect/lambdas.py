@@ -27,18 +27,31 @@ class LambdaCollector(Collector):
         for fn in api.pages("list_functions", "Functions"):
             variables = (fn.get("Environment") or {}).get("Variables") or {}
             try:
-                got = api.call("get_policy", FunctionName=fn["FunctionName"], absent=("ResourceNotFoundException",),
-                               resource_id=fn["FunctionName"])
+                got = api.call(
+                    "get_policy",
+                    FunctionName=fn["FunctionName"],
+                    absent=("ResourceNotFoundException",),
+                    resource_id=fn["FunctionName"],
+                )
                 policy: Any = json.loads(got["Policy"]) if got and got.get("Policy") else None
             except CallFailed as failed:
                 policy = failed.unresolved
             yield Resource(
-                type=FUNCTION, id=fn["FunctionName"], arn=fn.get("FunctionArn"), origin=live(api, api.region),
+                type=FUNCTION,
+                id=fn["FunctionName"],
+                arn=fn.get("FunctionArn"),
+                origin=live(api, api.region),
                 properties={
-                    "FunctionName": fn["FunctionName"], "Runtime": fn.get("Runtime"), "Role": fn.get("Role"),
+                    "FunctionName": fn["FunctionName"],
+                    "Runtime": fn.get("Runtime"),
+                    "Role": fn.get("Role"),
                     "KmsKeyArn": fn.get("KMSKeyArn"),
-                    "Environment": {"Variables": dict.fromkeys(variables, REDACTED_VALUE)} if variables else None,
-                    "Supplementary": {"EnvironmentSecrets": hits_as_data(scan_variables(variables)),
-                                      "ResourcePolicy": policy},
+                    "Environment": {"Variables": dict.fromkeys(variables, REDACTED_VALUE)}
+                    if variables
+                    else None,
+                    "Supplementary": {
+                        "EnvironmentSecrets": hits_as_data(scan_variables(variables)),
+                        "ResourcePolicy": policy,
+                    },
                 },
             )

@@ -23,6 +23,12 @@ class MacieCollector(Collector):
         """get_macie_session: AccessDenied/ResourceNotFound with 'not enabled' means off."""
         got = api.call("get_macie_session", absent=("ResourceNotFoundException",))
         if got and got.get("status"):
-            yield Resource(type=SESSION, id=f"{api.account}/{api.region}", origin=live(api, api.region),
-                           properties={"Status": got["status"],
-                                       "FindingPublishingFrequency": got.get("findingPublishingFrequency")})
+            yield Resource(
+                type=SESSION,
+                id=f"{api.account}/{api.region}",
+                origin=live(api, api.region),
+                properties={
+                    "Status": got["status"],
+                    "FindingPublishingFrequency": got.get("findingPublishingFrequency"),
+                },
+            )

@@ -44,37 +44,57 @@ class OrganizationsCollector(Collector):
             id=org["Id"],
             arn=org.get("Arn"),
             origin=origin,
-            properties={"FeatureSet": org.get("FeatureSet"), "Supplementary": {
-                "ManagementAccountId": org.get("MasterAccountId"), "CallerIsManagement":
-                org.get("MasterAccountId") == api.account}},
+            properties={
+                "FeatureSet": org.get("FeatureSet"),
+                "Supplementary": {
+                    "ManagementAccountId": org.get("MasterAccountId"),
+                    "CallerIsManagement": org.get("MasterAccountId") == api.account,
+                },
+            },
         )
         if org.get("MasterAccountId") != api.account:
-            api.record_gap("list_accounts_for_parent", "access_denied",
-                           f"account {api.account} is a member of {org['Id']}: accounts and SCPs are readable only "
-                           "from the management account or a delegated administrator", (ACCOUNT, POLICY))
+            api.record_gap(
+                "list_accounts_for_parent",
+                "access_denied",
+                f"account {api.account} is a member of {org['Id']}: accounts and SCPs are readable only "
+                "from the management account or a delegated administrator",
+                (ACCOUNT, POLICY),
+            )
             return
         roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
         stack: list[tuple[str, str]] = [(r["Id"], "Root") for r in roots]
         while stack:
             parent, path = stack.pop()
-            for acct in api.pages("list_accounts_for_parent", "Accounts", ParentId=parent, affects=(ACCOUNT,)):
+            for acct in api.pages(
+                "list_accounts_for_parent", "Accounts", ParentId=parent, affects=(ACCOUNT,)
+            ):
                 yield Resource(
                     type=ACCOUNT,
                     id=acct["Id"],
                     arn=acct.get("Arn"),
                     origin=origin,
-                    properties={"AccountId": acct["Id"], "AccountName": acct.get("Name", ""),
-                                "Email": acct.get("Email", ""), "ParentIds": [parent],
-                                "Supplementary": {"OuPath": path, "Status": acct.get("Status")}},
+                    properties={
+                        "AccountId": acct["Id"],
+                        "AccountName": acct.get("Name", ""),
+                        "Email": acct.get("Email", ""),
+                        "ParentIds": [parent],
+                        "Supplementary": {"OuPath": path, "Status": acct.get("Status")},
+                    },
                 )
-            for ou in api.pages("list_organizational_units_for_parent", "OrganizationalUnits", ParentId=parent,
-                                affects=(ACCOUNT,)):
+            for ou in api.pages(
+                "list_organizational_units_for_parent",
+                "OrganizationalUnits",
+                ParentId=parent,
+                affects=(ACCOUNT,),
+            ):
                 stack.append((ou["Id"], f"{path}/{ou.get('Name', ou['Id'])}"))
         yield from self._policies(api, origin)
 
     @staticmethod
     def _policies(api: ApiReader, origin: Any) -> Iterator[Resource]:
-        for summary in api.pages("list_policies", "Policies", Filter="SERVICE_CONTROL_POLICY", affects=(POLICY,)):
+        for summary in api.pages(
+            "list_policies", "Policies", Filter="SERVICE_CONTROL_POLICY", affects=(POLICY,)
+        ):
             pid = summary["Id"]
             try:
                 detail = (api.call("describe_policy", PolicyId=pid, resource_id=pid) or {}).get("Policy", {})
@@ -84,7 +104,9 @@ class OrganizationsCollector(Collector):
             except ValueError:
                 content = {}
             try:
-                targets: Any = [t["TargetId"] for t in api.pages("list_targets_for_policy", "Targets", PolicyId=pid)]
+                targets: Any = [
+                    t["TargetId"] for t in api.pages("list_targets_for_policy", "Targets", PolicyId=pid)
+                ]
             except CallFailed as failed:
                 targets = failed.unresolved
             yield Resource(
@@ -92,7 +114,11 @@ class OrganizationsCollector(Collector):
                 id=pid,
                 arn=summary.get("Arn"),
                 origin=origin,
-                properties={"Name": summary.get("Name"), "Type": "SERVICE_CONTROL_POLICY", "Content": content,
-                            "TargetIds": targets,
-                            "Supplementary": {"AwsManaged": bool(summary.get("AwsManaged"))}},
+                properties={
+                    "Name": summary.get("Name"),
+                    "Type": "SERVICE_CONTROL_POLICY",
+                    "Content": content,
+                    "TargetIds": targets,
+                    "Supplementary": {"AwsManaged": bool(summary.get("AwsManaged"))},
+                },
             )

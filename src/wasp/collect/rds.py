@@ -20,21 +20,32 @@ class RdsCollector(Collector):
     name = "rds"
     service = "rds"
     resource_types = (INSTANCE, CLUSTER)
-    permissions = ("rds:DescribeDBInstances", "rds:DescribeDBClusters", "rds:DescribeDBParameters",
-                   "rds:DescribeDBClusterParameters")
+    permissions = (
+        "rds:DescribeDBInstances",
+        "rds:DescribeDBClusters",
+        "rds:DescribeDBParameters",
+        "rds:DescribeDBClusterParameters",
+    )
 
     def _params(self, api: ApiReader, group: str | None, cluster: bool) -> Any:
         """The TLS parameters of a parameter group (only user-modified values are returned by the API)."""
         if not group or group.startswith("default."):
             return {}
-        op, key, arg = (("describe_db_cluster_parameters", "Parameters", "DBClusterParameterGroupName") if cluster
-                        else ("describe_db_parameters", "Parameters", "DBParameterGroupName"))
+        op, key, arg = (
+            ("describe_db_cluster_parameters", "Parameters", "DBClusterParameterGroupName")
+            if cluster
+            else ("describe_db_parameters", "Parameters", "DBParameterGroupName")
+        )
         try:
-            params = api.call(op, resource_id=group, **{arg: group}) or {}
+            params_in: dict[str, Any] = {arg: group}
+            params = api.call(op, resource_id=group, **params_in) or {}
         except CallFailed as failed:
             return failed.unresolved
-        return {p["ParameterName"]: p.get("ParameterValue") for p in params.get(key, [])
-                if p.get("ParameterName") in TLS_PARAMETERS}
+        return {
+            p["ParameterName"]: p.get("ParameterValue")
+            for p in params.get(key, [])
+            if p.get("ParameterName") in TLS_PARAMETERS
+        }
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Instances then clusters; one parameter read per custom parameter group."""
@@ -45,19 +56,39 @@ class RdsCollector(Collector):
             group = groups[0] if groups else None
             if (group or "", False) not in cache:
                 cache[(group or "", False)] = self._params(api, group, False)
-            yield Resource(type=INSTANCE, id=db["DBInstanceIdentifier"], arn=db.get("DBInstanceArn"), origin=origin,
-                           properties={"DBInstanceIdentifier": db["DBInstanceIdentifier"], "Engine": db.get("Engine"),
-                                       "StorageEncrypted": bool(db.get("StorageEncrypted")), "KmsKeyId": db.get("KmsKeyId"),
-                                       "PubliclyAccessible": bool(db.get("PubliclyAccessible")),
-                                       "DBParameterGroupName": group, "DBClusterIdentifier": db.get("DBClusterIdentifier"),
-                                       "Tags": tags_from(db.get("TagList")),
-                                       "Supplementary": {"TlsParameters": cache[(group or "", False)]}})
+            yield Resource(
+                type=INSTANCE,
+                id=db["DBInstanceIdentifier"],
+                arn=db.get("DBInstanceArn"),
+                origin=origin,
+                properties={
+                    "DBInstanceIdentifier": db["DBInstanceIdentifier"],
+                    "Engine": db.get("Engine"),
+                    "StorageEncrypted": bool(db.get("StorageEncrypted")),
+                    "KmsKeyId": db.get("KmsKeyId"),
+                    "PubliclyAccessible": bool(db.get("PubliclyAccessible")),
+                    "DBParameterGroupName": group,
+                    "DBClusterIdentifier": db.get("DBClusterIdentifier"),
+                    "Tags": tags_from(db.get("TagList")),
+                    "Supplementary": {"TlsParameters": cache[(group or "", False)]},
+                },
+            )
         for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER,)):
             group = cl.get("DBClusterParameterGroup")
             if (group or "", True) not in cache:
                 cache[(group or "", True)] = self._params(api, group, True)
-            yield Resource(type=CLUSTER, id=cl["DBClusterIdentifier"], arn=cl.get("DBClusterArn"), origin=origin,
-                           properties={"DBClusterIdentifier": cl["DBClusterIdentifier"], "Engine": cl.get("Engine"),
-                                       "StorageEncrypted": bool(cl.get("StorageEncrypted")), "KmsKeyId": cl.get("KmsKeyId"),
-                                       "DBClusterParameterGroupName": group, "Tags": tags_from(cl.get("TagList")),
-                                       "Supplementary": {"TlsParameters": cache[(group or "", True)]}})
+            yield Resource(
+                type=CLUSTER,
+                id=cl["DBClusterIdentifier"],
+                arn=cl.get("DBClusterArn"),
+                origin=origin,
+                properties={
+                    "DBClusterIdentifier": cl["DBClusterIdentifier"],
+                    "Engine": cl.get("Engine"),
+                    "StorageEncrypted": bool(cl.get("StorageEncrypted")),
+                    "KmsKeyId": cl.get("KmsKeyId"),
+                    "DBClusterParameterGroupName": group,
+                    "Tags": tags_from(cl.get("TagList")),
+                    "Supplementary": {"TlsParameters": cache[(group or "", True)]},
+                },
+            )

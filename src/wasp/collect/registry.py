@@ -6,25 +6,31 @@ from wasp.collect.account import AccountCollector
 from wasp.collect.acm import AcmCollector
 from wasp.collect.alerting import AlertingCollector
 from wasp.collect.apigateway import ApiGatewayCollector
+from wasp.collect.base import Collector
 from wasp.collect.cicd import CicdCollector
 from wasp.collect.cloudformation import CloudFormationCollector
 from wasp.collect.cloudfront import CloudFrontCollector
+from wasp.collect.cloudtrail import CloudTrailCollector
 from wasp.collect.config import ConfigCollector
 from wasp.collect.contacts import ContactsCollector
 from wasp.collect.dynamodb import DynamoDbCollector
+from wasp.collect.ec2 import Ec2Collector
 from wasp.collect.ecr import EcrCollector
 from wasp.collect.ecs import EcsCollector
 from wasp.collect.efs import EfsCollector
 from wasp.collect.elb import ElbCollector
 from wasp.collect.guardduty import GuardDutyCollector
+from wasp.collect.iam import IamCollector
 from wasp.collect.identity import IdentityCollector
 from wasp.collect.imagebuilder import ImageBuilderCollector
 from wasp.collect.inspector import InspectorCollector
 from wasp.collect.investigation import InvestigationCollector
+from wasp.collect.kms import KmsCollector
 from wasp.collect.lambdas import LambdaCollector
 from wasp.collect.macie import MacieCollector
 from wasp.collect.organizations import OrganizationsCollector
 from wasp.collect.rds import RdsCollector
+from wasp.collect.s3 import S3Collector
 from wasp.collect.secretsmanager import SecretsManagerCollector
 from wasp.collect.securityhub import SecurityHubCollector
 from wasp.collect.sns import SnsCollector
@@ -32,12 +38,6 @@ from wasp.collect.sqs import SqsCollector
 from wasp.collect.ssm import SsmCollector
 from wasp.collect.vpc import VpcCollector
 from wasp.collect.waf import WafCollector
-from wasp.collect.base import Collector
-from wasp.collect.cloudtrail import CloudTrailCollector
-from wasp.collect.ec2 import Ec2Collector
-from wasp.collect.iam import IamCollector
-from wasp.collect.kms import KmsCollector
-from wasp.collect.s3 import S3Collector
 from wasp.errors import InputError
 
 COLLECTORS: tuple[type[Collector], ...] = (

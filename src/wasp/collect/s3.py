@@ -54,13 +54,22 @@ class S3Collector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """The account's public access block, then each in-scope bucket's settings in its own region."""
         try:
-            got = api.call("get_public_access_block", service="s3control", AccountId=api.account,
-                           absent=("NoSuchPublicAccessBlockConfiguration",), resource_id=api.account)
+            got = api.call(
+                "get_public_access_block",
+                service="s3control",
+                AccountId=api.account,
+                absent=("NoSuchPublicAccessBlockConfiguration",),
+                resource_id=api.account,
+            )
             account_block: Any = (got or {}).get("PublicAccessBlockConfiguration")
         except CallFailed as failed:
             account_block = failed.unresolved
-        yield Resource(type=ACCOUNT_TYPE, id=api.account, origin=live(api, None),
-                       properties={"PublicAccessBlock": account_block})
+        yield Resource(
+            type=ACCOUNT_TYPE,
+            id=api.account,
+            origin=live(api, None),
+            properties={"PublicAccessBlock": account_block},
+        )
         for bucket in api.pages("list_buckets", "Buckets"):
             name = bucket["Name"]
             try:

@@ -26,16 +26,32 @@ class SecretsManagerCollector(Collector):
         """list_secrets carries rotation and key; one policy read per secret."""
         for s in api.pages("list_secrets", "SecretList"):
             arn = s["ARN"]
-            yield Resource(type=SECRET, id=s["Name"], arn=arn, origin=live(api, api.region),
-                           properties={"Name": s["Name"], "KmsKeyId": s.get("KmsKeyId"), "Tags": tags_from(s.get("Tags")),
-                                       "Supplementary": {"RotationEnabled": bool(s.get("RotationEnabled")),
-                                                         "LastRotatedDate": str(s.get("LastRotatedDate") or "") or None,
-                                                         "LastAccessedDate": str(s.get("LastAccessedDate") or "") or None}})
+            yield Resource(
+                type=SECRET,
+                id=s["Name"],
+                arn=arn,
+                origin=live(api, api.region),
+                properties={
+                    "Name": s["Name"],
+                    "KmsKeyId": s.get("KmsKeyId"),
+                    "Tags": tags_from(s.get("Tags")),
+                    "Supplementary": {
+                        "RotationEnabled": bool(s.get("RotationEnabled")),
+                        "LastRotatedDate": str(s.get("LastRotatedDate") or "") or None,
+                        "LastAccessedDate": str(s.get("LastAccessedDate") or "") or None,
+                    },
+                },
+            )
             try:
                 got = api.call("get_resource_policy", SecretId=arn, resource_id=s["Name"]) or {}
                 policy: Any = json.loads(got["ResourcePolicy"]) if got.get("ResourcePolicy") else None
             except CallFailed as failed:
                 policy = failed.unresolved
             if policy is not None:
-                yield Resource(type=POLICY, id=s["Name"], arn=arn, origin=live(api, api.region),
-                               properties={"SecretId": arn, "ResourcePolicy": policy})
+                yield Resource(
+                    type=POLICY,
+                    id=s["Name"],
+                    arn=arn,
+                    origin=live(api, api.region),
+                    properties={"SecretId": arn, "ResourcePolicy": policy},
+                )

@@ -29,9 +29,20 @@ class SecurityHubCollector(Collector):
         standards: Any
         try:
             got = api.pages("get_enabled_standards", "StandardsSubscriptions")
-            standards = [s.get("StandardsArn") for s in got if s.get("StandardsStatus", "READY") in ("READY", "PENDING")]
+            standards = [
+                s.get("StandardsArn")
+                for s in got
+                if s.get("StandardsStatus", "READY") in ("READY", "PENDING")
+            ]
         except CallFailed as failed:
             standards = failed.unresolved
-        yield Resource(type=HUB, id=arn, arn=arn, origin=live(api, api.region),
-                       properties={"AutoEnableControls": hub.get("AutoEnableControls"),
-                                   "Supplementary": {"EnabledStandards": standards}})
+        yield Resource(
+            type=HUB,
+            id=arn,
+            arn=arn,
+            origin=live(api, api.region),
+            properties={
+                "AutoEnableControls": hub.get("AutoEnableControls"),
+                "Supplementary": {"EnabledStandards": standards},
+            },
+        )

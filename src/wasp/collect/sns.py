@@ -28,12 +28,24 @@ class SnsCollector(Collector):
             arn = t["TopicArn"]
             name = arn.rsplit(":", 1)[-1]
             try:
-                attrs: dict[str, Any] = (api.call("get_topic_attributes", TopicArn=arn, resource_id=arn) or {}).get("Attributes", {})
+                attrs: dict[str, Any] = (
+                    api.call("get_topic_attributes", TopicArn=arn, resource_id=arn) or {}
+                ).get("Attributes", {})
                 key: Any = attrs.get("KmsMasterKeyId")
             except CallFailed as failed:
                 attrs, key = {}, failed.unresolved
-            yield Resource(type=TOPIC, id=name, arn=arn, origin=live(api, api.region),
-                           properties={"TopicName": name, "KmsMasterKeyId": key})
+            yield Resource(
+                type=TOPIC,
+                id=name,
+                arn=arn,
+                origin=live(api, api.region),
+                properties={"TopicName": name, "KmsMasterKeyId": key},
+            )
             if attrs.get("Policy"):
-                yield Resource(type=POLICY, id=name, arn=arn, origin=live(api, api.region),
-                               properties={"Topics": [arn], "PolicyDocument": json.loads(attrs["Policy"])})
+                yield Resource(
+                    type=POLICY,
+                    id=name,
+                    arn=arn,
+                    origin=live(api, api.region),
+                    properties={"Topics": [arn], "PolicyDocument": json.loads(attrs["Policy"])},
+                )

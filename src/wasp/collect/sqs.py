@@ -29,13 +29,24 @@ class SqsCollector(Collector):
             arn = f"arn:aws:sqs:{api.region}:{api.account}:{name}"
             props: dict[str, Any] = {"QueueName": name}
             try:
-                attrs = (api.call("get_queue_attributes", QueueUrl=url, AttributeNames=["All"], resource_id=name) or {}).get(
-                    "Attributes", {})
+                attrs = (
+                    api.call("get_queue_attributes", QueueUrl=url, AttributeNames=["All"], resource_id=name)
+                    or {}
+                ).get("Attributes", {})
                 props["KmsMasterKeyId"] = attrs.get("KmsMasterKeyId")
                 props["SqsManagedSseEnabled"] = attrs.get("SqsManagedSseEnabled") == "true"
             except CallFailed as failed:
-                attrs, props["KmsMasterKeyId"], props["SqsManagedSseEnabled"] = {}, failed.unresolved, failed.unresolved
+                attrs, props["KmsMasterKeyId"], props["SqsManagedSseEnabled"] = (
+                    {},
+                    failed.unresolved,
+                    failed.unresolved,
+                )
             yield Resource(type=QUEUE, id=name, arn=arn, origin=live(api, api.region), properties=props)
             if attrs.get("Policy"):
-                yield Resource(type=POLICY, id=name, arn=arn, origin=live(api, api.region),
-                               properties={"Queues": [url], "PolicyDocument": json.loads(attrs["Policy"])})
+                yield Resource(
+                    type=POLICY,
+                    id=name,
+                    arn=arn,
+                    origin=live(api, api.region),
+                    properties={"Queues": [url], "PolicyDocument": json.loads(attrs["Policy"])},
+                )

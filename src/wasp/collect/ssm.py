@@ -26,11 +26,20 @@ class SsmCollector(Collector):
         ids = [i["InstanceId"] for i in infos]
         states: dict[str, dict[str, object]] = {}
         for start in range(0, len(ids), 50):
-            got = api.pages("describe_instance_patch_states", "InstancePatchStates", InstanceIds=ids[start:start + 50])
+            got = api.pages(
+                "describe_instance_patch_states", "InstancePatchStates", InstanceIds=ids[start : start + 50]
+            )
             states.update({s["InstanceId"]: s for s in got})
         for info in infos:
             state = states.get(info["InstanceId"], {})
             missing = int(str(state.get("MissingCount", 0))) + int(str(state.get("FailedCount", 0)))
-            yield Resource(type=MANAGED, id=info["InstanceId"], origin=live(api, api.region),
-                           properties={"PingStatus": info.get("PingStatus"), "PlatformName": info.get("PlatformName"),
-                                       "PatchMissingOrFailed": missing if state else None})
+            yield Resource(
+                type=MANAGED,
+                id=info["InstanceId"],
+                origin=live(api, api.region),
+                properties={
+                    "PingStatus": info.get("PingStatus"),
+                    "PlatformName": info.get("PlatformName"),
+                    "PatchMissingOrFailed": missing if state else None,
+                },
+            )

@@ -57,33 +57,82 @@ class VpcCollector(Collector):
         subnets = api.pages("describe_subnets", "Subnets")
         public = _public_subnets(api.pages("describe_route_tables", "RouteTables"), subnets)
         for v in vpcs:
-            yield Resource(type=VPC, id=v["VpcId"], arn=f"{arn}:vpc/{v['VpcId']}", origin=origin,
-                           properties={"CidrBlock": v.get("CidrBlock"), "Tags": tags_from(v.get("Tags")),
-                                       "Supplementary": {"IsDefault": bool(v.get("IsDefault"))}})
+            yield Resource(
+                type=VPC,
+                id=v["VpcId"],
+                arn=f"{arn}:vpc/{v['VpcId']}",
+                origin=origin,
+                properties={
+                    "CidrBlock": v.get("CidrBlock"),
+                    "Tags": tags_from(v.get("Tags")),
+                    "Supplementary": {"IsDefault": bool(v.get("IsDefault"))},
+                },
+            )
         for s in subnets:
-            yield Resource(type=SUBNET, id=s["SubnetId"], arn=f"{arn}:subnet/{s['SubnetId']}", origin=origin,
-                           properties={"VpcId": s["VpcId"], "CidrBlock": s.get("CidrBlock"),
-                                       "AvailabilityZone": s.get("AvailabilityZone"),
-                                       "MapPublicIpOnLaunch": bool(s.get("MapPublicIpOnLaunch")),
-                                       "Tags": tags_from(s.get("Tags")),
-                                       "Supplementary": {"Public": s["SubnetId"] in public}})
+            yield Resource(
+                type=SUBNET,
+                id=s["SubnetId"],
+                arn=f"{arn}:subnet/{s['SubnetId']}",
+                origin=origin,
+                properties={
+                    "VpcId": s["VpcId"],
+                    "CidrBlock": s.get("CidrBlock"),
+                    "AvailabilityZone": s.get("AvailabilityZone"),
+                    "MapPublicIpOnLaunch": bool(s.get("MapPublicIpOnLaunch")),
+                    "Tags": tags_from(s.get("Tags")),
+                    "Supplementary": {"Public": s["SubnetId"] in public},
+                },
+            )
         for n in api.pages("describe_network_acls", "NetworkAcls", affects=(NACL,)):
-            entries = [{"RuleNumber": e.get("RuleNumber"), "Protocol": e.get("Protocol"), "RuleAction": e.get("RuleAction"),
-                        "Egress": bool(e.get("Egress")), "CidrBlock": e.get("CidrBlock") or e.get("Ipv6CidrBlock"),
-                        "PortRange": e.get("PortRange")} for e in n.get("Entries", [])]
-            yield Resource(type=NACL, id=n["NetworkAclId"], arn=f"{arn}:network-acl/{n['NetworkAclId']}", origin=origin,
-                           properties={"VpcId": n.get("VpcId"), "Tags": tags_from(n.get("Tags")),
-                                       "Supplementary": {"Entries": entries, "IsDefault": bool(n.get("IsDefault")),
-                                                         "Subnets": [a.get("SubnetId") for a in n.get("Associations", [])]}})
+            entries = [
+                {
+                    "RuleNumber": e.get("RuleNumber"),
+                    "Protocol": e.get("Protocol"),
+                    "RuleAction": e.get("RuleAction"),
+                    "Egress": bool(e.get("Egress")),
+                    "CidrBlock": e.get("CidrBlock") or e.get("Ipv6CidrBlock"),
+                    "PortRange": e.get("PortRange"),
+                }
+                for e in n.get("Entries", [])
+            ]
+            yield Resource(
+                type=NACL,
+                id=n["NetworkAclId"],
+                arn=f"{arn}:network-acl/{n['NetworkAclId']}",
+                origin=origin,
+                properties={
+                    "VpcId": n.get("VpcId"),
+                    "Tags": tags_from(n.get("Tags")),
+                    "Supplementary": {
+                        "Entries": entries,
+                        "IsDefault": bool(n.get("IsDefault")),
+                        "Subnets": [a.get("SubnetId") for a in n.get("Associations", [])],
+                    },
+                },
+            )
         for e in api.pages("describe_vpc_endpoints", "VpcEndpoints", affects=(ENDPOINT,)):
-            yield Resource(type=ENDPOINT, id=e["VpcEndpointId"], origin=origin,
-                           arn=f"{arn}:vpc-endpoint/{e['VpcEndpointId']}",
-                           properties={"VpcId": e.get("VpcId"), "ServiceName": e.get("ServiceName"),
-                                       "VpcEndpointType": e.get("VpcEndpointType"),
-                                       "PolicyDocument": e.get("PolicyDocument")})
+            yield Resource(
+                type=ENDPOINT,
+                id=e["VpcEndpointId"],
+                origin=origin,
+                arn=f"{arn}:vpc-endpoint/{e['VpcEndpointId']}",
+                properties={
+                    "VpcId": e.get("VpcId"),
+                    "ServiceName": e.get("ServiceName"),
+                    "VpcEndpointType": e.get("VpcEndpointType"),
+                    "PolicyDocument": e.get("PolicyDocument"),
+                },
+            )
         for f in api.pages("describe_flow_logs", "FlowLogs", affects=(FLOW_LOG,)):
-            yield Resource(type=FLOW_LOG, id=f["FlowLogId"], origin=origin,
-                           arn=f"{arn}:vpc-flow-log/{f['FlowLogId']}",
-                           properties={"ResourceId": f.get("ResourceId"), "TrafficType": f.get("TrafficType"),
-                                       "LogDestinationType": f.get("LogDestinationType"),
-                                       "Supplementary": {"Status": f.get("FlowLogStatus")}})
+            yield Resource(
+                type=FLOW_LOG,
+                id=f["FlowLogId"],
+                origin=origin,
+                arn=f"{arn}:vpc-flow-log/{f['FlowLogId']}",
+                properties={
+                    "ResourceId": f.get("ResourceId"),
+                    "TrafficType": f.get("TrafficType"),
+                    "LogDestinationType": f.get("LogDestinationType"),
+                    "Supplementary": {"Status": f.get("FlowLogStatus")},
+                },
+            )

@@ -14,7 +14,11 @@ ACL = "AWS::WAFv2::WebACL"
 
 def _rule(rule: dict[str, Any]) -> dict[str, Any]:
     managed = (rule.get("Statement") or {}).get("ManagedRuleGroupStatement")
-    statement = {"ManagedRuleGroupStatement": {"VendorName": managed.get("VendorName"), "Name": managed.get("Name")}} if managed else {}
+    statement = (
+        {"ManagedRuleGroupStatement": {"VendorName": managed.get("VendorName"), "Name": managed.get("Name")}}
+        if managed
+        else {}
+    )
     return {"Name": rule.get("Name"), "Priority": rule.get("Priority"), "Statement": statement}
 
 
@@ -48,10 +52,24 @@ class WafCollector(Collector):
             region = "us-east-1" if scope == "CLOUDFRONT" else api.region
             for acl in _list_acls(api, scope, region):
                 try:
-                    got = (api.call("get_web_acl", Name=acl["Name"], Id=acl["Id"], Scope=scope, region=region,
-                                    resource_id=acl["ARN"]) or {}).get("WebACL", {})
+                    got = (
+                        api.call(
+                            "get_web_acl",
+                            Name=acl["Name"],
+                            Id=acl["Id"],
+                            Scope=scope,
+                            region=region,
+                            resource_id=acl["ARN"],
+                        )
+                        or {}
+                    ).get("WebACL", {})
                     rules: Any = [_rule(r) for r in got.get("Rules", [])]
                 except CallFailed as failed:
                     rules = failed.unresolved
-                yield Resource(type=ACL, id=acl["Id"], arn=acl["ARN"], origin=live(api, region),
-                               properties={"Name": acl["Name"], "Scope": scope, "Rules": rules})
+                yield Resource(
+                    type=ACL,
+                    id=acl["Id"],
+                    arn=acl["ARN"],
+                    origin=live(api, region),
+                    properties={"Name": acl["Name"], "Scope": scope, "Rules": rules},
+                )

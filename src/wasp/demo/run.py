@@ -46,6 +46,7 @@ stakeholders:
   SEC10: incident-manager@example.com
   SEC11: payments-tech-lead@example.com
 break_glass: [BreakGlassRole]
+pipeline: true
 classification_tag: DataClassification
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -134,8 +134,10 @@ def _backdate_key(account: str, user: str, days: int) -> None:
         key.create_date = datetime.now() - timedelta(days=days)
 
 
-def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
+def _network(ec2: Any, account: str) -> tuple[dict[str, str], dict[str, str], str]:
     vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
     private = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.1.0/24", AvailabilityZone=f"{REGION}a")["Subnet"][
         "SubnetId"
     ]
@@ -143,6 +145,15 @@ def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
         "Subnet"
     ]["SubnetId"]
     ec2.modify_subnet_attribute(SubnetId=public, MapPublicIpOnLaunch={"Value": True})
+    public_b = ec2.create_subnet(VpcId=vpc, CidrBlock="10.20.102.0/24", AvailabilityZone=f"{REGION}b")[
+        "Subnet"
+    ]["SubnetId"]
+    routes = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+    ec2.create_route(RouteTableId=routes, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    for subnet in (public, public_b):
+        ec2.associate_route_table(RouteTableId=routes, SubnetId=subnet)
+    fresh_ami = _image(ec2, account, "payments-api-2026", 20)
+    old_ami = _image(ec2, account, "legacy-bastion-2024", 400)
 
     def sg(name: str, rules: list[dict[str, Any]]) -> str:
         gid = str(ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"])
@@ -173,7 +184,7 @@ def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
     )
 
     app = ec2.run_instances(
-        ImageId="ami-12345678",
+        ImageId=fresh_ami,
         MinCount=1,
         MaxCount=1,
         InstanceType="t3.small",
@@ -185,8 +196,10 @@ def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
             {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "payments-api-1"}]}
         ],
     )["Instances"][0]["InstanceId"]
+    ec2.create_key_pair(KeyName="ops-legacy")
     bastion = ec2.run_instances(
-        ImageId="ami-12345678",
+        ImageId=old_ami,
+        KeyName="ops-legacy",
         MinCount=1,
         MaxCount=1,
         InstanceType="t3.micro",
@@ -209,7 +222,113 @@ def _network(ec2: Any) -> tuple[dict[str, str], dict[str, str]]:
         Encrypted=False,
         TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": "legacy-scratch"}]}],
     )
-    return {"payments-api-1": app, "legacy-bastion": bastion}, groups
+    return {"payments-api-1": app, "legacy-bastion": bastion}, groups, vpc
+
+
+def _organization(session: boto3.session.Session) -> None:
+    """An organisation with environment accounts and one guardrail (deny leaving), but not the others."""
+    org = session.client("organizations", region_name=REGION)
+    org.create_organization(FeatureSet="ALL")
+    root = org.list_roots()["Roots"][0]["Id"]
+    workloads = org.create_organizational_unit(ParentId=root, Name="Workloads")["OrganizationalUnit"]["Id"]
+    security = org.create_organizational_unit(ParentId=root, Name="Security")["OrganizationalUnit"]["Id"]
+    for name, ou in (("payments-prod", workloads), ("payments-dev", workloads), ("log-archive", security)):
+        acct = org.create_account(Email=f"{name}@example.com", AccountName=name)["CreateAccountStatus"][
+            "AccountId"
+        ]
+        org.move_account(AccountId=acct, SourceParentId=root, DestinationParentId=ou)
+    policy = org.create_policy(
+        Name="deny-leave-organization",
+        Type="SERVICE_CONTROL_POLICY",
+        Description="guardrail",
+        Content=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}
+                ],
+            }
+        ),
+    )["Policy"]["PolicySummary"]["Id"]
+    org.attach_policy(PolicyId=policy, TargetId=root)
+
+
+def _image(ec2: Any, account: str, name: str, age_days: int) -> str:
+    """An AMI registered in the emulator, backdated on its own record (the API cannot)."""
+    from moto.ec2.models import ec2_backends
+
+    image_id = str(ec2.register_image(Name=name, RootDeviceName="/dev/xvda")["ImageId"])
+    backend = ec2_backends[account][REGION]
+    backend.amis[image_id].creation_date = datetime.now(UTC) - timedelta(days=age_days)
+    return image_id
+
+
+def _application(session: boto3.session.Session, account: str, groups: dict[str, str], vpc: str) -> None:
+    """Delivery and application services: ECR, pipeline, Lambda, queues, topic, secret, ALB, detection."""
+    session.client("ecr", region_name=REGION).create_repository(
+        repositoryName="payments-api", imageScanningConfiguration={"scanOnPush": False}
+    )
+    session.client("codebuild", region_name=REGION).create_project(
+        name="payments-api-build",
+        source={"type": "S3", "location": f"payments-receipts-{account}/source.zip"},
+        artifacts={"type": "S3", "location": f"payments-receipts-{account}"},
+        serviceRole=f"arn:aws:iam::{account}:role/payments-app",
+        environment={
+            "type": "LINUX_CONTAINER",
+            "image": "aws/codebuild/standard:7.0",
+            "computeType": "BUILD_GENERAL1_SMALL",
+        },
+    )
+    lam = session.client("lambda", region_name=REGION)
+    lam.create_function(
+        FunctionName="payments-webhook",
+        Runtime="python3.12",
+        Handler="app.handler",
+        Role=f"arn:aws:iam::{account}:role/payments-app",
+        Code={"ZipFile": b"def handler(e, c):\n    return 200\n"},
+        Environment={
+            "Variables": {"STAGE": "prod", "STRIPE_API_KEY": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"}
+        },
+    )
+    sm = session.client("secretsmanager", region_name=REGION)
+    sm.create_secret(Name="payments/db", SecretString="Demo-Only-Not-A-Secret-2")
+    session.client("sqs", region_name=REGION).create_queue(
+        QueueName="payments-events", Attributes={"SqsManagedSseEnabled": "true"}
+    )
+    session.client("sns", region_name=REGION).create_topic(Name="payments-alerts")
+    ec2 = session.client("ec2", region_name=REGION)
+    subnets = [
+        s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"]
+    ]
+    elb = session.client("elbv2", region_name=REGION)
+    alb = elb.create_load_balancer(
+        Name="payments-alb",
+        Subnets=subnets,
+        SecurityGroups=[groups["alb"]],
+        Scheme="internet-facing",
+        Type="application",
+    )["LoadBalancers"][0]["LoadBalancerArn"]
+    tg = elb.create_target_group(Name="payments-api", Protocol="HTTP", Port=8080, VpcId=vpc)["TargetGroups"][
+        0
+    ]["TargetGroupArn"]
+    elb.create_listener(
+        LoadBalancerArn=alb,
+        Protocol="HTTP",
+        Port=80,
+        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
+    )
+    session.client("guardduty", region_name=REGION).create_detector(Enable=True)
+    events = session.client("events", region_name=REGION)
+    events.put_rule(Name="iam-changes", EventPattern=json.dumps({"source": ["aws.iam"]}), State="ENABLED")
+    topic = session.client("sns", region_name=REGION).create_topic(Name="security-alerts")["TopicArn"]
+    events.put_targets(Rule="iam-changes", Targets=[{"Id": "sns", "Arn": topic}])
+    ec2.create_flow_logs(
+        ResourceIds=[vpc],
+        ResourceType="VPC",
+        TrafficType="ALL",
+        LogDestinationType="s3",
+        LogDestination=f"arn:aws:s3:::payments-audit-logs-{account}",
+    )
 
 
 def seed_payments_account(session: boto3.session.Session) -> Seeded:
@@ -253,7 +372,9 @@ def seed_payments_account(session: boto3.session.Session) -> Seeded:
     _backdate_key(account, "ci-deployer", 200)
     _backdate_key(account, "reporting", 120)
 
-    instances, groups = _network(session.client("ec2", region_name=REGION))
+    instances, groups, vpc = _network(session.client("ec2", region_name=REGION), account)
+    _organization(session)
+    _application(session, account, groups, vpc)
 
     trail = session.client("cloudtrail", region_name=REGION)
     trail.create_trail(

@@ -105,11 +105,24 @@ def evaluate(
         types = rule.meta.reads_types
         blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types))
         missing = tuple(t for t in types if require_collected and not inventory.was_collected(t))
+        # A neighbour type that could not be read makes every verdict of this rule unreliable: absence of
+        # evidence is not evidence of absence, so such verdicts become unknown (never pass, never fail).
+        related = set(rule.meta.related_types)
+        unreadable = sorted(
+            {t for g in blocked for t in g.resource_types if t in related} | (set(missing) & related)
+        )
         findings: list[Finding] = []
         for resource in inventory.of_type(rule.meta.resource_type):
             finding = evaluate_resource(rule, resource, ctx, stamp)
             if finding is None:
                 continue
+            if unreadable:
+                finding = replace(
+                    finding,
+                    status=FindingStatus.UNKNOWN,
+                    public_exposure=False,
+                    message=f"cannot decide: {', '.join(unreadable)} could not be read ({finding.message})",
+                )
             if waiver is not None and finding.status is FindingStatus.FAIL:
                 reason = waiver(finding)
                 if reason:

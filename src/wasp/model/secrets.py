@@ -33,7 +33,9 @@ _REFERENCE = re.compile(
     r"^(arn:aws[a-z-]*:(secretsmanager|ssm|kms):|\{\{resolve:|\$\{|ssm:|secretsmanager:|/aws/reference/|<|\*{3,}$)",
     re.IGNORECASE,
 )
-_PLACEHOLDER = frozenset({"changeme", "password", "secret", "example", "placeholder", "redacted", "none", "null"})
+_PLACEHOLDER = frozenset(
+    {"changeme", "password", "secret", "example", "placeholder", "redacted", "none", "null"}
+)
 
 
 @dataclass(frozen=True)

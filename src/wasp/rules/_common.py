@@ -34,7 +34,8 @@ def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
         return False
     for k in ctx.inventory.of_type("AWS::KMS::Key"):
         if text in (k.id, k.arn) or (k.arn and text.endswith(k.id)):
-            return (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER") == "CUSTOMER"
+            manager = (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER")
+            return bool(manager == "CUSTOMER")
     return True
 
 

@@ -10,7 +10,11 @@ from wasp.rules._common import in_scope_regions
 
 
 def every_region(
-    view: ResourceView, ctx: RuleContext, resource_type: str, what: str, good: Callable[[Resource], bool] = lambda _: True
+    view: ResourceView,
+    ctx: RuleContext,
+    resource_type: str,
+    what: str,
+    good: Callable[[Resource], bool] = lambda _: True,
 ) -> Verdict:
     """Pass when each in-scope region has a resource of ``resource_type`` for which ``good`` holds."""
     regions = in_scope_regions(view, ctx)

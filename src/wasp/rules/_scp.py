@@ -80,5 +80,7 @@ def scp_examples(good_content: dict[str, Any]) -> tuple[Resource, tuple[Resource
     """(account resource, neighbours with the SCP attached, neighbours with an org and no SCP)."""
     account = example_resource(ACCOUNT_TYPE, {"AccountId": "111122223333"}, "111122223333", region="")
     org = example_resource(ORG, {"FeatureSet": "ALL"}, "o-example", region="")
-    scp = example_resource(POLICY, {"Name": "guardrail", "Content": good_content, "TargetIds": ["r-root"]}, "p-1", region="")
+    scp = example_resource(
+        POLICY, {"Name": "guardrail", "Content": good_content, "TargetIds": ["r-root"]}, "p-1", region=""
+    )
     return account, (org, scp), (org,)

@@ -1,8 +1,16 @@
 """IAM Access Analyzer has an active analyzer in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+)
 from wasp.rules._regional import every_region
 
 ANALYZER = "AWS::AccessAnalyzer::Analyzer"
@@ -27,13 +35,24 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """An ACTIVE analyzer per region."""
-    return every_region(view, ctx, ANALYZER, "IAM Access Analyzer",
-                        lambda r: (r.properties.get("Supplementary") or {}).get("Status", "ACTIVE") == "ACTIVE")
+    return every_region(
+        view,
+        ctx,
+        ANALYZER,
+        "IAM Access Analyzer",
+        lambda r: (r.properties.get("Supplementary") or {}).get("Status", "ACTIVE") == "ACTIVE",
+    )
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 EXAMPLES = (
-    Example("on", _ACCT, FindingStatus.PASS, (example_resource(ANALYZER, {"Supplementary": {"Status": "ACTIVE"}}, "a"),), workload=_W),
+    Example(
+        "on",
+        _ACCT,
+        FindingStatus.PASS,
+        (example_resource(ANALYZER, {"Supplementary": {"Status": "ACTIVE"}}, "a"),),
+        workload=_W,
+    ),
     Example("off", _ACCT, FindingStatus.FAIL, workload=_W),
 )

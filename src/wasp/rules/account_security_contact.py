@@ -1,8 +1,17 @@
 """The account has a SECURITY alternate contact."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="Security alternate contact is set",
@@ -31,7 +40,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("set", example_resource(ACCOUNT_TYPE, {"AlternateContacts": {"SECURITY": {"EmailAddress": "sec@example.com"}}}),
-            FindingStatus.PASS),
-    Example("unset", example_resource(ACCOUNT_TYPE, {"AlternateContacts": {"SECURITY": None}}), FindingStatus.FAIL),
+    Example(
+        "set",
+        example_resource(
+            ACCOUNT_TYPE, {"AlternateContacts": {"SECURITY": {"EmailAddress": "sec@example.com"}}}
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "unset", example_resource(ACCOUNT_TYPE, {"AlternateContacts": {"SECURITY": None}}), FindingStatus.FAIL
+    ),
 )

@@ -1,7 +1,15 @@
 """CloudFormation stacks expose no secrets in outputs or parameter values."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._common import secrets_verdict
 
 META = RuleMeta(
@@ -14,7 +22,7 @@ META = RuleMeta(
         console="Update the stack: mark secret parameters NoEcho (better, use dynamic references {{resolve:secretsmanager:...}}) and remove secret outputs.",
         cli="aws cloudformation update-stack --stack-name STACK --template-body file://fixed.yaml",
         cloudformation="Parameters: {DbPassword: {Type: String, NoEcho: true}} or '{{resolve:secretsmanager:db:SecretString:password}}'",
-        terraform='Not applicable (Terraform state holds outputs; mark them sensitive = true)',
+        terraform="Not applicable (Terraform state holds outputs; mark them sensitive = true)",
     ),
 )
 
@@ -25,10 +33,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("clean", example_resource("AWS::CloudFormation::Stack", {"Supplementary": {"Secrets": []}}), FindingStatus.PASS),
+    Example(
+        "clean",
+        example_resource("AWS::CloudFormation::Stack", {"Supplementary": {"Secrets": []}}),
+        FindingStatus.PASS,
+    ),
     Example(
         "leaky",
-        example_resource("AWS::CloudFormation::Stack", {"Supplementary": {"Secrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}}),
+        example_resource(
+            "AWS::CloudFormation::Stack",
+            {"Supplementary": {"Secrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}},
+        ),
         FindingStatus.FAIL,
     ),
 )

@@ -1,8 +1,17 @@
 """The CloudTrail log bucket has Object Lock and blocks public access."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 BUCKET = "AWS::S3::Bucket"
 FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
@@ -44,10 +53,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"log bucket {name} is locked and private")
 
 
-_GOOD = {"BucketName": "logs", "ObjectLockEnabled": True, "PublicAccessBlockConfiguration": dict.fromkeys(FLAGS, True)}
+_GOOD = {
+    "BucketName": "logs",
+    "ObjectLockEnabled": True,
+    "PublicAccessBlockConfiguration": dict.fromkeys(FLAGS, True),
+}
 EXAMPLES = (
-    Example("locked", example_resource("AWS::CloudTrail::Trail", {"S3BucketName": "logs"}), FindingStatus.PASS,
-            (example_resource(BUCKET, _GOOD, "logs"),)),
-    Example("mutable", example_resource("AWS::CloudTrail::Trail", {"S3BucketName": "logs"}), FindingStatus.FAIL,
-            (example_resource(BUCKET, {**_GOOD, "ObjectLockEnabled": False}, "logs"),)),
+    Example(
+        "locked",
+        example_resource("AWS::CloudTrail::Trail", {"S3BucketName": "logs"}),
+        FindingStatus.PASS,
+        (example_resource(BUCKET, _GOOD, "logs"),),
+    ),
+    Example(
+        "mutable",
+        example_resource("AWS::CloudTrail::Trail", {"S3BucketName": "logs"}),
+        FindingStatus.FAIL,
+        (example_resource(BUCKET, {**_GOOD, "ObjectLockEnabled": False}, "logs"),),
+    ),
 )

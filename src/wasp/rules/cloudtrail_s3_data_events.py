@@ -3,8 +3,17 @@
 from typing import Any
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 TRAIL = "AWS::CloudTrail::Trail"
 
@@ -20,7 +29,7 @@ META = RuleMeta(
         console="CloudTrail > Trails > TRAIL > Data events > Edit: add S3 (all current and future buckets, or the "
         "sensitive ones), read and write.",
         cli="aws cloudtrail put-event-selectors --trail-name TRAIL --advanced-event-selectors "
-        "'[{\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]}]}]'",
+        '\'[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},{"Field":"resources.type","Equals":["AWS::S3::Object"]}]}]\'',
         cloudformation="AdvancedEventSelectors: [{FieldSelectors: [{Field: eventCategory, Equals: [Data]}, "
         "{Field: resources.type, Equals: ['AWS::S3::Object']}]}]",
         terraform='advanced_event_selector { field_selector { field = "resources.type" equals = ["AWS::S3::Object"] } ... }',
@@ -53,5 +62,10 @@ _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 _SEL = [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]
 EXAMPLES = (
     Example("on", _ACCT, FindingStatus.PASS, (example_resource(TRAIL, {"EventSelectors": _SEL}, "t"),)),
-    Example("mgmt-only", _ACCT, FindingStatus.FAIL, (example_resource(TRAIL, {"EventSelectors": [{"ReadWriteType": "All"}]}, "t"),)),
+    Example(
+        "mgmt-only",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(TRAIL, {"EventSelectors": [{"ReadWriteType": "All"}]}, "t"),),
+    ),
 )

@@ -1,8 +1,16 @@
 """AWS Config records all resource types in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+)
 from wasp.rules._regional import every_region
 
 RECORDER = "AWS::Config::ConfigurationRecorder"
@@ -27,7 +35,9 @@ META = RuleMeta(
 
 def _good(r: Resource) -> bool:
     group = r.properties.get("RecordingGroup") or {}
-    return bool(group.get("AllSupported")) and bool((r.properties.get("Supplementary") or {}).get("Recording"))
+    return bool(group.get("AllSupported")) and bool(
+        (r.properties.get("Supplementary") or {}).get("Recording")
+    )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -39,7 +49,14 @@ _W = WorkloadScope(regions=("eu-west-2",))
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 _ON = {"RecordingGroup": {"AllSupported": True}, "Supplementary": {"Recording": True}}
 EXAMPLES = (
-    Example("recording", _ACCT, FindingStatus.PASS, (example_resource(RECORDER, _ON, "default"),), workload=_W),
-    Example("stopped", _ACCT, FindingStatus.FAIL,
-            (example_resource(RECORDER, {**_ON, "Supplementary": {"Recording": False}}, "default"),), workload=_W),
+    Example(
+        "recording", _ACCT, FindingStatus.PASS, (example_resource(RECORDER, _ON, "default"),), workload=_W
+    ),
+    Example(
+        "stopped",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(RECORDER, {**_ON, "Supplementary": {"Recording": False}}, "default"),),
+        workload=_W,
+    ),
 )

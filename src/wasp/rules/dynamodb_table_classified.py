@@ -1,7 +1,15 @@
 """Every DynamoDB table carries a data classification tag."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._classified import classified_verdict
 
 META = RuleMeta(
@@ -27,7 +35,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("tagged", example_resource("AWS::DynamoDB::Table", {"Tags": [{"Key": "DataClassification", "Value": "Confidential"}]}), FindingStatus.PASS),
+    Example(
+        "tagged",
+        example_resource(
+            "AWS::DynamoDB::Table", {"Tags": [{"Key": "DataClassification", "Value": "Confidential"}]}
+        ),
+        FindingStatus.PASS,
+    ),
     Example("untagged", example_resource("AWS::DynamoDB::Table", {"Tags": []}), FindingStatus.FAIL),
-    Example("unknown-value", example_resource("AWS::DynamoDB::Table", {"Tags": [{"Key": "DataClassification", "Value": "secret-ish"}]}), FindingStatus.FAIL),
+    Example(
+        "unknown-value",
+        example_resource(
+            "AWS::DynamoDB::Table", {"Tags": [{"Key": "DataClassification", "Value": "secret-ish"}]}
+        ),
+        FindingStatus.FAIL,
+    ),
 )

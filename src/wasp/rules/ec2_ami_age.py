@@ -1,8 +1,18 @@
 """Instances run from images built within the last 180 days."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed, unknown)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+    unknown,
+)
 
 MAX_AGE_DAYS = 180
 
@@ -28,7 +38,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return None
     created = view.get("Supplementary.ImageCreationDate")
     if not created:
-        return unknown(f"the AMI {view.get('ImageId')} of {view.id} no longer exists or is not visible, so its age is unknown")
+        return unknown(
+            f"the AMI {view.get('ImageId')} of {view.id} no longer exists or is not visible, so its age is unknown"
+        )
     age = ctx.days_since(created)
     view.note("ami_age_days", age)
     if age is not None and age > MAX_AGE_DAYS:
@@ -37,8 +49,20 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("fresh", example_resource("AWS::EC2::Instance", {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2025-11-01T00:00:00Z"}}),
-            FindingStatus.PASS),
-    Example("stale", example_resource("AWS::EC2::Instance", {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2024-01-01T00:00:00Z"}}),
-            FindingStatus.FAIL),
+    Example(
+        "fresh",
+        example_resource(
+            "AWS::EC2::Instance",
+            {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2025-11-01T00:00:00Z"}},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "stale",
+        example_resource(
+            "AWS::EC2::Instance",
+            {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2024-01-01T00:00:00Z"}},
+        ),
+        FindingStatus.FAIL,
+    ),
 )

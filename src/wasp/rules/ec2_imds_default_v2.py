@@ -1,8 +1,18 @@
 """The account-level default for new instances requires IMDSv2 in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource, failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    failed,
+    passed,
+)
 from wasp.rules._common import in_scope_regions
 
 META = RuleMeta(
@@ -33,8 +43,20 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _W = WorkloadScope(regions=("eu-west-2",))
 EXAMPLES = (
-    Example("v2", example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": "required"}}}}),
-            FindingStatus.PASS, workload=_W),
-    Example("unset", example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": None}}}}),
-            FindingStatus.FAIL, workload=_W),
+    Example(
+        "v2",
+        example_resource(
+            ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": "required"}}}}
+        ),
+        FindingStatus.PASS,
+        workload=_W,
+    ),
+    Example(
+        "unset",
+        example_resource(
+            ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": None}}}}
+        ),
+        FindingStatus.FAIL,
+        workload=_W,
+    ),
 )

@@ -1,8 +1,17 @@
 """Launch templates require IMDSv2."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="Launch templates require IMDSv2",
@@ -14,7 +23,7 @@ META = RuleMeta(
         console="EC2 > Launch templates > TEMPLATE > Modify template (Create new version) > Advanced details > "
         "Metadata version: V2 only (token required); set it as default.",
         cli="aws ec2 create-launch-template-version --launch-template-id LT --source-version 1 "
-        "--launch-template-data '{\"MetadataOptions\":{\"HttpTokens\":\"required\"}}'",
+        '--launch-template-data \'{"MetadataOptions":{"HttpTokens":"required"}}\'',
         cloudformation="LaunchTemplateData: {MetadataOptions: {HttpTokens: required}}",
         terraform='metadata_options { http_tokens = "required" }',
     ),
@@ -32,7 +41,15 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("v2", example_resource("AWS::EC2::LaunchTemplate", {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}}),
-            FindingStatus.PASS),
-    Example("v1", example_resource("AWS::EC2::LaunchTemplate", {"LaunchTemplateData": {}}), FindingStatus.FAIL),
+    Example(
+        "v2",
+        example_resource(
+            "AWS::EC2::LaunchTemplate",
+            {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "v1", example_resource("AWS::EC2::LaunchTemplate", {"LaunchTemplateData": {}}), FindingStatus.FAIL
+    ),
 )

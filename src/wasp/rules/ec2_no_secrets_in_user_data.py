@@ -1,7 +1,15 @@
 """EC2 user data holds no secrets."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._common import secrets_verdict
 
 META = RuleMeta(
@@ -14,7 +22,7 @@ META = RuleMeta(
         console="Replace the instance (user data is fixed at launch) with one that fetches secrets from Secrets Manager at boot using its instance role.",
         cli="aws ec2 describe-instance-attribute --instance-id ID --attribute userData   # review, then relaunch without secrets",
         cloudformation="UserData: fetch with 'aws secretsmanager get-secret-value' at boot; never inline the value",
-        terraform='user_data that calls aws secretsmanager get-secret-value at boot',
+        terraform="user_data that calls aws secretsmanager get-secret-value at boot",
     ),
 )
 
@@ -25,10 +33,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("clean", example_resource("AWS::EC2::Instance", {"Supplementary": {"UserDataSecrets": []}}), FindingStatus.PASS),
+    Example(
+        "clean",
+        example_resource("AWS::EC2::Instance", {"Supplementary": {"UserDataSecrets": []}}),
+        FindingStatus.PASS,
+    ),
     Example(
         "leaky",
-        example_resource("AWS::EC2::Instance", {"Supplementary": {"UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}}),
+        example_resource(
+            "AWS::EC2::Instance",
+            {
+                "Supplementary": {
+                    "UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
+                }
+            },
+        ),
         FindingStatus.FAIL,
     ),
 )

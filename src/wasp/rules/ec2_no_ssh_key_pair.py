@@ -1,8 +1,17 @@
 """Instances are launched without an SSH key pair (Session Manager instead)."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="EC2 instances have no SSH key pair",

@@ -3,7 +3,15 @@
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._exposure import exposure_verdict
 
 META = RuleMeta(
@@ -38,10 +46,36 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*",
-                            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}
-_OTHER = {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "*", "Resource": "*"}]}
+_ORG_ONLY = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "*",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+        }
+    ]
+}
+_OTHER = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+            "Action": "*",
+            "Resource": "*",
+        }
+    ]
+}
 EXAMPLES = (
-    Example("scoped", example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _ORG_ONLY}), FindingStatus.PASS),
-    Example("public", example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _PUBLIC}), FindingStatus.FAIL),
+    Example(
+        "scoped",
+        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _ORG_ONLY}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "public",
+        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _PUBLIC}),
+        FindingStatus.FAIL,
+    ),
 )

@@ -1,7 +1,15 @@
 """ECS task definitions keep secrets out of plain environment variables."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._common import secrets_verdict
 
 META = RuleMeta(
@@ -25,10 +33,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("clean", example_resource("AWS::ECS::TaskDefinition", {"Supplementary": {"EnvironmentSecrets": []}}), FindingStatus.PASS),
+    Example(
+        "clean",
+        example_resource("AWS::ECS::TaskDefinition", {"Supplementary": {"EnvironmentSecrets": []}}),
+        FindingStatus.PASS,
+    ),
     Example(
         "leaky",
-        example_resource("AWS::ECS::TaskDefinition", {"Supplementary": {"EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}}),
+        example_resource(
+            "AWS::ECS::TaskDefinition",
+            {
+                "Supplementary": {
+                    "EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
+                }
+            },
+        ),
         FindingStatus.FAIL,
     ),
 )

@@ -1,8 +1,16 @@
 """GuardDuty is enabled in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+)
 from wasp.rules._regional import every_region
 
 DETECTOR = "AWS::GuardDuty::Detector"
@@ -26,13 +34,23 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """An enabled detector per region."""
-    return every_region(view, ctx, DETECTOR, "GuardDuty", lambda r: r.properties.get("Enable") in (True, "true"))
+    return every_region(
+        view, ctx, DETECTOR, "GuardDuty", lambda r: r.properties.get("Enable") in (True, "true")
+    )
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 EXAMPLES = (
-    Example("on", _ACCT, FindingStatus.PASS, (example_resource(DETECTOR, {"Enable": True}, "d"),), workload=_W),
-    Example("suspended", _ACCT, FindingStatus.FAIL, (example_resource(DETECTOR, {"Enable": False}, "d"),), workload=_W),
+    Example(
+        "on", _ACCT, FindingStatus.PASS, (example_resource(DETECTOR, {"Enable": True}, "d"),), workload=_W
+    ),
+    Example(
+        "suspended",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(DETECTOR, {"Enable": False}, "d"),),
+        workload=_W,
+    ),
     Example("none", _ACCT, FindingStatus.FAIL, workload=_W),
 )

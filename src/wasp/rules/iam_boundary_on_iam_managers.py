@@ -3,13 +3,29 @@
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 from wasp.rules._policy import grants_full_admin, inline_documents, statements
 from wasp.rules._scp import denies
 
-IAM_WRITE = ("iam:CreateRole", "iam:CreateUser", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutUserPolicy",
-             "iam:AttachUserPolicy", "iam:UpdateAssumeRolePolicy")
+IAM_WRITE = (
+    "iam:CreateRole",
+    "iam:CreateUser",
+    "iam:PutRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:PutUserPolicy",
+    "iam:AttachUserPolicy",
+    "iam:UpdateAssumeRolePolicy",
+)
 
 META = RuleMeta(
     title="Roles that manage IAM principals have a permissions boundary",
@@ -46,7 +62,9 @@ def _allows(docs: list[Any], action: str) -> bool:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only roles that can write IAM, are not full admin and are not break-glass are in scope."""
     name = str(view.get("RoleName", view.id))
-    if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(name, view.resource.arn):
+    if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(
+        name, view.resource.arn
+    ):
         return None
     docs = _documents(view, ctx)
     if any(grants_full_admin(d) for d in docs):
@@ -60,12 +78,46 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"role {name} can {', '.join(writes)} without a permissions boundary")
 
 
-_IAM = {"Statement": [{"Effect": "Allow", "Action": ["iam:CreateRole", "iam:AttachRolePolicy"], "Resource": "*"}]}
+_IAM = {
+    "Statement": [{"Effect": "Allow", "Action": ["iam:CreateRole", "iam:AttachRolePolicy"], "Resource": "*"}]
+}
 EXAMPLES = (
-    Example("bounded", example_resource("AWS::IAM::Role", {"RoleName": "deployer", "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}],
-                                                           "PermissionsBoundary": "arn:aws:iam::1:policy/b"}), FindingStatus.PASS),
-    Example("unbounded", example_resource("AWS::IAM::Role", {"RoleName": "deployer", "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}]}),
-            FindingStatus.FAIL),
-    Example("wildcard", example_resource("AWS::IAM::Role", {"RoleName": "d", "Policies": [{"PolicyName": "p", "PolicyDocument":
-            {"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}}]}), FindingStatus.FAIL),
+    Example(
+        "bounded",
+        example_resource(
+            "AWS::IAM::Role",
+            {
+                "RoleName": "deployer",
+                "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}],
+                "PermissionsBoundary": "arn:aws:iam::1:policy/b",
+            },
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "unbounded",
+        example_resource(
+            "AWS::IAM::Role",
+            {"RoleName": "deployer", "Policies": [{"PolicyName": "p", "PolicyDocument": _IAM}]},
+        ),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "wildcard",
+        example_resource(
+            "AWS::IAM::Role",
+            {
+                "RoleName": "d",
+                "Policies": [
+                    {
+                        "PolicyName": "p",
+                        "PolicyDocument": {
+                            "Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]
+                        },
+                    }
+                ],
+            },
+        ),
+        FindingStatus.FAIL,
+    ),
 )

@@ -3,8 +3,17 @@
 import json
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 RULE = "AWS::Events::Rule"
 FILTER = "AWS::Logs::MetricFilter"
@@ -31,14 +40,30 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Either route counts; the rule needs a target, the filter an alarm with actions."""
-    rules = [r.id for r in ctx.inventory.of_type(RULE)
-             if "aws.iam" in json.dumps(r.properties.get("EventPattern") or {}) and r.properties.get("Targets")
-             and r.properties.get("State", "ENABLED") == "ENABLED"]
-    alarmed = {(a.properties.get("Namespace"), a.properties.get("MetricName"))
-               for a in ctx.inventory.of_type(ALARM) if a.properties.get("AlarmActions")}
-    filters = [f.id for f in ctx.inventory.of_type(FILTER)
-               if any(k in str(f.properties.get("FilterPattern", "")) for k in ("iam.amazonaws.com", "DeleteRolePolicy", "PutUserPolicy", "AttachRolePolicy"))
-               and any((m.get("MetricNamespace"), m.get("MetricName")) in alarmed for m in f.properties.get("MetricTransformations") or [])]
+    rules = [
+        r.id
+        for r in ctx.inventory.of_type(RULE)
+        if "aws.iam" in json.dumps(r.properties.get("EventPattern") or {})
+        and r.properties.get("Targets")
+        and r.properties.get("State", "ENABLED") == "ENABLED"
+    ]
+    alarmed = {
+        (a.properties.get("Namespace"), a.properties.get("MetricName"))
+        for a in ctx.inventory.of_type(ALARM)
+        if a.properties.get("AlarmActions")
+    }
+    filters = [
+        f.id
+        for f in ctx.inventory.of_type(FILTER)
+        if any(
+            k in str(f.properties.get("FilterPattern", ""))
+            for k in ("iam.amazonaws.com", "DeleteRolePolicy", "PutUserPolicy", "AttachRolePolicy")
+        )
+        and any(
+            (m.get("MetricNamespace"), m.get("MetricName")) in alarmed
+            for m in f.properties.get("MetricTransformations") or []
+        )
+    ]
     view.note("event_rules", rules)
     view.note("alarmed_metric_filters", filters)
     if rules or filters:
@@ -48,8 +73,27 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 EXAMPLES = (
-    Example("rule", _ACCT, FindingStatus.PASS,
-            (example_resource(RULE, {"EventPattern": {"source": ["aws.iam"]}, "Targets": [{"Arn": "arn:aws:sns:x"}], "State": "ENABLED"}, "r"),)),
-    Example("no-target", _ACCT, FindingStatus.FAIL, (example_resource(RULE, {"EventPattern": {"source": ["aws.iam"]}, "Targets": []}, "r"),)),
+    Example(
+        "rule",
+        _ACCT,
+        FindingStatus.PASS,
+        (
+            example_resource(
+                RULE,
+                {
+                    "EventPattern": {"source": ["aws.iam"]},
+                    "Targets": [{"Arn": "arn:aws:sns:x"}],
+                    "State": "ENABLED",
+                },
+                "r",
+            ),
+        ),
+    ),
+    Example(
+        "no-target",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(RULE, {"EventPattern": {"source": ["aws.iam"]}, "Targets": []}, "r"),),
+    ),
     Example("none", _ACCT, FindingStatus.FAIL),
 )

@@ -1,8 +1,17 @@
 """Roles unused for more than 90 days are removed."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 MAX_IDLE_DAYS = 90
 
@@ -26,7 +35,9 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Idle counts from last use, or from creation for a role never used."""
     name = str(view.get("RoleName", view.id))
-    if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(name, view.resource.arn):
+    if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(
+        name, view.resource.arn
+    ):
         return None
     last = view.get("Supplementary.LastUsedDate")
     idle = ctx.days_since(last or view.get("Supplementary.CreateDate"))
@@ -37,7 +48,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("used", example_resource("AWS::IAM::Role", {"RoleName": "r", "Supplementary": {"LastUsedDate": "2025-12-01"}}), FindingStatus.PASS),
-    Example("stale", example_resource("AWS::IAM::Role", {"RoleName": "r", "Supplementary": {"CreateDate": "2024-01-01", "LastUsedDate": None}}),
-            FindingStatus.FAIL),
+    Example(
+        "used",
+        example_resource(
+            "AWS::IAM::Role", {"RoleName": "r", "Supplementary": {"LastUsedDate": "2025-12-01"}}
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "stale",
+        example_resource(
+            "AWS::IAM::Role",
+            {"RoleName": "r", "Supplementary": {"CreateDate": "2024-01-01", "LastUsedDate": None}},
+        ),
+        FindingStatus.FAIL,
+    ),
 )

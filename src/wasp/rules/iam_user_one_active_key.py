@@ -1,8 +1,17 @@
 """No IAM user has more than one active access key."""
 
 from wasp.model import FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 KEY = "AWS::IAM::AccessKey"
 
@@ -38,6 +47,13 @@ def _key(n: int) -> Resource:
 
 
 EXAMPLES = (
-    Example("one", example_resource("AWS::IAM::User", {"UserName": "ci"}, "ci"), FindingStatus.PASS, (_key(1),)),
-    Example("two", example_resource("AWS::IAM::User", {"UserName": "ci"}, "ci"), FindingStatus.FAIL, (_key(1), _key(2))),
+    Example(
+        "one", example_resource("AWS::IAM::User", {"UserName": "ci"}, "ci"), FindingStatus.PASS, (_key(1),)
+    ),
+    Example(
+        "two",
+        example_resource("AWS::IAM::User", {"UserName": "ci"}, "ci"),
+        FindingStatus.FAIL,
+        (_key(1), _key(2)),
+    ),
 )

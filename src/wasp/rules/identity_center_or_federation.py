@@ -1,8 +1,17 @@
 """People sign in through IAM Identity Center or a federated identity provider."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 TYPES = ("AWS::SSO::Instance", "AWS::IAM::SAMLProvider", "AWS::IAM::OIDCProvider")
 
@@ -36,6 +45,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _ACCT = example_resource(ACCOUNT_TYPE, {"AccountId": "111122223333"})
 EXAMPLES = (
-    Example("sso", _ACCT, FindingStatus.PASS, (example_resource("AWS::SSO::Instance", {}, "arn:aws:sso:::instance/x"),)),
+    Example(
+        "sso",
+        _ACCT,
+        FindingStatus.PASS,
+        (example_resource("AWS::SSO::Instance", {}, "arn:aws:sso:::instance/x"),),
+    ),
     Example("none", _ACCT, FindingStatus.FAIL),
 )

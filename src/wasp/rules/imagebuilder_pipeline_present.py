@@ -1,8 +1,17 @@
 """Hardened images come from an EC2 Image Builder pipeline."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 PIPELINE = "AWS::ImageBuilder::ImagePipeline"
 
@@ -28,7 +37,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Not applicable without instances."""
     if not ctx.inventory.of_type("AWS::EC2::Instance"):
         return None
-    enabled = [p.id for p in ctx.inventory.of_type(PIPELINE) if p.properties.get("Status", "ENABLED") == "ENABLED"]
+    enabled = [
+        p.id for p in ctx.inventory.of_type(PIPELINE) if p.properties.get("Status", "ENABLED") == "ENABLED"
+    ]
     view.note("pipelines", enabled)
     if enabled:
         return passed("image pipelines: " + ", ".join(enabled))
@@ -38,6 +49,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 _INST = example_resource("AWS::EC2::Instance", {}, "i-1")
 EXAMPLES = (
-    Example("pipeline", _ACCT, FindingStatus.PASS, (_INST, example_resource(PIPELINE, {"Status": "ENABLED"}, "golden"))),
+    Example(
+        "pipeline",
+        _ACCT,
+        FindingStatus.PASS,
+        (_INST, example_resource(PIPELINE, {"Status": "ENABLED"}, "golden")),
+    ),
     Example("none", _ACCT, FindingStatus.FAIL, (_INST,)),
 )

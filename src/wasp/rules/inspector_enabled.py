@@ -1,8 +1,18 @@
 """Amazon Inspector scans EC2, ECR and Lambda in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource, failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    failed,
+    passed,
+)
 from wasp.rules._common import in_scope_regions
 
 KINDS = ("EC2", "ECR", "LAMBDA")
@@ -39,8 +49,18 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _W = WorkloadScope(regions=("eu-west-2",))
 EXAMPLES = (
-    Example("on", example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": dict.fromkeys(KINDS, "ENABLED")}}}),
-            FindingStatus.PASS, workload=_W),
-    Example("ec2-only", example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": {"EC2": "ENABLED"}}}}),
-            FindingStatus.FAIL, workload=_W),
+    Example(
+        "on",
+        example_resource(
+            ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": dict.fromkeys(KINDS, "ENABLED")}}}
+        ),
+        FindingStatus.PASS,
+        workload=_W,
+    ),
+    Example(
+        "ec2-only",
+        example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": {"EC2": "ENABLED"}}}}),
+        FindingStatus.FAIL,
+        workload=_W,
+    ),
 )

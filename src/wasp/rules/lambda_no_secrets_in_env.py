@@ -1,7 +1,15 @@
 """Lambda environment variables hold no secrets."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._common import secrets_verdict
 
 META = RuleMeta(
@@ -14,7 +22,7 @@ META = RuleMeta(
         console="Lambda > Functions > FUNCTION > Configuration > Environment variables: remove the secret; read it at runtime from Secrets Manager (Parameters and Secrets Lambda Extension).",
         cli="aws lambda update-function-configuration --function-name FN --environment 'Variables={DB_SECRET_ARN=arn:aws:secretsmanager:...}'",
         cloudformation="Environment: {Variables: {DB_SECRET_ARN: !Ref DbSecret}}  # and grant secretsmanager:GetSecretValue",
-        terraform='environment { variables = { DB_SECRET_ARN = aws_secretsmanager_secret.db.arn } }',
+        terraform="environment { variables = { DB_SECRET_ARN = aws_secretsmanager_secret.db.arn } }",
     ),
 )
 
@@ -25,10 +33,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("clean", example_resource("AWS::Lambda::Function", {"Supplementary": {"EnvironmentSecrets": []}}), FindingStatus.PASS),
+    Example(
+        "clean",
+        example_resource("AWS::Lambda::Function", {"Supplementary": {"EnvironmentSecrets": []}}),
+        FindingStatus.PASS,
+    ),
     Example(
         "leaky",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}}),
+        example_resource(
+            "AWS::Lambda::Function",
+            {
+                "Supplementary": {
+                    "EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
+                }
+            },
+        ),
         FindingStatus.FAIL,
     ),
 )

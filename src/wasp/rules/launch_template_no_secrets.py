@@ -1,7 +1,15 @@
 """Launch template user data holds no secrets."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._common import secrets_verdict
 
 META = RuleMeta(
@@ -14,7 +22,7 @@ META = RuleMeta(
         console="EC2 > Launch templates > TEMPLATE > Modify (new version) without the secret; set it as default; delete old versions.",
         cli="aws ec2 create-launch-template-version ... && aws ec2 modify-launch-template --default-version N",
         cloudformation="LaunchTemplateData.UserData without secrets; fetch them at boot from Secrets Manager",
-        terraform='user_data in aws_launch_template without secrets',
+        terraform="user_data in aws_launch_template without secrets",
     ),
 )
 
@@ -25,10 +33,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("clean", example_resource("AWS::EC2::LaunchTemplate", {"Supplementary": {"UserDataSecrets": []}}), FindingStatus.PASS),
+    Example(
+        "clean",
+        example_resource("AWS::EC2::LaunchTemplate", {"Supplementary": {"UserDataSecrets": []}}),
+        FindingStatus.PASS,
+    ),
     Example(
         "leaky",
-        example_resource("AWS::EC2::LaunchTemplate", {"Supplementary": {"UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}}),
+        example_resource(
+            "AWS::EC2::LaunchTemplate",
+            {
+                "Supplementary": {
+                    "UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
+                }
+            },
+        ),
         FindingStatus.FAIL,
     ),
 )

@@ -1,8 +1,18 @@
 """Macie is enabled in every region where S3 holds confidential or restricted data."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource, failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    failed,
+    passed,
+)
 from wasp.rules._common import SENSITIVE
 
 SESSION = "AWS::Macie::Session"
@@ -28,7 +38,9 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Regions with confidential/restricted buckets need an enabled session."""
     key = ctx.workload.classification_tag
-    regions = sorted({str(b.region) for b in ctx.inventory.of_type(BUCKET) if b.tags.get(key, "").lower() in SENSITIVE})
+    regions = sorted(
+        {str(b.region) for b in ctx.inventory.of_type(BUCKET) if b.tags.get(key, "").lower() in SENSITIVE}
+    )
     if not regions:
         return None
     enabled = {s.region for s in ctx.inventory.of_type(SESSION) if s.properties.get("Status") == "ENABLED"}
@@ -42,6 +54,12 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 _B = example_resource(BUCKET, {"Tags": [{"Key": "DataClassification", "Value": "confidential"}]}, "b")
 EXAMPLES = (
-    Example("on", _ACCT, FindingStatus.PASS, (_B, example_resource(SESSION, {"Status": "ENABLED"}, "s")), workload=WorkloadScope()),
+    Example(
+        "on",
+        _ACCT,
+        FindingStatus.PASS,
+        (_B, example_resource(SESSION, {"Status": "ENABLED"}, "s")),
+        workload=WorkloadScope(),
+    ),
     Example("off", _ACCT, FindingStatus.FAIL, (_B,)),
 )

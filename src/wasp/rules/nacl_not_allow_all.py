@@ -1,8 +1,17 @@
 """Network ACLs guarding subnets do not allow all inbound traffic from anywhere."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="Network ACLs do not allow all inbound traffic from 0.0.0.0/0",
@@ -16,7 +25,7 @@ META = RuleMeta(
         cli="aws ec2 replace-network-acl-entry --network-acl-id NACL --rule-number 100 --protocol 6 --port-range From=443,To=443 "
         "--cidr-block 0.0.0.0/0 --rule-action allow --ingress",
         cloudformation="AWS::EC2::NetworkAclEntry per allowed port instead of Protocol -1",
-        terraform="aws_network_acl_rule per allowed port instead of protocol = \"-1\"",
+        terraform='aws_network_acl_rule per allowed port instead of protocol = "-1"',
     ),
 )
 
@@ -25,12 +34,20 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only NACLs associated with subnets; the lowest-numbered matching ingress rule decides."""
     if not view.get("Supplementary.Subnets"):
         return None
-    entries = sorted((e for e in view.get("Supplementary.Entries", []) if not e.get("Egress")),
-                     key=lambda e: int(e.get("RuleNumber") or 32767))
+    entries = sorted(
+        (e for e in view.get("Supplementary.Entries", []) if not e.get("Egress")),
+        key=lambda e: int(e.get("RuleNumber") or 32767),
+    )
     for e in entries:
-        if e.get("CidrBlock") in ("0.0.0.0/0", "::/0") and str(e.get("Protocol")) == "-1" and int(e.get("RuleNumber") or 0) < 32767:
+        if (
+            e.get("CidrBlock") in ("0.0.0.0/0", "::/0")
+            and str(e.get("Protocol")) == "-1"
+            and int(e.get("RuleNumber") or 0) < 32767
+        ):
             if e.get("RuleAction") == "allow":
-                return failed(f"network ACL {view.id} allows all inbound traffic from {e.get('CidrBlock')} (rule {e.get('RuleNumber')})")
+                return failed(
+                    f"network ACL {view.id} allows all inbound traffic from {e.get('CidrBlock')} (rule {e.get('RuleNumber')})"
+                )
             break
     return passed("no allow-all inbound rule")
 
@@ -38,6 +55,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 _ALL = {"RuleNumber": 100, "Protocol": "-1", "RuleAction": "allow", "Egress": False, "CidrBlock": "0.0.0.0/0"}
 _WEB = {**_ALL, "Protocol": "6", "PortRange": {"From": 443, "To": 443}}
 EXAMPLES = (
-    Example("scoped", example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_WEB]}}), FindingStatus.PASS),
-    Example("open", example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_ALL]}}), FindingStatus.FAIL),
+    Example(
+        "scoped",
+        example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_WEB]}}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "open",
+        example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_ALL]}}),
+        FindingStatus.FAIL,
+    ),
 )

@@ -3,14 +3,27 @@
 import re
 
 from wasp.model import FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 ACCOUNT = "AWS::Organizations::Account"
 KINDS = {
     "production": re.compile(r"(^|[^a-z])(prod|production|prd|live)([^a-z]|$)"),
-    "non-production": re.compile(r"(^|[^a-z])(dev|development|test|testing|stag|staging|uat|sandbox|nonprod|non-prod|preprod|qa)([^a-z]|$)"),
-    "security or log archive": re.compile(r"(^|[^a-z])(security|audit|log|logs|logging|log-archive|archive|tooling)([^a-z]|$)"),
+    "non-production": re.compile(
+        r"(^|[^a-z])(dev|development|test|testing|stag|staging|uat|sandbox|nonprod|non-prod|preprod|qa)([^a-z]|$)"
+    ),
+    "security or log archive": re.compile(
+        r"(^|[^a-z])(security|audit|log|logs|logging|log-archive|archive|tooling)([^a-z]|$)"
+    ),
 }
 
 META = RuleMeta(
@@ -35,7 +48,9 @@ META = RuleMeta(
 def _kinds(account: Resource) -> set[str]:
     props = account.properties
     supp = props.get("Supplementary") or {}
-    text = " ".join([str(props.get("AccountName", "")), str(supp.get("OuPath", "")), *account.tags.values()]).lower()
+    text = " ".join(
+        [str(props.get("AccountName", "")), str(supp.get("OuPath", "")), *account.tags.values()]
+    ).lower()
     return {kind for kind, pattern in KINDS.items() if pattern.search(text)}
 
 
@@ -57,8 +72,16 @@ def _acct(name: str, ou: str = "Root") -> Resource:
 
 
 EXAMPLES = (
-    Example("separated", example_resource("AWS::Organizations::Organization", {}, "o-1"), FindingStatus.PASS,
-            (_acct("payments-prod"), _acct("payments-dev"), _acct("log-archive", "Root/Security"))),
-    Example("one-account", example_resource("AWS::Organizations::Organization", {}, "o-1"), FindingStatus.FAIL,
-            (_acct("payments"),)),
+    Example(
+        "separated",
+        example_resource("AWS::Organizations::Organization", {}, "o-1"),
+        FindingStatus.PASS,
+        (_acct("payments-prod"), _acct("payments-dev"), _acct("log-archive", "Root/Security")),
+    ),
+    Example(
+        "one-account",
+        example_resource("AWS::Organizations::Organization", {}, "o-1"),
+        FindingStatus.FAIL,
+        (_acct("payments"),),
+    ),
 )

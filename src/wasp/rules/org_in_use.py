@@ -1,8 +1,17 @@
 """The workload runs in an AWS Organization."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 ORG = "AWS::Organizations::Organization"
 
@@ -40,5 +49,10 @@ _ACCT = example_resource(ACCOUNT_TYPE, {"AccountId": "111122223333"}, "111122223
 EXAMPLES = (
     Example("org", _ACCT, FindingStatus.PASS, (example_resource(ORG, {"FeatureSet": "ALL"}, "o-1"),)),
     Example("none", _ACCT, FindingStatus.FAIL),
-    Example("billing-only", _ACCT, FindingStatus.FAIL, (example_resource(ORG, {"FeatureSet": "CONSOLIDATED_BILLING"}, "o-1"),)),
+    Example(
+        "billing-only",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(ORG, {"FeatureSet": "CONSOLIDATED_BILLING"}, "o-1"),),
+    ),
 )

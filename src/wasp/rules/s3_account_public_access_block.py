@@ -1,8 +1,17 @@
 """The account-level S3 Block Public Access is fully on."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
 
@@ -34,6 +43,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("on", example_resource(ACCOUNT_TYPE, {"PublicAccessBlock": dict.fromkeys(FLAGS, True)}), FindingStatus.PASS),
+    Example(
+        "on",
+        example_resource(ACCOUNT_TYPE, {"PublicAccessBlock": dict.fromkeys(FLAGS, True)}),
+        FindingStatus.PASS,
+    ),
     Example("off", example_resource(ACCOUNT_TYPE, {"PublicAccessBlock": None}), FindingStatus.FAIL),
 )

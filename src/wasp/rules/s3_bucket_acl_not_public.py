@@ -1,8 +1,17 @@
 """S3 bucket ACLs grant nothing to everyone or to any AWS account."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="S3 bucket ACLs do not grant public access",
@@ -32,8 +41,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("private", example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": []}}), FindingStatus.PASS),
-    Example("all-users", example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": ["AllUsers:READ"]}}),
-            FindingStatus.FAIL),
-    Example("canned", example_resource("AWS::S3::Bucket", {"AccessControl": "PublicRead"}), FindingStatus.FAIL),
+    Example(
+        "private",
+        example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": []}}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "all-users",
+        example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": ["AllUsers:READ"]}}),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "canned", example_resource("AWS::S3::Bucket", {"AccessControl": "PublicRead"}), FindingStatus.FAIL
+    ),
 )

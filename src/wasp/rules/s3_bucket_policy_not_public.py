@@ -3,7 +3,15 @@
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._exposure import exposure_verdict
 
 META = RuleMeta(
@@ -40,14 +48,44 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*",
-                            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}
-_OTHER = {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "*", "Resource": "*"}]}
+_ORG_ONLY = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "*",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+        }
+    ]
+}
+_OTHER = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+            "Action": "*",
+            "Resource": "*",
+        }
+    ]
+}
 EXAMPLES = (
-    Example("org-only", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.PASS,
-            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _ORG_ONLY}, "b"),)),
-    Example("public", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.FAIL,
-            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _PUBLIC}, "b"),)),
-    Example("other-account", example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"), FindingStatus.FAIL,
-            (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _OTHER}, "b"),)),
+    Example(
+        "org-only",
+        example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
+        FindingStatus.PASS,
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _ORG_ONLY}, "b"),),
+    ),
+    Example(
+        "public",
+        example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
+        FindingStatus.FAIL,
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _PUBLIC}, "b"),),
+    ),
+    Example(
+        "other-account",
+        example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
+        FindingStatus.FAIL,
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _OTHER}, "b"),),
+    ),
 )

@@ -27,7 +27,9 @@ META = RuleMeta(
 
 def recognise(sts: list[dict[str, Any]]) -> list[str]:
     """Both actions must be denied."""
-    return missing_actions(sts, {"CreateUser": ("iam:CreateUser",), "CreateLoginProfile": ("iam:CreateLoginProfile",)})
+    return missing_actions(
+        sts, {"CreateUser": ("iam:CreateUser",), "CreateLoginProfile": ("iam:CreateLoginProfile",)}
+    )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -35,6 +37,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "deny IAM users with console access", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "Resource": "*",
-                                                      "Action": ["iam:CreateUser", "iam:CreateLoginProfile"]}]})
-EXAMPLES = (Example("attached", _ACCT, FindingStatus.PASS, _WITH), Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT))
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {
+        "Statement": [
+            {"Effect": "Deny", "Resource": "*", "Action": ["iam:CreateUser", "iam:CreateLoginProfile"]}
+        ]
+    }
+)
+EXAMPLES = (
+    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
+    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
+)

@@ -36,7 +36,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "deny leaving the organisation", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "Action": "organizations:Leave*", "Resource": "*"}]})
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {"Statement": [{"Effect": "Deny", "Action": "organizations:Leave*", "Resource": "*"}]}
+)
 EXAMPLES = (
     Example("attached", _ACCT, FindingStatus.PASS, _WITH),
     Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),

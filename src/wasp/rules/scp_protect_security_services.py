@@ -8,7 +8,11 @@ from wasp.rules._scp import ORG, POLICY, evaluate_guardrail, missing_actions, sc
 
 REQUIRED = {
     "CloudTrail": ("cloudtrail:StopLogging", "cloudtrail:DeleteTrail"),
-    "GuardDuty": ("guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount", "guardduty:UpdateDetector"),
+    "GuardDuty": (
+        "guardduty:DeleteDetector",
+        "guardduty:DisassociateFromMasterAccount",
+        "guardduty:UpdateDetector",
+    ),
     "Security Hub": ("securityhub:DisableSecurityHub", "securityhub:BatchDisableStandards"),
     "Config": ("config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder"),
 }
@@ -39,9 +43,28 @@ def recognise(sts: list[dict[str, Any]]) -> list[str]:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """See _scp.evaluate_guardrail."""
-    return evaluate_guardrail(view, ctx, "prevent disabling CloudTrail, GuardDuty, Security Hub and Config", recognise)
+    return evaluate_guardrail(
+        view, ctx, "prevent disabling CloudTrail, GuardDuty, Security Hub and Config", recognise
+    )
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "Resource": "*", "Action": [
-    "cloudtrail:StopLogging", "guardduty:DeleteDetector", "securityhub:DisableSecurityHub", "config:Stop*"]}]})
-EXAMPLES = (Example("attached", _ACCT, FindingStatus.PASS, _WITH), Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT))
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {
+        "Statement": [
+            {
+                "Effect": "Deny",
+                "Resource": "*",
+                "Action": [
+                    "cloudtrail:StopLogging",
+                    "guardduty:DeleteDetector",
+                    "securityhub:DisableSecurityHub",
+                    "config:Stop*",
+                ],
+            }
+        ]
+    }
+)
+EXAMPLES = (
+    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
+    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
+)

@@ -39,6 +39,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "require MFA for sensitive actions", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "Resource": "*", "Action": ["iam:*", "kms:ScheduleKeyDeletion"],
-                                                      "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}]})
-EXAMPLES = (Example("attached", _ACCT, FindingStatus.PASS, _WITH), Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT))
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {
+        "Statement": [
+            {
+                "Effect": "Deny",
+                "Resource": "*",
+                "Action": ["iam:*", "kms:ScheduleKeyDeletion"],
+                "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}},
+            }
+        ]
+    }
+)
+EXAMPLES = (
+    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
+    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
+)

@@ -28,7 +28,9 @@ META = RuleMeta(
 def recognise(sts: list[dict[str, Any]]) -> list[str]:
     """A Deny of s3:PutObject conditioned on the SSE header."""
     for st in sts:
-        if denies([st], "s3:PutObject") and any("x-amz-server-side-encryption" in k for k in condition_keys(st)):
+        if denies([st], "s3:PutObject") and any(
+            "x-amz-server-side-encryption" in k for k in condition_keys(st)
+        ):
             return []
     return ["s3:PutObject deny on missing encryption"]
 
@@ -38,6 +40,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "require S3 encryption", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*",
-                                                      "Condition": {"Null": {"s3:x-amz-server-side-encryption": "true"}}}]})
-EXAMPLES = (Example("attached", _ACCT, FindingStatus.PASS, _WITH), Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT))
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {
+        "Statement": [
+            {
+                "Effect": "Deny",
+                "Action": "s3:PutObject",
+                "Resource": "*",
+                "Condition": {"Null": {"s3:x-amz-server-side-encryption": "true"}},
+            }
+        ]
+    }
+)
+EXAMPLES = (
+    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
+    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
+)

@@ -30,7 +30,11 @@ def recognise(sts: list[dict[str, Any]]) -> list[str]:
     """A Deny conditioned on aws:RequestedRegion not being an approved one."""
     for st in sts:
         ops = condition_keys(st)
-        if st.get("Effect") == "Deny" and "aws:requestedregion" in ops and ops["aws:requestedregion"].startswith("StringNotEquals"):
+        if (
+            st.get("Effect") == "Deny"
+            and "aws:requestedregion" in ops
+            and ops["aws:requestedregion"].startswith("StringNotEquals")
+        ):
             return []
     return ["aws:RequestedRegion deny"]
 
@@ -40,6 +44,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "restrict regions", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples({"Statement": [{"Effect": "Deny", "NotAction": ["iam:*", "sts:*"], "Resource": "*",
-                                                      "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-2"]}}}]})
-EXAMPLES = (Example("attached", _ACCT, FindingStatus.PASS, _WITH), Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT))
+_ACCT, _WITH, _WITHOUT = scp_examples(
+    {
+        "Statement": [
+            {
+                "Effect": "Deny",
+                "NotAction": ["iam:*", "sts:*"],
+                "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-2"]}},
+            }
+        ]
+    }
+)
+EXAMPLES = (
+    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
+    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
+)

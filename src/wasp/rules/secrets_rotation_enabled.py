@@ -1,8 +1,17 @@
 """Secrets Manager secrets rotate automatically."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="Secrets Manager secrets have rotation enabled",
@@ -27,6 +36,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("rotating", example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": True}}), FindingStatus.PASS),
-    Example("static", example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": False}}), FindingStatus.FAIL),
+    Example(
+        "rotating",
+        example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": True}}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "static",
+        example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": False}}),
+        FindingStatus.FAIL,
+    ),
 )

@@ -1,9 +1,18 @@
 """Security Hub is enabled with the AWS Foundational Security Best Practices standard in every region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, WorkloadScope,
-                             example_resource, unknown)
 from wasp.model.resource import Unresolved
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    unknown,
+)
 from wasp.rules._regional import every_region
 
 HUB = "AWS::SecurityHub::Hub"
@@ -34,7 +43,10 @@ def _fsbp(hub: Resource) -> bool:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A hub with FSBP per region; standards that could not be read make the verdict unknown."""
     hubs = ctx.inventory.of_type(HUB)
-    if any(isinstance((h.properties.get("Supplementary") or {}).get("EnabledStandards"), Unresolved) for h in hubs):
+    if any(
+        isinstance((h.properties.get("Supplementary") or {}).get("EnabledStandards"), Unresolved)
+        for h in hubs
+    ):
         return unknown("Security Hub is on but its enabled standards could not be read")
     return every_region(view, ctx, HUB, "Security Hub with FSBP", _fsbp)
 
@@ -43,7 +55,19 @@ _W = WorkloadScope(regions=("eu-west-2",))
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 _ARN = "arn:aws:securityhub:eu-west-2::standards/aws-foundational-security-best-practices/v/1.0.0"
 EXAMPLES = (
-    Example("fsbp", _ACCT, FindingStatus.PASS, (example_resource(HUB, {"Supplementary": {"EnabledStandards": [_ARN]}}, "h"),), workload=_W),
-    Example("cis-only", _ACCT, FindingStatus.FAIL, (example_resource(HUB, {"Supplementary": {"EnabledStandards": ["cis"]}}, "h"),), workload=_W),
+    Example(
+        "fsbp",
+        _ACCT,
+        FindingStatus.PASS,
+        (example_resource(HUB, {"Supplementary": {"EnabledStandards": [_ARN]}}, "h"),),
+        workload=_W,
+    ),
+    Example(
+        "cis-only",
+        _ACCT,
+        FindingStatus.FAIL,
+        (example_resource(HUB, {"Supplementary": {"EnabledStandards": ["cis"]}}, "h"),),
+        workload=_W,
+    ),
     Example("off", _ACCT, FindingStatus.FAIL, workload=_W),
 )

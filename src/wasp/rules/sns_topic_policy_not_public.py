@@ -3,7 +3,15 @@
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._exposure import exposure_verdict
 
 META = RuleMeta(
@@ -40,12 +48,38 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*",
-                            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}
-_OTHER = {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "*", "Resource": "*"}]}
+_ORG_ONLY = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "*",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+        }
+    ]
+}
+_OTHER = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+            "Action": "*",
+            "Resource": "*",
+        }
+    ]
+}
 EXAMPLES = (
-    Example("scoped", example_resource("AWS::SNS::Topic", {}, "t"), FindingStatus.PASS,
-            (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _ORG_ONLY}, "t"),)),
-    Example("other", example_resource("AWS::SNS::Topic", {}, "t"), FindingStatus.FAIL,
-            (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _OTHER}, "t"),)),
+    Example(
+        "scoped",
+        example_resource("AWS::SNS::Topic", {}, "t"),
+        FindingStatus.PASS,
+        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _ORG_ONLY}, "t"),),
+    ),
+    Example(
+        "other",
+        example_resource("AWS::SNS::Topic", {}, "t"),
+        FindingStatus.FAIL,
+        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _OTHER}, "t"),),
+    ),
 )

@@ -1,8 +1,17 @@
 """Instances are managed by Systems Manager (Session Manager instead of SSH, patching, inventory)."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 MANAGED = "WASP::SSM::ManagedInstance"
 
@@ -37,7 +46,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("managed", example_resource("AWS::EC2::Instance", {}, "i-1"), FindingStatus.PASS,
-            (example_resource(MANAGED, {"PingStatus": "Online"}, "i-1"),)),
+    Example(
+        "managed",
+        example_resource("AWS::EC2::Instance", {}, "i-1"),
+        FindingStatus.PASS,
+        (example_resource(MANAGED, {"PingStatus": "Online"}, "i-1"),),
+    ),
     Example("unmanaged", example_resource("AWS::EC2::Instance", {}, "i-1"), FindingStatus.FAIL),
 )

@@ -1,8 +1,17 @@
 """Managed instances have no missing or failed patches."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 MANAGED = "WASP::SSM::ManagedInstance"
 
@@ -36,8 +45,16 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("patched", example_resource("AWS::EC2::Instance", {}, "i-1"), FindingStatus.PASS,
-            (example_resource(MANAGED, {"PatchMissingOrFailed": 0}, "i-1"),)),
-    Example("behind", example_resource("AWS::EC2::Instance", {}, "i-1"), FindingStatus.FAIL,
-            (example_resource(MANAGED, {"PatchMissingOrFailed": 7}, "i-1"),)),
+    Example(
+        "patched",
+        example_resource("AWS::EC2::Instance", {}, "i-1"),
+        FindingStatus.PASS,
+        (example_resource(MANAGED, {"PatchMissingOrFailed": 0}, "i-1"),),
+    ),
+    Example(
+        "behind",
+        example_resource("AWS::EC2::Instance", {}, "i-1"),
+        FindingStatus.FAIL,
+        (example_resource(MANAGED, {"PatchMissingOrFailed": 7}, "i-1"),),
+    ),
 )

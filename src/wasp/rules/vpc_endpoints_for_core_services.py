@@ -1,8 +1,17 @@
 """Workload VPCs reach S3, DynamoDB and SSM through VPC endpoints, not the internet."""
 
 from wasp.model import FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 ENDPOINT = "AWS::EC2::VPCEndpoint"
 SERVICES = ("s3", "dynamodb", "ssm")
@@ -28,7 +37,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Match endpoint service names by their last part."""
     if view.get("Supplementary.IsDefault"):
         return None
-    have = {str(e.properties.get("ServiceName", "")).rsplit(".", 1)[-1] for e in ctx.inventory.find(ENDPOINT, VpcId=view.id)}
+    have = {
+        str(e.properties.get("ServiceName", "")).rsplit(".", 1)[-1]
+        for e in ctx.inventory.find(ENDPOINT, VpcId=view.id)
+    }
     missing = [s for s in SERVICES if s not in have]
     view.note("endpoints", sorted(have))
     if missing:
@@ -37,10 +49,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 def _ep(service: str) -> Resource:
-    return example_resource(ENDPOINT, {"VpcId": "vpc-1", "ServiceName": f"com.amazonaws.eu-west-2.{service}"}, service)
+    return example_resource(
+        ENDPOINT, {"VpcId": "vpc-1", "ServiceName": f"com.amazonaws.eu-west-2.{service}"}, service
+    )
 
 
 EXAMPLES = (
-    Example("all", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.PASS, tuple(_ep(s) for s in SERVICES)),
+    Example(
+        "all",
+        example_resource("AWS::EC2::VPC", {}, "vpc-1"),
+        FindingStatus.PASS,
+        tuple(_ep(s) for s in SERVICES),
+    ),
     Example("s3-only", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.FAIL, (_ep("s3"),)),
 )

@@ -1,8 +1,17 @@
 """VPCs have flow logs."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 FLOW = "AWS::EC2::FlowLog"
 
@@ -26,7 +35,9 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A flow log whose resource is this VPC."""
     if view.get("Supplementary.IsDefault"):
-        in_use = [i for i in ctx.inventory.of_type("AWS::EC2::Instance") if i.properties.get("VpcId") == view.id]
+        in_use = [
+            i for i in ctx.inventory.of_type("AWS::EC2::Instance") if i.properties.get("VpcId") == view.id
+        ]
         if not in_use:
             return None
     logs = [f.id for f in ctx.inventory.find(FLOW, ResourceId=view.id)]
@@ -37,7 +48,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("logged", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.PASS,
-            (example_resource(FLOW, {"ResourceId": "vpc-1", "TrafficType": "ALL"}, "fl-1"),)),
+    Example(
+        "logged",
+        example_resource("AWS::EC2::VPC", {}, "vpc-1"),
+        FindingStatus.PASS,
+        (example_resource(FLOW, {"ResourceId": "vpc-1", "TrafficType": "ALL"}, "fl-1"),),
+    ),
     Example("silent", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.FAIL),
 )

@@ -1,8 +1,17 @@
 """Workload VPCs are layered: public subnets for entry points, private subnets for everything else."""
 
 from wasp.model import FindingStatus, Resource, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 SUBNET = "AWS::EC2::Subnet"
 
@@ -45,6 +54,11 @@ def _sub(sid: str, public: bool) -> Resource:
 
 
 EXAMPLES = (
-    Example("layered", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.PASS, (_sub("a", True), _sub("b", False))),
+    Example(
+        "layered",
+        example_resource("AWS::EC2::VPC", {}, "vpc-1"),
+        FindingStatus.PASS,
+        (_sub("a", True), _sub("b", False)),
+    ),
     Example("flat", example_resource("AWS::EC2::VPC", {}, "vpc-1"), FindingStatus.FAIL, (_sub("a", True),)),
 )

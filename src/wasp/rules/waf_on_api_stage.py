@@ -1,7 +1,15 @@
 """API Gateway stages are protected by AWS WAF."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._waf import ACL, waf_verdict
 
 META = RuleMeta(
@@ -29,6 +37,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("protected", example_resource("AWS::ApiGateway::Stage", {"Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/api/abc"}}), FindingStatus.PASS),
-    Example("bare", example_resource("AWS::ApiGateway::Stage", {"Supplementary": {"WebAclArn": None}}), FindingStatus.FAIL),
+    Example(
+        "protected",
+        example_resource(
+            "AWS::ApiGateway::Stage",
+            {"Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/api/abc"}},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "bare",
+        example_resource("AWS::ApiGateway::Stage", {"Supplementary": {"WebAclArn": None}}),
+        FindingStatus.FAIL,
+    ),
 )

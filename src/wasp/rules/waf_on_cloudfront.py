@@ -1,7 +1,15 @@
 """CloudFront distributions are protected by AWS WAF."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._waf import ACL, waf_verdict
 
 META = RuleMeta(
@@ -31,6 +39,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("protected", example_resource("AWS::CloudFront::Distribution", {"DistributionConfig": {"WebACLId": "arn:aws:wafv2:us-east-1:1:global/webacl/cf/abc"}}), FindingStatus.PASS),
-    Example("bare", example_resource("AWS::CloudFront::Distribution", {"DistributionConfig": {"WebACLId": None}}), FindingStatus.FAIL),
+    Example(
+        "protected",
+        example_resource(
+            "AWS::CloudFront::Distribution",
+            {"DistributionConfig": {"WebACLId": "arn:aws:wafv2:us-east-1:1:global/webacl/cf/abc"}},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "bare",
+        example_resource("AWS::CloudFront::Distribution", {"DistributionConfig": {"WebACLId": None}}),
+        FindingStatus.FAIL,
+    ),
 )

@@ -1,7 +1,15 @@
 """Internet-facing ALBs are protected by AWS WAF."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+)
 from wasp.rules._waf import ACL, waf_verdict
 
 META = RuleMeta(
@@ -31,6 +39,24 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("protected", example_resource("AWS::ElasticLoadBalancingV2::LoadBalancer", {"Scheme": "internet-facing", "Type": "application", "Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/main/abc"}}), FindingStatus.PASS),
-    Example("bare", example_resource("AWS::ElasticLoadBalancingV2::LoadBalancer", {"Scheme": "internet-facing", "Type": "application", "Supplementary": {"WebAclArn": None}}), FindingStatus.FAIL),
+    Example(
+        "protected",
+        example_resource(
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            {
+                "Scheme": "internet-facing",
+                "Type": "application",
+                "Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/main/abc"},
+            },
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "bare",
+        example_resource(
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            {"Scheme": "internet-facing", "Type": "application", "Supplementary": {"WebAclArn": None}},
+        ),
+        FindingStatus.FAIL,
+    ),
 )

@@ -1,0 +1,19 @@
+"""Shared check: confidential and restricted data stores use a customer-managed KMS key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
+from wasp.rules._common import SENSITIVE, classification, is_customer_managed_key
+
+
+def cmk_verdict(view: ResourceView, ctx: RuleContext, key: Any, what: str) -> Verdict | None:
+    """Only confidential/restricted stores are in scope; their key must be customer-managed."""
+    level = classification(view, ctx)
+    if level not in SENSITIVE:
+        return None
+    view.note("key", key)
+    if is_customer_managed_key(key, ctx):
+        return passed(f"{level} {what} encrypted with a customer-managed key")
+    return failed(f"{level} {what} {view.id} is not encrypted with a customer-managed KMS key")

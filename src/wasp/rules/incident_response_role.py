@@ -1,0 +1,124 @@
+"""A pre-provisioned incident-response role can isolate and capture without being a full admin."""
+
+from typing import Any
+
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
+from wasp.rules._policy import grants_full_admin, inline_documents, statements
+from wasp.rules._scp import denies
+
+ISOLATE = {
+    "change security groups": ("ec2:ModifyInstanceAttribute", "ec2:ModifyNetworkInterfaceAttribute"),
+    "snapshot volumes": ("ec2:CreateSnapshot",),
+    "detach roles": ("ec2:DisassociateIamInstanceProfile", "iam:DetachRolePolicy", "iam:PutRolePolicy"),
+}
+
+META = RuleMeta(
+    title="An incident-response role can isolate and capture, without full admin",
+    severity=Severity.MEDIUM,
+    best_practices=("SEC10-BP05",),
+    resource_type=ACCOUNT_TYPE,
+    related_types=("AWS::IAM::Role", "AWS::IAM::ManagedPolicy"),
+    description="Responders need access that exists before the incident: change security groups, snapshot volumes and "
+    "detach roles. A role that can do all three without AdministratorAccess is recognised by its permissions.",
+    remediation=Remediation(
+        console="IAM > Roles > Create role 'IncidentResponder' (assumable by the security account, MFA required) with "
+        "ec2:ModifyInstanceAttribute, ec2:ModifyNetworkInterfaceAttribute, ec2:CreateSnapshot, "
+        "ec2:DisassociateIamInstanceProfile and read access.",
+        cli="aws iam create-role --role-name IncidentResponder --assume-role-policy-document file://trust.json && "
+        "aws iam put-role-policy --role-name IncidentResponder --policy-name isolate --policy-document file://isolate.json",
+        cloudformation="AWS::IAM::Role IncidentResponder with an inline policy for the isolation actions (StackSet to every account)",
+        terraform="aws_iam_role.incident_responder + aws_iam_role_policy with the isolation actions",
+    ),
+    iac=False,
+)
+
+
+def _docs(role: Resource, ctx: RuleContext) -> list[Any]:
+    props = role.properties
+    docs = [doc for _, doc in inline_documents(props.get("Policies") or [])]
+    for arn in props.get("ManagedPolicyArns") or []:
+        docs += [
+            p.properties.get("PolicyDocument")
+            for p in ctx.inventory.of_type("AWS::IAM::ManagedPolicy")
+            if arn in (p.arn, p.id)
+        ]
+    return docs
+
+
+def _can(docs: list[Any], action: str) -> bool:
+    allow = [dict(st, Effect="Deny") for d in docs for st in statements(d) if st.get("Effect") == "Allow"]
+    return denies(allow, action)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Find roles that cover every isolation capability and are not full admin."""
+    responders: list[str] = []
+    for role in ctx.inventory.of_type("AWS::IAM::Role"):
+        if str(role.properties.get("Path", "/")).startswith("/aws-service-role/"):
+            continue
+        docs = _docs(role, ctx)
+        if any(grants_full_admin(d) for d in docs) or any(
+            str(a).endswith(":policy/AdministratorAccess")
+            for a in role.properties.get("ManagedPolicyArns") or []
+        ):
+            continue
+        if all(any(_can(docs, a) for a in actions) for actions in ISOLATE.values()):
+            responders.append(role.id)
+    view.note("incident_response_roles", responders)
+    if responders:
+        return passed("incident-response role(s): " + ", ".join(responders))
+    return failed("no role can change security groups, snapshot volumes and detach roles without full admin")
+
+
+_IR = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Resource": "*",
+            "Action": [
+                "ec2:ModifyInstanceAttribute",
+                "ec2:CreateSnapshot",
+                "ec2:DisassociateIamInstanceProfile",
+                "ec2:Describe*",
+            ],
+        }
+    ]
+}
+_ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
+EXAMPLES = (
+    Example(
+        "present",
+        _ACCT,
+        FindingStatus.PASS,
+        (
+            example_resource(
+                "AWS::IAM::Role",
+                {"RoleName": "IR", "Policies": [{"PolicyName": "ir", "PolicyDocument": _IR}]},
+                "IR",
+            ),
+        ),
+    ),
+    Example(
+        "admin-only",
+        _ACCT,
+        FindingStatus.FAIL,
+        (
+            example_resource(
+                "AWS::IAM::Role",
+                {"RoleName": "ops", "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AdministratorAccess"]},
+                "ops",
+            ),
+        ),
+    ),
+)
