@@ -247,3 +247,43 @@ def test_review_against_a_moto_server_with_fail_on(
     assert ("ec2_sg_no_world_ingress", sg) in failing
     assert ("s3_bucket_public_access_block", "srv-bucket") in failing
     assert "API calls" in err and review["workload"] == "srv"
+
+
+def test_s3_control_account_block_through_a_moto_server(
+    moto_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """botocore would prefix the account id to a custom endpoint's host; wasp must still reach S3 Control."""
+    from wasp.collect.endpoints import fix_s3control
+
+    setup = boto3.client("s3control", region_name="eu-west-2")
+    fix_s3control(setup)
+    setup.put_public_access_block(
+        AccountId="123456789012",
+        PublicAccessBlockConfiguration=dict.fromkeys(
+            ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"), True
+        ),
+    )
+    code, _, err = run(
+        ["review", "--name", "s3c", "--regions", "eu-west-2", "--collectors", "s3", "--out", str(tmp_path)],
+        capsys,
+    )
+    assert code == 0, err
+    review = json.loads((tmp_path / "review.json").read_text())
+    assert not [g for g in review["gaps"] if g["service"] == "s3control"]
+    [finding] = [f for f in review["findings"] if f["rule"] == "s3_account_public_access_block"]
+    assert finding["status"] == "pass"
+
+
+def test_scope_tags_limit_resources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], moto_server: str
+) -> None:
+    s3 = boto3.client("s3", region_name="eu-west-2")
+    for name, tag in (("in-scope-b", "payments"), ("other-b", "billing")):
+        s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+        s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": "workload", "Value": tag}]})
+    wl = tmp_path / "wasp.yaml"
+    wl.write_text("name: p\nregions: [eu-west-2]\nscope_tags: {workload: payments}\n")
+    code, _, err = run(["review", str(wl), "--collectors", "s3", "--out", str(tmp_path / "o")], capsys)
+    review = json.loads((tmp_path / "o" / "review.json").read_text())
+    buckets = {f["resource"]["id"] for f in review["findings"] if f["resource"]["type"] == "AWS::S3::Bucket"}
+    assert code == 0 and buckets == {"in-scope-b"}, err

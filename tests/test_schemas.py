@@ -24,3 +24,14 @@ def test_attestation_schema_requires_the_documented_fields() -> None:
     entry = schema("attestations")["$defs"]["AttestationEntry"]
     assert set(entry["required"]) == {"answer", "owner", "date"}
     assert entry["properties"]["answer"]["$ref"].endswith("Answer")
+
+
+def test_rules_doc_is_generated_from_the_rules() -> None:
+    from wasp.catalogue import load_catalogue
+    from wasp.report.rules_doc import rules_markdown
+    from wasp.rules import load_rules
+
+    committed = (DOCS.parent / "rules.md").read_text()
+    assert committed.strip() == rules_markdown(load_rules(), load_catalogue()).strip(), (
+        "regenerate with: wasp rules --format md > docs/rules.md"
+    )

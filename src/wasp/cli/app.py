@@ -9,7 +9,7 @@ import click
 import typer
 
 from wasp import __version__
-from wasp.cli import catalogue_cmd, permissions_cmd, review_cmd, schema_cmd, setup_cmds
+from wasp.cli import catalogue_cmd, permissions_cmd, review_cmd, rules_cmd, schema_cmd, setup_cmds
 from wasp.cli.console import err
 from wasp.errors import WaspError
 
@@ -47,6 +47,7 @@ app.command("review")(review_cmd.review)
 app.command("demo")(review_cmd.demo)
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
+app.command("rules")(rules_cmd.rules)
 attest_app.command("template")(setup_cmds.attest_template)
 app.add_typer(attest_app, name="attest")
 

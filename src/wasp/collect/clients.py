@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections import Counter
 from typing import Any
 
 import boto3
 from botocore.config import Config
+
+from wasp.collect.endpoints import fix_s3control
 
 DEFAULT_MAX_ATTEMPTS = 8
 USER_AGENT = "wasp-security-review"
@@ -24,12 +25,6 @@ def client_config(max_attempts: int = DEFAULT_MAX_ATTEMPTS, pool: int = 16) -> C
         max_pool_connections=pool,
         user_agent_extra=USER_AGENT,
     )
-
-
-def _custom_endpoint(service: str) -> bool:
-    """True when AWS_ENDPOINT_URL (or the service-specific variant) points somewhere custom."""
-    specific = "AWS_ENDPOINT_URL_" + service.upper().replace("-", "_")
-    return bool(os.environ.get(specific) or os.environ.get("AWS_ENDPOINT_URL"))
 
 
 class ClientFactory:
@@ -60,12 +55,9 @@ class ClientFactory:
             existing = self._clients.get(key)
             if existing is not None:
                 return existing
-            config = self._config
-            if service == "s3control" and _custom_endpoint(service):
-                # botocore prefixes the account id to the host ("123456789012.127.0.0.1"), which does not
-                # resolve for an emulator or a private endpoint; the account id still travels in a header.
-                config = config.merge(Config(inject_host_prefix=False))
-            made = self._session.client(service, region_name=region, config=config)
+            made = self._session.client(service, region_name=region, config=self._config)
+            if service == "s3control":
+                fix_s3control(made)
             made.meta.events.register("before-call", functools.partial(self._count, service))
             self._clients[key] = made
             return made
