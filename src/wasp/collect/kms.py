@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
-from wasp.collect.base import Collector, live, tags_from
+from wasp.collect.base import Collector, live
 from wasp.model import SUPPLEMENTARY, Resource
 
 KEY = "AWS::KMS::Key"
@@ -24,7 +24,6 @@ class KmsCollector(Collector):
         "kms:DescribeKey",
         "kms:GetKeyRotationStatus",
         "kms:GetKeyPolicy",
-        "kms:ListResourceTags",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -71,9 +70,4 @@ class KmsCollector(Collector):
             )
         except CallFailed as failed:
             out["KeyPolicy"] = failed.unresolved
-        try:
-            tags = api.call("list_resource_tags", KeyId=key_id, resource_id=key_id) or {}
-            out["Tags"] = tags_from(tags.get("Tags"), "TagKey", "TagValue")
-        except CallFailed as failed:
-            out["Tags"] = failed.unresolved
         return out

@@ -31,7 +31,10 @@ def _public_grants(acl: dict[str, Any]) -> list[str]:
 
 
 class S3Collector(Collector):
-    """Buckets with encryption, public access block, versioning, logging, object lock, tags; policies."""
+    """Buckets with encryption, public access block, ACL grants, object lock, tags; policies.
+
+    Only what a rule reads is fetched (each S3 setting is one call per bucket, and S3 has no bulk read).
+    """
 
     name = "s3"
     service = "s3"
@@ -43,8 +46,6 @@ class S3Collector(Collector):
         "s3:GetEncryptionConfiguration",
         "s3:GetBucketPublicAccessBlock",
         "s3:GetBucketPolicy",
-        "s3:GetBucketVersioning",
-        "s3:GetBucketLogging",
         "s3:GetBucketTagging",
         "s3:GetBucketObjectLockConfiguration",
         "s3:GetBucketAcl",
@@ -108,23 +109,6 @@ class S3Collector(Collector):
             "get_public_access_block",
             ("NoSuchPublicAccessBlockConfiguration",),
             lambda r: r.get("PublicAccessBlockConfiguration"),
-        )
-        props["VersioningConfiguration"] = detail(
-            "get_bucket_versioning",
-            (),
-            lambda r: {"Status": r.get("Status", "Suspended")} if r.get("Status") else None,
-        )
-        props["LoggingConfiguration"] = detail(
-            "get_bucket_logging",
-            (),
-            lambda r: (
-                {
-                    "DestinationBucketName": r["LoggingEnabled"].get("TargetBucket"),
-                    "LogFilePrefix": r["LoggingEnabled"].get("TargetPrefix"),
-                }
-                if r.get("LoggingEnabled")
-                else None
-            ),
         )
         props["Tags"] = detail("get_bucket_tagging", ("NoSuchTagSet",), lambda r: tags_from(r.get("TagSet")))
         lock = detail(
