@@ -1,8 +1,17 @@
 """RDS instances are not publicly accessible."""
 
 from wasp.model import FindingStatus, Severity
-from wasp.model.rule import (Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, example_resource,
-                             failed, passed)
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 
 META = RuleMeta(
     title="RDS instances are not publicly accessible",
@@ -29,6 +38,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 EXAMPLES = (
-    Example("private", example_resource("AWS::RDS::DBInstance", {"PubliclyAccessible": False}), FindingStatus.PASS),
-    Example("public", example_resource("AWS::RDS::DBInstance", {"PubliclyAccessible": True}), FindingStatus.FAIL),
+    Example(
+        "private", example_resource("AWS::RDS::DBInstance", {"PubliclyAccessible": False}), FindingStatus.PASS
+    ),
+    Example(
+        "public", example_resource("AWS::RDS::DBInstance", {"PubliclyAccessible": True}), FindingStatus.FAIL
+    ),
 )
