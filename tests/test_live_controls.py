@@ -323,18 +323,26 @@ def test_access_analyzer_stubbed() -> None:
     ]
     assert (
         verdicts(
-            [AccountCollector(), _c("investigation")], "access_analyzer_enabled", _Stubbed(setup(active))
+            [AccountCollector(), _c("accessanalyzer"), _c("detective")],
+            "access_analyzer_enabled",
+            _Stubbed(setup(active)),
         )[ACCOUNT]
         is P
     )
     assert (
-        verdicts([AccountCollector(), _c("investigation")], "access_analyzer_enabled", _Stubbed(setup([])))[
-            ACCOUNT
-        ]
+        verdicts(
+            [AccountCollector(), _c("accessanalyzer"), _c("detective")],
+            "access_analyzer_enabled",
+            _Stubbed(setup([])),
+        )[ACCOUNT]
         is F
     )
     assert (
-        verdicts([AccountCollector(), _c("investigation")], "detective_enabled", _Stubbed(setup([])))[ACCOUNT]
+        verdicts(
+            [AccountCollector(), _c("accessanalyzer"), _c("detective")],
+            "detective_enabled",
+            _Stubbed(setup([])),
+        )[ACCOUNT]
         is F
     )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from wasp.attest import load_attestations
 from wasp.catalogue import load_catalogue
 from wasp.collect import CollectionStats, collect, plan, select_collectors
+from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS
 from wasp.collect.runner import DEFAULT_WORKERS, Progress
 from wasp.collect.session import open_accounts
 from wasp.engine import run_review
@@ -33,6 +34,7 @@ def review_live(
     workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
     now: datetime | None = None,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     if not workload.regions:
@@ -42,7 +44,9 @@ def review_live(
     # Check every input before touching AWS: a typo should not cost a credential round trip.
     selected = select_collectors(collectors)
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    accesses = open_accounts(workload.profile, workload.accounts, workload.role_name, workload.regions[0])
+    accesses = open_accounts(
+        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts
+    )
     tasks = plan(selected, [a.account for a in accesses], workload.regions)
     inventory, stats = collect(
         tasks,

@@ -70,6 +70,9 @@ def review(
     attestations: Annotated[Path | None, typer.Option(help="Attestation file")] = None,
     collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel collection tasks")] = 8,
+    max_attempts: Annotated[
+        int, typer.Option(min=1, max=20, help="Attempts per API call (adaptive retries)")
+    ] = 3,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for review.json")] = Path("wasp-out"),
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
@@ -80,7 +83,13 @@ def review(
 
     wl = _workload(workload_file, name, profile, regions, accounts, role_name, attestations)
     with collection_progress("collecting") as progress:
-        run = review_live(wl, collectors=list(_csv(collectors)) or None, workers=workers, progress=progress)
+        run = review_live(
+            wl,
+            collectors=list(_csv(collectors)) or None,
+            workers=workers,
+            progress=progress,
+            max_attempts=max_attempts,
+        )
     path = write_review(run.review, out_dir / "review.json")
     print_summary(run.review, out)
     err.print(f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {path}[/]")

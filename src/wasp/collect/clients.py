@@ -12,7 +12,9 @@ from botocore.config import Config
 
 from wasp.collect.endpoints import fix_s3control
 
-DEFAULT_MAX_ATTEMPTS = 8
+DEFAULT_MAX_ATTEMPTS = 3
+"""botocore's own default: throttling is absorbed by adaptive rate limiting; an endpoint that keeps
+failing (or an emulator lacking a service) costs seconds, not minutes."""
 USER_AGENT = "wasp-security-review"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wasp.collect.accessanalyzer import AccessAnalyzerCollector
 from wasp.collect.account import AccountCollector
 from wasp.collect.acm import AcmCollector
 from wasp.collect.alerting import AlertingCollector
@@ -13,6 +14,7 @@ from wasp.collect.cloudfront import CloudFrontCollector
 from wasp.collect.cloudtrail import CloudTrailCollector
 from wasp.collect.config import ConfigCollector
 from wasp.collect.contacts import ContactsCollector
+from wasp.collect.detective import DetectiveCollector
 from wasp.collect.dynamodb import DynamoDbCollector
 from wasp.collect.ec2 import Ec2Collector
 from wasp.collect.ecr import EcrCollector
@@ -24,7 +26,6 @@ from wasp.collect.iam import IamCollector
 from wasp.collect.identity import IdentityCollector
 from wasp.collect.imagebuilder import ImageBuilderCollector
 from wasp.collect.inspector import InspectorCollector
-from wasp.collect.investigation import InvestigationCollector
 from wasp.collect.kms import KmsCollector
 from wasp.collect.lambdas import LambdaCollector
 from wasp.collect.macie import MacieCollector
@@ -33,6 +34,7 @@ from wasp.collect.rds import RdsCollector
 from wasp.collect.s3 import S3Collector
 from wasp.collect.secretsmanager import SecretsManagerCollector
 from wasp.collect.securityhub import SecurityHubCollector
+from wasp.collect.securitylake import SecurityLakeCollector
 from wasp.collect.sns import SnsCollector
 from wasp.collect.sqs import SqsCollector
 from wasp.collect.ssm import SsmCollector
@@ -62,7 +64,9 @@ COLLECTORS: tuple[type[Collector], ...] = (
     SsmCollector,
     ImageBuilderCollector,
     MacieCollector,
-    InvestigationCollector,
+    AccessAnalyzerCollector,
+    DetectiveCollector,
+    SecurityLakeCollector,
     KmsCollector,
     RdsCollector,
     DynamoDbCollector,

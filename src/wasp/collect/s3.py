@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
@@ -11,6 +12,7 @@ from wasp.collect.base import Collector, live, tags_from
 from wasp.model import ACCOUNT_TYPE, Resource
 
 BUCKET = "AWS::S3::Bucket"
+BUCKET_WORKERS = 8
 POLICY = "AWS::S3::BucketPolicy"
 
 
@@ -39,10 +41,8 @@ class S3Collector(Collector):
     name = "s3"
     service = "s3"
     resource_types = (BUCKET, POLICY, ACCOUNT_TYPE)
-    is_global = True
     permissions = (
         "s3:ListAllMyBuckets",
-        "s3:GetBucketLocation",
         "s3:GetEncryptionConfiguration",
         "s3:GetBucketPublicAccessBlock",
         "s3:GetBucketPolicy",
@@ -53,35 +53,30 @@ class S3Collector(Collector):
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """The account's public access block, then each in-scope bucket's settings in its own region."""
-        try:
-            got = api.call(
-                "get_public_access_block",
-                service="s3control",
-                AccountId=api.account,
-                absent=("NoSuchPublicAccessBlockConfiguration",),
-                resource_id=api.account,
-            )
-            account_block: Any = (got or {}).get("PublicAccessBlockConfiguration")
-        except CallFailed as failed:
-            account_block = failed.unresolved
-        yield Resource(
-            type=ACCOUNT_TYPE,
-            id=api.account,
-            origin=live(api, None),
-            properties={"PublicAccessBlock": account_block},
-        )
-        for bucket in api.pages("list_buckets", "Buckets"):
-            name = bucket["Name"]
+        """The region's buckets (ListBuckets filtered by BucketRegion, so no per-bucket location call),
+        their settings read on a small thread pool; the account's public access block once, in the first region."""
+        if api.region == api.scope_regions[0]:
             try:
-                loc = api.call("get_bucket_location", Bucket=name, resource_id=name) or {}
-            except CallFailed:
-                continue  # its region is unknown, so is whether it is in scope; the gap is recorded
-            region = loc.get("LocationConstraint") or "us-east-1"
-            region = "eu-west-1" if region == "EU" else region
-            if region not in api.scope_regions:
-                continue
-            yield from self._bucket(api, name, region)
+                got = api.call(
+                    "get_public_access_block",
+                    service="s3control",
+                    AccountId=api.account,
+                    absent=("NoSuchPublicAccessBlockConfiguration",),
+                    resource_id=api.account,
+                )
+                account_block: Any = (got or {}).get("PublicAccessBlockConfiguration")
+            except CallFailed as failed:
+                account_block = failed.unresolved
+            yield Resource(
+                type=ACCOUNT_TYPE,
+                id=api.account,
+                origin=live(api, None),
+                properties={"PublicAccessBlock": account_block},
+            )
+        names = [b["Name"] for b in api.pages("list_buckets", "Buckets", BucketRegion=api.region)]
+        with ThreadPoolExecutor(max_workers=BUCKET_WORKERS, thread_name_prefix="wasp-s3") as pool:
+            for resources in pool.map(lambda name: list(self._bucket(api, name, api.region)), names):
+                yield from resources
 
     def _bucket(self, api: ApiReader, name: str, region: str) -> Iterator[Resource]:
         def detail(op: str, absent: tuple[str, ...], pick: Callable[[dict[str, Any]], Any]) -> Any:

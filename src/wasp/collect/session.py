@@ -15,7 +15,7 @@ from botocore.exceptions import (
     TokenRetrievalError,
 )
 
-from wasp.collect.clients import ClientFactory, client_config
+from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS, ClientFactory, client_config
 from wasp.errors import AwsSetupError
 
 SESSION_NAME = "wasp-review"
@@ -83,7 +83,11 @@ def _assume(
 
 
 def open_accounts(
-    profile: str | None, accounts: tuple[str, ...], role_name: str | None, region: str
+    profile: str | None,
+    accounts: tuple[str, ...],
+    role_name: str | None,
+    region: str,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
 ) -> list[AccountAccess]:
     """Clients for each account in scope.
 
@@ -92,11 +96,14 @@ def open_accounts(
     """
     session = base_session(profile, region)
     own = caller_account(session, region)
+    config = client_config(max_attempts)
     if role_name and accounts:
-        return [AccountAccess(a, ClientFactory(_assume(session, a, role_name, region))) for a in accounts]
+        return [
+            AccountAccess(a, ClientFactory(_assume(session, a, role_name, region), config)) for a in accounts
+        ]
     if accounts and own not in accounts:
         raise AwsSetupError(
             f"the credentials are for account {own}, but the workload lists {', '.join(accounts)}; "
             "use credentials for a listed account or set role_name in the workload file"
         )
-    return [AccountAccess(own, ClientFactory(session))]
+    return [AccountAccess(own, ClientFactory(session, config))]
