@@ -293,7 +293,7 @@ def _seed_region(url: str, region: str, scale: int, out: Seed) -> None:
             good_sg = good_sg or ("" if bad else gid)
             if bad:
                 bad_sgs.append(gid)
-        for i, bad in enumerate(("instance_imdsv1", "instance_public_ip", None, None)):
+        for bad in ("instance_imdsv1", "instance_public_ip", None, None):
             # the world-open groups are attached (to the IMDSv1 instance): Prowler skips unattached groups
             groups = bad_sgs if bad == "instance_imdsv1" else [good_sg]
             kw: dict[str, Any] = {"SubnetId": private, "SecurityGroupIds": groups}
@@ -309,7 +309,7 @@ def _seed_region(url: str, region: str, scale: int, out: Seed) -> None:
                 **kw,
             )["Instances"][0]["InstanceId"]
             (out.bad.append((bad, iid)) if bad else out.good.append(("instance", iid)))
-        for i, bad in enumerate(("volume_unencrypted", "volume_unencrypted", None, None)):
+        for bad in ("volume_unencrypted", "volume_unencrypted", None, None):
             vid = ec2.create_volume(AvailabilityZone=f"{region}a", Size=8, Encrypted=bad is None)["VolumeId"]
             (out.bad.append((bad, vid)) if bad else out.good.append(("volume", vid)))
         for bad in ("kms_no_rotation", None):
@@ -431,6 +431,8 @@ def main() -> None:
                     [str(WASP), "review", "--name", "bench", "--regions", ",".join(REGIONS), "--out", tmp],
                     env,
                 )
+                if rc not in (0, 1):  # 1 only with --fail-on
+                    raise RuntimeError(f"wasp exited {rc}")
                 review = json.loads((Path(tmp) / "review.json").read_text())
                 found, fps = score(seeded, fails_wasp(review), 0)
                 rows.append(
@@ -474,6 +476,8 @@ def main() -> None:
                         ],
                         env,
                     )
+                    if rc not in (0, 3):  # 3 means "found failures" unless -z
+                        print(f"  (prowler exited {rc})", flush=True)
                     found, fps = score(seeded, fails_prowler(Path(tmp) / "prowler.ocsf.json"), 1)
                     rows.append(
                         (
