@@ -7,6 +7,7 @@ aws:SourceAccount are honoured.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from policyuniverse.policy import Policy
@@ -59,3 +60,61 @@ def exposure_verdict(view: ResourceView, ctx: RuleContext, policy: Any, what: st
         return passed(f"{what} grants no public or unknown cross-account access")
     severity = Severity.CRITICAL if reasons[0].startswith("public") else Severity.HIGH
     return failed(f"{what} of {view.id} grants {'; '.join(reasons)}", severity)
+
+
+PolicyOf = Callable[[ResourceView, RuleContext], Any]
+
+PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
+"""Example policy: anyone, anything."""
+ORG_ONLY = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "*",
+            "Resource": "*",
+            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+        }
+    ]
+}
+"""Example policy: any principal, limited to the organisation by condition."""
+OTHER_ACCOUNT = {
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+            "Action": "*",
+            "Resource": "*",
+        }
+    ]
+}
+"""Example policy: an account outside the workload."""
+
+
+def own_property(path: str) -> PolicyOf:
+    """The policy is a property of the resource itself."""
+    return lambda view, ctx: view.get(path)
+
+
+def neighbour(resource_type: str, key: str) -> PolicyOf:
+    """The policy lives on a neighbour resource with the same id (e.g. AWS::SQS::QueuePolicy)."""
+
+    def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
+        found = [p for p in ctx.inventory.of_type(resource_type) if p.id == view.id]
+        return found[0].properties.get(key) if found else None
+
+    return policy_of
+
+
+def exposure_evaluate(
+    policy_of: PolicyOf, what: str
+) -> Callable[[ResourceView, RuleContext], Verdict | None]:
+    """A rule's evaluate(): not applicable without a policy, else the exposure verdict."""
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        policy = policy_of(view, ctx)
+        if not policy:
+            return None
+        return exposure_verdict(view, ctx, policy, what)
+
+    return evaluate

@@ -1,18 +1,13 @@
 """ECR repository policy grants no public or unknown cross-account access."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
-    ResourceView,
-    RuleContext,
     RuleMeta,
-    Verdict,
     example_resource,
 )
-from wasp.rules._exposure import exposure_verdict
+from wasp.rules._exposure import ORG_ONLY, PUBLIC, exposure_evaluate, own_property
 
 META = RuleMeta(
     title="ECR repository policy is not public or shared with unknown accounts",
@@ -32,50 +27,18 @@ META = RuleMeta(
 )
 
 
-def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-    """The resource policy to evaluate."""
-    return view.get("RepositoryPolicyText")
+evaluate = exposure_evaluate(own_property("RepositoryPolicyText"), "ECR repository policy")
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Evaluate the policy, if any."""
-    policy = policy_of(view, ctx)
-    if not policy:
-        return None
-    return exposure_verdict(view, ctx, policy, "ECR repository policy")
-
-
-_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "*",
-            "Resource": "*",
-            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
-        }
-    ]
-}
-_OTHER = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
-            "Action": "*",
-            "Resource": "*",
-        }
-    ]
-}
 EXAMPLES = (
     Example(
         "scoped",
-        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _ORG_ONLY}),
+        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": ORG_ONLY}),
         FindingStatus.PASS,
     ),
     Example(
         "public",
-        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": _PUBLIC}),
+        example_resource("AWS::ECR::Repository", {"RepositoryPolicyText": PUBLIC}),
         FindingStatus.FAIL,
     ),
 )

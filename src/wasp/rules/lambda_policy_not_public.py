@@ -1,18 +1,13 @@
 """Lambda function policy grants no public or unknown cross-account access."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
-    ResourceView,
-    RuleContext,
     RuleMeta,
-    Verdict,
     example_resource,
 )
-from wasp.rules._exposure import exposure_verdict
+from wasp.rules._exposure import ORG_ONLY, PUBLIC, exposure_evaluate, own_property
 
 META = RuleMeta(
     title="Lambda function policy is not public or shared with unknown accounts",
@@ -32,50 +27,18 @@ META = RuleMeta(
 )
 
 
-def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-    """The resource policy to evaluate."""
-    return view.get("Supplementary.ResourcePolicy")
+evaluate = exposure_evaluate(own_property("Supplementary.ResourcePolicy"), "Lambda function policy")
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Evaluate the policy, if any."""
-    policy = policy_of(view, ctx)
-    if not policy:
-        return None
-    return exposure_verdict(view, ctx, policy, "Lambda function policy")
-
-
-_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "*",
-            "Resource": "*",
-            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
-        }
-    ]
-}
-_OTHER = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
-            "Action": "*",
-            "Resource": "*",
-        }
-    ]
-}
 EXAMPLES = (
     Example(
         "scoped",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": _ORG_ONLY}}),
+        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": ORG_ONLY}}),
         FindingStatus.PASS,
     ),
     Example(
         "public",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": _PUBLIC}}),
+        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": PUBLIC}}),
         FindingStatus.FAIL,
     ),
 )

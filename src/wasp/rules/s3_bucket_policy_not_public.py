@@ -9,10 +9,9 @@ from wasp.model.rule import (
     ResourceView,
     RuleContext,
     RuleMeta,
-    Verdict,
     example_resource,
 )
-from wasp.rules._exposure import exposure_verdict
+from wasp.rules._exposure import ORG_ONLY, OTHER_ACCOUNT, PUBLIC, exposure_evaluate
 
 META = RuleMeta(
     title="S3 bucket policy is not public or shared with unknown accounts",
@@ -34,58 +33,31 @@ META = RuleMeta(
 
 
 def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-    """The resource policy to evaluate."""
+    """The bucket's policy (a neighbour matched by bucket name)."""
     policies = ctx.inventory.find("AWS::S3::BucketPolicy", Bucket=view.get("BucketName", view.id))
     return policies[0].properties.get("PolicyDocument") if policies else None
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Evaluate the policy, if any."""
-    policy = policy_of(view, ctx)
-    if not policy:
-        return None
-    return exposure_verdict(view, ctx, policy, "S3 bucket policy")
+evaluate = exposure_evaluate(policy_of, "S3 bucket policy")
 
 
-_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "*",
-            "Resource": "*",
-            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
-        }
-    ]
-}
-_OTHER = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
-            "Action": "*",
-            "Resource": "*",
-        }
-    ]
-}
 EXAMPLES = (
     Example(
         "org-only",
         example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
         FindingStatus.PASS,
-        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _ORG_ONLY}, "b"),),
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": ORG_ONLY}, "b"),),
     ),
     Example(
         "public",
         example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
         FindingStatus.FAIL,
-        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _PUBLIC}, "b"),),
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": PUBLIC}, "b"),),
     ),
     Example(
         "other-account",
         example_resource("AWS::S3::Bucket", {"BucketName": "b"}, "b"),
         FindingStatus.FAIL,
-        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": _OTHER}, "b"),),
+        (example_resource("AWS::S3::BucketPolicy", {"Bucket": "b", "PolicyDocument": OTHER_ACCOUNT}, "b"),),
     ),
 )

@@ -1,18 +1,13 @@
 """Secrets Manager resource policy grants no public or unknown cross-account access."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
-    ResourceView,
-    RuleContext,
     RuleMeta,
-    Verdict,
     example_resource,
 )
-from wasp.rules._exposure import exposure_verdict
+from wasp.rules._exposure import ORG_ONLY, PUBLIC, exposure_evaluate, neighbour
 
 META = RuleMeta(
     title="Secrets Manager resource policy is not public or shared with unknown accounts",
@@ -33,53 +28,22 @@ META = RuleMeta(
 )
 
 
-def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-    """The resource policy to evaluate."""
-    policies = [p for p in ctx.inventory.of_type("AWS::SecretsManager::ResourcePolicy") if p.id == view.id]
-    return policies[0].properties.get("ResourcePolicy") if policies else None
+evaluate = exposure_evaluate(
+    neighbour("AWS::SecretsManager::ResourcePolicy", "ResourcePolicy"), "Secrets Manager resource policy"
+)
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Evaluate the policy, if any."""
-    policy = policy_of(view, ctx)
-    if not policy:
-        return None
-    return exposure_verdict(view, ctx, policy, "Secrets Manager resource policy")
-
-
-_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "*",
-            "Resource": "*",
-            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
-        }
-    ]
-}
-_OTHER = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
-            "Action": "*",
-            "Resource": "*",
-        }
-    ]
-}
 EXAMPLES = (
     Example(
         "scoped",
         example_resource("AWS::SecretsManager::Secret", {}, "s"),
         FindingStatus.PASS,
-        (example_resource("AWS::SecretsManager::ResourcePolicy", {"ResourcePolicy": _ORG_ONLY}, "s"),),
+        (example_resource("AWS::SecretsManager::ResourcePolicy", {"ResourcePolicy": ORG_ONLY}, "s"),),
     ),
     Example(
         "public",
         example_resource("AWS::SecretsManager::Secret", {}, "s"),
         FindingStatus.FAIL,
-        (example_resource("AWS::SecretsManager::ResourcePolicy", {"ResourcePolicy": _PUBLIC}, "s"),),
+        (example_resource("AWS::SecretsManager::ResourcePolicy", {"ResourcePolicy": PUBLIC}, "s"),),
     ),
 )

@@ -1,18 +1,13 @@
 """SNS topic policy grants no public or unknown cross-account access."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
-    ResourceView,
-    RuleContext,
     RuleMeta,
-    Verdict,
     example_resource,
 )
-from wasp.rules._exposure import exposure_verdict
+from wasp.rules._exposure import ORG_ONLY, OTHER_ACCOUNT, exposure_evaluate, neighbour
 
 META = RuleMeta(
     title="SNS topic policy is not public or shared with unknown accounts",
@@ -33,53 +28,20 @@ META = RuleMeta(
 )
 
 
-def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-    """The resource policy to evaluate."""
-    policies = [p for p in ctx.inventory.of_type("AWS::SNS::TopicPolicy") if p.id == view.id]
-    return policies[0].properties.get("PolicyDocument") if policies else None
+evaluate = exposure_evaluate(neighbour("AWS::SNS::TopicPolicy", "PolicyDocument"), "SNS topic policy")
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Evaluate the policy, if any."""
-    policy = policy_of(view, ctx)
-    if not policy:
-        return None
-    return exposure_verdict(view, ctx, policy, "SNS topic policy")
-
-
-_PUBLIC = {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
-_ORG_ONLY = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "*",
-            "Resource": "*",
-            "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
-        }
-    ]
-}
-_OTHER = {
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
-            "Action": "*",
-            "Resource": "*",
-        }
-    ]
-}
 EXAMPLES = (
     Example(
         "scoped",
         example_resource("AWS::SNS::Topic", {}, "t"),
         FindingStatus.PASS,
-        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _ORG_ONLY}, "t"),),
+        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": ORG_ONLY}, "t"),),
     ),
     Example(
         "other",
         example_resource("AWS::SNS::Topic", {}, "t"),
         FindingStatus.FAIL,
-        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": _OTHER}, "t"),),
+        (example_resource("AWS::SNS::TopicPolicy", {"PolicyDocument": OTHER_ACCOUNT}, "t"),),
     ),
 )
