@@ -305,8 +305,27 @@ def _apigw() -> None:
     _ids["good"], _ids["bad"] = "good.example.com", "bad.example.com"
 
 
-def _alerting_and_contact() -> None:
-    pass
+def _firewall() -> None:
+    ec2 = c("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+    sub = ec2.create_subnet(VpcId=vpc, CidrBlock="10.8.1.0/24")["Subnet"]["SubnetId"]
+    nf = c("network-firewall")
+    for name in ("good", "bad"):
+        nf.create_firewall(
+            FirewallName=name,
+            FirewallPolicyArn=f"arn:aws:network-firewall:{REGION}:{ACCOUNT}:firewall-policy/p",
+            VpcId=vpc,
+            SubnetMappings=[{"SubnetId": sub}],
+            DeleteProtection=name == "good",
+        )
+    nf.update_logging_configuration(
+        FirewallName="good",
+        LoggingConfiguration={
+            "LogDestinationConfigs": [
+                {"LogType": "ALERT", "LogDestinationType": "S3", "LogDestination": {"bucketName": "fw-logs"}}
+            ]
+        },
+    )
 
 
 _ids: dict[str, str] = {}
@@ -363,6 +382,13 @@ CASES: list[tuple[str, list[str], str, Setup, dict[str, Any]]] = [
     ("cloudfront https", ["cloudfront"], "cloudfront_https_only", _cloudfront, {"good": P, "bad": F}),
     ("cloudfront waf", ["cloudfront", "waf"], "waf_on_cloudfront", _cloudfront, {"good": F, "bad": F}),
     ("nacl allow all", ["vpc"], "nacl_not_allow_all", _nacl, {"bad": F}),
+    (
+        "network firewall",
+        ["networkfirewall"],
+        "network_firewall_logged_and_protected",
+        _firewall,
+        {"good": P, "bad": F},
+    ),
     ("api gateway tls", ["apigateway"], "apigw_domain_tls12", _apigw, {"good": P, "bad": F}),
 ]
 

@@ -29,6 +29,7 @@ from wasp.collect.inspector import InspectorCollector
 from wasp.collect.kms import KmsCollector
 from wasp.collect.lambdas import LambdaCollector
 from wasp.collect.macie import MacieCollector
+from wasp.collect.networkfirewall import NetworkFirewallCollector
 from wasp.collect.organizations import OrganizationsCollector
 from wasp.collect.rds import RdsCollector
 from wasp.collect.s3 import S3Collector
@@ -54,6 +55,7 @@ COLLECTORS: tuple[type[Collector], ...] = (
     VpcCollector,
     ElbCollector,
     WafCollector,
+    NetworkFirewallCollector,
     ApiGatewayCollector,
     CloudTrailCollector,
     GuardDutyCollector,
