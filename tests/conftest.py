@@ -50,3 +50,25 @@ def inventory(*resources: Resource, collected: tuple[str, ...] = ()) -> Inventor
     inv.extend(resources)
     inv.mark_collected(*{r.type for r in resources}, *collected, ACCOUNT_TYPE)
     return inv
+
+
+@pytest.fixture(scope="session")
+def demo_result(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The built-in demo, run once per test session (per worker)."""
+    from wasp.demo.run import run_demo
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("AWS_ACCESS_KEY_ID", "testing")
+    mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    try:
+        return run_demo(tmp_path_factory.mktemp("demo-session"))
+    finally:
+        mp.undo()
+
+
+@pytest.fixture(scope="session")
+def demo_doc(demo_result: object) -> dict[str, object]:
+    """The demo review as the wasp.review/1 document."""
+    from wasp.report import review_dict
+
+    return review_dict(demo_result.run.review)  # type: ignore[attr-defined]

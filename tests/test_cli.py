@@ -24,21 +24,13 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return int(exc.value.code or 0), captured.out, captured.err
 
 
-@pytest.fixture(scope="module")
-def demo_review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict, object]]:
-    """Run the demo once for the module (through the same code as `wasp demo`)."""
-    from wasp.demo.run import run_demo
-
-    out = tmp_path_factory.mktemp("demo")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("AWS_ACCESS_KEY_ID", "testing")
-    mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    result = run_demo(out)
+@pytest.fixture
+def demo_review(demo_result: object, tmp_path: Path) -> tuple[Path, dict, object]:
+    """The session's demo run, written to review.json."""
     from wasp.report import write_review
 
-    path = write_review(result.run.review, out / "review.json")
-    yield path, json.loads(path.read_text()), result
-    mp.undo()
+    path = write_review(demo_result.run.review, tmp_path / "review.json")  # type: ignore[attr-defined]
+    return path, json.loads(path.read_text()), demo_result
 
 
 def test_demo_command_prints_summary_and_writes_valid_review(

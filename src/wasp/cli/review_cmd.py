@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from wasp.cli.console import collection_progress, err, out
+from wasp.cli.report_cmd import write_formats
 from wasp.model import QuestionRisk, Review, Workload
-from wasp.report import print_summary, write_review
+from wasp.report import print_summary, review_dict, write_review
 from wasp.workload import load_workload
 
 
@@ -77,6 +78,9 @@ def review(
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
     ] = None,
+    report_formats: Annotated[
+        str, typer.Option("--formats", help="Reports to write besides review.json, e.g. html,md,csv")
+    ] = "",
 ) -> None:
     """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
     from wasp.workflow import review_live
@@ -91,8 +95,11 @@ def review(
             max_attempts=max_attempts,
         )
     path = write_review(run.review, out_dir / "review.json")
+    extra = write_formats(review_dict(run.review), report_formats, out_dir)
     print_summary(run.review, out)
-    err.print(f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {path}[/]")
+    err.print(
+        f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
+    )
     raise typer.Exit(exit_code(run.review, fail_on))
 
 
@@ -101,6 +108,9 @@ def demo(
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
     ] = None,
+    report_formats: Annotated[str, typer.Option("--formats", help="Reports to write besides review.json")] = (
+        "html,md,csv,csv-practices,plan-csv"
+    ),
 ) -> None:
     """Review the built-in emulated AWS account (a small payments API) and write the reports."""
     from wasp.demo.run import run_demo
@@ -108,9 +118,11 @@ def demo(
     with collection_progress("seeding and collecting the emulated account") as progress:
         result = run_demo(out_dir, progress=progress)
     path = write_review(result.run.review, out_dir / "review.json")
+    extra = write_formats(review_dict(result.run.review), report_formats, out_dir)
     print_summary(result.run.review, out)
     err.print(
         f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "
-        f"API calls, review in {result.run.seconds:.1f}s; wrote {path} (workload: {result.workload_file})[/]"
+        f"API calls, review in {result.run.seconds:.1f}s; wrote {path} and {len(extra)} report(s) in {out_dir} "
+        f"(workload: {result.workload_file})[/]"
     )
     raise typer.Exit(exit_code(result.run.review, fail_on))

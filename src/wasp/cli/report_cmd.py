@@ -1,0 +1,46 @@
+"""`wasp report`: render a saved review in any format, with no credentials."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wasp.cli.console import err
+from wasp.errors import InputError
+from wasp.report.base import formats, get_format, load_review, write_report
+
+
+def _format_help() -> str:
+    return ", ".join(formats())
+
+
+def report(
+    review_file: Annotated[Path, typer.Argument(help="A review.json written by `wasp review`")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Format (see --list)")] = "html",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")
+    ] = None,
+) -> None:
+    """Render a saved review as html, md, csv, csv-practices, plan-csv or json."""
+    chosen = get_format(fmt)
+    review = load_review(review_file)
+    if output is None:
+        chosen.reporter.render(review, sys.stdout)
+        return
+    try:
+        write_report(review, chosen, output)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write the report ({exc.strerror})") from exc
+    err.print(f"wrote {output}")
+
+
+def write_formats(review: dict[str, Any], names: str, out_dir: Path) -> list[Path]:
+    """Write several formats next to review.json (e.g. 'html,md,csv'); returns the paths."""
+    written = []
+    for name in (n.strip() for n in names.split(",") if n.strip()):
+        fmt = get_format(name)
+        written.append(write_report(review, fmt, out_dir / fmt.reporter.filename))
+    return written

@@ -1,0 +1,94 @@
+"""One Reporter interface: every format renders from the saved review JSON (no credentials needed)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import jsonschema
+
+from wasp.errors import InputError
+
+
+class Reporter(Protocol):
+    """A report format: a name, a file extension and a render function."""
+
+    name: str
+    extension: str
+    filename: str
+    """The file name used when several formats are written to a directory."""
+    description: str
+
+    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+        """Write the report for a review (the wasp.review/1 JSON document)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """A loaded format module."""
+
+    name: str
+    extension: str
+    description: str
+    reporter: Reporter
+
+
+@cache
+def formats() -> dict[str, Format]:
+    """Every format in wasp.report.formats (one module each, exposing REPORTER)."""
+    from wasp.report import formats as package
+
+    out: dict[str, Format] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        reporter: Reporter = module.REPORTER
+        out[reporter.name] = Format(reporter.name, reporter.extension, reporter.description, reporter)
+    return out
+
+
+def get_format(name: str) -> Format:
+    """A format by name, or a clear error listing the choices."""
+    found = formats().get(name)
+    if found is None:
+        raise InputError(f"unknown report format {name!r}; choose from {', '.join(formats())}")
+    return found
+
+
+def load_review(path: Path) -> dict[str, Any]:
+    """Read and validate a saved review; a missing, corrupt or foreign file is one clear error."""
+    from wasp.schemas import schema
+
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: review not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the review ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); is this a wasp review.json?"
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("schema") != "wasp.review/1":
+        raise InputError(f'{path}: not a wasp review (expected "schema": "wasp.review/1")')
+    try:
+        jsonschema.validate(doc, schema("review"))
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
+        raise InputError(f"{path}: review does not match wasp.review/1 at {where}: {exc.message}") from exc
+    return doc
+
+
+def write_report(review: dict[str, Any], fmt: Format, path: Path) -> Path:
+    """Render to a file atomically (temp file renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as out:
+        fmt.reporter.render(review, out)
+    tmp.replace(path)
+    return path

@@ -1,0 +1,64 @@
+"""CSV, one row per best practice."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO, Any
+
+COLUMNS = (
+    "question",
+    "question_risk",
+    "best_practice",
+    "title",
+    "risk",
+    "evidence_mode",
+    "status",
+    "reason",
+    "na_reason",
+    "findings",
+    "failing_findings",
+    "attestation_answer",
+    "attestation_owner",
+    "attestation_expires",
+    "contradicted",
+)
+
+
+class PracticesCsvReporter:
+    """The 63 decisions with their reasons and attestations."""
+
+    name = "csv-practices"
+    extension = "csv"
+    filename = "practices.csv"
+    description = "one row per best practice"
+
+    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+        """Write the header and 63 rows."""
+        status = {f["id"]: f["status"] for f in review["findings"]}
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        for q in review["questions"]:
+            for bp in q["best_practices"]:
+                att = bp.get("attestation") or {}
+                writer.writerow(
+                    [
+                        q["id"],
+                        q["risk"],
+                        bp["id"],
+                        bp["title"],
+                        bp["risk"],
+                        bp["evidence_mode"],
+                        bp["status"],
+                        bp["reason"],
+                        bp.get("na_reason") or "",
+                        len(bp["findings"]),
+                        sum(status.get(i) == "fail" for i in bp["findings"]),
+                        att.get("answer", ""),
+                        att.get("owner", ""),
+                        att.get("expires") or "",
+                        bp.get("contradicted", False),
+                    ]
+                )
+
+
+REPORTER = PracticesCsvReporter()

@@ -1,0 +1,33 @@
+"""The Pillar Report as one self-contained HTML file: no scripts, no network, printable."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from wasp.report.view import build_view
+
+
+class HtmlReporter:
+    """Summary, questions, areas, principles, decisions with evidence, the plan and the gaps."""
+
+    name = "html"
+    extension = "html"
+    filename = "review.html"
+    description = "self-contained HTML Pillar Report (inline CSS, no scripts)"
+
+    def __init__(self) -> None:
+        self._env = Environment(
+            loader=PackageLoader("wasp.report", "templates"),
+            autoescape=select_autoescape(["html", "j2"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+        """Render the template with the aggregated view."""
+        out.write(self._env.get_template("report.html.j2").render(**build_view(review)))
+
+
+REPORTER = HtmlReporter()

@@ -1,0 +1,86 @@
+"""Markdown, for pull requests and wikis."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from wasp.report.view import RISK_LABEL, STATUS_LABEL, build_view
+
+ICON = {"met": "✅", "not_met": "❌", "not_applicable": "➖", "not_assessed": "❔"}
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+class MarkdownReporter:
+    """Summary, questions, decisions with reasons, the plan and the gaps."""
+
+    name = "md"
+    extension = "md"
+    filename = "review.md"
+    description = "Markdown for pull requests and wikis"
+
+    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+        """Write the document."""
+        v = build_view(review)
+        s = v["summary"]
+        bp = s["best_practices"]
+        w = out.write
+        w(f"# Security Pillar review: {_cell(review['workload'])}\n\n")
+        scope = review.get("scope", {})
+        w(
+            f"Generated {review['generated_at']} · catalogue {review['catalogue_version']} · accounts "
+            f"{', '.join(scope.get('accounts', [])) or '-'} · regions {', '.join(scope.get('regions', [])) or '-'}\n\n"
+        )
+        w(
+            f"**{s['high_risk_questions']} high-risk** and **{s['medium_risk_questions']} medium-risk** questions. "
+            f"Best practices: {bp['met']} met, {bp['not_met']} not met, {bp['not_applicable']} not applicable, "
+            f"{bp['not_assessed']} not assessed. Findings: {s['findings']['fail']} fail, {s['findings']['pass']} pass, "
+            f"{s['findings']['unknown']} unknown, {s['findings']['waived']} waived. {s.get('gaps', 0)} collection gap(s).\n\n"
+        )
+        w(
+            "| Question | Risk | Complete | Met | Not met | N/A | Not assessed |\n|---|---|---|---|---|---|---|\n"
+        )
+        for q in v["questions"]:
+            c = q["counts"]
+            w(
+                f"| {q['id']} {_cell(q['title'])} | {RISK_LABEL[q['risk']]} | {'no' if q['incomplete'] else 'yes'} | "
+                f"{c.get('met', 0)} | {c.get('not_met', 0)} | {c.get('not_applicable', 0)} | {c.get('not_assessed', 0)} |\n"
+            )
+        w("\n## Improvement plan\n\n")
+        if not v["plan"]:
+            w("Nothing to fix.\n")
+        for item in v["plan"]:
+            owner = f" — owner: {item['owner']}" if item.get("owner") else ""
+            w(
+                f"{item['rank']}. **{item['risk'].upper()}** {item['best_practice']} {_cell(item['title'])}{owner}: "
+                f"{_cell(item.get('action', ''))}\n"
+            )
+            for f in item["examples"]:
+                w(f"   - `{f['resource']['type']}` {_cell(f['resource']['id'])}: {_cell(f['message'])}\n")
+            if item["remediation"]:
+                w(f"   - Fix: `{_cell(item['remediation'][0]['cli'])}`\n")
+        w("\n## Best practices\n")
+        for q in v["questions"]:
+            w(f"\n### {q['id']} {q['title']} — {RISK_LABEL[q['risk']]}\n\n")
+            for p in q["best_practices"]:
+                att = p.get("attestation")
+                extra = f" Attested {att['answer']} by {att['owner']} ({att['date']})." if att else ""
+                flag = " ⚠ contradicted by evidence." if p.get("contradicted") else ""
+                w(
+                    f"- {ICON[p['status']]} **{p['id']}** {p['title']} ({p['risk']} risk, {p['evidence_mode']}): "
+                    f"{STATUS_LABEL[p['status']]} — {_cell(p['reason'])}.{extra}{flag}\n"
+                )
+        if v["gaps"]:
+            w(
+                "\n## What could not be checked\n\n| Service | Operation | Error | Region | Rules affected |\n|---|---|---|---|---|\n"
+            )
+            for g in v["gaps"]:
+                w(
+                    f"| {g['service']} | {g['operation']} | {g['error']} | {g.get('region') or '-'} | "
+                    f"{_cell(', '.join(g['rules']) or '-')} |\n"
+                )
+
+
+REPORTER = MarkdownReporter()

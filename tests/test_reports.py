@@ -1,0 +1,130 @@
+"""Every report format renders from the review JSON alone; HTML stays self-contained and small at 100k findings."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wasp.cli.app import main
+from wasp.errors import InputError
+from wasp.report.base import formats, get_format, load_review
+
+
+def render(doc: dict[str, Any], name: str) -> str:
+    buf = io.StringIO()
+    get_format(name).reporter.render(doc, buf)
+    return buf.getvalue()
+
+
+def test_the_formats_are_discovered() -> None:
+    assert {"json", "html", "md", "csv", "csv-practices", "plan-csv"} <= set(formats())
+
+
+@pytest.mark.parametrize("name", sorted(formats()))
+def test_every_format_renders_the_demo(demo_doc: dict[str, Any], name: str) -> None:
+    text = render(demo_doc, name)
+    assert len(text) > 500
+
+
+def test_csv_rows(demo_doc: dict[str, Any]) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(demo_doc, "csv"))))
+    assert len(rows) == len(demo_doc["findings"])
+    assert {r["status"] for r in rows} >= {"pass", "fail"}
+    practices = list(csv.DictReader(io.StringIO(render(demo_doc, "csv-practices"))))
+    assert len(practices) == 63 and {p["question"] for p in practices} == {
+        f"SEC{i:02d}" for i in range(1, 12)
+    }
+    plan = list(csv.DictReader(io.StringIO(render(demo_doc, "plan-csv"))))
+    assert len(plan) == len(demo_doc["improvement_plan"])
+    assert plan[0]["priority"] == "Highest" and "Fix (" in plan[0]["description"]
+    assert len({p["stable_id"] for p in plan}) == len(plan)
+
+
+def test_markdown_has_every_question_and_the_plan(demo_doc: dict[str, Any]) -> None:
+    md = render(demo_doc, "md")
+    for i in range(1, 12):
+        assert f"SEC{i:02d}" in md
+    assert "## Improvement plan" in md and "contradicted by evidence" in md
+
+
+def test_html_is_self_contained(demo_doc: dict[str, Any]) -> None:
+    html = render(demo_doc, "html")
+    assert 'id="risk-table"' in html and "<script" not in html.lower()
+    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', html), "no external resources"
+    assert "@import" not in html and "url(" not in html
+    for q in demo_doc["questions"]:
+        assert f'id="{q["id"]}"' in html
+
+
+def test_html_escapes_content(demo_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(demo_doc)
+    doc["workload"] = "<script>alert(1)</script>"
+    html = render(doc, "html")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+
+
+def _scaled(doc: dict[str, Any], n: int) -> dict[str, Any]:
+    """A review with n findings: the demo's failing findings repeated on distinct resources."""
+    big = copy.deepcopy(doc)
+    base = [f for f in doc["findings"] if f["status"] == "fail"]
+    findings = []
+    for i in range(n):
+        f = copy.deepcopy(base[i % len(base)])
+        f["id"] = f"f-{i:016x}"
+        f["resource"]["id"] = f"{f['resource']['id']}-{i}"
+        findings.append(f)
+    big["findings"] = findings
+    by_bp: dict[str, list[str]] = {}
+    for f in findings:
+        for bp in f["best_practices"]:
+            by_bp.setdefault(bp, []).append(f["id"])
+    for q in big["questions"]:
+        for bp in q["best_practices"]:
+            bp["findings"] = by_bp.get(bp["id"], [])
+    for item in big["improvement_plan"]:
+        item["findings"] = by_bp.get(item["best_practice"], [])[:5000]
+    return big
+
+
+def test_html_stays_under_10_mb_at_100k_findings(demo_doc: dict[str, Any]) -> None:
+    html = render(_scaled(demo_doc, 100_000), "html")
+    assert len(html.encode()) < 10 * 1024 * 1024
+    assert "and " in html and " more" in html  # aggregated, not listed one by one
+
+
+def test_report_command(demo_doc: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps(demo_doc))
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(review), "--format", "md"])
+    assert exc.value.code == 0 and "# Security Pillar review" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(review), "-f", "html", "-o", str(tmp_path / "r.html")])
+    assert exc.value.code == 0 and (tmp_path / "r.html").stat().st_size > 10_000
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(review), "-f", "pdfx"])
+    assert exc.value.code == 2 and "unknown report format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "review not found"),
+        ('{"schema": "wasp.review/1",\n  "workload": ', r":2: not valid JSON"),
+        ('{"hello": "world"}', "not a wasp review"),
+        ('{"schema": "wasp.review/1", "workload": "x"}', "does not match wasp.review/1"),
+    ],
+)
+def test_bad_review_files(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "review.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(InputError, match=message):
+        load_review(path)
