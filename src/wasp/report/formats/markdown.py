@@ -6,7 +6,7 @@ from typing import IO, Any
 
 from wasp.report.view import RISK_LABEL, STATUS_LABEL, build_view
 
-ICON = {"met": "✅", "not_met": "❌", "not_applicable": "➖", "not_assessed": "❔"}
+ICON = {"met": "✅", "not_met": "❌", "not_applicable": "⏺", "not_assessed": "❔"}
 
 
 def _cell(text: Any) -> str:
