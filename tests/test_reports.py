@@ -18,9 +18,27 @@ from wasp.report.base import formats, get_format, load_review
 
 
 def render(doc: dict[str, Any], name: str) -> str:
+    reporter = get_format(name).reporter
+    if reporter.binary:
+        raw = io.BytesIO()
+        reporter.render(doc, raw)
+        return raw.getvalue().decode("latin-1")
     buf = io.StringIO()
-    get_format(name).reporter.render(doc, buf)
+    reporter.render(doc, buf)
     return buf.getvalue()
+
+
+def pdf_pages(data: bytes) -> int:
+    """Page count of a PDF whose page tree may sit in compressed object streams."""
+    import zlib
+
+    counts = [int(c) for c in re.findall(rb"/Count (\d+)", data)]
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            counts += [int(c) for c in re.findall(rb"/Count (\d+)", zlib.decompress(stream))]
+        except zlib.error:
+            continue
+    return max(counts, default=0)
 
 
 def test_the_formats_are_discovered() -> None:
@@ -128,3 +146,41 @@ def test_bad_review_files(tmp_path: Path, content: str | None, message: str) -> 
         path.write_text(content)
     with pytest.raises(InputError, match=message):
         load_review(path)
+
+
+def test_ocsf_findings_validate_against_the_model(demo_doc: dict[str, Any]) -> None:
+    from py_ocsf_models.events.findings.compliance_finding import ComplianceFinding
+
+    items = json.loads(render(demo_doc, "ocsf"))
+    assert len(items) == len(demo_doc["findings"])
+    for item in items:
+        parsed = ComplianceFinding.model_validate(item)
+        assert parsed.class_uid == 2003 and parsed.compliance.standards
+    failing = [i for i in items if i["compliance"]["status_id"] == 3]
+    assert len(failing) == demo_doc["summary"]["findings"]["fail"]
+
+
+def test_asff_imports_into_security_hub(demo_doc: dict[str, Any], aws: None) -> None:
+    import boto3
+
+    hub = boto3.client("securityhub", region_name="eu-west-2")
+    hub.enable_security_hub()
+    findings = json.loads(render(demo_doc, "asff"))
+    assert findings
+    imported = 0
+    for start in range(0, len(findings), 100):
+        got = hub.batch_import_findings(Findings=findings[start : start + 100])
+        assert got["FailedCount"] == 0, got.get("FailedFindings")
+        imported += got["SuccessCount"]
+    assert imported == len(findings)
+    stored = hub.get_findings(MaxResults=100)["Findings"]
+    assert {f["GeneratorId"] for f in stored} >= {"wasp/ec2_sg_no_world_ingress"}
+
+
+def test_pdf_has_a_summary_page_and_more(demo_doc: dict[str, Any], tmp_path: Path) -> None:
+    from wasp.report.base import write_report
+
+    path = write_report(demo_doc, get_format("pdf"), tmp_path / "review.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert pdf_pages(data) >= 3

@@ -10,7 +10,7 @@ import typer
 
 from wasp.cli.console import err
 from wasp.errors import InputError
-from wasp.report.base import formats, get_format, load_review, write_report
+from wasp.report.base import formats, get_format, load_review, render, write_report
 
 
 def _format_help() -> str:
@@ -28,7 +28,9 @@ def report(
     chosen = get_format(fmt)
     review = load_review(review_file)
     if output is None:
-        chosen.reporter.render(review, sys.stdout)
+        if chosen.reporter.binary:
+            raise InputError(f"{chosen.name} is binary: pass -o FILE")
+        render(review, chosen, sys.stdout)
         return
     try:
         write_report(review, chosen, output)

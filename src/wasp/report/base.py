@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,8 +26,10 @@ class Reporter(Protocol):
     filename: str
     """The file name used when several formats are written to a directory."""
     description: str
+    binary: bool
+    """True when render() writes bytes (e.g. PDF)."""
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: dict[str, Any], out: IO[Any]) -> None:
         """Write the report for a review (the wasp.review/1 JSON document)."""
         ...
 
@@ -84,11 +89,38 @@ def load_review(path: Path) -> dict[str, Any]:
     return doc
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while rendering.
+
+    Rendering builds millions of short-lived dicts and strings but no reference cycles; the collector's
+    generational passes over them cost a third of the time at 100k findings. Reference counting still frees
+    everything, and the collector is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def render(review: dict[str, Any], fmt: Format, out: IO[Any]) -> None:
+    """Render one format to an open stream."""
+    with paused_gc():
+        fmt.reporter.render(review, out)
+
+
 def write_report(review: dict[str, Any], fmt: Format, path: Path) -> Path:
     """Render to a file atomically (temp file renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as out:
-        fmt.reporter.render(review, out)
+    if getattr(fmt.reporter, "binary", False):
+        with tmp.open("wb") as raw:
+            render(review, fmt, raw)
+    else:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            render(review, fmt, out)
     tmp.replace(path)
     return path

@@ -162,6 +162,11 @@ def write_review(review: Review, path: Path) -> Path:
     """Write the review JSON (atomically: a temp file renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(review_dict(review), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    doc = review_dict(review)
+    big = len(doc["findings"]) > 10_000
+    tmp.write_text(
+        json.dumps(doc, indent=None if big else 2, separators=(",", ":") if big else None) + "\n",
+        encoding="utf-8",
+    )
     tmp.replace(path)
     return path

@@ -23,7 +23,9 @@ RISK_LABEL = {
 }
 
 
-def practice_rules(bp: dict[str, Any], findings: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def practice_rules(
+    bp: dict[str, Any], findings: dict[str, dict[str, Any]], max_listed: int = MAX_LISTED
+) -> list[dict[str, Any]]:
     """Per rule of a practice: status counts and the first failing (or unknown) findings."""
     by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for fid in bp["findings"]:
@@ -41,19 +43,19 @@ def practice_rules(bp: dict[str, Any], findings: dict[str, dict[str, Any]]) -> l
             {
                 "rule": rule,
                 "counts": dict(counts),
-                "listed": notable[:MAX_LISTED],
-                "more": max(0, len(notable) - MAX_LISTED),
+                "listed": notable[:max_listed],
+                "more": max(0, len(notable) - max_listed),
             }
         )
     return out
 
 
-def build_view(review: dict[str, Any]) -> dict[str, Any]:
-    """Everything the HTML and Markdown templates need, precomputed."""
+def build_view(review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bool = False) -> dict[str, Any]:
+    """Everything the HTML and Markdown templates need, precomputed (compact: paper-sized, for the PDF)."""
     findings = {f["id"]: f for f in review["findings"]}
     questions = []
     for q in review["questions"]:
-        bps = [{**bp, "rules_view": practice_rules(bp, findings)} for bp in q["best_practices"]]
+        bps = [{**bp, "rules_view": practice_rules(bp, findings, max_listed)} for bp in q["best_practices"]]
         questions.append(
             {**q, "best_practices": bps, "counts": Counter(bp["status"] for bp in q["best_practices"])}
         )
@@ -71,4 +73,5 @@ def build_view(review: dict[str, Any]) -> dict[str, Any]:
         "gaps": review["gaps"],
         "status_label": STATUS_LABEL,
         "risk_label": RISK_LABEL,
+        "compact": compact,
     }

@@ -32,6 +32,7 @@ class FindingsCsvReporter:
     name = "csv"
     extension = "csv"
     filename = "findings.csv"
+    binary = False
     description = "one row per finding"
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:

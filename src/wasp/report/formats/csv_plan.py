@@ -25,6 +25,7 @@ class PlanCsvReporter:
     name = "plan-csv"
     extension = "csv"
     filename = "plan.csv"
+    binary = False
     description = "the improvement plan as issue-tracker CSV"
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:

@@ -30,6 +30,7 @@ class PracticesCsvReporter:
     name = "csv-practices"
     extension = "csv"
     filename = "practices.csv"
+    binary = False
     description = "one row per best practice"
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:

@@ -15,6 +15,7 @@ class HtmlReporter:
     name = "html"
     extension = "html"
     filename = "review.html"
+    binary = False
     description = "self-contained HTML Pillar Report (inline CSS, no scripts)"
 
     def __init__(self) -> None:
@@ -27,7 +28,11 @@ class HtmlReporter:
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Render the template with the aggregated view."""
-        out.write(self._env.get_template("report.html.j2").render(**build_view(review)))
+        out.write(self.html(review))
+
+    def html(self, review: dict[str, Any], max_listed: int = 25, compact: bool = False) -> str:
+        """The page as a string (the PDF uses a compact, paper-sized variant)."""
+        return self._env.get_template("report.html.j2").render(**build_view(review, max_listed, compact))
 
 
 REPORTER = HtmlReporter()

@@ -19,6 +19,7 @@ class MarkdownReporter:
     name = "md"
     extension = "md"
     filename = "review.md"
+    binary = False
     description = "Markdown for pull requests and wikis"
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
