@@ -9,7 +9,16 @@ import click
 import typer
 
 from wasp import __version__
-from wasp.cli import catalogue_cmd, permissions_cmd, report_cmd, review_cmd, rules_cmd, schema_cmd, setup_cmds
+from wasp.cli import (
+    catalogue_cmd,
+    compliance_cmd,
+    permissions_cmd,
+    report_cmd,
+    review_cmd,
+    rules_cmd,
+    schema_cmd,
+    setup_cmds,
+)
 from wasp.cli.console import err
 from wasp.errors import WaspError
 
@@ -46,6 +55,7 @@ app.command("init")(setup_cmds.init)
 app.command("review")(review_cmd.review)
 app.command("demo")(review_cmd.demo)
 app.command("report")(report_cmd.report)
+app.command("compliance")(compliance_cmd.compliance)
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

@@ -74,4 +74,13 @@ def build_view(review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bo
         "status_label": STATUS_LABEL,
         "risk_label": RISK_LABEL,
         "compact": compact,
+        "compliance": compliance_views(review),
     }
+
+
+def compliance_views(review: dict[str, Any]) -> list[dict[str, Any]]:
+    """The review seen through each UK framework."""
+    from wasp.catalogue.frameworks import load_frameworks
+    from wasp.report.compliance import compliance_view
+
+    return [compliance_view(review, fw) for fw in load_frameworks().values()]

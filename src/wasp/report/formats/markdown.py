@@ -73,6 +73,17 @@ class MarkdownReporter:
                     f"- {ICON[p['status']]} **{p['id']}** {p['title']} ({p['risk']} risk, {p['evidence_mode']}): "
                     f"{STATUS_LABEL[p['status']]} — {_cell(p['reason'])}.{extra}{flag}\n"
                 )
+        w(
+            "\n## Compliance views\n\n| Framework | Met | Not met | Not assessed | N/A |\n|---|---|---|---|---|\n"
+        )
+        for view in v["compliance"]:
+            c = view["summary"]
+            w(
+                f"| {view['name']} | {c['met']} | {c['not_met']} | {c['not_assessed']} | {c['not_applicable']} |\n"
+            )
+        w(
+            "\nPer-control detail: `wasp compliance review.json --framework ncsc|cyber-essentials|iso27001|uk-gdpr|fca-dora`.\n"
+        )
         if v["gaps"]:
             w(
                 "\n## What could not be checked\n\n| Service | Operation | Error | Region | Rules affected |\n|---|---|---|---|---|\n"
