@@ -184,3 +184,32 @@ def test_pdf_has_a_summary_page_and_more(demo_doc: dict[str, Any], tmp_path: Pat
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
     assert pdf_pages(data) >= 3
+
+
+def test_sarif_accepts_live_findings_without_files(demo_doc: dict[str, Any]) -> None:
+    log = json.loads(render(demo_doc, "sarif"))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    not_passing = [f for f in demo_doc["findings"] if f["status"] != "pass"]
+    assert len(run["results"]) == len(not_passing)
+    for result in run["results"]:
+        assert result["ruleId"] in rules and rules[result["ruleId"]]["shortDescription"]["text"]
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        [loc] = result["locations"]
+        assert "logicalLocations" in loc and "physicalLocation" not in loc  # live: no file
+        assert result["partialFingerprints"]["waspFinding/v1"].startswith("f-")
+    assert all("markdown" in r["help"] and "security-severity" in r["properties"] for r in rules.values())
+
+
+def test_sarif_iac_findings_get_file_and_line(demo_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(demo_doc)
+    f = next(f for f in doc["findings"] if f["status"] == "fail")
+    f["resource"].update(file="templates/app.yaml", line=42, address="DataBucket")
+    result = next(
+        r
+        for r in json.loads(render(doc, "sarif"))["runs"][0]["results"]
+        if r["partialFingerprints"]["waspFinding/v1"] == f["id"]
+    )
+    phys = result["locations"][0]["physicalLocation"]
+    assert phys["artifactLocation"]["uri"] == "templates/app.yaml" and phys["region"]["startLine"] == 42

@@ -109,7 +109,7 @@ def demo(
         FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
     ] = None,
     report_formats: Annotated[str, typer.Option("--formats", help="Reports to write besides review.json")] = (
-        "html,md,csv,csv-practices,plan-csv"
+        "html,md,csv,csv-practices,plan-csv,sarif,ocsf,asff"
     ),
 ) -> None:
     """Review the built-in emulated AWS account (a small payments API) and write the reports."""

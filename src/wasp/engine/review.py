@@ -61,4 +61,5 @@ def run_review(
             "resource_types": inventory.types,
         },
         expired_attestations=tuple(a for a in latest.values() if not a.is_current(today)),
+        rules=tuple((run.rule.id, run.rule.meta) for run in evaluation.runs if run.findings),
     )

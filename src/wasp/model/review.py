@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from wasp.model.attestation import Attestation
 from wasp.model.finding import Finding
 from wasp.model.resource import Gap
-from wasp.model.rule import Remediation
+from wasp.model.rule import Remediation, RuleMeta
 from wasp.model.status import BPStatus, EvidenceMode, NAReason, QuestionRisk, Risk
 
 
@@ -84,3 +84,5 @@ class Review:
     plan: tuple[PlanItem, ...]
     scope: dict[str, object] = field(default_factory=dict)
     expired_attestations: tuple[Attestation, ...] = ()
+    rules: tuple[tuple[str, RuleMeta], ...] = ()
+    """(id, metadata) of every rule that produced a finding, so the review describes itself."""

@@ -152,6 +152,19 @@ def review_dict(review: Review) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in review.findings],
         "gaps": [_gap(g) for g in review.gaps],
         "improvement_plan": [_plan(p) for p in review.plan],
+        "rules": [
+            {
+                "id": rid,
+                "title": meta.title,
+                "severity": meta.severity.value,
+                "description": meta.description,
+                "best_practices": list(meta.best_practices),
+                "resource_type": meta.resource_type,
+                "public_exposure": meta.public_exposure,
+                "remediation": asdict(meta.remediation),
+            }
+            for rid, meta in review.rules
+        ],
         "expired_attestations": [
             {"best_practice": a.best_practice, **(_attestation(a) or {})} for a in review.expired_attestations
         ],

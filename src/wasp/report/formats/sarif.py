@@ -1,0 +1,118 @@
+"""SARIF 2.1.0 for code-scanning UIs: live findings (logical locations: the resource ARN) and IaC findings
+(physical locations: file and line)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from wasp import __version__
+
+LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "informational": "note"}
+SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "informational": "0.0"}
+
+
+def _rule(meta: dict[str, Any]) -> dict[str, Any]:
+    rem = meta.get("remediation") or {}
+    help_md = "\n".join(
+        [
+            meta.get("description", ""),
+            "",
+            f"**Console:** {rem.get('console', '')}",
+            "",
+            f"**CLI:** `{rem.get('cli', '')}`",
+            "",
+            f"**CloudFormation:** `{rem.get('cloudformation', '')}`",
+            "",
+            f"**Terraform:** `{rem.get('terraform', '')}`",
+        ]
+    )
+    return {
+        "id": meta["id"],
+        "name": "".join(part.capitalize() for part in meta["id"].split("_")),
+        "shortDescription": {"text": meta["title"]},
+        "fullDescription": {"text": meta.get("description") or meta["title"]},
+        "help": {"text": help_md.replace("**", "").replace("`", ""), "markdown": help_md},
+        "defaultConfiguration": {"level": LEVEL[meta["severity"]]},
+        "properties": {
+            "tags": ["security", *meta["best_practices"]],
+            "security-severity": SECURITY_SEVERITY[meta["severity"]],
+            "precision": "high",
+        },
+    }
+
+
+def _location(resource: dict[str, Any]) -> dict[str, Any]:
+    if resource.get("file"):
+        loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": resource["file"]}}}
+        if resource.get("line"):
+            loc["physicalLocation"]["region"] = {"startLine": int(resource["line"])}
+        if resource.get("address"):
+            loc["logicalLocations"] = [{"name": resource["address"], "kind": "resource"}]
+        return loc
+    name = resource.get("arn") or resource["id"]
+    return {"logicalLocations": [{"name": resource["id"], "fullyQualifiedName": name, "kind": "resource"}]}
+
+
+def sarif_log(review: dict[str, Any]) -> dict[str, Any]:
+    """The SARIF log: failing, unknown and waived findings (waived ones as suppressed results)."""
+    rules = [_rule(r) for r in review.get("rules", [])]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for f in review["findings"]:
+        if f["status"] == "pass":
+            continue
+        result: dict[str, Any] = {
+            "ruleId": f["rule"],
+            "level": "note" if f["status"] == "unknown" else LEVEL[f["severity"]],
+            "kind": "review" if f["status"] == "unknown" else "fail",
+            "message": {"text": f["message"]},
+            "locations": [_location(f["resource"])],
+            "partialFingerprints": {"waspFinding/v1": f["id"]},
+            "properties": {
+                "resourceType": f["resource"]["type"],
+                "bestPractices": f["best_practices"],
+                "account": f["resource"].get("account"),
+                "region": f["resource"].get("region"),
+            },
+        }
+        if f["rule"] in index:
+            result["ruleIndex"] = index[f["rule"]]
+        if f["status"] == "waived":
+            result["suppressions"] = [{"kind": "external", "justification": f.get("waiver") or "waived"}]
+        results.append(result)
+    return {
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "wasp",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "automationDetails": {"id": f"wasp/{review['workload']}/"},
+                "results": results,
+            }
+        ],
+    }
+
+
+class SarifReporter:
+    """SARIF 2.1.0 JSON."""
+
+    name = "sarif"
+    extension = "sarif"
+    filename = "findings.sarif"
+    binary = False
+    description = "SARIF 2.1.0 for code-scanning UIs"
+
+    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+        """Write the log."""
+        out.write(json.dumps(sarif_log(review), indent=1))
+        out.write("\n")
+
+
+REPORTER = SarifReporter()
