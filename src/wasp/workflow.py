@@ -14,8 +14,55 @@ from wasp.collect.runner import DEFAULT_WORKERS, Progress
 from wasp.collect.session import open_accounts
 from wasp.engine import run_review
 from wasp.errors import InputError
-from wasp.model import Review, Workload
+from wasp.model import Inventory, Review, Workload
 from wasp.rules import load_rules
+from wasp.snapshot import Snapshot
+
+
+def collect_live(
+    workload: Workload,
+    *,
+    collectors: list[str] | None = None,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
+    """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed)."""
+    if not workload.regions:
+        raise InputError("no regions in scope: list them in the workload file or pass --regions")
+    selected = select_collectors(collectors)
+    accesses = open_accounts(
+        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts
+    )
+    tasks = plan(selected, [a.account for a in accesses], workload.regions)
+    inventory, stats = collect(
+        tasks,
+        {a.account: a.clients for a in accesses},
+        workload.regions,
+        workers=workers,
+        progress=progress,
+        scope_tags=workload.scope_tags,
+    )
+    return inventory, stats, tuple(a.account for a in accesses)
+
+
+def review_snapshot(snapshot: Snapshot, workload: Workload) -> Review:
+    """Review a saved inventory offline; rules see the collection time, so the result is repeatable."""
+    catalogue = load_catalogue()
+    attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
+    if not workload.accounts:
+        workload = replace(workload, accounts=snapshot.accounts)
+    if not workload.regions:
+        workload = replace(workload, regions=snapshot.regions)
+    return run_review(
+        catalogue=catalogue,
+        rules=load_rules(),
+        inventory=snapshot.inventory,
+        workload=workload,
+        attestations=attestations,
+        now=snapshot.collected_at,
+        sources=("snapshot",),
+    )
 
 
 @dataclass(frozen=True)
@@ -37,27 +84,16 @@ def review_live(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
-    if not workload.regions:
-        raise InputError("no regions in scope: list them in the workload file or pass --regions")
     started = datetime.now(UTC)
     catalogue = load_catalogue()
     # Check every input before touching AWS: a typo should not cost a credential round trip.
-    selected = select_collectors(collectors)
+    select_collectors(collectors)
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    accesses = open_accounts(
-        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts
-    )
-    tasks = plan(selected, [a.account for a in accesses], workload.regions)
-    inventory, stats = collect(
-        tasks,
-        {a.account: a.clients for a in accesses},
-        workload.regions,
-        workers=workers,
-        progress=progress,
-        scope_tags=workload.scope_tags,
+    inventory, stats, accounts = collect_live(
+        workload, collectors=collectors, workers=workers, progress=progress, max_attempts=max_attempts
     )
     if not workload.accounts:
-        workload = replace(workload, accounts=tuple(a.account for a in accesses))
+        workload = replace(workload, accounts=accounts)
     review = run_review(
         catalogue=catalogue,
         rules=load_rules(),

@@ -11,7 +11,9 @@ import typer
 from wasp import __version__
 from wasp.cli import (
     catalogue_cmd,
+    collect_cmd,
     compliance_cmd,
+    diff_cmd,
     permissions_cmd,
     report_cmd,
     review_cmd,
@@ -53,9 +55,11 @@ def _root(
 app.command("catalogue")(catalogue_cmd.catalogue)
 app.command("init")(setup_cmds.init)
 app.command("review")(review_cmd.review)
+app.command("collect")(collect_cmd.collect)
 app.command("demo")(review_cmd.demo)
 app.command("report")(report_cmd.report)
 app.command("compliance")(compliance_cmd.compliance)
+app.command("diff")(diff_cmd.diff)
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

@@ -35,7 +35,7 @@ def exit_code(review: Review, fail_on: FailOn | None) -> int:
     return 1 if any(q.risk in levels for q in review.questions) else 0
 
 
-def _workload(
+def workload_from(
     path: Path | None,
     name: str | None,
     profile: str | None,
@@ -81,11 +81,17 @@ def review(
     report_formats: Annotated[
         str, typer.Option("--formats", help="Reports to write besides review.json, e.g. html,md,csv")
     ] = "",
+    snapshot: Annotated[
+        Path | None, typer.Option(help="Review a saved snapshot offline (from `wasp collect`) instead of AWS")
+    ] = None,
 ) -> None:
     """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
     from wasp.workflow import review_live
 
-    wl = _workload(workload_file, name, profile, regions, accounts, role_name, attestations)
+    wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations)
+    if snapshot is not None:
+        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on)
+        return
     with collection_progress("collecting") as progress:
         run = review_live(
             wl,
@@ -101,6 +107,27 @@ def review(
         f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
     )
     raise typer.Exit(exit_code(run.review, fail_on))
+
+
+def _review_snapshot(
+    wl: Workload, snapshot: Path, out_dir: Path, report_formats: str, fail_on: FailOn | None
+) -> None:
+    """The offline path of `wasp review --snapshot`."""
+    from wasp.snapshot import load_snapshot
+    from wasp.workflow import review_snapshot
+
+    snap = load_snapshot(snapshot)
+    if wl.name == "unnamed-workload":
+        wl = replace(wl, name=snap.workload)
+    result = review_snapshot(snap, wl)
+    path = write_review(result, out_dir / "review.json")
+    extra = write_formats(review_dict(result), report_formats, out_dir)
+    print_summary(result, out)
+    err.print(
+        f"[dim]reviewed snapshot {snapshot} (collected {snap.collected_at.isoformat()}); wrote "
+        f"{', '.join(map(str, [path, *extra]))}[/]"
+    )
+    raise typer.Exit(exit_code(result, fail_on))
 
 
 def demo(

@@ -1,0 +1,56 @@
+"""`wasp diff`: what got better or worse between two saved reviews."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wasp.cli.console import out
+from wasp.report.base import load_review
+from wasp.report.diff import diff_reviews
+
+
+class DiffFormat(StrEnum):
+    """Output formats."""
+
+    text = "text"
+    json = "json"
+
+
+def _text(d: dict[str, Any]) -> list[str]:
+    s = d["summary"]
+    lines = [
+        f"{d['before']['generated_at']} -> {d['after']['generated_at']} ({d['after']['workload']})",
+        f"high-risk questions {s['high_risk_questions'][0]} -> {s['high_risk_questions'][1]}; medium-risk "
+        f"{s['medium_risk_questions'][0]} -> {s['medium_risk_questions'][1]}; best practices met "
+        f"{s['best_practices_met'][0]} -> {s['best_practices_met'][1]}; failing findings "
+        f"{s['failing_findings'][0]} -> {s['failing_findings'][1]}",
+    ]
+    for q in d["questions"]:
+        lines.append(f"  question {q['id']}: {q['before']} -> {q['after']} ({q['direction']})")
+    for bp in d["best_practices"]:
+        lines.append(f"  {bp['id']} [{bp['risk']}] {bp['title']}: {bp['before']} -> {bp['after']}")
+    for f in d["resolved_high_findings"]:
+        lines.append(f"  resolved: {f['rule']} on {f['resource']}")
+    for f in d["new_high_findings"]:
+        lines.append(f"  NEW: {f['rule']} on {f['resource']}: {f['message']}")
+    for bp in d["newly_expired_attestations"]:
+        lines.append(f"  attestation expired: {bp}")
+    return lines
+
+
+def diff(
+    before: Annotated[Path, typer.Argument(help="The earlier review.json (the baseline)")],
+    after: Annotated[Path, typer.Argument(help="The later review.json")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text or json")] = DiffFormat.text,
+) -> None:
+    """Show questions whose risk changed, practices that changed status, and high findings new and resolved."""
+    result = diff_reviews(load_review(before), load_review(after))
+    if fmt is DiffFormat.json:
+        out.print_json(json.dumps(result))
+    else:
+        typer.echo("\n".join(_text(result)))

@@ -1,0 +1,146 @@
+"""Snapshots: a collected inventory (resources, gaps, what was collected) saved for an offline review.
+
+An external reviewer reviews the snapshot later with no credentials. The file is gzip-compressed JSON with
+sorted keys and a zero gzip timestamp, so the same inventory always gives the same bytes; unknown values
+survive the round trip as markers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wasp.errors import InputError
+from wasp.model import Gap, Inventory, Origin, OriginKind, Resource, Unresolved
+
+SCHEMA = "wasp.snapshot/1"
+_UNRESOLVED = "__wasp_unresolved__"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An inventory and how it was collected."""
+
+    inventory: Inventory
+    collected_at: datetime
+    workload: str
+    accounts: tuple[str, ...]
+    regions: tuple[str, ...]
+    api_calls: int = 0
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Unresolved):
+        return {_UNRESOLVED: value.reason}
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {_UNRESOLVED}:
+            return Unresolved(str(value[_UNRESOLVED]))
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
+    """The snapshot as JSON-ready data."""
+    inv = snap.inventory
+    return {
+        "schema": SCHEMA,
+        "collected_at": snap.collected_at.isoformat(),
+        "workload": snap.workload,
+        "accounts": list(snap.accounts),
+        "regions": list(snap.regions),
+        "api_calls": snap.api_calls,
+        "collected_types": sorted(inv.collected_types),
+        "resources": [
+            {
+                "type": r.type,
+                "id": r.id,
+                "arn": r.arn,
+                "origin": {k: v for k, v in vars(r.origin).items() if v is not None}
+                | {"kind": r.origin.kind.value},
+                "properties": _encode(dict(r.properties)),
+            }
+            for r in inv
+        ],
+        "gaps": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(g).items()} for g in inv.gaps],
+    }
+
+
+def save_snapshot(snap: Snapshot, path: Path) -> Path:
+    """Write the snapshot (atomically); gzip when the name ends in .gz."""
+    data = json.dumps(snapshot_dict(snap), sort_keys=True, separators=(",", ":")).encode()
+    if path.suffix == ".gz":
+        data = gzip.compress(data, mtime=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """Read a snapshot; a missing, corrupt or foreign file is one clear error."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: snapshot not found") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the snapshot ({exc.strerror})") from exc
+    try:
+        text = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        doc = json.loads(text)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{path}: snapshot is corrupt (gzip: {exc}); collect it again") from exc
+    except ValueError as exc:
+        raise InputError(f"{path}: snapshot is not valid JSON ({exc}); collect it again") from exc
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        raise InputError(f'{path}: not a wasp snapshot (expected "schema": "{SCHEMA}")')
+    try:
+        inventory = Inventory()
+        for r in doc["resources"]:
+            origin = dict(r["origin"])
+            kind = OriginKind(origin.pop("kind"))
+            inventory.add(
+                Resource(
+                    r["type"], r["id"], _decode(r["properties"]), Origin(kind=kind, **origin), r.get("arn")
+                )
+            )
+        inventory.mark_collected(*doc["collected_types"])
+        for g in doc["gaps"]:
+            inventory.add_gap(
+                Gap(
+                    **{
+                        **g,
+                        "resource_types": tuple(g.get("resource_types", ())),
+                        "rules": tuple(g.get("rules", ())),
+                    }
+                )
+            )
+        return Snapshot(
+            inventory,
+            datetime.fromisoformat(doc["collected_at"]),
+            doc["workload"],
+            tuple(doc["accounts"]),
+            tuple(doc["regions"]),
+            int(doc.get("api_calls", 0)),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(
+            f"{path}: snapshot is damaged ({exc.__class__.__name__}: {exc}); collect it again"
+        ) from exc
