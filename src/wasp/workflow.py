@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wasp.attest import load_attestations
+from wasp.attest.waivers import load_waivers
 from wasp.catalogue import load_catalogue
 from wasp.collect import CollectionStats, collect, plan, select_collectors
 from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS
@@ -50,6 +51,7 @@ def review_snapshot(snapshot: Snapshot, workload: Workload) -> Review:
     """Review a saved inventory offline; rules see the collection time, so the result is repeatable."""
     catalogue = load_catalogue()
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
+    waivers = load_waivers(Path(workload.waivers)) if workload.waivers else []
     if not workload.accounts:
         workload = replace(workload, accounts=snapshot.accounts)
     if not workload.regions:
@@ -62,6 +64,7 @@ def review_snapshot(snapshot: Snapshot, workload: Workload) -> Review:
         attestations=attestations,
         now=snapshot.collected_at,
         sources=("snapshot",),
+        waivers=waivers,
     )
 
 
@@ -89,6 +92,7 @@ def review_live(
     # Check every input before touching AWS: a typo should not cost a credential round trip.
     select_collectors(collectors)
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
+    waivers = load_waivers(Path(workload.waivers)) if workload.waivers else []
     inventory, stats, accounts = collect_live(
         workload, collectors=collectors, workers=workers, progress=progress, max_attempts=max_attempts
     )
@@ -101,5 +105,6 @@ def review_live(
         workload=workload,
         attestations=attestations,
         now=now or datetime.now(UTC),
+        waivers=waivers,
     )
     return LiveRun(review, stats, (datetime.now(UTC) - started).total_seconds())

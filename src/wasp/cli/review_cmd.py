@@ -43,7 +43,9 @@ def workload_from(
     accounts: str | None,
     role_name: str | None,
     attestations: Path | None,
+    waivers: Path | None = None,
 ) -> Workload:
+    """The workload file (or a bare workload) with command-line overrides applied."""
     base = load_workload(path) if path else Workload(name=name or "unnamed-workload")
     changes: dict[str, object] = {}
     if name:
@@ -58,6 +60,8 @@ def workload_from(
         changes["role_name"] = role_name
     if attestations:
         changes["attestations"] = str(attestations)
+    if waivers:
+        changes["waivers"] = str(waivers)
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -84,11 +88,12 @@ def review(
     snapshot: Annotated[
         Path | None, typer.Option(help="Review a saved snapshot offline (from `wasp collect`) instead of AWS")
     ] = None,
+    waivers: Annotated[Path | None, typer.Option(help="Waiver file (accepted risks)")] = None,
 ) -> None:
     """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
     from wasp.workflow import review_live
 
-    wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations)
+    wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
     if snapshot is not None:
         _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from wasp.engine.decide import decide_questions, latest_attestations
 from wasp.engine.evaluate import Waiver, evaluate
@@ -35,9 +36,21 @@ def run_review(
     now: datetime,
     waiver: Waiver | None = None,
     sources: Iterable[str] = ("live",),
+    waivers: Iterable[Any] = (),
 ) -> Review:
     """A complete review of one workload from its inventory and attestations."""
     ctx = RuleContext(inventory=inventory, workload=scope_of(workload), now=now)
+    waiver_list = list(waivers)
+    if waiver_list and waiver is None:
+        from wasp.attest.waivers import waiver_matcher
+
+        index = {r.key[:1] + r.key[3:]: r for r in inventory}
+
+        def tags_of(finding: Any) -> dict[str, str]:
+            res = index.get((finding.resource.type, finding.resource.id))
+            return res.tags if res is not None else {}
+
+        waiver = waiver_matcher(waiver_list, now.date(), tags_of)
     evaluation = evaluate(rules, inventory, ctx, observed_at=now, waiver=waiver)
     latest = latest_attestations(attestations)
     today = now.date()
@@ -62,4 +75,18 @@ def run_review(
         },
         expired_attestations=tuple(a for a in latest.values() if not a.is_current(today)),
         rules=tuple((run.rule.id, run.rule.meta) for run in evaluation.runs if run.findings),
+        waivers=tuple(
+            {
+                "id": w.id,
+                "owner": w.owner,
+                "reason": w.reason,
+                "expires": w.expires.isoformat(),
+                "expired": w.expires < now.date(),
+                "source": w.source,
+                "findings": sum(
+                    1 for f in evaluation.findings if f.waiver and f.waiver.startswith(f"{w.id} ")
+                ),
+            }
+            for w in waiver_list
+        ),
     )

@@ -85,4 +85,6 @@ class Review:
     scope: dict[str, object] = field(default_factory=dict)
     expired_attestations: tuple[Attestation, ...] = ()
     rules: tuple[tuple[str, RuleMeta], ...] = ()
+    waivers: tuple[dict[str, object], ...] = ()
+    """Every waiver considered: id, owner, reason, expires, expired, findings waived."""
     """(id, metadata) of every rule that produced a finding, so the review describes itself."""

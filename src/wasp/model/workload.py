@@ -19,6 +19,8 @@ class Workload:
     """Role to assume in each listed account (read-only); None uses the caller's credentials."""
     iac_paths: tuple[str, ...] = ()
     attestations: str | None = None
+    waivers: str | None = None
+    """Waiver file (accepted risks)."""
     stakeholders: dict[str, str] = field(default_factory=dict)
     """Question id (SEC01..SEC11) -> owner."""
     break_glass: tuple[str, ...] = ()

@@ -165,6 +165,7 @@ def review_dict(review: Review) -> dict[str, Any]:
             }
             for rid, meta in review.rules
         ],
+        "waivers": [dict(w) for w in review.waivers],
         "expired_attestations": [
             {"best_practice": a.best_practice, **(_attestation(a) or {})} for a in review.expired_attestations
         ],

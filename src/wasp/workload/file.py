@@ -34,6 +34,9 @@ class WorkloadFile(BaseModel):
     )
     iac: list[str] = Field(default_factory=list, description="IaC paths (CloudFormation / Terraform)")
     attestations: str | None = Field(default=None, description="Attestation file, relative to this file")
+    waivers: str | None = Field(
+        default=None, description="Waiver file (accepted risks), relative to this file"
+    )
     stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
     break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
     classification_tag: str = "DataClassification"
@@ -80,6 +83,7 @@ def load_workload(path: Path) -> Workload:
         role_name=wf.role_name,
         iac_paths=tuple(str(base / p) for p in wf.iac),
         attestations=str(base / wf.attestations) if wf.attestations else None,
+        waivers=str(base / wf.waivers) if wf.waivers else None,
         stakeholders=dict(wf.stakeholders),
         break_glass=tuple(wf.break_glass),
         classification_tag=wf.classification_tag,
