@@ -20,6 +20,7 @@ from wasp.cli import (
     rules_cmd,
     schema_cmd,
     setup_cmds,
+    store_cmd,
 )
 from wasp.cli.console import err
 from wasp.errors import WaspError
@@ -60,6 +61,10 @@ app.command("demo")(review_cmd.demo)
 app.command("report")(report_cmd.report)
 app.command("compliance")(compliance_cmd.compliance)
 app.command("diff")(diff_cmd.diff)
+app.command("milestones")(store_cmd.milestones)
+app.command("show")(store_cmd.show)
+app.command("history")(store_cmd.history)
+app.add_typer(store_cmd.milestone_app, name="milestone")
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

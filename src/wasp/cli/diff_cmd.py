@@ -43,13 +43,26 @@ def _text(d: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _load(ref: str, db: str | None) -> dict[str, Any]:
+    """A review file, or a stored review by id, milestone name or 'latest'."""
+    path = Path(ref)
+    if path.exists() or ref.endswith(".json"):
+        return load_review(path)
+    from wasp.store import open_store
+
+    return open_store(db).load(ref)
+
+
 def diff(
-    before: Annotated[Path, typer.Argument(help="The earlier review.json (the baseline)")],
-    after: Annotated[Path, typer.Argument(help="The later review.json")],
+    before: Annotated[
+        str, typer.Argument(help="The earlier review: a review.json, a stored id or a milestone name")
+    ],
+    after: Annotated[str, typer.Argument(help="The later review (same forms; 'latest' for the newest)")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text or json")] = DiffFormat.text,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL, for stored reviews")] = None,
 ) -> None:
     """Show questions whose risk changed, practices that changed status, and high findings new and resolved."""
-    result = diff_reviews(load_review(before), load_review(after))
+    result = diff_reviews(_load(before, db), _load(after, db))
     if fmt is DiffFormat.json:
         out.print_json(json.dumps(result))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -89,13 +89,15 @@ def review(
         Path | None, typer.Option(help="Review a saved snapshot offline (from `wasp collect`) instead of AWS")
     ] = None,
     waivers: Annotated[Path | None, typer.Option(help="Waiver file (accepted risks)")] = None,
+    save: Annotated[bool, typer.Option("--save", help="Save the review in the database (see --db)")] = False,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL (implies --save)")] = None,
 ) -> None:
     """Review a live workload: collect (read-only), evaluate, decide, and write DIR/review.json."""
     from wasp.workflow import review_live
 
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
     if snapshot is not None:
-        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on)
+        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on, save or db is not None, db)
         return
     with collection_progress("collecting") as progress:
         run = review_live(
@@ -107,6 +109,7 @@ def review(
         )
     path = write_review(run.review, out_dir / "review.json")
     extra = write_formats(review_dict(run.review), report_formats, out_dir)
+    _maybe_save(review_dict(run.review), save, db)
     print_summary(run.review, out)
     err.print(
         f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
@@ -114,8 +117,26 @@ def review(
     raise typer.Exit(exit_code(run.review, fail_on))
 
 
+def _maybe_save(doc: dict[str, Any], save: bool, db: str | None) -> None:
+    """Save in the store when asked (--save or --db)."""
+    if not (save or db):
+        return
+    from wasp.store import open_store
+
+    saved = open_store(db).save(doc)
+    err.print(
+        f"[dim]saved as review {saved.id} (milestone it with `wasp milestone create NAME --review {saved.id}`)[/]"
+    )
+
+
 def _review_snapshot(
-    wl: Workload, snapshot: Path, out_dir: Path, report_formats: str, fail_on: FailOn | None
+    wl: Workload,
+    snapshot: Path,
+    out_dir: Path,
+    report_formats: str,
+    fail_on: FailOn | None,
+    save: bool,
+    db: str | None,
 ) -> None:
     """The offline path of `wasp review --snapshot`."""
     from wasp.snapshot import load_snapshot
@@ -127,6 +148,7 @@ def _review_snapshot(
     result = review_snapshot(snap, wl)
     path = write_review(result, out_dir / "review.json")
     extra = write_formats(review_dict(result), report_formats, out_dir)
+    _maybe_save(review_dict(result), save, db)
     print_summary(result, out)
     err.print(
         f"[dim]reviewed snapshot {snapshot} (collected {snap.collected_at.isoformat()}); wrote "
@@ -143,6 +165,8 @@ def demo(
     report_formats: Annotated[str, typer.Option("--formats", help="Reports to write besides review.json")] = (
         "html,md,csv,csv-practices,plan-csv,sarif,ocsf,asff"
     ),
+    save: Annotated[bool, typer.Option("--save", help="Save the review in the database (see --db)")] = False,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL (implies --save)")] = None,
 ) -> None:
     """Review the built-in emulated AWS account (a small payments API) and write the reports."""
     from wasp.demo.run import run_demo
@@ -151,6 +175,7 @@ def demo(
         result = run_demo(out_dir, progress=progress)
     path = write_review(result.run.review, out_dir / "review.json")
     extra = write_formats(review_dict(result.run.review), report_formats, out_dir)
+    _maybe_save(review_dict(result.run.review), save, db)
     print_summary(result.run.review, out)
     err.print(
         f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "

@@ -1,0 +1,74 @@
+"""A PNG chart of a workload's history: HRI/MRI counts over time and each question's risk per review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+RISK_COLOUR = {
+    "high": "#b3261e",
+    "medium": "#e69500",
+    "none": "#1b6e3a",
+    "unanswered": "#bdc1c6",
+    "not_applicable": "#e8eaed",
+}
+QUESTIONS = [f"SEC{i:02d}" for i in range(1, 12)]
+
+
+def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
+    """Draw the chart (matplotlib, headless) and write it to ``path``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    labels = [r["milestone"] or r["generated_at"][:10] for r in reviews]
+    xs = list(range(len(reviews)))
+    fig, (top, grid) = plt.subplots(
+        2,
+        1,
+        figsize=(max(6, 1.2 * len(reviews) + 3), 7),
+        gridspec_kw={"height_ratios": [1, 2]},
+        constrained_layout=True,
+    )
+    top.plot(
+        xs,
+        [r["high_risk_questions"] for r in reviews],
+        marker="o",
+        color=RISK_COLOUR["high"],
+        label="high-risk questions",
+    )
+    top.plot(
+        xs,
+        [r["medium_risk_questions"] for r in reviews],
+        marker="o",
+        color=RISK_COLOUR["medium"],
+        label="medium-risk questions",
+    )
+    top.set_ylim(0, 11.5)
+    top.set_xticks(xs, labels, rotation=20, ha="right", fontsize=8)
+    top.legend(loc="upper right", fontsize=8)
+    top.set_title(title)
+    for x, r in enumerate(reviews):
+        for y, q in enumerate(QUESTIONS):
+            grid.add_patch(
+                Rectangle(
+                    (x - 0.45, y - 0.45),
+                    0.9,
+                    0.9,
+                    color=RISK_COLOUR.get(r["questions"].get(q, "unanswered"), "#fff"),
+                )
+            )
+    grid.set_xlim(-0.6, len(reviews) - 0.4)
+    grid.set_ylim(-0.6, len(QUESTIONS) - 0.4)
+    grid.set_yticks(range(len(QUESTIONS)), QUESTIONS, fontsize=8)
+    grid.set_xticks(xs, labels, rotation=20, ha="right", fontsize=8)
+    grid.invert_yaxis()
+    grid.set_title(
+        "question risk per review (red high, amber medium, green none, grey unanswered)", fontsize=9
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

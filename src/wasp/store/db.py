@@ -1,0 +1,257 @@
+"""Open the store, migrate it, save and load reviews, milestones and history."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, delete, insert, select
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from wasp.errors import WaspError
+from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
+
+_MIGRATE_LOCK = threading.Lock()
+
+
+class StoreError(WaspError):
+    """The database cannot be used: unreachable, a wrong URL, a schema from a newer wasp, a missing review."""
+
+
+def default_url() -> str:
+    """WASP_DB, else a SQLite file in the user's data directory."""
+    env = os.environ.get("WASP_DB")
+    if env:
+        return env
+    return f"sqlite:///{Path(user_data_dir('wasp')) / 'wasp.db'}"
+
+
+def _normalise(url: str) -> str:
+    """Accept a plain path for SQLite and postgresql:// for psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _redacted(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A stored review's identity."""
+
+    id: int
+    workload: str
+    generated_at: datetime
+
+
+class Store:
+    """A migrated database of reviews."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    def save(self, review: dict[str, Any]) -> Saved:
+        """Save a review whole, in one transaction (an interruption leaves the previous state intact)."""
+        s = review["summary"]
+        when = datetime.fromisoformat(review["generated_at"])
+        blob = gzip.compress(json.dumps(review, separators=(",", ":")).encode(), mtime=0)
+        with Session(self.engine) as session, session.begin():
+            row = ReviewRow(
+                workload=review["workload"],
+                generated_at=when,
+                saved_at=datetime.now(UTC),
+                catalogue_version=review["catalogue_version"],
+                high_risk_questions=s["high_risk_questions"],
+                medium_risk_questions=s["medium_risk_questions"],
+                practices_met=s["best_practices"]["met"],
+                practices_not_met=s["best_practices"]["not_met"],
+                findings_failed=s["findings"]["fail"],
+                document=blob,
+            )
+            session.add(row)
+            session.flush()
+            rid = row.id
+            if review["findings"]:
+                session.execute(
+                    insert(FindingRow),
+                    [
+                        {
+                            "review_id": rid,
+                            "finding_id": f["id"],
+                            "rule": f["rule"],
+                            "status": f["status"],
+                            "severity": f["severity"],
+                            "resource_type": f["resource"]["type"],
+                            "resource": f["resource"].get("arn") or f["resource"]["id"],
+                            "message": f["message"][:2000],
+                        }
+                        for f in review["findings"]
+                    ],
+                )
+            session.execute(
+                insert(QuestionRow),
+                [
+                    {"review_id": rid, "question": q["id"], "risk": q["risk"], "incomplete": q["incomplete"]}
+                    for q in review["questions"]
+                ],
+            )
+        return Saved(rid, review["workload"], when)
+
+    def resolve(self, ref: str) -> int:
+        """A review id from an id, a milestone name, or 'latest'."""
+        with Session(self.engine) as session:
+            if ref.isdigit():
+                found = session.get(ReviewRow, int(ref))
+                rid = found.id if found else None
+            elif ref == "latest":
+                rid = session.scalars(select(ReviewRow.id).order_by(ReviewRow.id.desc()).limit(1)).first()
+            else:
+                ms = session.scalars(select(MilestoneRow).where(MilestoneRow.name == ref)).all()
+                if len(ms) > 1:
+                    raise StoreError(f"milestone {ref!r} exists for several workloads; use the review id")
+                rid = ms[0].review_id if ms else None
+        if rid is None:
+            raise StoreError(f"no review or milestone {ref!r} in {_redacted(self.url)} (see `wasp history`)")
+        return rid
+
+    def load(self, ref: str) -> dict[str, Any]:
+        """A review by id, by milestone name, or 'latest'."""
+        rid = self.resolve(ref)
+        with Session(self.engine) as session:
+            row = session.get(ReviewRow, rid)
+            assert row is not None
+            loaded: dict[str, Any] = json.loads(gzip.decompress(row.document))
+            return loaded
+
+    def reviews(self, workload: str | None = None) -> list[dict[str, Any]]:
+        """Saved reviews (oldest first) with their summary columns and question risks."""
+        with Session(self.engine) as session:
+            query = select(ReviewRow).order_by(ReviewRow.generated_at, ReviewRow.id)
+            if workload:
+                query = query.where(ReviewRow.workload == workload)
+            rows = session.scalars(query).all()
+            risks: dict[int, dict[str, str]] = {}
+            for q in session.scalars(
+                select(QuestionRow).where(QuestionRow.review_id.in_([r.id for r in rows]))
+            ):
+                risks.setdefault(q.review_id, {})[q.question] = q.risk
+            milestones = {m.review_id: m.name for m in session.scalars(select(MilestoneRow))}
+            return [
+                {
+                    "id": r.id,
+                    "workload": r.workload,
+                    "generated_at": r.generated_at.isoformat(),
+                    "high_risk_questions": r.high_risk_questions,
+                    "medium_risk_questions": r.medium_risk_questions,
+                    "practices_met": r.practices_met,
+                    "findings_failed": r.findings_failed,
+                    "questions": risks.get(r.id, {}),
+                    "milestone": milestones.get(r.id),
+                }
+                for r in rows
+            ]
+
+    def create_milestone(self, name: str, review_ref: str = "latest") -> dict[str, Any]:
+        """Name a review (the latest by default) as a milestone of its workload."""
+        rid = self.resolve(review_ref)
+        with Session(self.engine) as session:
+            row = session.get(ReviewRow, rid)
+            assert row is not None
+            workload = row.workload
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.add(
+                    MilestoneRow(workload=workload, name=name, review_id=rid, created_at=datetime.now(UTC))
+                )
+        except IntegrityError as exc:
+            raise StoreError(f"milestone {name!r} already exists for workload {workload}") from exc
+        return {"name": name, "review": rid, "workload": workload}
+
+    def milestones(self) -> list[dict[str, Any]]:
+        """Every milestone, oldest first."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(MilestoneRow, ReviewRow)
+                .join(ReviewRow, ReviewRow.id == MilestoneRow.review_id)
+                .order_by(MilestoneRow.id)
+            ).all()
+            return [
+                {
+                    "name": m.name,
+                    "workload": m.workload,
+                    "review": r.id,
+                    "generated_at": r.generated_at.isoformat(),
+                    "high_risk_questions": r.high_risk_questions,
+                    "medium_risk_questions": r.medium_risk_questions,
+                }
+                for m, r in rows
+            ]
+
+    def delete_review(self, review_id: int) -> None:
+        """Remove a review that no milestone points to (used by tests and clean-up)."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(ReviewRow).where(ReviewRow.id == review_id))
+
+
+def _scripts() -> ScriptDirectory:
+    location = str(resources.files("wasp.store").joinpath("migrations"))
+    cfg = Config()
+    cfg.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(cfg)
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``; every failure is one clear line."""
+    raw = url or default_url()
+    target = _normalise(raw)
+    shown = _redacted(raw)
+    try:
+        if target.startswith("sqlite:///"):
+            Path(target.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(target, pool_pre_ping=True)
+    except (ArgumentError, ImportError, ValueError) as exc:
+        raise StoreError(
+            f"{shown}: not a usable database URL ({exc}); use a path, sqlite:///FILE or postgresql://..."
+        ) from exc
+    scripts = _scripts()
+    try:
+        # Alembic keeps its migration context in module globals: migrate one store at a time per process.
+        with _MIGRATE_LOCK, engine.begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+                raise StoreError(
+                    f"{shown}: database schema {current} was written by a newer wasp; upgrade wasp"
+                )
+            cfg = Config()
+            cfg.set_main_option("script_location", str(scripts.dir))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreError(f"{shown}: cannot open the database ({reason})") from exc
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"{shown}: database error ({exc.__class__.__name__}); check the URL and permissions"
+        ) from exc
+    return Store(engine, target)

@@ -1,0 +1,71 @@
+"""Tables: reviews (saved whole, plus queryable summaries), findings, question risks, milestones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base for wasp's tables."""
+
+
+class ReviewRow(Base):
+    """One review: its summary as columns, the whole wasp.review/1 document gzip-compressed."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workload: Mapped[str] = mapped_column(String(200), index=True)
+    generated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    catalogue_version: Mapped[str] = mapped_column(String(40))
+    high_risk_questions: Mapped[int] = mapped_column(Integer)
+    medium_risk_questions: Mapped[int] = mapped_column(Integer)
+    practices_met: Mapped[int] = mapped_column(Integer)
+    practices_not_met: Mapped[int] = mapped_column(Integer)
+    findings_failed: Mapped[int] = mapped_column(Integer)
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FindingRow(Base):
+    """One finding of a review (for queries across reviews; the document stays the source of truth)."""
+
+    __tablename__ = "findings"
+    __table_args__ = (Index("ix_findings_review_status", "review_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    finding_id: Mapped[str] = mapped_column(String(20))
+    rule: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(10))
+    severity: Mapped[str] = mapped_column(String(15))
+    resource_type: Mapped[str] = mapped_column(String(100))
+    resource: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+
+
+class QuestionRow(Base):
+    """A question's risk in a review (for history)."""
+
+    __tablename__ = "question_risks"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
+    question: Mapped[str] = mapped_column(String(5), primary_key=True)
+    risk: Mapped[str] = mapped_column(String(20))
+    incomplete: Mapped[bool] = mapped_column()
+
+
+class MilestoneRow(Base):
+    """A named point in a workload's history (the Well-Architected Tool's milestones)."""
+
+    __tablename__ = "milestones"
+    __table_args__ = (UniqueConstraint("workload", "name", name="uq_milestone_workload_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workload: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
