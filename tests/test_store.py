@@ -39,7 +39,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None) -
     with engine.begin() as conn:
         conn.execute(
             text(
-                "DROP TABLE IF EXISTS milestones, question_risks, findings, reviews, alembic_version CASCADE"
+                "DROP TABLE IF EXISTS waiver_events, waivers, milestones, question_risks, findings, reviews, alembic_version CASCADE"
             )
         )
     engine.dispose()
@@ -152,3 +152,73 @@ def test_review_document_is_compressed_and_secret_free(db_url: str, demo_doc: di
         row = session.query(ReviewRow).one()
         assert row.document[:2] == b"\x1f\x8b" and len(row.document) < len(json.dumps(demo_doc))
         assert b"Demo-Only-Not-A-Secret" not in row.document
+
+
+WAIVERS = """waivers:
+  - id: W-7
+    rule: ec2_sg_no_world_ingress
+    owner: network-lead@example.com
+    reason: Bastion kept until the Session Manager migration completes.
+    expires: {expires}
+"""
+
+
+def test_waivers_in_the_store_are_audited_and_applied(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], aws: None
+) -> None:
+    from wasp.store.waivers import stored_waivers, waiver_events
+
+    path = tmp_path / "w.yaml"
+
+    def run(*args: str) -> str:
+        with pytest.raises(SystemExit) as exc:
+            main([*args, "--db", db_url])
+        captured = capsys.readouterr()
+        assert exc.value.code == 0, captured.err
+        return captured.out + captured.err
+
+    path.write_text(WAIVERS.format(expires="2099-01-01"))
+    assert "W-7: created" in run("waiver", "import", str(path), "--actor", "alice")
+    assert "W-7: unchanged" in run("waiver", "import", str(path), "--actor", "alice")
+    path.write_text(WAIVERS.format(expires="2099-06-30"))
+    assert "W-7: updated" in run("waiver", "import", str(path), "--actor", "bob")
+    store = open_store(db_url)
+    events = waiver_events(store, "W-7")
+    assert [(e["action"], e["actor"]) for e in events] == [("created", "alice"), ("updated", "bob")]
+    assert events[1]["before"]["expires"] == "2099-01-01" and events[1]["after"]["expires"] == "2099-06-30"
+    assert "W-7" in run("waiver", "list")
+    assert "updated W-7" in run("waiver", "log")
+
+    # a saved review applies stored waivers: the world-open group is waived, and kept
+    import boto3
+
+    from wasp.snapshot import Snapshot, save_snapshot
+    from wasp.workflow import collect_live
+
+    ec2 = boto3.client("ec2", region_name="eu-west-2")
+    sg = ec2.create_security_group(GroupName="b", Description="b")["GroupId"]
+    ec2.authorize_security_group_ingress(
+        GroupId=sg,
+        IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+        ],
+    )
+    from datetime import UTC, datetime
+
+    from wasp.model import Workload
+
+    inv, _, accounts = collect_live(Workload(name="w", regions=("eu-west-2",)), collectors=["ec2"])
+    snap = save_snapshot(
+        Snapshot(inv, datetime(2026, 11, 1, tzinfo=UTC), "w", accounts, ("eu-west-2",)),
+        tmp_path / "s.json.gz",
+    )
+    run("review", "--snapshot", str(snap), "--out", str(tmp_path / "o"), "--save")
+    review = json.loads((tmp_path / "o" / "review.json").read_text())
+    [finding] = [
+        f for f in review["findings"] if f["rule"] == "ec2_sg_no_world_ingress" and f["resource"]["id"] == sg
+    ]
+    assert finding["status"] == "waived" and finding["waiver"].startswith("W-7 ")
+    assert review["waivers"][0]["findings"] >= 1
+
+    assert "W-7: removed" in run("waiver", "remove", "W-7", "--actor", "carol")
+    assert stored_waivers(store) == [] and waiver_events(store)[-1]["action"] == "removed"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from wasp.attest import load_attestations
-from wasp.attest.waivers import load_waivers
+from wasp.attest.waivers import Waiver, load_waivers
 from wasp.catalogue import load_catalogue
 from wasp.collect import CollectionStats, collect, plan, select_collectors
 from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS
@@ -47,11 +48,11 @@ def collect_live(
     return inventory, stats, tuple(a.account for a in accesses)
 
 
-def review_snapshot(snapshot: Snapshot, workload: Workload) -> Review:
+def review_snapshot(snapshot: Snapshot, workload: Workload, extra_waivers: Sequence[Waiver] = ()) -> Review:
     """Review a saved inventory offline; rules see the collection time, so the result is repeatable."""
     catalogue = load_catalogue()
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    waivers = load_waivers(Path(workload.waivers)) if workload.waivers else []
+    waivers = [*(load_waivers(Path(workload.waivers)) if workload.waivers else []), *extra_waivers]
     if not workload.accounts:
         workload = replace(workload, accounts=snapshot.accounts)
     if not workload.regions:
@@ -85,6 +86,7 @@ def review_live(
     progress: Progress | None = None,
     now: datetime | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    extra_waivers: Sequence[Waiver] = (),
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     started = datetime.now(UTC)
@@ -92,7 +94,7 @@ def review_live(
     # Check every input before touching AWS: a typo should not cost a credential round trip.
     select_collectors(collectors)
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    waivers = load_waivers(Path(workload.waivers)) if workload.waivers else []
+    waivers = [*(load_waivers(Path(workload.waivers)) if workload.waivers else []), *extra_waivers]
     inventory, stats, accounts = collect_live(
         workload, collectors=collectors, workers=workers, progress=progress, max_attempts=max_attempts
     )

@@ -21,6 +21,7 @@ from wasp.cli import (
     schema_cmd,
     setup_cmds,
     store_cmd,
+    waiver_cmd,
 )
 from wasp.cli.console import err
 from wasp.errors import WaspError
@@ -65,6 +66,7 @@ app.command("milestones")(store_cmd.milestones)
 app.command("show")(store_cmd.show)
 app.command("history")(store_cmd.history)
 app.add_typer(store_cmd.milestone_app, name="milestone")
+app.add_typer(waiver_cmd.waiver_app, name="waiver")
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

@@ -102,6 +102,7 @@ def review(
     with collection_progress("collecting") as progress:
         run = review_live(
             wl,
+            extra_waivers=_stored_waivers(save, db),
             collectors=list(_csv(collectors)) or None,
             workers=workers,
             progress=progress,
@@ -115,6 +116,16 @@ def review(
         f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
     )
     raise typer.Exit(exit_code(run.review, fail_on))
+
+
+def _stored_waivers(save: bool, db: str | None) -> list[Any]:
+    """Waivers kept in the store apply when the review is saved there."""
+    if not (save or db):
+        return []
+    from wasp.store import open_store
+    from wasp.store.waivers import stored_waivers
+
+    return stored_waivers(open_store(db))
 
 
 def _maybe_save(doc: dict[str, Any], save: bool, db: str | None) -> None:
@@ -145,7 +156,7 @@ def _review_snapshot(
     snap = load_snapshot(snapshot)
     if wl.name == "unnamed-workload":
         wl = replace(wl, name=snap.workload)
-    result = review_snapshot(snap, wl)
+    result = review_snapshot(snap, wl, _stored_waivers(save, db))
     path = write_review(result, out_dir / "review.json")
     extra = write_formats(review_dict(result), report_formats, out_dir)
     _maybe_save(review_dict(result), save, db)
