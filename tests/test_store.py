@@ -222,3 +222,19 @@ def test_waivers_in_the_store_are_audited_and_applied(
 
     assert "W-7: removed" in run("waiver", "remove", "W-7", "--actor", "carol")
     assert stored_waivers(store) == [] and waiver_events(store)[-1]["action"] == "removed"
+
+
+def test_html_report_embeds_the_history_chart(
+    tmp_path: Path, demo_doc: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "h.db")
+    store = open_store(db)
+    store.save(demo_doc)
+    store.save(demo_doc)
+    review = tmp_path / "review.json"
+    review.write_text(json.dumps(demo_doc))
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(review), "-f", "html", "--history", "--db", db, "-o", str(tmp_path / "r.html")])
+    assert exc.value.code == 0, capsys.readouterr().err
+    html = (tmp_path / "r.html").read_text()
+    assert 'id="history"' in html and 'src="data:image/png;base64,iVBOR' in html

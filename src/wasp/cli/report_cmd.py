@@ -23,10 +23,23 @@ def report(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")
     ] = None,
+    history: Annotated[
+        bool, typer.Option(help="Embed the workload's history chart from the store (html, pdf)")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL, for --history")] = None,
 ) -> None:
-    """Render a saved review as html, md, csv, csv-practices, plan-csv or json."""
+    """Render a saved review: html, pdf, md, csv, csv-practices, plan-csv, sarif, ocsf, asff or json."""
     chosen = get_format(fmt)
     review = load_review(review_file)
+    if history:
+        from wasp.report.history_chart import history_data_uri
+        from wasp.store import open_store
+
+        rows = open_store(db).reviews(review["workload"])
+        if rows:
+            review["_history_chart"] = history_data_uri(
+                rows, f"Security Pillar history: {review['workload']}"
+            )
     if output is None:
         if chosen.reporter.binary:
             raise InputError(f"{chosen.name} is binary: pass -o FILE")

@@ -15,6 +15,16 @@ RISK_COLOUR = {
 QUESTIONS = [f"SEC{i:02d}" for i in range(1, 12)]
 
 
+def history_data_uri(reviews: list[dict[str, Any]], title: str) -> str:
+    """The chart as a data: URI, for embedding in the self-contained HTML report."""
+    import base64
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        png = history_png(reviews, Path(tmp) / "history.png", title).read_bytes()
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
 def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
     """Draw the chart (matplotlib, headless) and write it to ``path``."""
     import matplotlib
