@@ -14,6 +14,7 @@ from wasp.cli import (
     collect_cmd,
     compliance_cmd,
     diff_cmd,
+    fix_cmd,
     permissions_cmd,
     report_cmd,
     review_cmd,
@@ -67,6 +68,7 @@ app.command("show")(store_cmd.show)
 app.command("history")(store_cmd.history)
 app.add_typer(store_cmd.milestone_app, name="milestone")
 app.add_typer(waiver_cmd.waiver_app, name="waiver")
+app.add_typer(fix_cmd.fix_app, name="fix")
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

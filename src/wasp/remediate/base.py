@@ -1,0 +1,58 @@
+"""What a fixer is: the rule it fixes, the calls it makes (from the resource's current state), its risk.
+
+Fixers are the only code in wasp that writes to AWS. They plan from a freshly collected resource (never from
+an old review), so applying twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from wasp.model import Resource
+from wasp.model.rule import WorkloadScope
+
+
+@dataclass(frozen=True)
+class Call:
+    """One AWS API call a fixer will make."""
+
+    service: str
+    operation: str
+    params: dict[str, Any]
+    region: str | None = None
+
+    def describe(self) -> str:
+        """A readable form for plans and logs."""
+        args = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
+        return f"{self.service}.{self.operation}({args})"
+
+
+@dataclass(frozen=True)
+class FixContext:
+    """What a fixer may use besides the resource: the workload's settings."""
+
+    workload: WorkloadScope = field(default_factory=WorkloadScope)
+    kms_key: str | None = None
+    security_contact: dict[str, str] | None = None
+
+
+class Fixer(ABC):
+    """Fixes the failures of one rule."""
+
+    rule: ClassVar[str]
+    title: ClassVar[str]
+    permissions: ClassVar[tuple[str, ...]]
+    risk: ClassVar[str]
+    """What could break (e.g. revoking SSH may cut someone off)."""
+    collectors: ClassVar[tuple[str, ...]]
+    """Collectors that re-read the resource's current state before and after a change."""
+
+    def resolve(self, call: Call, client: Any) -> Call:
+        """Fill in values only known at apply time (default: the call as planned)."""
+        return call
+
+    @abstractmethod
+    def calls(self, resource: Resource, ctx: FixContext) -> list[Call]:
+        """The calls that make this resource pass the rule; empty when it already does."""

@@ -1,0 +1,1 @@
+"""One fixer per module; each exposes FIXER."""
