@@ -15,6 +15,7 @@ from wasp.cli import (
     compliance_cmd,
     diff_cmd,
     fix_cmd,
+    guardrails_cmd,
     permissions_cmd,
     report_cmd,
     review_cmd,
@@ -69,6 +70,7 @@ app.command("history")(store_cmd.history)
 app.add_typer(store_cmd.milestone_app, name="milestone")
 app.add_typer(waiver_cmd.waiver_app, name="waiver")
 app.add_typer(fix_cmd.fix_app, name="fix")
+app.add_typer(guardrails_cmd.guardrails_app, name="guardrails")
 app.command("permissions")(permissions_cmd.permissions)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

@@ -1,0 +1,52 @@
+"""`wasp guardrails scp`: write the foundational SCPs, and attach them only when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wasp.cli.console import err, out
+from wasp.errors import InputError
+from wasp.guardrails.scps import foundational_scps
+
+guardrails_app = typer.Typer(help="Guardrails that keep the fixes applied.", no_args_is_help=True)
+
+
+@guardrails_app.command("scp")
+def scp(
+    regions: Annotated[str, typer.Option(help="Approved regions, comma-separated")] = "eu-west-2",
+    break_glass_role: Annotated[
+        list[str] | None, typer.Option(help="Role exempt from the guardrails (repeatable)")
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the policy JSON files")] = Path(
+        "wasp-scps"
+    ),
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Create and attach them through Organizations")
+    ] = False,
+    target: Annotated[str | None, typer.Option(help="Root or OU id to attach to (default: the root)")] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Attach without asking")] = False,
+    profile: Annotated[str | None, typer.Option(help="AWS profile (management account)")] = None,
+) -> None:
+    """Write the six SCPs; with --apply (dry run otherwise), create or update and attach them."""
+    region_list = tuple(r.strip() for r in regions.split(",") if r.strip())
+    try:
+        pack = foundational_scps(region_list, tuple(break_glass_role or ()))
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for p in pack:
+        (out_dir / f"{p.name}.json").write_text(p.content + "\n", encoding="utf-8")
+        out.print(f"{p.name}: {p.description} ({len(p.content)} characters)")
+    err.print(f"wrote {len(pack)} policies to {out_dir}")
+    if not apply:
+        err.print("dry run: nothing attached. Add --apply (and --yes) to create and attach them.")
+        return
+    if not yes:
+        typer.confirm(f"Create and attach {len(pack)} SCPs?", abort=True)
+    from wasp.guardrails.attach import attach_scps
+
+    for line in attach_scps(pack, target, profile, region_list[0]):
+        out.print(line)

@@ -1,0 +1,1 @@
+"""Guardrails that keep fixes applied: the foundational SCP pack."""
