@@ -82,7 +82,30 @@ def _stale_key() -> None:
         key.create_date = datetime.now() - timedelta(days=200)
 
 
+def _single_region_trail() -> None:
+    c("s3").create_bucket(Bucket="one-trail", CreateBucketConfiguration={"LocationConstraint": REGION})
+    c("cloudtrail").create_trail(Name="one", S3BucketName="one-trail")
+
+
+def _launch_template() -> None:
+    c("ec2").create_launch_template(
+        LaunchTemplateName="lt", LaunchTemplateData={"MetadataOptions": {"HttpTokens": "optional"}}
+    )
+
+
+CONTACT = {
+    "name": "Security team",
+    "email": "security@example.com",
+    "phone": "+440000000000",
+    "title": "Security",
+}
+
 CASES: list[tuple[str, list[str], Callable[[], None]]] = [
+    ("guardduty_enabled", ["account", "guardduty"], lambda: None),
+    ("securityhub_fsbp_enabled", ["account", "securityhub"], lambda: None),
+    ("cloudtrail_multi_region_logging", ["account", "cloudtrail"], _single_region_trail),
+    ("ec2_launch_template_imdsv2", ["ec2"], _launch_template),
+    ("account_security_contact", ["account", "contacts"], lambda: None),
     ("s3_bucket_public_access_block", ["s3"], _bucket),
     ("s3_bucket_default_encryption", ["s3"], _bucket),
     ("s3_account_public_access_block", ["s3"], _bucket),
@@ -106,15 +129,17 @@ def test_fixer(rule: str, collectors: list[str], seed: Callable[[], None], tmp_p
     review = _review(collectors)
     failing = [f for f in review["findings"] if f["rule"] == rule and f["status"] == "fail"]
     assert failing, "the seed must fail the rule before the fix"
-    ctx = FixContext(workload=WorkloadScope(regions=(REGION,)))
+    ctx = FixContext(workload=WorkloadScope(regions=(REGION,)), security_contact=CONTACT)
     entries = plan(review, ctx, rules=[rule])
     assert len(entries) == len(failing) and all(e.calls for e in entries), "dry-run plan shows the calls"
+    # moto cannot report Security Hub's enabled standards, so that fix is applied but cannot be verified there
+    expected = "applied_unverified" if rule == "securityhub_fsbp_enabled" else "fixed"
     clients = ClientFactory(boto3.session.Session(region_name=REGION))
     log = tmp_path / "audit.jsonl"
     first = apply_fixes(
         entries, clients, ACCOUNT, (REGION,), ctx, log, "arn:aws:iam::123456789012:user/tester"
     )
-    assert [r.status for r in first] == ["fixed"] * len(first), [r.detail for r in first]
+    assert [r.status for r in first] == [expected] * len(first), [r.detail for r in first]
     after = _review(collectors)
     assert not [f for f in after["findings"] if f["rule"] == rule and f["status"] == "fail"]
     second = apply_fixes(entries, clients, ACCOUNT, (REGION,), ctx, log, "tester")
@@ -256,3 +281,28 @@ def test_fix_commands_plan_then_apply_only_with_yes(
         c("s3").get_public_access_block(Bucket="fix-b")["PublicAccessBlockConfiguration"]["BlockPublicAcls"]
         is True
     )
+
+
+@pytest.mark.usefixtures("aws")
+@pytest.mark.parametrize(
+    ("rule", "collectors", "detail"),
+    [
+        ("cloudtrail_multi_region_logging", ["account", "cloudtrail"], "no trail exists"),
+        ("account_security_contact", ["account", "contacts"], "no security_contact"),
+    ],
+)
+def test_fixers_refuse_what_they_cannot_do_safely(
+    rule: str, collectors: list[str], detail: str, tmp_path: Path
+) -> None:
+    review = _review(collectors)
+    ctx = FixContext(workload=WorkloadScope(regions=(REGION,)))
+    [result] = apply_fixes(
+        plan(review, ctx, rules=[rule]),
+        ClientFactory(boto3.session.Session(region_name=REGION)),
+        ACCOUNT,
+        (REGION,),
+        ctx,
+        tmp_path / "a.jsonl",
+        "t",
+    )
+    assert result.status == "failed" and detail in result.detail

@@ -23,6 +23,9 @@ Resources = Annotated[
 ]
 Findings = Annotated[list[str] | None, typer.Option("--finding", help="Only this finding id (repeatable)")]
 KmsKey = Annotated[str | None, typer.Option(help="KMS key for S3 default encryption (else SSE-S3)")]
+WorkloadFile = Annotated[
+    Path | None, typer.Option("--workload", help="Workload file (security_contact, regions)")
+]
 
 
 def _plan(
@@ -31,10 +34,18 @@ def _plan(
     resource: list[str] | None,
     finding: list[str] | None,
     kms_key: str | None,
+    workload: Path | None = None,
 ) -> tuple[dict[str, object], list[PlanEntry], FixContext]:
+    from wasp.workload import load_workload
+
     review = load_review(review_file)
     scope = review.get("scope") or {}
-    ctx = FixContext(workload=WorkloadScope(regions=tuple(scope.get("regions") or ())), kms_key=kms_key)
+    contact = load_workload(workload).security_contact if workload else None
+    ctx = FixContext(
+        workload=WorkloadScope(regions=tuple(scope.get("regions") or ())),
+        kms_key=kms_key,
+        security_contact=contact,
+    )
     return review, plan(review, ctx, rule or [], resource or [], finding or []), ctx
 
 
@@ -75,6 +86,7 @@ def fix_apply(
     resource: Resources = None,
     finding: Findings = None,
     kms_key: KmsKey = None,
+    workload: WorkloadFile = None,
     yes: Annotated[bool, typer.Option("--yes", help="Apply without asking")] = False,
     profile: Annotated[str | None, typer.Option(help="AWS profile")] = None,
     audit_log: Annotated[Path, typer.Option(help="JSON-lines audit log (appended)")] = Path(
@@ -85,7 +97,7 @@ def fix_apply(
     from wasp.collect.session import base_session, open_accounts
     from wasp.remediate.apply import apply_fixes
 
-    _, entries, ctx = _plan(review_file, rule, resource, finding, kms_key)
+    _, entries, ctx = _plan(review_file, rule, resource, finding, kms_key, workload)
     if not entries:
         err.print("nothing to fix")
         return

@@ -20,6 +20,8 @@ class Workload:
     iac_paths: tuple[str, ...] = ()
     attestations: str | None = None
     waivers: str | None = None
+    security_contact: dict[str, str] | None = None
+    """SECURITY alternate contact (name, email, phone, title) used by the remediation."""
     """Waiver file (accepted risks)."""
     stakeholders: dict[str, str] = field(default_factory=dict)
     """Question id (SEC01..SEC11) -> owner."""

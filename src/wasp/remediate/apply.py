@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from wasp.engine.evaluate import evaluate_resource
 from wasp.model import FindingStatus, Inventory, Resource
 from wasp.model.redact import redact
 from wasp.model.rule import RuleContext
-from wasp.remediate.base import FixContext
+from wasp.remediate.base import FixContext, FixImpossible
 from wasp.remediate.plan import PlanEntry
 from wasp.rules import load_rules
 
@@ -81,7 +81,7 @@ def apply_fixes(
             if resource is None:
                 result.detail = "the resource no longer exists (deleted since the review?)"
             else:
-                calls = entry.fixer.calls(resource, ctx)
+                calls = entry.fixer.calls(resource, replace(ctx, inventory=inv))
                 if not calls:
                     result.status, result.detail = "already_compliant", "nothing to change"
                 for call in calls:
@@ -107,12 +107,15 @@ def apply_fixes(
                     resource = after_res or resource
                 if calls:
                     verdict = _verdict(entry, resource, inv, ctx)
-                    result.status = "fixed" if verdict in (FindingStatus.PASS, None) else "failed"
-                    result.detail = (
-                        "verified: the rule now passes"
-                        if result.status == "fixed"
-                        else f"re-check says {verdict}"
-                    )
+                    if verdict in (FindingStatus.PASS, None):
+                        result.status, result.detail = "fixed", "verified: the rule now passes"
+                    elif verdict is FindingStatus.UNKNOWN:
+                        result.status = "applied_unverified"
+                        result.detail = "applied; the endpoint cannot confirm the new state"
+                    else:
+                        result.detail = f"applied, but the re-check says {verdict.value}"
+        except FixImpossible as exc:
+            result.status, result.detail = "failed", str(exc)
         except Exception as exc:
             classified = classify(exc, entry.fixer.rule, ", ".join(entry.fixer.permissions))
             if classified is None:

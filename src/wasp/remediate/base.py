@@ -36,6 +36,12 @@ class FixContext:
     workload: WorkloadScope = field(default_factory=WorkloadScope)
     kms_key: str | None = None
     security_contact: dict[str, str] | None = None
+    inventory: Any = None
+    """The freshly re-read inventory at apply time (None when planning offline from a review)."""
+
+
+class FixImpossible(Exception):
+    """The fixer cannot safely fix this automatically; the message says what to do instead."""
 
 
 class Fixer(ABC):

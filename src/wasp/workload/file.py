@@ -37,6 +37,9 @@ class WorkloadFile(BaseModel):
     waivers: str | None = Field(
         default=None, description="Waiver file (accepted risks), relative to this file"
     )
+    security_contact: dict[str, str] | None = Field(
+        default=None, description="SECURITY alternate contact for remediation: name, email, phone, title"
+    )
     stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
     break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
     classification_tag: str = "DataClassification"
@@ -84,6 +87,7 @@ def load_workload(path: Path) -> Workload:
         iac_paths=tuple(str(base / p) for p in wf.iac),
         attestations=str(base / wf.attestations) if wf.attestations else None,
         waivers=str(base / wf.waivers) if wf.waivers else None,
+        security_contact=dict(wf.security_contact) if wf.security_contact else None,
         stakeholders=dict(wf.stakeholders),
         break_glass=tuple(wf.break_glass),
         classification_tag=wf.classification_tag,
