@@ -119,3 +119,26 @@ def test_apply_attaches_in_organizations_and_the_rules_then_pass(
     assert "updated" in capsys.readouterr().out
     assert _rules_pass(collected()) == dict.fromkeys(SCP_RULES, FindingStatus.PASS)
     assert len(list((tmp_path / "scps").glob("*.json"))) == 6
+
+
+def test_remediation_stack_passes_cfn_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cfnlint.api import lint
+
+    out = tmp_path / "stack.json"
+    with pytest.raises(SystemExit) as exc:
+        main(["guardrails", "remediation-stack", "-o", str(out)])
+    assert exc.value.code == 0
+    text = out.read_text()
+    matches = lint(text, regions=["eu-west-2", "us-east-1"])
+    errors = [m for m in matches if m.rule.id.startswith("E")]
+    assert not errors, [str(m) for m in errors]
+    doc = json.loads(text)
+    types = [r["Type"] for r in doc["Resources"].values()]
+    assert (
+        types.count("AWS::Config::ConfigRule") >= 10
+        and types.count("AWS::Config::RemediationConfiguration") >= 6
+    )
+    role = doc["Resources"]["RemediationRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"][0][
+        "Action"
+    ]
+    assert "*" not in role and not any(a.endswith(":*") for a in role), "least privilege: named actions only"

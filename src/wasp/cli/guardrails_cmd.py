@@ -50,3 +50,21 @@ def scp(
 
     for line in attach_scps(pack, target, profile, region_list[0]):
         out.print(line)
+
+
+@guardrails_app.command("remediation-stack")
+def remediation_stack(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Template file to write")] = Path(
+        "wasp-remediation.json"
+    ),
+) -> None:
+    """Write a CloudFormation template that keeps the fixes applied (Config rules, SSM remediation, alerts)."""
+    import json
+
+    from wasp.guardrails.remediation_stack import remediation_template
+
+    output.write_text(json.dumps(remediation_template(), indent=2) + "\n", encoding="utf-8")
+    err.print(
+        f"wrote {output}: deploy with `aws cloudformation deploy --template-file {output} --stack-name wasp-guardrails "
+        "--capabilities CAPABILITY_IAM --parameter-overrides AlertEmail=security@example.com`"
+    )
