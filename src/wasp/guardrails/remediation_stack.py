@@ -97,7 +97,11 @@ def remediation_template() -> dict[str, Any]:
             "Source": {"Owner": "AWS", "SourceIdentifier": identifier},
         }
         if types:
-            rule["Scope"] = {"ComplianceResourceTypes": types}
+            rule["Scope"] = {
+                "ComplianceResourceTypes": types,
+                "TagKey": {"Fn::If": ["Scoped", {"Ref": "ScopeTagKey"}, {"Ref": "AWS::NoValue"}]},
+                "TagValue": {"Fn::If": ["Scoped", {"Ref": "ScopeTagValue"}, {"Ref": "AWS::NoValue"}]},
+            }
         else:
             rule["MaximumExecutionFrequency"] = {"Ref": "CheckFrequency"}
         resources[f"{name}Rule"] = {"Type": "AWS::Config::ConfigRule", "Properties": rule}
@@ -212,7 +216,10 @@ def remediation_template() -> dict[str, Any]:
                 "AllowedValues": ["One_Hour", "Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours"],
             },
         },
-        "Conditions": {"Remediate": {"Fn::Equals": [{"Ref": "AutoRemediate"}, "true"]}},
+        "Conditions": {
+            "Remediate": {"Fn::Equals": [{"Ref": "AutoRemediate"}, "true"]},
+            "Scoped": {"Fn::Not": [{"Fn::Equals": [{"Ref": "ScopeTagKey"}, ""]}]},
+        },
         "Resources": resources,
         "Outputs": {
             "AlertTopicArn": {"Value": {"Ref": "AlertTopic"}},

@@ -21,6 +21,8 @@ class Workload:
     attestations: str | None = None
     waivers: str | None = None
     security_contact: dict[str, str] | None = None
+    kms_key: str | None = None
+    """Customer-managed KMS key (ARN or alias) remediation uses for S3 default encryption."""
     """SECURITY alternate contact (name, email, phone, title) used by the remediation."""
     """Waiver file (accepted risks)."""
     stakeholders: dict[str, str] = field(default_factory=dict)

@@ -40,6 +40,9 @@ class WorkloadFile(BaseModel):
     security_contact: dict[str, str] | None = Field(
         default=None, description="SECURITY alternate contact for remediation: name, email, phone, title"
     )
+    kms_key: str | None = Field(
+        default=None, description="KMS key remediation uses for S3 default encryption"
+    )
     stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
     break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
     classification_tag: str = "DataClassification"
@@ -88,6 +91,7 @@ def load_workload(path: Path) -> Workload:
         attestations=str(base / wf.attestations) if wf.attestations else None,
         waivers=str(base / wf.waivers) if wf.waivers else None,
         security_contact=dict(wf.security_contact) if wf.security_contact else None,
+        kms_key=wf.kms_key,
         stakeholders=dict(wf.stakeholders),
         break_glass=tuple(wf.break_glass),
         classification_tag=wf.classification_tag,
