@@ -40,11 +40,11 @@ def _plan(
 
     review = load_review(review_file)
     scope = review.get("scope") or {}
-    contact = load_workload(workload).security_contact if workload else None
+    wl = load_workload(workload) if workload else None
     ctx = FixContext(
         workload=WorkloadScope(regions=tuple(scope.get("regions") or ())),
-        kms_key=kms_key,
-        security_contact=contact,
+        kms_key=kms_key or (wl.kms_key if wl else None),
+        security_contact=wl.security_contact if wl else None,
     )
     return review, plan(review, ctx, rule or [], resource or [], finding or []), ctx
 

@@ -210,6 +210,12 @@ def remediation_template() -> dict[str, Any]:
                 "Default": "true",
                 "Description": "false deploys the rules and alerts without automatic remediation",
             },
+            "ScopeTagKey": {
+                "Type": "String",
+                "Default": "",
+                "Description": "Only resources with this tag (empty: all)",
+            },
+            "ScopeTagValue": {"Type": "String", "Default": "", "Description": "...and this tag value"},
             "CheckFrequency": {
                 "Type": "String",
                 "Default": "TwentyFour_Hours",
