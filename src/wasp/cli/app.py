@@ -20,6 +20,7 @@ from wasp.cli import (
     report_cmd,
     review_cmd,
     rules_cmd,
+    scan_cmd,
     schema_cmd,
     setup_cmds,
     store_cmd,
@@ -62,6 +63,7 @@ app.command("review")(review_cmd.review)
 app.command("collect")(collect_cmd.collect)
 app.command("demo")(review_cmd.demo)
 app.command("report")(report_cmd.report)
+app.command("scan")(scan_cmd.scan_command)
 app.command("compliance")(compliance_cmd.compliance)
 app.command("diff")(diff_cmd.diff)
 app.command("milestones")(store_cmd.milestones)

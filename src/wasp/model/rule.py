@@ -146,6 +146,15 @@ class ResourceView:
             raise UnresolvedRead(path, bad)
         return default if value is None else value
 
+    def peek(self, path: str, default: Any = None) -> Any:
+        """The value at ``path`` even if parts are unknown (check with contains_unresolved); recorded as evidence.
+
+        For rules that can still decide on the known parts: a definite failure stands whatever else is unknown.
+        """
+        value = lookup(self.resource.properties, path)
+        self.evidence[path] = value
+        return default if value is None else value
+
     def note(self, name: str, value: Any) -> None:
         """Record a derived fact as evidence (e.g. the ports found open)."""
         self.evidence[name] = value

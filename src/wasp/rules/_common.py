@@ -62,3 +62,9 @@ def secrets_verdict(view: ResourceView, path: str, where: str) -> Verdict:
         spots = ", ".join(f"{h.get('Where')} ({h.get('Detector')})" for h in hits if isinstance(h, dict))
         return failed(f"{len(hits)} secret(s) in {where} of {view.id}: {spots}; move them to Secrets Manager")
     return passed(f"no secrets detected in {where}")
+
+
+def bucket_key(view: ResourceView) -> str:
+    """How neighbours refer to a bucket: its name, or (in a template whose name is computed) its logical id."""
+    name = view.resource.properties.get("BucketName")
+    return name if isinstance(name, str) and name else view.id

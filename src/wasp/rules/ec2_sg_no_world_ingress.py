@@ -10,9 +10,11 @@ from wasp.model.rule import (
     RuleContext,
     RuleMeta,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
 WORLD = ("0.0.0.0/0", "::/0")
@@ -89,7 +91,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     ]
     opened: list[tuple[Severity, str]] = []
     web_only: list[str] = []
-    for rule in view.get("SecurityGroupIngress", []):
+    undecided = 0
+    ingress = view.peek("SecurityGroupIngress", [])
+    if contains_unresolved(ingress) is not None and not isinstance(ingress, list):
+        view.get("SecurityGroupIngress")  # the whole list is unknown: raises, so the verdict is unknown
+    for rule in ingress:
+        if contains_unresolved(rule) is not None:
+            undecided += 1  # decided below: a definite failure elsewhere still fails the group
+            continue
         if not isinstance(rule, dict) or not (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
             continue
         rng = _port_range(rule)
@@ -99,6 +108,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         opened.append(_classify(rng))
     view.note("world_open", [what for _, what in opened] + web_only)
     view.note("attached_instances", on_instances)
+    if not opened and undecided:
+        return unknown(f"{undecided} ingress rule(s) of {view.id} depend on values known only at deploy time")
     if not opened:
         if web_only:
             return passed(

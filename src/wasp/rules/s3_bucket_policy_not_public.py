@@ -11,6 +11,7 @@ from wasp.model.rule import (
     RuleMeta,
     example_resource,
 )
+from wasp.rules._common import bucket_key
 from wasp.rules._exposure import ORG_ONLY, OTHER_ACCOUNT, PUBLIC, exposure_evaluate
 
 META = RuleMeta(
@@ -34,7 +35,7 @@ META = RuleMeta(
 
 def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
     """The bucket's policy (a neighbour matched by bucket name)."""
-    policies = ctx.inventory.find("AWS::S3::BucketPolicy", Bucket=view.get("BucketName", view.id))
+    policies = ctx.inventory.find("AWS::S3::BucketPolicy", Bucket=bucket_key(view))
     return policies[0].properties.get("PolicyDocument") if policies else None
 
 

@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._common import bucket_key
 from wasp.rules._policy import denies_insecure_transport
 
 META = RuleMeta(
@@ -35,7 +36,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Find the bucket's policy and look for the deny."""
-    name = view.get("BucketName", view.id)
+    name = bucket_key(view)
     policies = ctx.inventory.find("AWS::S3::BucketPolicy", Bucket=name)
     view.note("bucket_policies", len(policies))
     if any(denies_insecure_transport(p.properties.get("PolicyDocument")) for p in policies):

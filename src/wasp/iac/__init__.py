@@ -1,0 +1,1 @@
+"""Infrastructure as code into the same resources the live collectors produce."""

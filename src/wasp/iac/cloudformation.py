@@ -1,0 +1,211 @@
+"""CloudFormation (YAML with short-form tags, or JSON) into resources, with file and line for each.
+
+Decoding uses cfn-lint's decoder, which keeps line numbers. Intrinsics are resolved where the template alone
+decides them: Ref to parameters (defaults or given values), pseudo-parameters and other resources (their logical
+id), Fn::Sub, Fn::Join, Fn::If with Conditions, Fn::Select, Fn::FindInMap. Anything else (Fn::GetAtt, Ref to a
+parameter without a value, Fn::ImportValue) becomes an Unresolved marker, so a rule reading it answers unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wasp.errors import InputError
+from wasp.model import Origin, OriginKind, Resource, Unresolved
+
+PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
+_SUB = re.compile(r"\$\{([^}!][^}]*)\}")
+
+
+@dataclass
+class Template:
+    """A decoded template and what is needed to resolve its intrinsics."""
+
+    path: Path
+    doc: Mapping[str, Any]
+    parameters: dict[str, Any] = field(default_factory=dict)
+    conditions: dict[str, bool | Unresolved] = field(default_factory=dict)
+
+
+class _Resolver:
+    def __init__(self, t: Template) -> None:
+        self.t = t
+        self.resources = set((t.doc.get("Resources") or {}).keys())
+
+    def condition(self, name: str) -> bool | Unresolved:
+        if name not in self.t.conditions:
+            expr = (self.t.doc.get("Conditions") or {}).get(name)
+            self.t.conditions[name] = (
+                Unresolved(f"condition {name} is undefined") if expr is None else self._bool(expr)
+            )
+        return self.t.conditions[name]
+
+    def _bool(self, expr: Any) -> bool | Unresolved:
+        if isinstance(expr, Mapping) and len(expr) == 1:
+            ((fn, args),) = expr.items()
+            if fn == "Condition":
+                return self.condition(str(args))
+            values = [self.value(a) for a in args] if isinstance(args, list) else []
+            if any(isinstance(v, Unresolved) for v in values):
+                return Unresolved(f"{fn} depends on a value known only at deploy time")
+            if fn == "Fn::Equals" and len(values) == 2:
+                return str(values[0]) == str(values[1])
+            bools = [self._bool(a) for a in args] if isinstance(args, list) else []
+            if any(isinstance(b, Unresolved) for b in bools):
+                return Unresolved(f"{fn} depends on an unresolved condition")
+            if fn == "Fn::Not" and len(bools) == 1:
+                return not bools[0]
+            if fn == "Fn::And":
+                return all(bools)
+            if fn == "Fn::Or":
+                return any(bools)
+        return Unresolved("unsupported condition expression")
+
+    def value(self, node: Any) -> Any:
+        """Resolve intrinsics recursively; Fn::If branches that resolve to AWS::NoValue are dropped."""
+        if isinstance(node, list):
+            out = [self.value(v) for v in node]
+            return [v for v in out if v is not _NO_VALUE]
+        if not isinstance(node, Mapping):
+            return node
+        if len(node) == 1:
+            ((key, arg),) = node.items()
+            if key == "Ref":
+                return self._ref(str(arg))
+            if key == "Fn::Sub":
+                return self._sub(arg)
+            if key == "Fn::Join" and isinstance(arg, list) and len(arg) == 2:
+                parts = self.value(arg[1])
+                if isinstance(parts, Unresolved) or any(isinstance(p, Unresolved) for p in parts):
+                    return Unresolved("Fn::Join over a value known only at deploy time")
+                return str(arg[0]).join(str(p) for p in parts)
+            if key == "Fn::If" and isinstance(arg, list) and len(arg) == 3:
+                cond = self.condition(str(arg[0]))
+                if isinstance(cond, Unresolved):
+                    return cond
+                return self.value(arg[1] if cond else arg[2])
+            if key == "Fn::Select" and isinstance(arg, list) and len(arg) == 2:
+                index, items = self.value(arg[0]), self.value(arg[1])
+                if isinstance(items, list) and str(index).isdigit() and int(index) < len(items):
+                    return items[int(index)]
+                return Unresolved("Fn::Select over a value known only at deploy time")
+            if key == "Fn::FindInMap" and isinstance(arg, list) and len(arg) == 3:
+                keys = [self.value(a) for a in arg]
+                try:
+                    return self.value(self.t.doc["Mappings"][keys[0]][keys[1]][keys[2]])
+                except (KeyError, TypeError):
+                    return Unresolved("Fn::FindInMap key known only at deploy time")
+            if key.startswith("Fn::") or key == "Condition":
+                return Unresolved(f"{key} is known only after deployment")
+        return {str(k): v for k, v in ((k, self.value(v)) for k, v in node.items()) if v is not _NO_VALUE}
+
+    def _ref(self, name: str) -> Any:
+        if name == "AWS::NoValue":
+            return _NO_VALUE
+        if name in self.t.parameters:
+            return self.t.parameters[name]
+        param = (self.t.doc.get("Parameters") or {}).get(name)
+        if param is not None:
+            return param.get("Default", Unresolved(f"parameter {name} has no default and no value was given"))
+        if name in PSEUDO:
+            return PSEUDO[name]
+        if name in UNKNOWN_PSEUDO:
+            return Unresolved(f"{name} is known only at deploy time")
+        if name in self.resources:
+            props = self.t.doc["Resources"][name].get("Properties") or {}
+            for key in (
+                "BucketName",
+                "GroupName",
+                "TableName",
+                "FunctionName",
+                "QueueName",
+                "TopicName",
+                "Name",
+            ):
+                if isinstance(props.get(key), str):
+                    return props[key]
+            return name
+        return Unresolved(f"Ref {name} is not defined in the template")
+
+    def _sub(self, arg: Any) -> Any:
+        text, extra = (arg[0], arg[1]) if isinstance(arg, list) and len(arg) == 2 else (arg, {})
+        if not isinstance(text, str):
+            return Unresolved("Fn::Sub with a computed template")
+        missing: list[str] = []
+
+        def repl(m: re.Match[str]) -> str:
+            name = m.group(1)
+            value = (
+                self.value(extra[name])
+                if name in extra
+                else self._ref(name)
+                if "." not in name
+                else Unresolved(name)
+            )
+            if isinstance(value, Unresolved) or value is _NO_VALUE:
+                missing.append(name)
+                return m.group(0)
+            return str(value)
+
+        out = _SUB.sub(repl, text)
+        return Unresolved(f"Fn::Sub uses {', '.join(missing)}") if missing else out
+
+
+_NO_VALUE = object()
+
+
+def _line(node: Any) -> int | None:
+    mark = getattr(node, "start_mark", None)
+    return int(mark.line) if mark is not None else None
+
+
+def is_cloudformation(path: Path) -> bool:
+    """A JSON/YAML file that looks like a template."""
+    if path.suffix.lower() not in (".yaml", ".yml", ".json", ".template"):
+        return False
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return False
+    return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
+
+
+def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:
+    """Resources of one template; a malformed file is one InputError naming file and line."""
+    from cfnlint.decode import decode
+
+    doc, matches = decode(str(path))
+    if matches or doc is None:
+        first = matches[0] if matches else None
+        where = f"{path}:{first.linenumber}" if first is not None else str(path)
+        message = first.message if first is not None else "not a template"
+        raise InputError(f"{where}: cannot read the template ({message})")
+    resources_node = doc.get("Resources")
+    if not isinstance(resources_node, Mapping):
+        raise InputError(f"{path}: template has no Resources section")
+    template = Template(path, doc, dict(parameters or {}))
+    resolver = _Resolver(template)
+    out: list[Resource] = []
+    for logical_id, node in resources_node.items():
+        if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
+            raise InputError(f"{path}:{_line(node) or '?'}: resource {logical_id} has no Type")
+        if "Condition" in node:
+            cond = resolver.condition(str(node["Condition"]))
+            if cond is False:
+                continue
+        props = resolver.value(node.get("Properties") or {})
+        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=_line(node), address=str(logical_id))
+        out.append(
+            Resource(
+                type=str(node["Type"]),
+                id=str(logical_id),
+                properties=props if isinstance(props, dict) else {},
+                origin=origin,
+            )
+        )
+    return out
