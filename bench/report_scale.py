@@ -10,42 +10,15 @@ size per format; the targets are all formats for 100k findings in under 10 s and
 from __future__ import annotations
 
 import argparse
-import copy
 import resource
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from wasp.demo.run import run_demo
+from wasp.demo.scale import scaled_review
 from wasp.report import review_dict
 from wasp.report.base import formats, write_report
-
-
-def scaled(doc: dict[str, Any], n: int) -> dict[str, Any]:
-    """A review with n findings (the demo's findings repeated on distinct resources)."""
-    big = copy.deepcopy(doc)
-    base = doc["findings"]
-    findings = []
-    for i in range(n):
-        f = copy.deepcopy(base[i % len(base)])
-        f["id"] = f"f-{i:016x}"
-        f["resource"]["id"] = f"{f['resource']['id']}-{i}"
-        if f["resource"].get("arn"):
-            f["resource"]["arn"] = f"{f['resource']['arn']}-{i}"
-        findings.append(f)
-    big["findings"] = findings
-    by_bp: dict[str, list[str]] = {}
-    for f in findings:
-        for bp in f["best_practices"]:
-            by_bp.setdefault(bp, []).append(f["id"])
-    for q in big["questions"]:
-        for bp in q["best_practices"]:
-            bp["findings"] = by_bp.get(bp["id"], [])
-    failing = {f["id"] for f in findings if f["status"] == "fail"}
-    for item in big["improvement_plan"]:
-        item["findings"] = [i for i in by_bp.get(item["best_practice"], []) if i in failing]
-    return big
 
 
 def main() -> None:
@@ -57,7 +30,7 @@ def main() -> None:
         demo = review_dict(run_demo(Path(tmp) / "demo").run.review)
         print("| findings | format | seconds | peak RSS MiB | size |\n|---|---|---|---|---|")
         for n in (int(s) for s in args.sizes.split(",")):
-            doc = scaled(demo, n)
+            doc = scaled_review(demo, n)
             total = 0.0
             for name, fmt in formats().items():
                 started = time.perf_counter()

@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report_scale import scaled
 
 from pgcluster import cluster
 from wasp.demo.run import run_demo
+from wasp.demo.scale import scaled_review
 from wasp.report import review_dict
 from wasp.report.diff import diff_reviews
 from wasp.store import open_store
@@ -64,7 +63,7 @@ def main() -> None:
         demo = review_dict(run_demo(Path(tmp) / "demo").run.review)
         docs = {}
         for n in (int(s) for s in args.sizes.split(",")):
-            before = scaled(demo, n)
+            before = scaled_review(demo, n)
             after = copy.deepcopy(before)
             for f in after["findings"][::10]:
                 f["status"] = "pass"  # a tenth of the findings fixed

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from wasp.cli.app import main
+from wasp.demo.scale import scaled_review
 from wasp.errors import InputError
 from wasp.report.base import formats, get_format, load_review
 
@@ -88,31 +89,8 @@ def test_html_escapes_content(demo_doc: dict[str, Any]) -> None:
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
 
 
-def _scaled(doc: dict[str, Any], n: int) -> dict[str, Any]:
-    """A review with n findings: the demo's failing findings repeated on distinct resources."""
-    big = copy.deepcopy(doc)
-    base = [f for f in doc["findings"] if f["status"] == "fail"]
-    findings = []
-    for i in range(n):
-        f = copy.deepcopy(base[i % len(base)])
-        f["id"] = f"f-{i:016x}"
-        f["resource"]["id"] = f"{f['resource']['id']}-{i}"
-        findings.append(f)
-    big["findings"] = findings
-    by_bp: dict[str, list[str]] = {}
-    for f in findings:
-        for bp in f["best_practices"]:
-            by_bp.setdefault(bp, []).append(f["id"])
-    for q in big["questions"]:
-        for bp in q["best_practices"]:
-            bp["findings"] = by_bp.get(bp["id"], [])
-    for item in big["improvement_plan"]:
-        item["findings"] = by_bp.get(item["best_practice"], [])[:5000]
-    return big
-
-
 def test_html_stays_under_10_mb_at_100k_findings(demo_doc: dict[str, Any]) -> None:
-    html = render(_scaled(demo_doc, 100_000), "html")
+    html = render(scaled_review(demo_doc, 100_000), "html")
     assert len(html.encode()) < 10 * 1024 * 1024
     assert "and " in html and " more" in html  # aggregated, not listed one by one
 
