@@ -172,15 +172,23 @@ def review_dict(review: Review) -> dict[str, Any]:
     }
 
 
+COMPACT_ABOVE = 10_000
+"""Findings above which the JSON is written without indentation (indenting costs seconds at 100k findings)."""
+
+
+def review_json(doc: dict[str, Any]) -> str:
+    """The review document as JSON text: indented for people, compact for very large reviews.
+
+    One json.dumps (the C encoder, in one go) is about 4x faster than streaming json.dump.
+    """
+    big = len(doc.get("findings", [])) > COMPACT_ABOVE
+    return json.dumps(doc, indent=None if big else 2, separators=(",", ":") if big else None) + "\n"
+
+
 def write_review(review: Review, path: Path) -> Path:
     """Write the review JSON (atomically: a temp file renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    doc = review_dict(review)
-    big = len(doc["findings"]) > 10_000
-    tmp.write_text(
-        json.dumps(doc, indent=None if big else 2, separators=(",", ":") if big else None) + "\n",
-        encoding="utf-8",
-    )
+    tmp.write_text(review_json(review_dict(review)), encoding="utf-8")
     tmp.replace(path)
     return path

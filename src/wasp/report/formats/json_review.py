@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO, Any
+
+from wasp.report.json_review import review_json
 
 
 class JsonReporter:
@@ -17,10 +18,7 @@ class JsonReporter:
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Write the document unchanged."""
-        big = len(review.get("findings", [])) > 10_000  # indentation costs seconds at 100k findings
-        # one json.dumps (the C encoder, in one go) is about 4x faster than streaming json.dump
-        out.write(json.dumps(review, indent=None if big else 2, separators=(",", ":") if big else None))
-        out.write("\n")
+        out.write(review_json(review))
 
 
 REPORTER = JsonReporter()
