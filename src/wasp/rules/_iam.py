@@ -39,3 +39,15 @@ def admin_grants(view: ResourceView, ctx: RuleContext, *, follow_groups: bool) -
                 hits += [f"group:{group_name}/{h}" for h in g_hits]
     view.note("admin_grants", hits)
     return hits
+
+
+def attached_documents(properties: Mapping[str, Any], ctx: RuleContext) -> list[Any]:
+    """A user's or role's policy documents: inline ones and the customer-managed policies it attaches."""
+    docs = [doc for _, doc in inline_documents(properties.get("Policies") or [])]
+    for arn in properties.get("ManagedPolicyArns") or []:
+        docs += [
+            p.properties.get("PolicyDocument")
+            for p in ctx.inventory.of_type("AWS::IAM::ManagedPolicy")
+            if arn in (p.arn, p.id)
+        ]
+    return docs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from fnmatch import fnmatchcase
 from typing import Any
 
 ADMIN_POLICY_ARN_SUFFIX = ":policy/AdministratorAccess"
@@ -74,3 +75,21 @@ def denies_insecure_transport(policy: Any) -> bool:
                         if principal in ("*", {"AWS": "*"}, {"AWS": ["*"]}):
                             return True
     return False
+
+
+def covers(statement: Mapping[str, Any], action: str) -> bool:
+    """True when a statement's Action list (wildcards allowed, case-insensitive) includes ``action``."""
+    action = action.lower()
+    return any(fnmatchcase(action, str(a).lower()) for a in _listify(statement.get("Action")))
+
+
+def denies(sts: Iterable[Mapping[str, Any]], action: str) -> bool:
+    """True when a Deny statement covers ``action``."""
+    return any(st.get("Effect") == "Deny" and covers(st, action) for st in sts)
+
+
+def allows(documents: Iterable[Any], action: str) -> bool:
+    """True when an Allow statement in any of the policy documents covers ``action`` (conditions ignored)."""
+    return any(
+        st.get("Effect") == "Allow" and covers(st, action) for doc in documents for st in statements(doc)
+    )

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from fnmatch import fnmatchcase
+from collections.abc import Callable
 from typing import Any
 
 from wasp.model import ACCOUNT_TYPE, Resource
 from wasp.model.rule import ResourceView, RuleContext, Verdict, example_resource, failed, passed
-from wasp.rules._policy import statements
+from wasp.rules._policy import denies, statements
 
 ORG = "AWS::Organizations::Organization"
 POLICY = "AWS::Organizations::Policy"
 
 Recogniser = Callable[[list[dict[str, Any]]], list[str]]
 """Given an SCP's statements, what is missing (empty when the SCP does the job)."""
-
-
-def _actions(st: dict[str, Any]) -> list[str]:
-    raw = st.get("Action", [])
-    return [str(a).lower() for a in (raw if isinstance(raw, list) else [raw])]
-
-
-def denies(sts: Iterable[dict[str, Any]], action: str) -> bool:
-    """True when a Deny statement's Action (wildcards allowed) covers ``action``."""
-    action = action.lower()
-    return any(st.get("Effect") == "Deny" and any(fnmatchcase(action, a) for a in _actions(st)) for st in sts)
 
 
 def condition_keys(st: dict[str, Any]) -> dict[str, str]:

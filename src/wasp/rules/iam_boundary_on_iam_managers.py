@@ -1,7 +1,5 @@
 """Roles that can create or change IAM principals carry a permissions boundary."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
@@ -14,8 +12,8 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._policy import grants_full_admin, inline_documents, statements
-from wasp.rules._scp import denies
+from wasp.rules._iam import attached_documents
+from wasp.rules._policy import allows, grants_full_admin
 
 IAM_WRITE = (
     "iam:CreateRole",
@@ -45,20 +43,6 @@ META = RuleMeta(
 )
 
 
-def _documents(view: ResourceView, ctx: RuleContext) -> list[Any]:
-    docs = [doc for _, doc in inline_documents(view.get("Policies", []))]
-    for arn in view.get("ManagedPolicyArns", []):
-        for policy in ctx.inventory.of_type("AWS::IAM::ManagedPolicy"):
-            if arn in (policy.arn, policy.id):
-                docs.append(policy.properties.get("PolicyDocument"))
-    return docs
-
-
-def _allows(docs: list[Any], action: str) -> bool:
-    allow = [dict(st, Effect="Deny") for doc in docs for st in statements(doc) if st.get("Effect") == "Allow"]
-    return denies(allow, action)  # same wildcard matching, on the Allow statements
-
-
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only roles that can write IAM, are not full admin and are not break-glass are in scope."""
     name = str(view.get("RoleName", view.id))
@@ -66,10 +50,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         name, view.resource.arn
     ):
         return None
-    docs = _documents(view, ctx)
+    attached = {"Policies": view.get("Policies", []), "ManagedPolicyArns": view.get("ManagedPolicyArns", [])}
+    docs = attached_documents(attached, ctx)
     if any(grants_full_admin(d) for d in docs):
         return None
-    writes = [a for a in IAM_WRITE if _allows(docs, a)]
+    writes = [a for a in IAM_WRITE if allows(docs, a)]
     view.note("iam_write_actions", writes)
     if not writes:
         return None

@@ -1,8 +1,6 @@
 """A pre-provisioned incident-response role can isolate and capture without being a full admin."""
 
-from typing import Any
-
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -14,8 +12,8 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._policy import grants_full_admin, inline_documents, statements
-from wasp.rules._scp import denies
+from wasp.rules._iam import attached_documents
+from wasp.rules._policy import allows, grants_full_admin
 
 ISOLATE = {
     "change security groups": ("ec2:ModifyInstanceAttribute", "ec2:ModifyNetworkInterfaceAttribute"),
@@ -44,36 +42,19 @@ META = RuleMeta(
 )
 
 
-def _docs(role: Resource, ctx: RuleContext) -> list[Any]:
-    props = role.properties
-    docs = [doc for _, doc in inline_documents(props.get("Policies") or [])]
-    for arn in props.get("ManagedPolicyArns") or []:
-        docs += [
-            p.properties.get("PolicyDocument")
-            for p in ctx.inventory.of_type("AWS::IAM::ManagedPolicy")
-            if arn in (p.arn, p.id)
-        ]
-    return docs
-
-
-def _can(docs: list[Any], action: str) -> bool:
-    allow = [dict(st, Effect="Deny") for d in docs for st in statements(d) if st.get("Effect") == "Allow"]
-    return denies(allow, action)
-
-
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Find roles that cover every isolation capability and are not full admin."""
     responders: list[str] = []
     for role in ctx.inventory.of_type("AWS::IAM::Role"):
         if str(role.properties.get("Path", "/")).startswith("/aws-service-role/"):
             continue
-        docs = _docs(role, ctx)
+        docs = attached_documents(role.properties, ctx)
         if any(grants_full_admin(d) for d in docs) or any(
             str(a).endswith(":policy/AdministratorAccess")
             for a in role.properties.get("ManagedPolicyArns") or []
         ):
             continue
-        if all(any(_can(docs, a) for a in actions) for actions in ISOLATE.values()):
+        if all(any(allows(docs, a) for a in actions) for actions in ISOLATE.values()):
             responders.append(role.id)
     view.note("incident_response_roles", responders)
     if responders:

@@ -14,8 +14,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._policy import statements
-from wasp.rules._scp import denies
+from wasp.rules._policy import covers, statements
 
 ADMIN = ("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey")
 USE = ("kms:Decrypt", "kms:GenerateDataKey")
@@ -56,9 +55,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     for st in statements(policy):
         if st.get("Effect") != "Allow":
             continue
-        probe = [dict(st, Effect="Deny")]
-        admin = any(denies(probe, a) for a in ADMIN)
-        use = any(denies(probe, a) for a in USE)
+        admin = any(covers(st, a) for a in ADMIN)
+        use = any(covers(st, a) for a in USE)
         if admin and use:
             both.update(p for p in _principals(st) if not p.endswith(":root"))
     view.note("admin_and_use", sorted(both))

@@ -4,7 +4,8 @@ from typing import Any
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
 from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
-from wasp.rules._scp import ORG, POLICY, condition_keys, denies, evaluate_guardrail, scp_examples
+from wasp.rules._policy import denies
+from wasp.rules._scp import ORG, POLICY, condition_keys, evaluate_guardrail, scp_examples
 
 META = RuleMeta(
     title="SCP requires S3 encryption",
