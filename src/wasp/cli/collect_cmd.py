@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from wasp.cli.console import collection_progress, err
+from wasp.cli.options import csv_list
 from wasp.cli.review_cmd import workload_from
 from wasp.snapshot import Snapshot, save_snapshot
 
@@ -34,7 +35,7 @@ def collect(
     with collection_progress("collecting") as progress:
         inventory, stats, accts = collect_live(
             wl,
-            collectors=[c.strip() for c in (collectors or "").split(",") if c.strip()] or None,
+            collectors=list(csv_list(collectors)) or None,
             workers=workers,
             progress=progress,
         )

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from wasp.cli.console import err, out
+from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.guardrails.scps import foundational_scps
 
@@ -31,7 +32,7 @@ def scp(
     profile: Annotated[str | None, typer.Option(help="AWS profile (management account)")] = None,
 ) -> None:
     """Write the six SCPs; with --apply (dry run otherwise), create or update and attach them."""
-    region_list = tuple(r.strip() for r in regions.split(",") if r.strip())
+    region_list = csv_list(regions)
     try:
         pack = foundational_scps(region_list, tuple(break_glass_role or ()))
     except ValueError as exc:

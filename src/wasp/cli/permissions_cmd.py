@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from wasp.cli.console import out
+from wasp.cli.options import csv_list
 from wasp.collect import required_permissions, select_collectors
 
 
@@ -15,7 +16,7 @@ def permissions(
     collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
 ) -> None:
     """Print the IAM policy wasp needs, derived from the collectors' own declarations."""
-    names = [c.strip() for c in (collectors or "").split(",") if c.strip()] or None
+    names = list(csv_list(collectors)) or None
     actions = required_permissions(select_collectors(names))
     policy = {
         "Version": "2012-10-17",

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from wasp.cli.console import err
+from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.report.base import formats, get_format, load_review, render, write_report
 
@@ -55,7 +56,7 @@ def report(
 def write_formats(review: dict[str, Any], names: str, out_dir: Path) -> list[Path]:
     """Write several formats next to review.json (e.g. 'html,md,csv'); returns the paths."""
     written = []
-    for name in (n.strip() for n in names.split(",") if n.strip()):
+    for name in csv_list(names):
         fmt = get_format(name)
         written.append(write_report(review, fmt, out_dir / fmt.reporter.filename))
     return written

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from wasp.cli.console import collection_progress, err, out
+from wasp.cli.options import csv_list
 from wasp.cli.report_cmd import write_formats
 from wasp.model import QuestionRisk, Review, Workload
 from wasp.report import print_summary, review_dict, write_review
@@ -21,10 +22,6 @@ class FailOn(StrEnum):
 
     high = "high"
     medium = "medium"
-
-
-def _csv(value: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
 def exit_code(review: Review, fail_on: FailOn | None) -> int:
@@ -53,9 +50,9 @@ def workload_from(
     if profile:
         changes["profile"] = profile
     if regions:
-        changes["regions"] = _csv(regions)
+        changes["regions"] = csv_list(regions)
     if accounts:
-        changes["accounts"] = _csv(accounts)
+        changes["accounts"] = csv_list(accounts)
     if role_name:
         changes["role_name"] = role_name
     if attestations:
@@ -103,7 +100,7 @@ def review(
         run = review_live(
             wl,
             extra_waivers=_stored_waivers(save, db),
-            collectors=list(_csv(collectors)) or None,
+            collectors=list(csv_list(collectors)) or None,
             workers=workers,
             progress=progress,
             max_attempts=max_attempts,

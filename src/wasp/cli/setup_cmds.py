@@ -11,6 +11,7 @@ import typer
 from wasp.attest import attestation_template
 from wasp.catalogue import load_catalogue
 from wasp.cli.console import out
+from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.workload import workload_template
 
@@ -34,8 +35,8 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
 ) -> None:
     """Write a starter workload file (one workload: its accounts, regions, sources and owners)."""
-    regs = [r.strip() for r in regions.split(",") if r.strip()]
-    accts = [a.strip() for a in accounts.split(",") if a.strip()]
+    regs = list(csv_list(regions))
+    accts = list(csv_list(accounts))
     _write(path, workload_template(name, regs, accts), force)
 
 
