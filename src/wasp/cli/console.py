@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from wasp.collect.runner import Progress as ProgressFn
+if TYPE_CHECKING:
+    from wasp.collect.runner import Progress as ProgressFn
 
 out = Console()
 err = Console(stderr=True)

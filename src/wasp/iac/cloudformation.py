@@ -1,6 +1,6 @@
 """CloudFormation (YAML with short-form tags, or JSON) into resources, with file and line for each.
 
-Decoding uses cfn-lint's decoder, which keeps line numbers. Intrinsics are resolved where the template alone
+Decoding keeps line numbers (:mod:`wasp.iac.decode`); SAM resources are mapped (:mod:`wasp.iac.sam`). Intrinsics are resolved where the template alone
 decides them: Ref to parameters (defaults or given values), pseudo-parameters and other resources (their logical
 id), Fn::Sub, Fn::Join, Fn::If with Conditions, Fn::Select, Fn::FindInMap. Anything else (Fn::GetAtt, Ref to a
 parameter without a value, Fn::ImportValue) becomes an Unresolved marker, so a rule reading it answers unknown.
@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.iac.decode import decode_template
+from wasp.iac.sam import expand_sam
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
+MAX_NESTING = 5
+"""Local nested stacks are followed this deep (a stack that includes itself stops here)."""
 _SUB = re.compile(r"\$\{([^}!][^}]*)\}")
 
 
@@ -40,6 +44,7 @@ class _Resolver:
     def condition(self, name: str) -> bool | Unresolved:
         if name not in self.t.conditions:
             expr = (self.t.doc.get("Conditions") or {}).get(name)
+            self.t.conditions[name] = Unresolved(f"condition {name} refers to itself")  # a cycle stops here
             self.t.conditions[name] = (
                 Unresolved(f"condition {name} is undefined") if expr is None else self._bool(expr)
             )
@@ -159,11 +164,6 @@ class _Resolver:
 _NO_VALUE = object()
 
 
-def _line(node: Any) -> int | None:
-    mark = getattr(node, "start_mark", None)
-    return int(mark.line) if mark is not None else None
-
-
 def is_cloudformation(path: Path) -> bool:
     """A JSON/YAML file that looks like a template."""
     if path.suffix.lower() not in (".yaml", ".yml", ".json", ".template"):
@@ -175,37 +175,52 @@ def is_cloudformation(path: Path) -> bool:
     return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
 
 
-def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:
-    """Resources of one template; a malformed file is one InputError naming file and line."""
-    from cfnlint.decode import decode
-
-    doc, matches = decode(str(path))
-    if matches or doc is None:
-        first = matches[0] if matches else None
-        where = f"{path}:{first.linenumber}" if first is not None else str(path)
-        message = first.message if first is not None else "not a template"
-        raise InputError(f"{where}: cannot read the template ({message})")
+def load_cloudformation(
+    path: Path, parameters: Mapping[str, Any] | None = None, _depth: int = 0
+) -> list[Resource]:
+    """Resources of one template (SAM mapped, local nested stacks followed); InputError names file and line."""
+    doc = decode_template(path)
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
-        raise InputError(f"{path}: template has no Resources section")
+        raise InputError(f"{path}:1: template has no Resources section")
+    lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     template = Template(path, doc, dict(parameters or {}))
     resolver = _Resolver(template)
     out: list[Resource] = []
     for logical_id, node in resources_node.items():
+        line = lines.get(logical_id)
         if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
-            raise InputError(f"{path}:{_line(node) or '?'}: resource {logical_id} has no Type")
+            raise InputError(f"{path}:{line or '?'}: resource {logical_id} has no Type")
         if "Condition" in node:
             cond = resolver.condition(str(node["Condition"]))
             if cond is False:
                 continue
-        props = resolver.value(node.get("Properties") or {})
-        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=_line(node), address=str(logical_id))
-        out.append(
-            Resource(
-                type=str(node["Type"]),
-                id=str(logical_id),
-                properties=props if isinstance(props, dict) else {},
-                origin=origin,
-            )
-        )
+        try:
+            props = resolver.value(node.get("Properties") or {})
+        except RecursionError as exc:
+            raise InputError(f"{path}:{line or '?'}: resource {logical_id} nests too deeply to resolve") from exc
+        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
+        rtype = str(node["Type"])
+        properties = props if isinstance(props, dict) else {}
+        if rtype.startswith("AWS::Serverless::"):
+            out.extend(expand_sam(rtype, str(logical_id), properties, origin))
+            continue
+        out.append(Resource(type=rtype, id=str(logical_id), properties=properties, origin=origin))
+        if rtype == "AWS::CloudFormation::Stack":
+            out.extend(_nested(path, str(logical_id), properties, _depth))
     return out
+
+
+def _nested(path: Path, logical_id: str, props: Mapping[str, Any], depth: int) -> list[Resource]:
+    """A nested stack whose TemplateURL is a local file is read with its Parameters; others are named only."""
+    url = props.get("TemplateURL")
+    if not isinstance(url, str) or "://" in url or depth >= MAX_NESTING:
+        return []
+    child = (path.parent / url).resolve()
+    if not child.is_file():
+        return []
+    params = {k: v for k, v in (props.get("Parameters") or {}).items() if not isinstance(v, Unresolved)}
+    return [
+        replace(r, origin=replace(r.origin, address=f"{logical_id}/{r.origin.address}"))
+        for r in load_cloudformation(child, params, depth + 1)
+    ]

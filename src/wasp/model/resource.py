@@ -60,8 +60,11 @@ class Resource:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """Identity inside an inventory: type, account, region, id."""
-        return (self.type, self.account or "", self.region or "", self.id)
+        """Identity inside an inventory: type, account (for IaC, the file), region, id.
+
+        Logical ids repeat across templates, so a resource read from a file is scoped by that file.
+        """
+        return (self.type, self.account or self.origin.file or "", self.region or "", self.id)
 
     @property
     def tags(self) -> dict[str, str]:

@@ -1,0 +1,127 @@
+"""Decode a CloudFormation template (YAML with short-form tags, or JSON) keeping the line of every key.
+
+PyYAML's libyaml parser (``CSafeLoader``) does the parsing; this module only adds the short-form intrinsic
+tags (``!Ref``, ``!GetAtt``, ``!Sub``...) and records where each mapping key sits. cfn-lint's decoder does the
+same job but importing cfn-lint costs ~0.8 s and ~75 MB (sympy, networkx), more than a whole CI scan should
+use, so ``wasp scan`` decodes with this instead (see docs/iac.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wasp.errors import InputError
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 20 * 1024 * 1024
+"""Larger files are refused with a message (CloudFormation's own limit is 1 MB)."""
+
+
+class Located(dict[str, Any]):
+    """A mapping that remembers the 1-based line of each of its keys."""
+
+    lines: dict[str, int]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines = {}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``)."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    out = Located()
+    for key_node, value_node in node.value:
+        key = str(loader.construct_object(key_node, deep=True))
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _intrinsic(loader: _Loader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    name = suffix
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = _mapping(loader, node)  # type: ignore[arg-type]
+    if name in ("Ref", "Condition"):
+        return {name: value}
+    if name == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
+    return {f"Fn::{name}": value}
+
+
+def _string(loader: _Loader, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
+_Loader.add_multi_constructor("!", _intrinsic)
+
+
+def _json_lines(text: str, doc: dict[str, Any]) -> Located:
+    """JSON has no marks: find each resource's logical id after the Resources key."""
+    resources = doc.get("Resources")
+    located = Located(resources if isinstance(resources, dict) else {})
+    start = text.find('"Resources"')
+    newline_index = [m.start() for m in re.finditer("\n", text)]
+    for logical_id in located:
+        at = text.find(json.dumps(logical_id) + ":", max(start, 0))
+        if at < 0:
+            at = text.find(json.dumps(logical_id), max(start, 0))
+        located.lines[logical_id] = _line_of(newline_index, at) if at >= 0 else 1
+    return located
+
+
+def _line_of(newlines: list[int], offset: int) -> int:
+    lo, hi = 0, len(newlines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if newlines[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo + 1
+
+
+def decode_template(path: Path) -> dict[str, Any]:
+    """The template as plain data (mappings are :class:`Located`); InputError names file and line."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large to be a template (limit 20 MB)")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save the template as UTF-8") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the path and permissions") from exc
+    if text.lstrip().startswith("{"):
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{exc.lineno}: cannot read the template ({exc.msg})") from exc
+        if isinstance(doc, dict):
+            doc["Resources"] = _json_lines(text, doc)
+    else:
+        try:
+            doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else "?"
+            raise InputError(f"{path}:{line}: cannot read the template ({exc.problem or exc.context})") from exc
+        except (yaml.YAMLError, RecursionError) as exc:
+            raise InputError(f"{path}: cannot read the template ({exc.__class__.__name__})") from exc
+    if not isinstance(doc, dict):
+        raise InputError(f"{path}:1: not a template (the top level is not a mapping)")
+    return doc
