@@ -13,8 +13,10 @@ from xml.sax.saxutils import escape, quoteattr
 import typer
 from rich.table import Table
 
-from wasp.cli.console import err, out
-from wasp.iac.scan import ScanResult, scan
+from wasp.cli.console import err, out, scan_progress
+from wasp.errors import InputError
+from wasp.iac.scan import ScanOptions, ScanResult, scan
+from wasp.iac.suppress import write_baseline as write_baseline_file
 from wasp.model import FindingStatus, Severity
 from wasp.report.formats.sarif import sarif_log
 from wasp.report.json_review import finding_dict
@@ -38,13 +40,25 @@ class Threshold(StrEnum):
     low = "low"
 
 
+def _tf_value(text: str) -> Any:
+    """A -var value: HCL/JSON lists, maps, numbers and booleans are parsed, anything else is a string."""
+    if text[:1] in ("[", "{") or text in ("true", "false") or text.replace(".", "", 1).isdigit():
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return text
+    return text
+
+
 def _doc(result: ScanResult) -> dict[str, Any]:
     used = {f.rule for f in result.findings}
     return {
         "schema": "wasp.scan/1",
         "workload": "iac-scan",
         "files": result.files,
+        "resources": result.resources,
         "errors": result.errors,
+        "warnings": result.warnings,
         "findings": [finding_dict(f) for f in result.findings],
         "rules": [
             {
@@ -82,8 +96,20 @@ def _junit(doc: dict[str, Any]) -> str:
     )
 
 
+def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
+    out = {}
+    for item in values or []:
+        if "=" not in item:
+            raise InputError(f"{option} {item!r}: expected KEY=VALUE")
+        key, value = item.split("=", 1)
+        out[key] = value
+    return out
+
+
 def scan_command(
-    paths: Annotated[list[Path], typer.Argument(help="Template files or folders")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Templates, Terraform folders or plan JSON files, or folders of them")
+    ],
     fmt: Annotated[
         ScanFormat, typer.Option("--format", "-f", help="table, json, sarif or junit")
     ] = ScanFormat.table,
@@ -94,12 +120,37 @@ def scan_command(
         Threshold | None, typer.Option(help="Exit 1 on a failing finding of this severity or worse")
     ] = None,
     parameter: Annotated[
-        list[str] | None, typer.Option("--parameter", "-p", help="KEY=VALUE template parameter")
+        list[str] | None, typer.Option("--parameter", "-p", help="KEY=VALUE CloudFormation parameter")
+    ] = None,
+    var: Annotated[
+        list[str] | None, typer.Option("--var", help="KEY=VALUE Terraform variable (as -var)")
+    ] = None,
+    var_file: Annotated[
+        list[Path] | None, typer.Option("--var-file", help="Terraform .tfvars file (as -var-file)")
+    ] = None,
+    no_inline_skips: Annotated[
+        bool, typer.Option("--no-inline-skips", help="Ignore inline skips (for central security teams)")
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Waive the findings this baseline lists; report only new ones")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Write today's failing and unknown findings as a baseline")
     ] = None,
 ) -> None:
-    """Scan CloudFormation with the rules a live review uses; same finding objects, file and line for each."""
-    params = dict(p.split("=", 1) for p in parameter or [] if "=" in p)
-    result = scan(paths, params)
+    """Scan CloudFormation, Terraform and plan JSON with the rules a live review uses; file and line for each."""
+    options = ScanOptions(
+        parameters=_pairs(parameter, "--parameter"),
+        variables={k: _tf_value(v) for k, v in _pairs(var, "--var").items()},
+        var_files=list(var_file or []),
+        inline_skips=not no_inline_skips,
+        baseline=baseline,
+    )
+    with scan_progress() as progress:
+        result = scan(paths, options=options, progress=progress)
+    if write_baseline is not None:
+        count = write_baseline_file(write_baseline, result.findings)
+        err.print(f"wrote {write_baseline} ({count} finding(s))")
     doc = _doc(result)
     if fmt is ScanFormat.table:
         table = Table(title=f"{len(result.files)} file(s), {len(result.findings)} finding(s)")
@@ -127,6 +178,8 @@ def scan_command(
             err.print(f"wrote {output}")
         else:
             sys.stdout.write(text + "\n")
+    for line in result.warnings:
+        err.print(f"wasp: warning: {line}", markup=False, highlight=False, soft_wrap=True)
     for line in result.errors:
         err.print(f"wasp: error: {line}", markup=False, highlight=False, soft_wrap=True)
     if result.errors:

@@ -8,6 +8,7 @@ parameter without a value, Fn::ImportValue) becomes an Unresolved marker, so a r
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -17,12 +18,14 @@ from typing import Any
 from wasp.errors import InputError
 from wasp.iac.decode import decode_template
 from wasp.iac.sam import expand_sam
+from wasp.iac.suppress import Skip, skips_from
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
 MAX_NESTING = 5
 """Local nested stacks are followed this deep (a stack that includes itself stops here)."""
+_TYPE = re.compile(r"^(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+$|^Custom::[\w-]+$")
 _SUB = re.compile(r"\$\{([^}!][^}]*)\}")
 
 
@@ -105,6 +108,11 @@ class _Resolver:
                     return self.value(self.t.doc["Mappings"][keys[0]][keys[1]][keys[2]])
                 except (KeyError, TypeError):
                     return Unresolved("Fn::FindInMap key known only at deploy time")
+            if key == "Fn::Base64":
+                text = self.value(arg)
+                if isinstance(text, Unresolved) or not isinstance(text, str):
+                    return text if isinstance(text, Unresolved) else Unresolved("Fn::Base64 of a non-string")
+                return base64.b64encode(text.encode()).decode()
             if key.startswith("Fn::") or key == "Condition":
                 return Unresolved(f"{key} is known only after deployment")
         return {str(k): v for k, v in ((k, self.value(v)) for k, v in node.items()) if v is not _NO_VALUE}
@@ -122,6 +130,8 @@ class _Resolver:
         if name in UNKNOWN_PSEUDO:
             return Unresolved(f"{name} is known only at deploy time")
         if name in self.resources:
+            if self.t.doc["Resources"][name].get("Type") == "AWS::EC2::SecurityGroup":
+                return name  # Ref gives the group id, known after deploy: the logical id stands in for it
             props = self.t.doc["Resources"][name].get("Properties") or {}
             for key in (
                 "BucketName",
@@ -175,52 +185,86 @@ def is_cloudformation(path: Path) -> bool:
     return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
 
 
-def load_cloudformation(
-    path: Path, parameters: Mapping[str, Any] | None = None, _depth: int = 0
-) -> list[Resource]:
+@dataclass
+class Loaded:
+    """What one IaC source gave: resources, inline skips by (file, address), and per-resource problems."""
+
+    resources: list[Resource] = field(default_factory=list)
+    skips: dict[tuple[str, str], list[Skip]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:
     """Resources of one template (SAM mapped, local nested stacks followed); InputError names file and line."""
+    loaded = read_cloudformation(path, parameters)
+    if loaded.errors:
+        raise InputError(loaded.errors[0])
+    return loaded.resources
+
+
+def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None, depth: int = 0) -> Loaded:
+    """Resources, inline skips and problems of one template; an unreadable file raises InputError."""
     doc = decode_template(path)
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
         raise InputError(f"{path}:1: template has no Resources section")
     lines: Mapping[str, int] = getattr(resources_node, "lines", {})
-    template = Template(path, doc, dict(parameters or {}))
-    resolver = _Resolver(template)
-    out: list[Resource] = []
+    resolver = _Resolver(Template(path, doc, dict(parameters or {})))
+    loaded = Loaded()
     for logical_id, node in resources_node.items():
         line = lines.get(logical_id)
+        where = f"{path}:{line or '?'}"
         if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
-            raise InputError(f"{path}:{line or '?'}: resource {logical_id} has no Type")
-        if "Condition" in node:
-            cond = resolver.condition(str(node["Condition"]))
-            if cond is False:
-                continue
+            loaded.errors.append(f"{where}: resource {logical_id} has no Type")
+            continue
+        rtype = str(node["Type"])
+        if not _TYPE.match(rtype):
+            loaded.errors.append(
+                f"{where}: resource {logical_id} has unknown type {rtype!r} (expected AWS::Service::Resource)"
+            )
+            continue
+        if "Condition" in node and resolver.condition(str(node["Condition"])) is False:
+            continue
         try:
             props = resolver.value(node.get("Properties") or {})
-        except RecursionError as exc:
-            raise InputError(f"{path}:{line or '?'}: resource {logical_id} nests too deeply to resolve") from exc
-        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
-        rtype = str(node["Type"])
-        properties = props if isinstance(props, dict) else {}
-        if rtype.startswith("AWS::Serverless::"):
-            out.extend(expand_sam(rtype, str(logical_id), properties, origin))
+        except RecursionError:
+            loaded.errors.append(f"{where}: resource {logical_id} nests too deeply to resolve")
             continue
-        out.append(Resource(type=rtype, id=str(logical_id), properties=properties, origin=origin))
+        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
+        properties = props if isinstance(props, dict) else {}
+        metadata = node.get("Metadata")
+        wasp_meta = metadata.get("wasp") if isinstance(metadata, Mapping) else None
+        if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
+            skip_line = getattr(metadata, "lines", {}).get("wasp", line)
+            loaded.skips[(str(path), str(logical_id))] = skips_from(wasp_meta["skip"], str(path), skip_line)
+        if rtype.startswith("AWS::Serverless::"):
+            expanded = expand_sam(rtype, str(logical_id), properties, origin)
+            for r in expanded:
+                if (str(path), str(logical_id)) in loaded.skips:
+                    loaded.skips[(str(path), r.id)] = loaded.skips[(str(path), str(logical_id))]
+            loaded.resources.extend(expanded)
+            continue
+        loaded.resources.append(
+            Resource(type=rtype, id=str(logical_id), properties=properties, origin=origin)
+        )
         if rtype == "AWS::CloudFormation::Stack":
-            out.extend(_nested(path, str(logical_id), properties, _depth))
-    return out
+            _nested(path, str(logical_id), properties, depth, loaded)
+    return loaded
 
 
-def _nested(path: Path, logical_id: str, props: Mapping[str, Any], depth: int) -> list[Resource]:
+def _nested(path: Path, logical_id: str, props: Mapping[str, Any], depth: int, loaded: Loaded) -> None:
     """A nested stack whose TemplateURL is a local file is read with its Parameters; others are named only."""
     url = props.get("TemplateURL")
     if not isinstance(url, str) or "://" in url or depth >= MAX_NESTING:
-        return []
+        return
     child = (path.parent / url).resolve()
     if not child.is_file():
-        return []
+        return
     params = {k: v for k, v in (props.get("Parameters") or {}).items() if not isinstance(v, Unresolved)}
-    return [
+    inner = read_cloudformation(child, params, depth + 1)
+    loaded.resources.extend(
         replace(r, origin=replace(r.origin, address=f"{logical_id}/{r.origin.address}"))
-        for r in load_cloudformation(child, params, depth + 1)
-    ]
+        for r in inner.resources
+    )
+    loaded.skips.update({(f, f"{logical_id}/{a}"): v for (f, a), v in inner.skips.items()})
+    loaded.errors.extend(inner.errors)

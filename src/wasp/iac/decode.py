@@ -62,7 +62,7 @@ def _intrinsic(loader: _Loader, suffix: str, node: yaml.Node) -> dict[str, Any]:
 
 
 def _string(loader: _Loader, node: yaml.Node) -> str:
-    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    return str(loader.construct_scalar(node))
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
@@ -100,12 +100,16 @@ def decode_template(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large to be a template (limit 20 MB)")
+            raise InputError(
+                f"{path}: {size // (1024 * 1024)} MB is too large to be a template (limit 20 MB)"
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save the template as UTF-8") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the path and permissions") from exc
+        raise InputError(
+            f"{path}: cannot read ({exc.strerror or exc}); check the path and permissions"
+        ) from exc
     if text.lstrip().startswith("{"):
         try:
             doc = json.loads(text)
@@ -115,11 +119,13 @@ def decode_template(path: Path) -> dict[str, Any]:
             doc["Resources"] = _json_lines(text, doc)
     else:
         try:
-            doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+            doc = yaml.load(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else "?"
-            raise InputError(f"{path}:{line}: cannot read the template ({exc.problem or exc.context})") from exc
+            raise InputError(
+                f"{path}:{line}: cannot read the template ({exc.problem or exc.context})"
+            ) from exc
         except (yaml.YAMLError, RecursionError) as exc:
             raise InputError(f"{path}: cannot read the template ({exc.__class__.__name__})") from exc
     if not isinstance(doc, dict):

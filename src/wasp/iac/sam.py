@@ -43,7 +43,11 @@ def _function(logical_id: str, props: Mapping[str, Any], origin: Origin) -> Iter
             "AssumeRolePolicyDocument": {
                 "Version": "2012-10-17",
                 "Statement": [
-                    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "lambda.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
                 ],
             },
             "ManagedPolicyArns": managed,

@@ -1,67 +1,185 @@
-"""Scan IaC files with the same rules a live review uses (only those that apply to templates)."""
+"""Scan IaC with the same rules a live review uses (those that apply to templates), one source at a time.
+
+A *source* is a CloudFormation template, a Terraform root module folder, or a Terraform plan JSON file. Each is
+read into normalized resources and evaluated on its own, so memory stays flat however many there are. A source
+that cannot be read is reported (file:line) and the scan goes on.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from wasp.engine.evaluate import evaluate
 from wasp.errors import InputError
-from wasp.iac.cloudformation import is_cloudformation, load_cloudformation
+from wasp.iac.cloudformation import Loaded, is_cloudformation, read_cloudformation
+from wasp.iac.enrich import enrich
+from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline, skips_from
 from wasp.model import Finding, Inventory
 from wasp.model.rule import Rule, RuleContext
 from wasp.rules import load_rules
 
-SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "__pycache__", "cdk.out"}
+SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "__pycache__", "cdk.out", ".aws-sam"}
+_MODULE_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.{1,2}/[^"]*)"', re.MULTILINE)
+
+
+class SourceKind(StrEnum):
+    """What kind of IaC a source is."""
+
+    CLOUDFORMATION = "cloudformation"
+    TERRAFORM = "terraform"
+    PLAN = "terraform-plan"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a template, a Terraform root module folder, or a plan JSON file."""
+
+    kind: SourceKind
+    path: Path
+
+
+@dataclass
+class ScanOptions:
+    """Inputs to the readers and the suppression settings."""
+
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    variables: Mapping[str, Any] = field(default_factory=dict)
+    var_files: list[Path] = field(default_factory=list)
+    inline_skips: bool = True
+    baseline: Path | None = None
+    today: date = field(default_factory=lambda: datetime.now(UTC).date())
 
 
 @dataclass
 class ScanResult:
-    """Findings, the files read, and the files that could not be read (one line each)."""
+    """Findings, the sources read, and the problems found (one line each)."""
 
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    resources: int = 0
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Template files under the given files and folders, sorted (deterministic)."""
-    found: set[Path] = set()
+def _walk(root: Path) -> Iterator[Path]:
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and not (set(p.relative_to(root).parts) & SKIP_DIRS):
+            yield p
+
+
+def _module_dirs(tf_dirs: Iterable[Path]) -> set[Path]:
+    """Folders that another folder calls as a local module (scanned through their caller, not alone)."""
+    called: set[Path] = set()
+    for directory in tf_dirs:
+        for tf in directory.glob("*.tf"):
+            try:
+                text = tf.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            called.update((directory / m).resolve() for m in _MODULE_SOURCE.findall(text))
+    return called
+
+
+def discover(paths: Iterable[Path]) -> list[Source]:
+    """The sources under the given files and folders, sorted. A folder with a plan JSON is read from the plan
+    (the most faithful source), not from its ``.tf`` files."""
+    from wasp.iac.terraform.plan import is_plan
+
+    templates: set[Path] = set()
+    plans: set[Path] = set()
+    tf_dirs: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            for p in path.rglob("*"):
-                if p.is_file() and not (set(p.parts) & SKIP_DIRS) and is_cloudformation(p):
-                    found.add(p)
-        elif path.exists():
-            found.add(path)
-        else:
+        if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-    return sorted(found)
+        files = list(_walk(path)) if path.is_dir() else [path]
+        for p in files:
+            if p.suffix == ".tf":
+                tf_dirs.add(p.parent)
+            elif is_plan(p):
+                plans.add(p)
+            elif is_cloudformation(p) or (
+                p == path and p.suffix.lower() in (".yaml", ".yml", ".json", ".template")
+            ):
+                templates.add(p)
+            elif p == path:
+                raise InputError(f"{p}: not a CloudFormation template, Terraform file or plan JSON")
+    planned = {p.parent.resolve() for p in plans}
+    called = _module_dirs(tf_dirs)
+    roots = {d for d in tf_dirs if d.resolve() not in called and d.resolve() not in planned}
+    sources = [Source(SourceKind.CLOUDFORMATION, p) for p in templates]
+    sources += [Source(SourceKind.PLAN, p) for p in plans]
+    sources += [Source(SourceKind.TERRAFORM, d) for d in roots]
+    return sorted(sources, key=lambda s: (str(s.path), s.kind.value))
 
 
-def scan(paths: Iterable[Path], parameters: Mapping[str, Any] | None = None) -> ScanResult:
-    """Read every template (a bad one is reported and skipped), then evaluate the IaC rules."""
+def read_source(source: Source, options: ScanOptions) -> Loaded:
+    """Normalized resources, inline skips and problems of one source; unreadable input raises InputError."""
+    if source.kind is SourceKind.CLOUDFORMATION:
+        return read_cloudformation(source.path, options.parameters)
+    from wasp.iac.terraform.normalize import normalize
+
+    if source.kind is SourceKind.PLAN:
+        from wasp.iac.terraform.plan import load_plan
+
+        tfs, errors = load_plan(source.path), list[str]()
+    else:
+        from wasp.iac.terraform.hcl import load_hcl
+
+        tfs, errors = load_hcl(source.path, options.variables, options.var_files)
+    loaded = Loaded(resources=normalize(tfs), errors=errors)
+    for tf in tfs:
+        if tf.skips:
+            loaded.skips[(tf.file, tf.address)] = skips_from(tf.skips, tf.file, tf.line)
+    return loaded
+
+
+def scan(
+    paths: Iterable[Path],
+    parameters: Mapping[str, Any] | None = None,
+    options: ScanOptions | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ScanResult:
+    """Read and evaluate every source (a bad one is reported and skipped), then apply suppressions."""
+    options = options or ScanOptions(parameters=parameters or {})
     result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
-    inventory = Inventory()
-    for path in discover(paths):
+    baseline = read_baseline(options.baseline) if options.baseline else None
+    sources = discover(paths)
+    now = datetime.now(UTC)
+    for done, source in enumerate(sources, 1):
+        if progress is not None:
+            progress(done, len(sources), str(source.path))
         try:
-            inventory.extend(load_cloudformation(path, parameters))
-            result.files.append(str(path))
+            loaded = read_source(source, options)
         except InputError as exc:
             result.errors.append(str(exc))
+            continue
         except (OSError, UnicodeDecodeError, RecursionError) as exc:
-            result.errors.append(f"{path}: cannot read ({exc.__class__.__name__})")
-    now = datetime.now(UTC)
-    ev = evaluate(
-        result.rules,
-        inventory,
-        RuleContext(inventory=inventory, now=now),
-        observed_at=now,
-        require_collected=False,
-    )
-    result.findings = list(ev.findings)
+            result.errors.append(f"{source.path}: cannot read ({exc.__class__.__name__})")
+            continue
+        result.files.append(str(source.path))
+        result.errors.extend(loaded.errors)
+        result.resources += len(loaded.resources)
+        inventory = Inventory()
+        inventory.extend(enrich(r) for r in loaded.resources)
+        ev = evaluate(
+            result.rules,
+            inventory,
+            RuleContext(inventory=inventory, now=now),
+            observed_at=now,
+            require_collected=False,
+        )
+        findings = list(ev.findings)
+        if options.inline_skips and loaded.skips:
+            findings, warnings = apply_inline(findings, loaded.skips, options.today)
+            result.warnings.extend(warnings)
+        if baseline is not None and options.baseline is not None:
+            findings = apply_baseline(findings, baseline, options.baseline.parent)
+        result.findings.extend(findings)
     return result

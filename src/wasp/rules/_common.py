@@ -14,7 +14,7 @@ CLASSIFICATIONS = frozenset({"public", "internal", "confidential", "restricted"}
 
 def classification(view: ResourceView, ctx: RuleContext) -> str | None:
     """The resource's data classification (lower case), from the workload's classification tag."""
-    tags = view.get("Tags")
+    tags = view.get("Tags") if "Tags" in view.resource.properties else view.get("FileSystemTags")  # EFS
     tag_map: dict[str, str] = {}
     if isinstance(tags, list):
         tag_map = {str(t.get("Key")): str(t.get("Value", "")) for t in tags if isinstance(t, dict)}

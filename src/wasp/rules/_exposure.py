@@ -96,12 +96,18 @@ def own_property(path: str) -> PolicyOf:
     return lambda view, ctx: view.get(path)
 
 
-def neighbour(resource_type: str, key: str) -> PolicyOf:
-    """The policy lives on a neighbour resource with the same id (e.g. AWS::SQS::QueuePolicy)."""
+def neighbour(resource_type: str, key: str, link: str | None = None, names: tuple[str, ...] = ()) -> PolicyOf:
+    """The policy lives on a neighbour resource (e.g. AWS::SQS::QueuePolicy): one with the same id (live),
+    or one whose ``link`` property names this resource by id or by one of its ``names`` (a template's Ref)."""
 
     def policy_of(view: ResourceView, ctx: RuleContext) -> Any:
-        found = [p for p in ctx.inventory.of_type(resource_type) if p.id == view.id]
-        return found[0].properties.get(key) if found else None
+        own = {view.id} | {str(view.resource.properties[n]) for n in names if view.resource.properties.get(n)}
+        for p in ctx.inventory.of_type(resource_type):
+            linked = p.properties.get(link) if link else None
+            targets = linked if isinstance(linked, list) else [linked]
+            if p.id == view.id or any(isinstance(t, str) and t in own for t in targets):
+                return p.properties.get(key)
+        return None
 
     return policy_of
 

@@ -29,7 +29,8 @@ META = RuleMeta(
 
 
 evaluate = exposure_evaluate(
-    neighbour("AWS::SecretsManager::ResourcePolicy", "ResourcePolicy"), "Secrets Manager resource policy"
+    neighbour("AWS::SecretsManager::ResourcePolicy", "ResourcePolicy", "SecretId", ("Name",)),
+    "Secrets Manager resource policy",
 )
 
 

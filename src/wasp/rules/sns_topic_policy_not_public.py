@@ -28,7 +28,9 @@ META = RuleMeta(
 )
 
 
-evaluate = exposure_evaluate(neighbour("AWS::SNS::TopicPolicy", "PolicyDocument"), "SNS topic policy")
+evaluate = exposure_evaluate(
+    neighbour("AWS::SNS::TopicPolicy", "PolicyDocument", "Topics", ("TopicName",)), "SNS topic policy"
+)
 
 
 EXAMPLES = (

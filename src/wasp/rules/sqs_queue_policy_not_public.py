@@ -28,7 +28,10 @@ META = RuleMeta(
 )
 
 
-evaluate = exposure_evaluate(neighbour("AWS::SQS::QueuePolicy", "PolicyDocument"), "SQS queue policy")
+evaluate = exposure_evaluate(
+    neighbour("AWS::SQS::QueuePolicy", "PolicyDocument", "Queues", ("QueueName", "QueueUrl")),
+    "SQS queue policy",
+)
 
 
 EXAMPLES = (

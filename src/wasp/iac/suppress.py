@@ -1,0 +1,144 @@
+"""Suppressions with governance: inline skips (reason required, expiry honoured) and a findings baseline.
+
+A suppressed finding is reported as *waived*, with the reason, never dropped. An inline skip without a reason,
+or with a malformed or past expiry, is not applied and is reported (file:line). A baseline is keyed by file
+(relative to the baseline file), resource address and rule: it waives only those exact findings, so a new
+finding, or the same rule failing on another resource, is reported as new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wasp.errors import InputError
+from wasp.model import Finding, FindingStatus
+
+SUPPRESSIBLE = (FindingStatus.FAIL, FindingStatus.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """One inline skip: which rule, why, until when, and where it was written."""
+
+    rule: str
+    reason: str | None
+    expires: str | None
+    file: str
+    line: int | None
+
+
+def skips_from(raw: Iterable[Mapping[str, Any]], file: str, line: int | None) -> list[Skip]:
+    """Skips from CloudFormation ``Metadata: {wasp: {skip: [...]}}`` or parsed Terraform comments."""
+    out = []
+    for item in raw:
+        if isinstance(item, Mapping) and item.get("rule"):
+            expires = item.get("expires")
+            out.append(
+                Skip(
+                    str(item["rule"]),
+                    str(item["reason"]) if item.get("reason") else None,
+                    str(expires) if expires is not None else None,
+                    file,
+                    int(item.get("line") or line or 0) or None,
+                )
+            )
+    return out
+
+
+def _check(skip: Skip, today: date) -> str | None:
+    """Why a skip cannot be applied, or None."""
+    where = f"{skip.file}:{skip.line or '?'}"
+    if not skip.reason:
+        return f'{where}: inline skip of {skip.rule} has no reason; add reason="..." (not applied)'
+    if skip.expires:
+        try:
+            until = date.fromisoformat(skip.expires)
+        except ValueError:
+            return f"{where}: inline skip of {skip.rule} has expiry {skip.expires!r}; use YYYY-MM-DD (not applied)"
+        if until < today:
+            return f"{where}: inline skip of {skip.rule} expired on {skip.expires} (not applied)"
+    return None
+
+
+def apply_inline(
+    findings: list[Finding], skips: Mapping[tuple[str, str], list[Skip]], today: date
+) -> tuple[list[Finding], list[str]]:
+    """Waive findings that a valid inline skip names; return the findings and the warnings."""
+    warnings: list[str] = []
+    valid: dict[tuple[str, str, str], Skip] = {}
+    for (file, address), listed in sorted(skips.items()):
+        for skip in listed:
+            problem = _check(skip, today)
+            if problem:
+                warnings.append(problem)
+            else:
+                valid[(file, address, skip.rule)] = skip
+    out = []
+    for f in findings:
+        match = valid.get((f.resource.file or "", f.resource.address or "", f.rule))
+        if match is not None and f.status in SUPPRESSIBLE:
+            until = f" until {match.expires}" if match.expires else ""
+            f = replace(f, status=FindingStatus.WAIVED, waiver=f"inline: {match.reason}{until}")
+        out.append(f)
+    return out, list(dict.fromkeys(warnings))
+
+
+def _relative(file: str, base: Path) -> str:
+    try:
+        return Path(file).resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return Path(file).resolve().as_posix()
+
+
+def baseline_keys(findings: Iterable[Finding], base: Path) -> list[dict[str, str]]:
+    """The baseline entries for the failing and unknown findings (sorted, so the file diffs cleanly)."""
+    keys = {
+        (_relative(f.resource.file or "", base), f.resource.address or f.resource.id, f.rule)
+        for f in findings
+        if f.status in SUPPRESSIBLE
+    }
+    return [{"file": file, "resource": address, "rule": rule} for file, address, rule in sorted(keys)]
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    """Write a baseline of today's findings; returns how many entries."""
+    entries = baseline_keys(findings, path.parent)
+    path.write_text(
+        json.dumps({"schema": "wasp.baseline/1", "findings": entries}, indent=1) + "\n", encoding="utf-8"
+    )
+    return len(entries)
+
+
+def read_baseline(path: Path) -> set[tuple[str, str, str]]:
+    """The (file, resource, rule) keys of a baseline file; a bad file is one InputError."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        entries = doc["findings"]
+        return {(str(e["file"]), str(e["resource"]), str(e["rule"])) for e in entries}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the baseline ({exc.__class__.__name__})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: the baseline is not JSON ({exc.msg})") from exc
+    except (KeyError, TypeError) as exc:
+        raise InputError(
+            f'{path}: not a wasp baseline (expected {{"findings": [{{file, resource, rule}}]}}); '
+            "write one with --write-baseline"
+        ) from exc
+
+
+def apply_baseline(findings: list[Finding], keys: set[tuple[str, str, str]], base: Path) -> list[Finding]:
+    """Waive exactly the findings the baseline lists; everything else stays as it is."""
+    out = []
+    for f in findings:
+        key = (_relative(f.resource.file or "", base), f.resource.address or f.resource.id, f.rule)
+        if f.status in SUPPRESSIBLE and key in keys:
+            f = replace(
+                f, status=FindingStatus.WAIVED, waiver="baseline: present when the baseline was taken"
+            )
+        out.append(f)
+    return out

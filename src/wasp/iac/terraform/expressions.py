@@ -1,0 +1,414 @@
+"""Evaluate HCL expressions from python-hcl2's parse tree, with Terraform's semantics where scanning needs them.
+
+Supported: literals, strings with interpolation, heredocs, tuples and objects, ``var.``/``local.``/``each.``/
+``count.``/``path.``/``module.``/``data.`` references and references to other resources, attribute access,
+indexing and splats, unary ``!``/``-``, arithmetic, comparison, ``&&``/``||`` (short-circuiting around unknowns),
+conditionals, ``for`` expressions (maps iterate in key order, as Terraform's do) and the functions of
+:mod:`wasp.iac.terraform.functions`. Anything that cannot be known before apply is an Unresolved value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from lark import Token, Tree
+
+from wasp.iac.terraform.functions import FUNCTIONS, to_text
+from wasp.model import Unresolved
+
+_SKIP = {"new_line_or_comment"}
+_INTERP = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
+
+
+class Ref:
+    """Something an expression names that has attributes: ``var``, ``aws_s3_bucket.logs``, ``module.net``."""
+
+    def attr(self, name: str) -> Any:
+        """The value of ``.name``."""
+        raise NotImplementedError
+
+    def index(self, key: Any) -> Any:
+        """The value of ``[key]``."""
+        return Unresolved(f"{self!r}[{key}] cannot be indexed")
+
+
+class MapRef(Ref):
+    """A namespace over a mapping (``var``, ``local``, ``each``, ``count``): missing names are unknown."""
+
+    def __init__(self, name: str, lookup: Callable[[str], Any]) -> None:
+        self.name = name
+        self.lookup = lookup
+
+    def attr(self, name: str) -> Any:
+        """Look the name up."""
+        return self.lookup(name)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _children(node: Tree[Any]) -> list[Any]:
+    return [c for c in node.children if not (isinstance(c, Tree) and c.data in _SKIP)]
+
+
+def _trees(node: Tree[Any]) -> list[Tree[Any]]:
+    return [c for c in node.children if isinstance(c, Tree) and c.data not in _SKIP]
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    try:
+        return codecs.decode(text.replace('\\"', '"'), "unicode_escape")
+    except UnicodeDecodeError:
+        return text
+
+
+def name_of(node: Any) -> str:
+    """The text of an identifier, keyword, literal or string label."""
+    if isinstance(node, Token):
+        return str(node)
+    if isinstance(node, Tree):
+        if node.data == "string":
+            return "".join(str(p.children[0]) for p in node.children if isinstance(p, Tree))
+        return "".join(name_of(c) for c in node.children)
+    return str(node)
+
+
+class Evaluator:
+    """Evaluates expressions in one scope; ``refs`` collects the resource addresses each evaluation named."""
+
+    def __init__(self, names: Mapping[str, Any], parse: Callable[[str], Tree[Any] | None]) -> None:
+        self.names = dict(names)
+        self.parse = parse
+        self.refs: list[str] = []
+
+    def child(self, **bound: Any) -> Evaluator:
+        """A scope with more names bound (a for expression's or a dynamic block's iterator)."""
+        ev = Evaluator({**self.names, **bound}, self.parse)
+        ev.refs = self.refs
+        return ev
+
+    def value(self, node: Any) -> Any:
+        """Evaluate a node; a Ref left over at the end (a whole resource) is unknown."""
+        out = self.eval(node)
+        return Unresolved(f"{out!r} is an object known only after apply") if isinstance(out, Ref) else out
+
+    def eval(self, node: Any) -> Any:
+        """Evaluate one node of the parse tree."""
+        if isinstance(node, Token):
+            return str(node)
+        kind = node.data
+        if kind == "expr_term":
+            inner = _trees(node)
+            return self.eval(inner[0]) if inner else None
+        if kind == "int_lit":
+            return int(str(node.children[0]))
+        if kind == "float_lit":
+            return float(str(node.children[0]))
+        if kind == "literal_value":
+            return {"true": True, "false": False, "null": None}[str(node.children[0])]
+        if kind == "string":
+            return self._string(node)
+        if kind in ("heredoc_template", "heredoc_template_trim"):
+            return self._heredoc(str(node.children[0]), trim=kind.endswith("trim"))
+        if kind == "template_string":
+            return str(node.children[0])
+        if kind == "tuple":
+            return [self.value(c) for c in _trees(node)]
+        if kind == "object":
+            return self._object(node)
+        if kind == "identifier":
+            return self._name(str(node.children[0]))
+        if kind == "get_attr_expr_term":
+            base, op = _trees(node)
+            return self._get_attr(self.eval(base), op)
+        if kind == "index_expr_term":
+            base, op = _trees(node)
+            return self._index(self.eval(base), op)
+        if kind in ("attr_splat_expr_term", "full_splat_expr_term"):
+            base, splat = _trees(node)
+            return self._splat(self.eval(base), _trees(splat))
+        if kind == "function_call":
+            return self._call(node)
+        if kind == "conditional":
+            return self._conditional(node)
+        if kind == "binary_op":
+            return self._binary(node)
+        if kind == "unary_op":
+            op, operand = node.children[0], _trees(node)[0]
+            return _unary(str(op), self.value(operand))
+        if kind == "for_tuple_expr":
+            return self._for(node, as_object=False)
+        if kind == "for_object_expr":
+            return self._for(node, as_object=True)
+        return Unresolved(f"unsupported expression ({kind})")
+
+    def _name(self, name: str) -> Any:
+        if name in self.names:
+            return self.names[name]
+        return Unresolved(f"{name} is not defined")
+
+    def _string(self, node: Tree[Any]) -> Any:
+        parts: list[Any] = []
+        for part in node.children:
+            if not isinstance(part, Tree):
+                continue
+            piece = part.children[0]
+            if isinstance(piece, Token):
+                text = str(piece)
+                parts.append(text[1:] if text.startswith(("$${", "%%{")) else _unescape(text))
+            elif piece.data == "interpolation":
+                parts.append(self.value(_trees(piece)[0]))
+            else:
+                return Unresolved("string template directives (%{if}/%{for}) are not evaluated")
+        if len(parts) == 1 and not isinstance(parts[0], str):
+            return parts[0]  # "${x}" is x itself
+        return _concat(parts)
+
+    def _heredoc(self, raw: str, trim: bool) -> Any:
+        lines = raw.split("\n")
+        body = lines[1:-1]
+        if trim:
+            indent = min((len(ln) - len(ln.lstrip()) for ln in body if ln.strip()), default=0)
+            body = [ln[indent:] for ln in body]
+        text = "\n".join(body) + "\n"
+        parts: list[Any] = []
+        last = 0
+        for m in _INTERP.finditer(text):
+            parts.append(text[last : m.start()])
+            tree = self.parse(m.group(1))
+            parts.append(self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
+            last = m.end()
+        parts.append(text[last:])
+        return (
+            _concat(parts).replace("$${", "${")
+            if not isinstance(_concat(parts), Unresolved)
+            else _concat(parts)
+        )
+
+    def _object(self, node: Tree[Any]) -> Any:
+        out: dict[str, Any] = {}
+        for elem in _trees(node):
+            key_node, value_node = _trees(elem)
+            inner = _trees(key_node)
+            key_expr = inner[0] if inner else key_node
+            bare = key_expr.children[0] if key_expr.data == "expr_term" and key_expr.children else None
+            if isinstance(bare, Tree) and bare.data == "identifier":
+                key: Any = str(bare.children[0])
+            elif key_expr.data == "keyword":
+                key = name_of(key_expr)
+            else:
+                key = self.value(key_expr)
+            if isinstance(key, Unresolved):
+                return key
+            out[to_text(key)] = self.value(value_node)
+        return out
+
+    def _get_attr(self, base: Any, op: Tree[Any]) -> Any:
+        name = name_of(_children(op)[-1])
+        if isinstance(base, Ref):
+            return base.attr(name)
+        if isinstance(base, Unresolved):
+            return base
+        if isinstance(base, Mapping):
+            return base.get(name, Unresolved(f"no attribute {name}"))
+        return Unresolved(f"no attribute {name} on a {type(base).__name__}")
+
+    def _index(self, base: Any, op: Tree[Any]) -> Any:
+        if op.data == "short_index":
+            key: Any = int(str(op.children[-1]))
+        else:
+            key = self.value(_trees(op)[0])
+        if isinstance(base, Ref):
+            return base.index(key)
+        if isinstance(base, Unresolved) or isinstance(key, Unresolved):
+            return base if isinstance(base, Unresolved) else key
+        try:
+            if isinstance(base, list):
+                return base[int(key)]
+            if isinstance(base, Mapping):
+                return base[to_text(key)]
+        except (IndexError, KeyError, ValueError, TypeError):
+            return Unresolved(f"index {key} is out of range")
+        return Unresolved(f"cannot index a {type(base).__name__}")
+
+    def _splat(self, base: Any, ops: list[Tree[Any]]) -> Any:
+        if isinstance(base, Unresolved):
+            return base
+        elements = base if isinstance(base, list) else [] if base is None else [base]
+        out = []
+        for element in elements:
+            value = element
+            for op in ops:
+                value = self._get_attr(value, op) if op.data == "get_attr" else self._index(value, op)
+            out.append(value)
+        return out
+
+    def _call(self, node: Tree[Any]) -> Any:
+        parts = _children(node)
+        name = str(parts[-1].children[0]) if False else name_of(parts[0])
+        args_node = next((c for c in _trees(node) if c.data == "arguments"), None)
+        args = [self.value(a) for a in _trees(args_node)] if args_node is not None else []
+        if args_node is not None and any(
+            isinstance(t, Token) and str(t) == "..." for t in args_node.children
+        ):
+            last = args.pop() if args else []
+            args.extend(last if isinstance(last, list) else [last])
+        fn = FUNCTIONS.get(name)
+        if fn is None:
+            return Unresolved(f"function {name}() is not evaluated")
+        try:
+            return fn(*args)
+        except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError) as exc:
+            return Unresolved(f"{name}() failed: {exc.__class__.__name__}")
+
+    def _conditional(self, node: Tree[Any]) -> Any:
+        cond, then, other = _trees(node)
+        test = self.value(cond)
+        if isinstance(test, Unresolved):
+            a, b = self.value(then), self.value(other)
+            return a if a == b else test
+        return self.value(then) if _truth(test) else self.value(other)
+
+    def _binary(self, node: Tree[Any]) -> Any:
+        lhs_node, term = _trees(node)
+        op_node, rhs_node = _trees(term)
+        op = name_of(op_node)
+        lhs = self.value(lhs_node)
+        if op == "&&" and lhs is False:
+            return False
+        if op == "||" and lhs is True:
+            return True
+        rhs = self.value(rhs_node)
+        if op == "&&":
+            return (
+                False
+                if rhs is False
+                else lhs
+                if isinstance(lhs, Unresolved)
+                else rhs
+                if isinstance(rhs, Unresolved)
+                else bool(lhs and rhs)
+            )
+        if op == "||":
+            return (
+                True
+                if rhs is True
+                else lhs
+                if isinstance(lhs, Unresolved)
+                else rhs
+                if isinstance(rhs, Unresolved)
+                else bool(lhs or rhs)
+            )
+        return _arith(op, lhs, rhs)
+
+    def _for(self, node: Tree[Any], as_object: bool) -> Any:
+        trees = _trees(node)
+        intro, body = trees[0], trees[1:]
+        cond = next((t for t in body if t.data == "for_cond"), None)
+        body = [t for t in body if t.data != "for_cond"]
+        names = [str(t.children[0]) for t in _trees(intro) if t.data == "identifier"]
+        source = self.value(_trees(intro)[-1])
+        if isinstance(source, Unresolved):
+            return source
+        pairs: list[tuple[Any, Any]]
+        if isinstance(source, Mapping):
+            pairs = [(k, source[k]) for k in sorted(source)]
+        elif isinstance(source, list):
+            pairs = list(enumerate(source))
+        else:
+            return Unresolved("for expression over a non-collection")
+        grouping = as_object and any(isinstance(t, Token) and str(t) == "..." for t in node.children)
+        out_list: list[Any] = []
+        out_map: dict[str, Any] = {}
+        for key, val in pairs:
+            bound = {names[0]: key, names[1]: val} if len(names) == 2 else {names[0]: val}
+            scope = self.child(**bound)
+            if cond is not None:
+                keep = scope.value(_trees(cond)[0])
+                if isinstance(keep, Unresolved):
+                    return keep
+                if not _truth(keep):
+                    continue
+            if as_object:
+                k, v = scope.value(body[0]), scope.value(body[1])
+                if isinstance(k, Unresolved):
+                    return k
+                if grouping:
+                    out_map.setdefault(to_text(k), []).append(v)
+                else:
+                    out_map[to_text(k)] = v
+            else:
+                out_list.append(scope.value(body[0]))
+        return out_map if as_object else out_list
+
+
+def _truth(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)
+
+
+def _concat(parts: list[Any]) -> Any:
+    for p in parts:
+        if isinstance(p, Unresolved):
+            return p
+    return "".join(to_text(p) for p in parts)
+
+
+def _unary(op: str, value: Any) -> Any:
+    if isinstance(value, Unresolved):
+        return value
+    if op == "!":
+        return not _truth(value)
+    try:
+        return -_number(value)
+    except (TypeError, ValueError):
+        return Unresolved("negation of a non-number")
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise TypeError("bool")
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return float(text) if "." in text else int(text)
+
+
+def _arith(op: str, lhs: Any, rhs: Any) -> Any:
+    if isinstance(lhs, Unresolved) or isinstance(rhs, Unresolved):
+        return lhs if isinstance(lhs, Unresolved) else rhs
+    if op == "==":
+        return lhs == rhs or (
+            not isinstance(lhs, bool | type(None)) and to_text(lhs) == to_text(rhs) and type(lhs) is type(rhs)
+        )
+    if op == "!=":
+        return lhs != rhs
+    try:
+        a, b = _number(lhs), _number(rhs)
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if op == "/":
+            return a / b
+        if op == "%":
+            return a % b
+        if op == "<":
+            return a < b
+        if op == ">":
+            return a > b
+        if op == "<=":
+            return a <= b
+        if op == ">=":
+            return a >= b
+    except (TypeError, ValueError, ZeroDivisionError):
+        return Unresolved(f"cannot apply {op} to {type(lhs).__name__} and {type(rhs).__name__}")
+    return Unresolved(f"unknown operator {op}")

@@ -1,0 +1,171 @@
+"""Terraform's built-in functions that IaC scanning needs, over plain values with Unresolved propagating.
+
+A function not listed here evaluates to an Unresolved value naming it, so a rule reading its result answers
+unknown. ``jsonencode`` returns the object itself (not its text): policies keep their structure, and an
+unknown ARN inside one leaves only that leaf unknown.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from wasp.model import Unresolved
+
+
+def _known(*args: Any) -> Unresolved | None:
+    for a in args:
+        if isinstance(a, Unresolved):
+            return a
+    return None
+
+
+def to_text(value: Any) -> str:
+    """A value as Terraform renders it inside a string."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _strict(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Any unknown argument makes the result unknown."""
+
+    def call(*args: Any) -> Any:
+        bad = _known(*args)
+        if bad is None and any(isinstance(a, list) and _known(*a) for a in args):
+            bad = next(_known(*a) for a in args if isinstance(a, list) and _known(*a))
+        return bad if bad is not None else fn(*args)
+
+    return call
+
+
+def _length(v: Any) -> Any:
+    return len(v) if isinstance(v, list | dict | str) else 0
+
+
+def _coalesce(*args: Any) -> Any:
+    for a in args:
+        if isinstance(a, Unresolved):
+            return a
+        if a not in (None, ""):
+            return a
+    return None
+
+
+def _lookup(m: Any, key: Any, *default: Any) -> Any:
+    if isinstance(m, Unresolved) or isinstance(key, Unresolved):
+        return m if isinstance(m, Unresolved) else key
+    if isinstance(m, Mapping) and key in m:
+        return m[key]
+    return default[0] if default else Unresolved(f"lookup: no key {key}")
+
+
+def _merge(*maps: Any) -> Any:
+    out: dict[str, Any] = {}
+    for m in maps:
+        if isinstance(m, Unresolved):
+            return m
+        if isinstance(m, Mapping):
+            out.update(m)
+    return out
+
+
+def _flatten(v: Any) -> Any:
+    out: list[Any] = []
+    for item in v if isinstance(v, list) else [v]:
+        out.extend(_flatten(item) if isinstance(item, list) else [item])
+    return out
+
+
+def _toset(v: Any) -> Any:
+    """Distinct elements; a set of strings iterates in lexical order, as Terraform's does."""
+    if not isinstance(v, list):
+        return v
+    distinct = [x for i, x in enumerate(v) if x not in v[:i]]
+    return sorted(distinct) if all(isinstance(x, str) for x in distinct) else distinct
+
+
+def _format(fmt: str, *args: Any) -> Any:
+    out, i, n = [], 0, 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == "%" and i + 1 < len(fmt):
+            verb = fmt[i + 1]
+            if verb == "%":
+                out.append("%")
+            else:
+                out.append(to_text(args[n]) if n < len(args) else "")
+                n += 1
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _element(v: list[Any], i: int) -> Any:
+    return v[int(i) % len(v)] if v else Unresolved("element of an empty list")
+
+
+def _try(*args: Any) -> Any:
+    for a in args:
+        if not isinstance(a, Unresolved):
+            return a
+    return args[-1] if args else None
+
+
+def _one(v: Any) -> Any:
+    return v[0] if isinstance(v, list) and len(v) == 1 else None if v == [] else v
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "length": _strict(_length),
+    "lower": _strict(lambda s: str(s).lower()),
+    "upper": _strict(lambda s: str(s).upper()),
+    "title": _strict(lambda s: str(s).title()),
+    "trimspace": _strict(lambda s: str(s).strip()),
+    "replace": _strict(lambda s, a, b: str(s).replace(str(a), str(b))),
+    "substr": _strict(lambda s, o, n: str(s)[int(o) : int(o) + int(n)] if int(n) >= 0 else str(s)[int(o) :]),
+    "startswith": _strict(lambda s, p: str(s).startswith(str(p))),
+    "endswith": _strict(lambda s, p: str(s).endswith(str(p))),
+    "format": _strict(_format),
+    "join": _strict(lambda sep, v: str(sep).join(to_text(x) for x in v)),
+    "split": _strict(lambda sep, s: str(s).split(str(sep))),
+    "concat": _strict(lambda *ls: [x for lst in ls for x in lst]),
+    "merge": _merge,
+    "lookup": _lookup,
+    "element": _strict(_element),
+    "contains": _strict(lambda v, x: x in v),
+    "keys": _strict(lambda m: sorted(m)),
+    "values": _strict(lambda m: [m[k] for k in sorted(m)]),
+    "coalesce": _coalesce,
+    "compact": _strict(lambda v: [x for x in v if x not in (None, "")]),
+    "flatten": _strict(_flatten),
+    "distinct": _strict(lambda v: [x for i, x in enumerate(v) if x not in v[:i]]),
+    "toset": _toset,
+    "tolist": lambda v: v,
+    "tomap": lambda v: v,
+    "tostring": _strict(to_text),
+    "tonumber": _strict(lambda v: float(v) if "." in str(v) else int(v)),
+    "tobool": _strict(lambda v: v if isinstance(v, bool) else str(v).lower() == "true"),
+    "jsonencode": lambda v: v,
+    "jsondecode": _strict(lambda s: json.loads(s) if isinstance(s, str) else s),
+    "base64encode": _strict(lambda s: base64.b64encode(to_text(s).encode()).decode()),
+    "base64decode": _strict(lambda s: base64.b64decode(str(s)).decode("utf-8", "replace")),
+    "max": _strict(lambda *v: max(v)),
+    "min": _strict(lambda *v: min(v)),
+    "abs": _strict(abs),
+    "range": _strict(lambda *a: list(range(*(int(x) for x in a)))),
+    "zipmap": _strict(lambda k, v: dict(zip(k, v, strict=False))),
+    "one": _strict(_one),
+    "sort": _strict(lambda v: sorted(v, key=to_text)),
+    "reverse": _strict(lambda v: list(reversed(v))),
+    "slice": _strict(lambda v, a, b: v[int(a) : int(b)]),
+    "formatlist": _strict(lambda f, *ls: [_format(f, *xs) for xs in zip(*ls, strict=False)]),
+    "try": _try,
+    "can": lambda v: not isinstance(v, Unresolved),
+}

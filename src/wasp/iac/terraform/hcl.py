@@ -1,0 +1,429 @@
+"""Terraform HCL (a root module folder and the local modules it calls) into Terraform resources.
+
+python-hcl2 parses each ``.tf`` file; :mod:`wasp.iac.terraform.expressions` evaluates. Variables take their
+value from ``-var`` over ``--var-file`` over ``*.auto.tfvars`` over ``terraform.tfvars`` over the default; a
+variable with none is unknown. Locals, resource references and module outputs are evaluated on demand (a cycle
+is reported, not followed). ``count`` and ``for_each`` expand instances (count 0 means none); ``dynamic``
+blocks expand; ``data "aws_iam_policy_document"`` is evaluated to its JSON, other data sources are unknown.
+Local modules (``source = "./..."``) are followed with their inputs; others are named, not fetched.
+Everything iterates in a fixed order, so the result does not depend on ``PYTHONHASHSEED``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lark import Tree
+from lark.exceptions import LarkError
+
+from wasp.errors import InputError
+from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
+from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.model import TfResource
+from wasp.iac.terraform.policy_document import policy_document
+from wasp.model import OriginKind, Unresolved
+
+META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
+MAX_MODULE_DEPTH = 10
+_SKIP = re.compile(r"wasp:skip=([\w\-]+)(.*)")
+_KV = re.compile(r'(\w+)=("([^"]*)"|\S+)')
+
+
+@dataclass
+class _Block:
+    kind: str
+    labels: list[str]
+    body: Tree[Any]
+    file: Path
+    line: int
+    end_line: int
+
+
+def _parse(text: str, path: Path) -> Tree[Any]:
+    import hcl2
+
+    try:
+        tree: Tree[Any] = hcl2.parses_to_tree(text)
+    except LarkError as exc:
+        line = getattr(exc, "line", "?")
+        message = str(exc).strip().splitlines()[0][:160]
+        raise InputError(f"{path}:{line}: cannot parse HCL ({message})") from exc
+    return tree
+
+
+def _parse_expression(text: str) -> Tree[Any] | None:
+    import hcl2
+
+    try:
+        tree = hcl2.parses_to_tree(f"x = {text}\n")
+    except LarkError:
+        return None
+    attribute = _trees(_trees(tree)[0])[0]
+    return _trees(attribute)[-1]
+
+
+def _blocks(body: Tree[Any], path: Path) -> list[_Block]:
+    out = []
+    for node in _trees(body):
+        if node.data != "block":
+            continue
+        parts = _trees(node)
+        labels = [name_of(p) for p in parts[:-1]]
+        out.append(_Block(labels[0], labels[1:], parts[-1], path, node.meta.line, node.meta.end_line))
+    return out
+
+
+def _attributes(body: Tree[Any]) -> dict[str, Tree[Any]]:
+    return {name_of(_trees(n)[0]): _trees(n)[-1] for n in _trees(body) if n.data == "attribute"}
+
+
+def _skips(lines: list[str], start: int, end: int) -> list[dict[str, Any]]:
+    """``# wasp:skip=RULE reason="..." expires=YYYY-MM-DD`` inside a block or in the comments just above it."""
+    first = start
+    while first > 1 and lines[first - 2].lstrip().startswith(("#", "//")):
+        first -= 1
+    out = []
+    for number in range(first, end + 1):
+        text = lines[number - 1] if number - 1 < len(lines) else ""
+        m = _SKIP.search(text) if "wasp:skip=" in text else None
+        if m is None or not re.search(r"(#|//)\s*wasp:skip=", text):
+            continue
+        fields = {k: (q if v.startswith('"') else v) for k, v, q in _KV.findall(m.group(2))}
+        out.append(
+            {
+                "rule": m.group(1),
+                "reason": fields.get("reason"),
+                "expires": fields.get("expires"),
+                "line": number,
+            }
+        )
+    return out
+
+
+@dataclass
+class Module:
+    """One module folder being evaluated, with its inputs."""
+
+    directory: Path
+    address: str
+    inputs: dict[str, Any]
+    depth: int = 0
+    blocks: list[_Block] = field(default_factory=list)
+    lines: dict[Path, list[str]] = field(default_factory=dict)
+    locals_: dict[str, tuple[Tree[Any], _Block]] = field(default_factory=dict)
+    local_values: dict[str, Any] = field(default_factory=dict)
+    resources: dict[str, _Block] = field(default_factory=dict)
+    instances: dict[str, list[TfResource]] = field(default_factory=dict)
+    modules: dict[str, Module | None] = field(default_factory=dict)
+    busy: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+
+    def load(self) -> None:
+        """Parse every ``.tf`` file of the folder (sorted)."""
+        files = sorted(self.directory.glob("*.tf"))
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{path}: cannot read ({exc.__class__.__name__}); check the file") from exc
+            self.lines[path] = text.splitlines()
+            self.blocks.extend(_blocks(_trees(_parse(text, path))[0], path))
+        for block in self.blocks:
+            if block.kind == "locals":
+                for name, expr in _attributes(block.body).items():
+                    self.locals_[name] = (expr, block)
+            elif block.kind in ("resource", "data") and len(block.labels) == 2:
+                self.resources[
+                    f"{'data.' if block.kind == 'data' else ''}{block.labels[0]}.{block.labels[1]}"
+                ] = block
+
+    # -- names visible to expressions ------------------------------------------------------------------
+
+    def scope(self) -> Evaluator:
+        """An evaluator with this module's names bound."""
+        names: dict[str, Any] = {
+            "var": MapRef("var", self.variable),
+            "local": MapRef("local", self.local),
+            "module": MapRef("module", self.module_output),
+            "data": MapRef(
+                "data", lambda t: MapRef(f"data.{t}", lambda n: self.resource_ref(f"data.{t}.{n}"))
+            ),
+            "path": MapRef(
+                "path", lambda n: str(self.directory) if n in ("module", "root", "cwd") else Unresolved(n)
+            ),
+            "terraform": MapRef("terraform", lambda n: "default" if n == "workspace" else Unresolved(n)),
+        }
+        for key in sorted({k.split(".")[0] for k in self.resources if not k.startswith("data.")}):
+            names[key] = MapRef(key, self._type_lookup(key))
+        return Evaluator(names, _parse_expression)
+
+    def _type_lookup(self, rtype: str) -> Callable[[str], Any]:
+        return lambda name: self.resource_ref(f"{rtype}.{name}")
+
+    def variable(self, name: str) -> Any:
+        """A variable's value: input, else default, else unknown."""
+        if name in self.inputs:
+            return self.inputs[name]
+        for block in self.blocks:
+            if block.kind == "variable" and block.labels == [name]:
+                default = _attributes(block.body).get("default")
+                if default is not None:
+                    return self.scope().value(default)
+                return Unresolved(f"variable {name} has no value (give -var or a .tfvars file)")
+        return Unresolved(f"variable {name} is not declared")
+
+    def local(self, name: str) -> Any:
+        """A local value, evaluated once."""
+        if name in self.local_values:
+            return self.local_values[name]
+        if name not in self.locals_:
+            return Unresolved(f"local.{name} is not defined")
+        if f"local.{name}" in self.busy:
+            expr, block = self.locals_[name]
+            self.errors.append(f"{block.file}:{expr.meta.line}: local.{name} refers to itself (a cycle)")
+            return Unresolved(f"local.{name} refers to itself")
+        self.busy.add(f"local.{name}")
+        try:
+            value = self.scope().value(self.locals_[name][0])
+        finally:
+            self.busy.discard(f"local.{name}")
+        self.local_values[name] = value
+        return value
+
+    def resource_ref(self, key: str) -> Any:
+        """A reference to a resource (or data source) of this module."""
+        if key not in self.resources:
+            return Unresolved(f"{key} is not declared")
+        return _ResourceRef(self, key, None)
+
+    def module_output(self, name: str) -> Any:
+        """``module.NAME``: its outputs (a module that is not local has only unknown outputs)."""
+        module = self.child_module(name)
+        if module is None:
+            return MapRef(f"module.{name}", lambda o: Unresolved(f"module.{name}.{o} (module not read)"))
+        return MapRef(f"module.{name}", module.output)
+
+    def output(self, name: str) -> Any:
+        """An output value of this module."""
+        for block in self.blocks:
+            if block.kind == "output" and block.labels == [name]:
+                expr = _attributes(block.body).get("value")
+                return self.scope().value(expr) if expr is not None else None
+        return Unresolved(f"output {name} is not declared")
+
+    # -- modules and resources -------------------------------------------------------------------------
+
+    def child_module(self, name: str) -> Module | None:
+        """The local module a ``module`` block calls, loaded with its inputs (None when not local)."""
+        if name in self.modules:
+            return self.modules[name]
+        self.modules[name] = None
+        block = next((b for b in self.blocks if b.kind == "module" and b.labels == [name]), None)
+        if block is None:
+            return None
+        attrs = _attributes(block.body)
+        scope = self.scope()
+        source = scope.value(attrs["source"]) if "source" in attrs else None
+        if not isinstance(source, str) or not source.startswith(".") or self.depth >= MAX_MODULE_DEPTH:
+            return None
+        if "count" in attrs and scope.value(attrs["count"]) == 0:
+            return None
+        directory = (self.directory / source).resolve()
+        if not directory.is_dir():
+            self.errors.append(f"{block.file}:{block.line}: module {name}: no folder {source}")
+            return None
+        inputs = {
+            k: scope.value(v) for k, v in attrs.items() if k not in {"source", "version", *META_ARGUMENTS}
+        }
+        module = Module(directory, f"{self.address}module.{name}.", inputs, self.depth + 1)
+        module.load()
+        self.modules[name] = module
+        return module
+
+    def instances_of(self, key: str) -> list[TfResource]:
+        """The evaluated instances of one resource block (count/for_each expanded; count 0 is none)."""
+        if key in self.instances:
+            return self.instances[key]
+        if key in self.busy:
+            block = self.resources[key]
+            self.errors.append(f"{block.file}:{block.line}: {key} refers to itself (a cycle)")
+            return []
+        self.busy.add(key)
+        try:
+            self.instances[key] = self._evaluate_resource(key, self.resources[key])
+        finally:
+            self.busy.discard(key)
+        return self.instances[key]
+
+    def _evaluate_resource(self, key: str, block: _Block) -> list[TfResource]:
+        attrs = _attributes(block.body)
+        scope = self.scope()
+        address = self.address + key
+        expansions: list[tuple[str, dict[str, Any]]] = [(address, {})]
+        if "count" in attrs:
+            count = scope.value(attrs["count"])
+            if isinstance(count, Unresolved):
+                expansions = [(f"{address}[0]", {"count": {"index": 0}})]
+            else:
+                expansions = [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(int(count or 0))]
+        elif "for_each" in attrs:
+            each = scope.value(attrs["for_each"])
+            if isinstance(each, Unresolved):
+                expansions = [(f'{address}["?"]', {"each": {"key": each, "value": each}})]
+            else:
+                pairs = (
+                    sorted(each.items()) if isinstance(each, Mapping) else [(str(v), v) for v in each or []]
+                )
+                expansions = [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in pairs]
+        out = []
+        skips = _skips(self.lines.get(block.file, []), block.line, block.end_line)
+        for instance_address, bound in expansions:
+            ev = scope.child(**bound)
+            values, refs = _body_values(block.body, ev)
+            if block.kind == "data" and block.labels[0] == "aws_iam_policy_document":
+                values["json"] = policy_document(values)
+            out.append(
+                TfResource(
+                    type=block.labels[0],
+                    address=instance_address
+                    if block.kind == "resource"
+                    else f"{self.address}data.{block.labels[0]}.{block.labels[1]}",
+                    values=values,
+                    file=str(block.file),
+                    line=block.line,
+                    kind=OriginKind.TERRAFORM,
+                    refs=refs,
+                    skips=skips,
+                )
+            )
+        return out
+
+    def all_resources(self) -> list[TfResource]:
+        """Every managed resource instance of this module and the local modules it calls."""
+        out: list[TfResource] = []
+        for key in self.resources:
+            if not key.startswith("data."):
+                out.extend(self.instances_of(key))
+        for block in self.blocks:
+            if block.kind == "module" and block.labels:
+                module = self.child_module(block.labels[0])
+                if module is not None:
+                    out.extend(module.all_resources())
+                    self.errors.extend(module.errors)
+        return out
+
+
+class _ResourceRef(Ref):
+    """``aws_s3_bucket.logs`` (and ``[0]``/``["k"]``): configured attributes, ids as stand-ins."""
+
+    def __init__(self, module: Module, key: str, index: Any) -> None:
+        self.module, self.key, self.index_key = module, key, index
+
+    def __repr__(self) -> str:
+        return self.module.address + self.key
+
+    def _instance(self) -> TfResource | None:
+        instances = self.module.instances_of(self.key)
+        if self.index_key is None:
+            return instances[0] if len(instances) == 1 else None
+        suffix = f"[{self.index_key}]" if isinstance(self.index_key, int) else f'["{self.index_key}"]'
+        return next((i for i in instances if i.address.endswith(suffix)), None)
+
+    def index(self, key: Any) -> Any:
+        """``[key]`` of a counted or for_each resource."""
+        if isinstance(key, Unresolved):
+            return key
+        return _ResourceRef(self.module, self.key, key)
+
+    def attr(self, name: str) -> Any:
+        """A configured value, a stand-in for ``id``, or unknown until apply."""
+        instance = self._instance()
+        address = instance.address if instance is not None else repr(self)
+        _record(self.module, address)
+        if instance is None:
+            return Unresolved(f"{address}.{name} is known only after apply")
+        if name == "id":
+            name_attr = IDENTITY_ATTRIBUTES.get(instance.type)
+            stand_in = instance.values.get(name_attr) if name_attr else None
+            return stand_in if isinstance(stand_in, str) else instance.address
+        value = instance.values.get(name)
+        return value if value is not None else Unresolved(f"{address}.{name} is known only after apply")
+
+
+_CURRENT_REFS: list[list[str]] = []
+
+
+def _record(module: Module, address: str) -> None:
+    if _CURRENT_REFS:
+        _CURRENT_REFS[-1].append(address)
+
+
+def _body_values(body: Tree[Any], ev: Evaluator) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """Attributes and nested blocks (``dynamic`` expanded) in Terraform's shape, and each attribute's refs."""
+    values: dict[str, Any] = {}
+    refs: dict[str, list[str]] = {}
+    for node in _trees(body):
+        if node.data == "attribute":
+            name = name_of(_trees(node)[0])
+            if name in META_ARGUMENTS:
+                continue
+            _CURRENT_REFS.append([])
+            try:
+                values[name] = ev.value(_trees(node)[-1])
+            finally:
+                refs[name] = list(dict.fromkeys(_CURRENT_REFS.pop()))
+        elif node.data == "block":
+            parts = _trees(node)
+            kind = name_of(parts[0])
+            if kind in META_ARGUMENTS:
+                continue
+            if kind == "dynamic" and len(parts) == 3:
+                label = name_of(parts[1])
+                values.setdefault(label, []).extend(_dynamic(label, parts[-1], ev))
+            else:
+                nested, _ = _body_values(parts[-1], ev)
+                values.setdefault(kind, []).append(nested)
+    return values, refs
+
+
+def _dynamic(label: str, body: Tree[Any], ev: Evaluator) -> list[Any]:
+    attrs = _attributes(body)
+    content = next((b for b in _blocks(body, Path()) if b.kind == "content"), None)
+    if content is None or "for_each" not in attrs:
+        return []
+    iterator = name_of(attrs["iterator"]) if "iterator" in attrs else label
+    source = ev.value(attrs["for_each"])
+    if isinstance(source, Unresolved):
+        return [{"__unknown__": source}]
+    pairs = sorted(source.items()) if isinstance(source, Mapping) else list(enumerate(source or []))
+    return [_body_values(content.body, ev.child(**{iterator: {"key": k, "value": v}}))[0] for k, v in pairs]
+
+
+def load_hcl(
+    directory: Path, variables: Mapping[str, Any] | None = None, var_files: list[Path] | None = None
+) -> tuple[list[TfResource], list[str]]:
+    """Evaluate the root module in ``directory``: its resources and any errors found (file:line each)."""
+    inputs: dict[str, Any] = {}
+    auto = sorted(directory.glob("*.auto.tfvars"))
+    default = directory / "terraform.tfvars"
+    for tfvars in ([default] if default.is_file() else []) + auto + list(var_files or []):
+        inputs.update(load_tfvars(tfvars))
+    inputs.update(variables or {})
+    module = Module(directory, "", inputs)
+    module.load()
+    resources = module.all_resources()
+    return resources, list(dict.fromkeys(module.errors))
+
+
+def load_tfvars(path: Path) -> dict[str, Any]:
+    """Values from a ``.tfvars`` file (HCL attributes; references are not allowed there)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the variables file ({exc.__class__.__name__})") from exc
+    ev = Evaluator({}, _parse_expression)
+    return {k: ev.value(v) for k, v in _attributes(_trees(_parse(text, path))[0]).items()}

@@ -1,0 +1,85 @@
+"""Terraform resources (from HCL or plan JSON) into normalized resources, split resources folded back in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from wasp.iac.terraform.mapping import FOLDS, MAIN
+from wasp.iac.terraform.model import TfResource, strip_index
+from wasp.model import Origin, Resource, Unresolved
+
+_IDENTITY_KEYS = ("bucket", "name", "id", "arn", "key_id", "url", "function_name", "family")
+
+
+def _origin(tf: TfResource, address: str | None = None) -> Origin:
+    return Origin(tf.kind, file=tf.file, line=tf.line, address=address or tf.address)
+
+
+def _identities(tf: TfResource) -> set[str]:
+    """Every value a child may use to name this resource: its address or a configured name."""
+    out = {tf.address, tf.config_address}
+    out.update(str(tf.values[k]) for k in _IDENTITY_KEYS if isinstance(tf.values.get(k), str))
+    return out
+
+
+def _parent(child: TfResource, link: str, candidates: list[TfResource]) -> TfResource | None:
+    """The parent a child refers to: through the expression's references first, then by value."""
+    refs = child.refs.get(link, [])
+    for ref in refs:
+        for parent in candidates:
+            if ref in (parent.address, parent.config_address) or strip_index(ref) == parent.config_address:
+                return parent
+    value = child.values.get(link)
+    if isinstance(value, str):
+        for parent in candidates:
+            if value in _identities(parent):
+                return parent
+    return None
+
+
+def normalize(resources: Iterable[TfResource]) -> list[Resource]:
+    """Map every known ``aws_*`` resource; fold split resources into their parent (unlinked ones are kept
+    apart only when they become a CloudFormation resource of their own)."""
+    tfs = list(resources)
+    mains: dict[str, tuple[TfResource, dict[str, Any]]] = {}
+    by_type: dict[str, list[TfResource]] = {}
+    for tf in tfs:
+        mapped = MAIN.get(tf.type)
+        if mapped is None:
+            continue
+        mains[tf.address] = (tf, mapped[1](tf.values))
+        by_type.setdefault(tf.type, []).append(tf)
+    extra: list[Resource] = []
+    for tf in tfs:
+        fold = FOLDS.get(tf.type)
+        if fold is None:
+            continue
+        candidates = [p for t in fold.parents for p in by_type.get(t, [])]
+        parent = _parent(tf, fold.link, candidates)
+        if parent is None:
+            continue
+        parent_tf, props = mains[parent.address]
+        if fold.merge is not None:
+            fold.merge(props, tf.values)
+        if fold.separate is not None:
+            rtype, make = fold.separate
+            name = props.get("BucketName")
+            key = name if isinstance(name, str) and name else parent_tf.address
+            sep_id = tf.address if rtype == "AWS::S3::BucketPolicy" else parent_tf.address
+            extra.append(Resource(rtype, sep_id, make({**props, "__key__": key}, tf.values), _origin(tf)))
+    out = [
+        Resource(MAIN[tf.type][0], tf.address, _without_empty(props), _origin(tf))
+        for tf, props in mains.values()
+    ]
+    return out + extra
+
+
+def unknown(address: str, attribute: str) -> Unresolved:
+    """The marker for an attribute Terraform knows only after apply."""
+    return Unresolved(f"{address}.{attribute} is known only after apply")
+
+
+def _without_empty(props: dict[str, Any]) -> dict[str, Any]:
+    """Empty lists and maps are left out, as a template leaves out what it does not set."""
+    return {k: v for k, v in props.items() if v not in ([], {})}

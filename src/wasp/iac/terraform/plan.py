@@ -1,0 +1,227 @@
+"""Terraform plan JSON (``terraform show -json PLAN``): the most faithful source, every expression evaluated.
+
+Each managed resource that the plan keeps (not deleted) is read from ``resource_changes[].change.after``.
+A value Terraform knows only after apply (``after_unknown``) becomes an Unresolved marker when the
+configuration sets it; a computed attribute the configuration does not set is dropped, as an unset property is
+in a template. An unknown reference to another resource's ``id`` becomes that resource's address (the stand-in
+the HCL reader and the CloudFormation reader use too), so a security group's instances and a bucket's policy
+are found. Plan JSON carries no source lines: the ``resource`` block is looked up in the ``.tf`` files beside
+the plan (local modules included); failing that, the plan file and the line of the address are given.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from wasp.errors import InputError
+from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.model import TfResource
+from wasp.iac.terraform.normalize import unknown
+from wasp.model import OriginKind, Unresolved
+
+_BLOCK = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
+
+
+def is_plan(path: Path) -> bool:
+    """A JSON file that ``terraform show -json`` wrote."""
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b'"format_version"' in head and (b'"terraform_version"' in head or b'"planned_values"' in head)
+
+
+def _configured(expr: Any) -> bool:
+    """True when an expression node is a whole configured value (not a nested block's map of attributes)."""
+    return isinstance(expr, Mapping) and ("references" in expr or "constant_value" in expr)
+
+
+def _mark_unknown(value: Any, flags: Any, where: str, expr: Any = None) -> Any:
+    """Put Unresolved where Terraform will know the value only after apply, for what the configuration sets.
+
+    Inside a nested block, an unknown attribute the configuration does not set is a computed default: it is
+    left out, as it would be from a template.
+    """
+    whole = expr is None or _configured(expr)
+    if flags is True:
+        return unknown(where, "value")
+    if isinstance(flags, Mapping):
+        base = dict(value) if isinstance(value, Mapping) else {}
+        for key, flag in flags.items():
+            sub = None if whole else (expr.get(key) if isinstance(expr, Mapping) else None)
+            if not whole and sub is None:
+                if flag is True:
+                    base.pop(key, None)
+                continue
+            base[key] = _mark_unknown(base.get(key), flag, f"{where}.{key}", sub)
+        return base
+    if isinstance(flags, list) and flags:
+        base_list = list(value) if isinstance(value, list) else [None] * len(flags)
+        for i, flag in enumerate(flags[: len(base_list)]):
+            sub = expr[min(i, len(expr) - 1)] if isinstance(expr, list) and expr else None if whole else {}
+            base_list[i] = _mark_unknown(base_list[i], flag, f"{where}[{i}]", sub)
+        return base_list
+    return value
+
+
+def _configs(module: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """(full config address, config resource, module prefix) for the module and its module calls."""
+    for res in module.get("resources") or []:
+        yield prefix + str(res.get("address")), res, prefix
+    for name, call in (module.get("module_calls") or {}).items():
+        yield from _configs(call.get("module") or {}, f"{prefix}module.{name}.")
+
+
+def _module_dirs(module: Mapping[str, Any], base: Path, prefix: str) -> Iterator[tuple[str, Path]]:
+    yield prefix, base
+    for name, call in (module.get("module_calls") or {}).items():
+        source = str(call.get("source", ""))
+        if source.startswith("."):
+            yield from _module_dirs(
+                call.get("module") or {}, (base / source).resolve(), f"{prefix}module.{name}."
+            )
+
+
+def _source_lines(directory: Path) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for tf in sorted(directory.glob("*.tf")):
+        try:
+            text = tf.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for m in _BLOCK.finditer(text):
+            out.setdefault(f"{m.group(1)}.{m.group(2)}", (str(tf), text.count("\n", 0, m.start()) + 1))
+    return out
+
+
+def _reference_addresses(refs: list[str], prefix: str, managed: set[str]) -> list[str]:
+    """Managed-resource addresses an expression refers to, most specific first, without duplicates."""
+    out: list[str] = []
+    for ref in refs:
+        full = prefix + ref
+        for candidate in (full, full.rsplit(".", 1)[0]):
+            if candidate in managed and candidate not in out:
+                out.append(candidate)
+                break
+    return out
+
+
+def _stand_ins(
+    refs: list[str], prefix: str, managed: set[str], values: Mapping[str, Mapping[str, Any]]
+) -> list[Any]:
+    """What references to other resources' ids stand for before apply: a bucket's name, else the address.
+
+    Terraform lists both ``aws_x.y.id`` and ``aws_x.y``; a reference to any other attribute (``.arn``) has no
+    stand-in, so the value stays unknown.
+    """
+    full = [prefix + r for r in refs]
+    out: list[Any] = []
+    for ref in full:
+        target = _reference_addresses([ref], "", managed)
+        if not target:
+            continue
+        address = target[0]
+        specific = [f for f in full if f.startswith(address + ".")]
+        if ref == address and specific:
+            continue
+        if ref != address and ref[len(address) + 1 :] != "id":
+            return []
+        name_attr = IDENTITY_ATTRIBUTES.get(re.sub(r"\[[^\]]*\]", "", address).split(".")[-2])
+        name = values.get(address, {}).get(name_attr) if name_attr else None
+        out.append(name if isinstance(name, str) else address)
+    return list(dict.fromkeys(out))
+
+
+def load_plan(path: Path) -> list[TfResource]:
+    """The resources a plan keeps; a file that is not plan JSON is one InputError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        plan = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: cannot read the plan ({exc.msg})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"{path}: cannot read the plan ({exc}); run `terraform show -json PLAN > FILE`"
+        ) from exc
+    if not isinstance(plan, dict) or ("resource_changes" not in plan and "planned_values" not in plan):
+        raise InputError(f"{path}:1: not a Terraform plan (no resource_changes); use `terraform show -json`")
+    root = (plan.get("configuration") or {}).get("root_module") or {}
+    configs = {addr: (res, prefix) for addr, res, prefix in _configs(root, "")}
+    sources: dict[str, tuple[str, int]] = {}
+    for prefix, directory in _module_dirs(root, path.parent, ""):
+        sources.update({prefix + k: v for k, v in _source_lines(directory).items()})
+    changes = [
+        c
+        for c in plan.get("resource_changes") or []
+        if c.get("mode", "managed") == "managed" and (c.get("change") or {}).get("actions") != ["delete"]
+    ]
+    managed = {str(c["address"]) for c in changes} | {
+        re.sub(r"\[[^\]]*\]", "", str(c["address"])) for c in changes
+    }
+    values: dict[str, dict[str, Any]] = {}
+    raw: list[tuple[Mapping[str, Any], dict[str, Any], Mapping[str, Any]]] = []
+    for change in changes:
+        after = dict((change.get("change") or {}).get("after") or {})
+        values[str(change["address"])] = after
+        raw.append((change, after, (change.get("change") or {}).get("after_unknown") or {}))
+    out: list[TfResource] = []
+    for change, after, after_unknown in raw:
+        address = str(change["address"])
+        config_address = re.sub(r"\[[^\]]*\]", "", address)
+        config, prefix = configs.get(config_address, ({}, ""))
+        expressions: Mapping[str, Any] = config.get("expressions") or {}
+        refs = {
+            attr: _reference_addresses(list(expr.get("references") or []), prefix, managed)
+            for attr, expr in expressions.items()
+            if isinstance(expr, Mapping)
+        }
+        merged = dict(after)
+        for attr, flag in after_unknown.items():
+            if attr not in expressions:
+                if flag is True:
+                    merged.pop(attr, None)  # computed, not configured: as unset as in a template
+                continue
+            merged[attr] = _mark_unknown(after.get(attr), flag, f"{address}.{attr}", expressions[attr])
+            expr = expressions[attr]
+            references = list(expr.get("references") or []) if isinstance(expr, Mapping) else []
+            stand_ins = _stand_ins(references, prefix, managed, values)
+            if stand_ins and isinstance(merged[attr], Unresolved):
+                merged[attr] = stand_ins if _is_list(after_unknown, attr) else stand_ins[0]
+            elif stand_ins and isinstance(merged[attr], list):
+                merged[attr] = [
+                    stand_ins[min(i, len(stand_ins) - 1)] if isinstance(v, Unresolved) else v
+                    for i, v in enumerate(merged[attr])
+                ]
+        file, line = sources.get(config_address) or (str(path), _line_of(text, address))
+        out.append(
+            TfResource(
+                type=str(change.get("type")),
+                address=address,
+                values=merged,
+                file=file,
+                line=line,
+                kind=OriginKind.TERRAFORM,
+                refs=refs,
+            )
+        )
+    return out
+
+
+def _is_list(after_unknown: Mapping[str, Any], attr: str) -> bool:
+    return attr.endswith(("_ids", "_arns", "security_groups", "_names")) or isinstance(
+        after_unknown.get(attr), list
+    )
+
+
+def _line_of(text: str, address: str) -> int:
+    at = text.find(f'"address":"{address}"')
+    if at < 0:
+        at = text.find(json.dumps(address))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
