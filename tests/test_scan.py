@@ -89,10 +89,126 @@ def test_bad_templates_are_reported_and_the_scan_goes_on(
     assert exc.value.code == 2
     assert "bad.yaml:" in captured.err and "notype.yaml:" in captured.err and "has no Type" in captured.err
     assert "Traceback" not in captured.err
-    assert json.loads(captured.out)["files"] == [str(good)]
+    assert json.loads(captured.out)["files"] == [str(good), str(notype)]  # notype's other resources are read
 
 
 def test_missing_path_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["scan", "/no/such/path"])
     assert exc.value.code == 2 and "no such file or folder" in capsys.readouterr().err
+
+
+SARIF_SCHEMA = Path(__file__).parent / "fixtures" / "sarif" / "sarif-2.1.0.json"
+
+
+def _sarif_errors(log: dict[str, object]) -> list[str]:
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(log)]
+
+
+def test_scan_sarif_is_valid_against_the_schema(tmp_path: Path) -> None:
+    out = tmp_path / "scan.sarif"
+    fixtures = Path(__file__).parent / "fixtures"
+    with pytest.raises(SystemExit):
+        main(["scan", str(fixtures / "tf" / "app"), str(FIXTURE), "-f", "sarif", "-o", str(out)])
+    log = json.loads(out.read_text())
+    assert _sarif_errors(log) == []
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert all(r["help"]["markdown"] and r["shortDescription"]["text"] for r in rules.values())
+    assert all(res["ruleId"] in rules for res in run["results"])
+    waived = [r for r in run["results"] if r.get("suppressions")]
+    assert waived and waived[0]["suppressions"][0]["kind"] == "inSource"
+
+
+def test_review_sarif_is_valid_against_the_schema(demo_doc: dict[str, object]) -> None:
+    from wasp.report.formats.sarif import sarif_log
+
+    assert _sarif_errors(sarif_log(demo_doc)) == []
+
+
+def test_cloudformation_metadata_skip(tmp_path: Path) -> None:
+    template = tmp_path / "t.yaml"
+    template.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+        "  Old:\n    Type: AWS::EC2::Volume\n    Metadata:\n      wasp:\n        skip:\n"
+        "          - {rule: ebs_volume_encrypted, reason: 'scratch disk, no data', expires: '2099-12-31'}\n"
+        "    Properties: {Size: 1}\n"
+        "  Lazy:\n    Type: AWS::EC2::Volume\n    Metadata:\n      wasp:\n        skip:\n"
+        "          - {rule: ebs_volume_encrypted}\n    Properties: {Size: 1}\n"
+        "  Other:\n    Type: AWS::EC2::Volume\n    Properties: {Size: 1}\n"
+    )
+    result = scan([template])
+    status = {f.resource.address: (f.status.value, f.waiver) for f in result.findings}
+    assert status["Old"] == ("waived", "inline: scratch disk, no data until 2099-12-31")
+    assert status["Lazy"][0] == "fail" and status["Other"][0] == "fail"  # no reason; and not another resource
+    assert any(f"{template}:" in w and "no reason" in w for w in result.warnings)
+
+
+def test_baseline_reports_only_new_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stack = tmp_path / "stack.yaml"
+    stack.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: {Type: AWS::EC2::Volume, Properties: {Size: 1}}\n"
+    )
+    baseline = tmp_path / "wasp-baseline.json"
+    with pytest.raises(SystemExit):
+        main(["scan", str(stack), "-f", "json", "--write-baseline", str(baseline)])
+    entries = json.loads(baseline.read_text())["findings"]
+    assert {"file": "stack.yaml", "resource": "A", "rule": "ebs_volume_encrypted"} in entries
+    stack.write_text(stack.read_text() + "  B: {Type: AWS::EC2::Volume, Properties: {Size: 1}}\n")
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(stack), "-f", "json", "--baseline", str(baseline), "--fail-on", "high"])
+    assert exc.value.code == 1  # B is new and fails
+    doc = json.loads(capsys.readouterr().out)
+    volumes = {
+        f["resource"]["address"]: f["status"] for f in doc["findings"] if f["rule"] == "ebs_volume_encrypted"
+    }
+    assert volumes == {"A": "waived", "B": "fail"}  # the same rule on another resource is not hidden
+    bad = tmp_path / "bad-baseline.json"
+    bad.write_text("[1, 2]")
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(stack), "--baseline", str(bad)])
+    assert exc.value.code == 2 and "not a wasp baseline" in capsys.readouterr().err
+
+
+def test_sam_nested_stacks_and_unknown_types(tmp_path: Path) -> None:
+    (tmp_path / "child.yaml").write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters: {Enc: {Type: String}}\nResources:\n"
+        "  Disk: {Type: AWS::EC2::Volume, Properties: {Size: 1, Encrypted: !Ref Enc}}\n"
+    )
+    parent = tmp_path / "app.yaml"
+    parent.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n"
+        "      Handler: a.h\n      CodeUri: src/\n      Policies: [AdministratorAccess]\n"
+        "      Environment: {Variables: {DB_PASSWORD: Xk9mQ2vL7pR4wzT8}}\n"
+        "  Child:\n    Type: AWS::CloudFormation::Stack\n"
+        "    Properties: {TemplateURL: child.yaml, Parameters: {Enc: 'false'}}\n"
+        "  Odd: {Type: Vendor::Thing, Properties: {}}\n"
+    )
+    result = scan([parent])
+    found = {(f.rule, f.resource.address): f.status.value for f in result.findings}
+    assert found[("lambda_no_secrets_in_env", "Fn")] == "fail"
+    assert found[("iam_role_no_admin", "FnRole")] == "fail"  # the role SAM generates
+    assert found[("ebs_volume_encrypted", "Child/Disk")] == "fail"  # a local nested stack, with its parameter
+    assert any("unknown type 'Vendor::Thing'" in e and f"{parent}:" in e for e in result.errors)
+
+
+def test_huge_and_circular_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wasp.iac import decode
+
+    big = tmp_path / "big.yaml"
+    big.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n" + "#" * 4096 + "\n")
+    monkeypatch.setattr(decode, "MAX_BYTES", 1024)
+    circular = tmp_path / "loop.yaml"
+    circular.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nConditions:\n  A: !Condition B\n  B: !Condition A\n"
+        "Resources:\n  V: {Type: AWS::EC2::Volume, Condition: A, Properties: {Size: 1}}\n"
+    )
+    result = scan([tmp_path])
+    assert any(e.startswith(f"{big}:") and "too large" in e for e in result.errors)
+    assert [f.status.value for f in result.findings if f.resource.address == "V"]  # read, not stuck

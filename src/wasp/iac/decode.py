@@ -115,7 +115,7 @@ def decode_template(path: Path) -> dict[str, Any]:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{exc.lineno}: cannot read the template ({exc.msg})") from exc
-        if isinstance(doc, dict):
+        if isinstance(doc, dict) and isinstance(doc.get("Resources"), dict):
             doc["Resources"] = _json_lines(text, doc)
     else:
         try:

@@ -170,8 +170,10 @@ class Evaluator:
         return _concat(parts)
 
     def _heredoc(self, raw: str, trim: bool) -> Any:
-        lines = raw.split("\n")
-        body = lines[1:-1]
+        lines = raw.rstrip("\n").split("\n")
+        marker = lines[0].lstrip("<-").strip()
+        end = max((i for i, ln in enumerate(lines) if ln.strip() == marker and i > 0), default=len(lines))
+        body = lines[1:end]
         if trim:
             indent = min((len(ln) - len(ln.lstrip()) for ln in body if ln.strip()), default=0)
             body = [ln[indent:] for ln in body]

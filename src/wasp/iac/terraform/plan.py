@@ -23,6 +23,8 @@ from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
 from wasp.model import OriginKind, Unresolved
 
+PLAN_SNIFF_BYTES = 64 * 1024 * 1024
+"""How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
 _BLOCK = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
 
 
@@ -32,10 +34,10 @@ def is_plan(path: Path) -> bool:
         return False
     try:
         with path.open("rb") as fh:
-            head = fh.read(4096)
+            head = fh.read(PLAN_SNIFF_BYTES)
     except OSError:
         return False
-    return b'"format_version"' in head and (b'"terraform_version"' in head or b'"planned_values"' in head)
+    return b'"format_version"' in head and (b'"resource_changes"' in head or b'"planned_values"' in head)
 
 
 def _configured(expr: Any) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import IO, Any
 
 from wasp import __version__
@@ -42,9 +43,23 @@ def _rule(meta: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def artifact_uri(file: str) -> str:
+    """A file as a SARIF artifact URI: relative to the working folder (as code-scanning UIs expect) when it
+    is inside it, else an absolute file URI."""
+    path = Path(file)
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_uri()
+
+
 def _location(resource: dict[str, Any]) -> dict[str, Any]:
     if resource.get("file"):
-        loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": resource["file"]}}}
+        loc: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(resource["file"])}}
+        }
         if resource.get("line"):
             loc["physicalLocation"]["region"] = {"startLine": int(resource["line"])}
         if resource.get("address"):
@@ -79,7 +94,9 @@ def sarif_log(review: dict[str, Any]) -> dict[str, Any]:
         if f["rule"] in index:
             result["ruleIndex"] = index[f["rule"]]
         if f["status"] == "waived":
-            result["suppressions"] = [{"kind": "external", "justification": f.get("waiver") or "waived"}]
+            waiver = f.get("waiver") or "waived"
+            kind = "inSource" if waiver.startswith("inline:") else "external"
+            result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": waiver}]
         results.append(result)
     return {
         "version": "2.1.0",
