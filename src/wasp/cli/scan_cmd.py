@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
-from xml.sax.saxutils import escape, quoteattr
 
 import typer
 from rich.table import Table
 
 from wasp.cli.console import err, out, scan_progress
+from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
 from wasp.errors import InputError
 from wasp.iac.scan import ScanOptions, ScanResult, scan
 from wasp.iac.suppress import write_baseline as write_baseline_file
-from wasp.model import FindingStatus, Severity
-from wasp.report.formats.sarif import sarif_log
-from wasp.report.json_review import finding_dict
+from wasp.model import Finding, FindingStatus, Severity
+from wasp.rules import load_rules
 
 
 class ScanFormat(StrEnum):
@@ -48,52 +46,6 @@ def _tf_value(text: str) -> Any:
         except json.JSONDecodeError:
             return text
     return text
-
-
-def _doc(result: ScanResult) -> dict[str, Any]:
-    used = {f.rule for f in result.findings}
-    return {
-        "schema": "wasp.scan/1",
-        "workload": "iac-scan",
-        "files": result.files,
-        "resources": result.resources,
-        "errors": result.errors,
-        "warnings": result.warnings,
-        "findings": [finding_dict(f) for f in result.findings],
-        "rules": [
-            {
-                "id": r.id,
-                "title": r.meta.title,
-                "severity": r.meta.severity.value,
-                "description": r.meta.description,
-                "best_practices": list(r.meta.best_practices),
-                "remediation": asdict(r.meta.remediation),
-            }
-            for r in result.rules
-            if r.id in used
-        ],
-    }
-
-
-def _junit(doc: dict[str, Any]) -> str:
-    cases = []
-    for f in doc["findings"]:
-        name = quoteattr(f"{f['rule']} {f['resource']['address'] or f['resource']['id']}")
-        where = f"{f['resource']['file']}:{f['resource']['line']}"
-        body = ""
-        if f["status"] == "fail":
-            body = f"<failure message={quoteattr(f['message'])} type={quoteattr(f['severity'])}>{escape(where)}</failure>"
-        elif f["status"] in ("unknown", "waived"):
-            body = f"<skipped message={quoteattr(f['message'])}/>"
-        cases.append(
-            f"<testcase classname={quoteattr(f['resource']['file'] or '')} name={name}>{body}</testcase>"
-        )
-    fails = sum(f["status"] == "fail" for f in doc["findings"])
-    skipped = sum(f["status"] in ("unknown", "waived") for f in doc["findings"])
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="wasp" tests="{len(cases)}" failures="{fails}" '
-        f'skipped="{skipped}" errors="{len(doc["errors"])}">\n' + "\n".join(cases) + "\n</testsuite>\n"
-    )
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
@@ -146,45 +98,65 @@ def scan_command(
         inline_skips=not no_inline_skips,
         baseline=baseline,
     )
-    with scan_progress() as progress:
-        result = scan(paths, options=options, progress=progress)
-    if write_baseline is not None:
-        count = write_baseline_file(write_baseline, result.findings)
-        err.print(f"wrote {write_baseline} ({count} finding(s))")
-    doc = _doc(result)
-    if fmt is ScanFormat.table:
-        table = Table(title=f"{len(result.files)} file(s), {len(result.findings)} finding(s)")
-        for col in ("Status", "Severity", "Rule", "Where", "Message"):
-            table.add_column(col)
-        for f in sorted(result.findings, key=lambda f: (f.status is not FindingStatus.FAIL, f.severity.rank)):
-            if f.status is FindingStatus.PASS:
-                continue
-            table.add_row(
-                f.status.value,
-                f.severity.value,
-                f.rule,
-                f"{f.resource.file}:{f.resource.line} {f.resource.address}",
-                f.message,
+    stream = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    kept: list[Finding] = []
+    writer: ScanWriter | None = None
+    try:
+        if fmt is ScanFormat.json:
+            writer = JsonWriter(stream, pretty=output is None and sys.stdout.isatty())
+        elif fmt is ScanFormat.sarif:
+            writer = SarifWriter(stream, [r for r in load_rules() if r.meta.iac])
+        elif fmt is ScanFormat.junit:
+            writer = JunitWriter(stream)
+        keep_for_baseline = write_baseline is not None
+
+        def sink(findings: list[Finding]) -> None:
+            if writer is not None:
+                writer.add(findings)
+            kept.extend(
+                f
+                for f in findings
+                if f.status is not FindingStatus.PASS and (writer is None or keep_for_baseline)
             )
-        out.print(table)
-    else:
-        text = {
-            ScanFormat.json: lambda: json.dumps(doc, indent=2),
-            ScanFormat.sarif: lambda: json.dumps(sarif_log(doc), indent=1),
-            ScanFormat.junit: lambda: _junit(doc),
-        }[fmt]()
-        if output:
-            output.write_text(text + "\n", encoding="utf-8")
-            err.print(f"wrote {output}")
-        else:
-            sys.stdout.write(text + "\n")
+
+        with scan_progress() as progress:
+            result = scan(paths, options=options, progress=progress, sink=sink)
+        if writer is not None:
+            writer.close(result)
+    finally:
+        if output is not None:
+            stream.close()
+    if output is not None:
+        err.print(f"wrote {output}")
+    if write_baseline is not None:
+        count = write_baseline_file(write_baseline, kept)
+        err.print(f"wrote {write_baseline} ({count} finding(s))")
+    if fmt is ScanFormat.table:
+        _table(result, kept)
     for line in result.warnings:
         err.print(f"wasp: warning: {line}", markup=False, highlight=False, soft_wrap=True)
     for line in result.errors:
         err.print(f"wasp: error: {line}", markup=False, highlight=False, soft_wrap=True)
     if result.errors:
         raise typer.Exit(2)
-    if fail_on is not None:
-        limit = Severity(fail_on.value).rank
-        if any(f.status is FindingStatus.FAIL and f.severity.rank <= limit for f in result.findings):
-            raise typer.Exit(1)
+    worst = result.worst_failure
+    if fail_on is not None and worst is not None and worst.rank <= Severity(fail_on.value).rank:
+        raise typer.Exit(1)
+
+
+def _table(result: ScanResult, findings: list[Finding]) -> None:
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
+    table = Table(
+        title=f"{len(result.files)} source(s), {result.resources} resource(s): {counts or 'no findings'}"
+    )
+    for col in ("Status", "Severity", "Rule", "Where", "Message"):
+        table.add_column(col)
+    for f in sorted(findings, key=lambda f: (f.status is not FindingStatus.FAIL, f.severity.rank)):
+        table.add_row(
+            f.status.value,
+            f.severity.value,
+            f.rule,
+            f"{f.resource.file}:{f.resource.line} {f.resource.address}",
+            f.message if f.waiver is None else f"{f.message} [{f.waiver}]",
+        )
+    out.print(table)

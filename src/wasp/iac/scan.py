@@ -8,6 +8,7 @@ that cannot be read is reported (file:line) and the scan goes on.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -20,7 +21,7 @@ from wasp.errors import InputError
 from wasp.iac.cloudformation import Loaded, is_cloudformation, read_cloudformation
 from wasp.iac.enrich import enrich
 from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline, skips_from
-from wasp.model import Finding, Inventory
+from wasp.model import Finding, FindingStatus, Inventory, Severity
 from wasp.model.rule import Rule, RuleContext
 from wasp.rules import load_rules
 
@@ -66,6 +67,19 @@ class ScanResult:
     warnings: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     resources: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    """Findings by status (kept even when the findings themselves go to a sink)."""
+    worst_failure: Severity | None = None
+    """The most severe failing finding's severity, for ``--fail-on``."""
+
+    def record(self, findings: Iterable[Finding]) -> None:
+        """Count findings and track the worst failure."""
+        for f in findings:
+            self.statuses[f.status.value] += 1
+            if f.status is FindingStatus.FAIL and (
+                self.worst_failure is None or f.severity.rank < self.worst_failure.rank
+            ):
+                self.worst_failure = f.severity
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -145,8 +159,13 @@ def scan(
     parameters: Mapping[str, Any] | None = None,
     options: ScanOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    sink: Callable[[list[Finding]], None] | None = None,
 ) -> ScanResult:
-    """Read and evaluate every source (a bad one is reported and skipped), then apply suppressions."""
+    """Read and evaluate every source (a bad one is reported and skipped), then apply suppressions.
+
+    With a ``sink``, each source's findings go to it and are not kept (memory stays flat); without one they
+    are collected in ``result.findings``.
+    """
     options = options or ScanOptions(parameters=parameters or {})
     result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
     baseline = read_baseline(options.baseline) if options.baseline else None
@@ -181,5 +200,9 @@ def scan(
             result.warnings.extend(warnings)
         if baseline is not None and options.baseline is not None:
             findings = apply_baseline(findings, baseline, options.baseline.parent)
-        result.findings.extend(findings)
+        result.record(findings)
+        if sink is not None:
+            sink(findings)
+        else:
+            result.findings.extend(findings)
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "***redacted***"
@@ -39,6 +40,7 @@ _SAFE_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
     """True when a key's name says its value is a secret."""
     flat = name.replace("_", "").replace("-", "").lower()

@@ -62,7 +62,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "best_practices": list(f.best_practices),
         "status": f.status.value,
         "severity": f.severity.value,
-        "resource": asdict(f.resource),
+        "resource": dict(vars(f.resource)),
         "message": f.message,
         "evidence": dict(f.evidence),
         "observed_at": f.observed_at,

@@ -10,8 +10,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from policyuniverse.policy import Policy
-
 from wasp.model import Severity
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
 from wasp.rules._policy import as_document
@@ -32,6 +30,8 @@ def exposure(policy: Any, ctx: RuleContext) -> list[str]:
     doc = as_document(policy)
     if not doc.get("Statement"):
         return []
+    from policyuniverse.policy import Policy  # ~0.1 s to import: only when a policy is read
+
     parsed = Policy(doc)
     reasons: list[str] = []
     if parsed.is_internet_accessible():

@@ -121,6 +121,7 @@ class Module:
     modules: dict[str, Module | None] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    names: dict[str, Any] | None = None
 
     def load(self) -> None:
         """Parse every ``.tf`` file of the folder (sorted)."""
@@ -144,22 +145,26 @@ class Module:
     # -- names visible to expressions ------------------------------------------------------------------
 
     def scope(self) -> Evaluator:
-        """An evaluator with this module's names bound."""
-        names: dict[str, Any] = {
-            "var": MapRef("var", self.variable),
-            "local": MapRef("local", self.local),
-            "module": MapRef("module", self.module_output),
-            "data": MapRef(
-                "data", lambda t: MapRef(f"data.{t}", lambda n: self.resource_ref(f"data.{t}.{n}"))
-            ),
-            "path": MapRef(
-                "path", lambda n: str(self.directory) if n in ("module", "root", "cwd") else Unresolved(n)
-            ),
-            "terraform": MapRef("terraform", lambda n: "default" if n == "workspace" else Unresolved(n)),
-        }
-        for key in sorted({k.split(".")[0] for k in self.resources if not k.startswith("data.")}):
-            names[key] = MapRef(key, self._type_lookup(key))
-        return Evaluator(names, _parse_expression)
+        """An evaluator with this module's names bound (the names are built once per module)."""
+        if self.names is None:
+            names: dict[str, Any] = {
+                "var": MapRef("var", self.variable),
+                "local": MapRef("local", self.local),
+                "module": MapRef("module", self.module_output),
+                "data": MapRef("data", self._data_lookup),
+                "path": MapRef("path", self._path),
+                "terraform": MapRef("terraform", lambda n: "default" if n == "workspace" else Unresolved(n)),
+            }
+            for key in sorted({k.split(".")[0] for k in self.resources if not k.startswith("data.")}):
+                names[key] = MapRef(key, self._type_lookup(key))
+            self.names = names
+        return Evaluator(self.names, _parse_expression)
+
+    def _data_lookup(self, rtype: str) -> MapRef:
+        return MapRef(f"data.{rtype}", lambda name: self.resource_ref(f"data.{rtype}.{name}"))
+
+    def _path(self, name: str) -> Any:
+        return str(self.directory) if name in ("module", "root", "cwd") else Unresolved(f"path.{name}")
 
     def _type_lookup(self, rtype: str) -> Callable[[str], Any]:
         return lambda name: self.resource_ref(f"{rtype}.{name}")

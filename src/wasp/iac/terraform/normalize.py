@@ -23,19 +23,26 @@ def _identities(tf: TfResource) -> set[str]:
     return out
 
 
-def _parent(child: TfResource, link: str, candidates: list[TfResource]) -> TfResource | None:
-    """The parent a child refers to: through the expression's references first, then by value."""
-    refs = child.refs.get(link, [])
-    for ref in refs:
+class _Parents:
+    """The resources split resources may belong to, indexed by address and by every identity value."""
+
+    def __init__(self, candidates: list[TfResource]) -> None:
+        self.by_address: dict[str, TfResource] = {}
+        self.by_identity: dict[str, TfResource] = {}
         for parent in candidates:
-            if ref in (parent.address, parent.config_address) or strip_index(ref) == parent.config_address:
+            self.by_address.setdefault(parent.address, parent)
+            self.by_address.setdefault(parent.config_address, parent)
+            for identity in _identities(parent):
+                self.by_identity.setdefault(identity, parent)
+
+    def find(self, child: TfResource, link: str) -> TfResource | None:
+        """The parent a child refers to: through the expression's references first, then by value."""
+        for ref in child.refs.get(link, []):
+            parent = self.by_address.get(ref) or self.by_address.get(strip_index(ref))
+            if parent is not None:
                 return parent
-    value = child.values.get(link)
-    if isinstance(value, str):
-        for parent in candidates:
-            if value in _identities(parent):
-                return parent
-    return None
+        value = child.values.get(link)
+        return self.by_identity.get(value) if isinstance(value, str) else None
 
 
 def normalize(resources: Iterable[TfResource]) -> list[Resource]:
@@ -51,12 +58,14 @@ def normalize(resources: Iterable[TfResource]) -> list[Resource]:
         mains[tf.address] = (tf, mapped[1](tf.values))
         by_type.setdefault(tf.type, []).append(tf)
     extra: list[Resource] = []
+    indexes: dict[tuple[str, ...], _Parents] = {}
     for tf in tfs:
         fold = FOLDS.get(tf.type)
         if fold is None:
             continue
-        candidates = [p for t in fold.parents for p in by_type.get(t, [])]
-        parent = _parent(tf, fold.link, candidates)
+        if fold.parents not in indexes:
+            indexes[fold.parents] = _Parents([p for t in fold.parents for p in by_type.get(t, [])])
+        parent = indexes[fold.parents].find(tf, fold.link)
         if parent is None:
             continue
         parent_tf, props = mains[parent.address]

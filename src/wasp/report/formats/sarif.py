@@ -69,47 +69,55 @@ def _location(resource: dict[str, Any]) -> dict[str, Any]:
     return {"logicalLocations": [{"name": resource["id"], "fullyQualifiedName": name, "kind": "resource"}]}
 
 
+def sarif_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The driver's rule descriptors (metadata and help text) for the given rule metadata."""
+    return [_rule(r) for r in rules]
+
+
+def sarif_result(f: dict[str, Any], index: dict[str, int]) -> dict[str, Any] | None:
+    """One result for a failing, unknown or waived finding (waived ones as suppressed); None for a pass."""
+    if f["status"] == "pass":
+        return None
+    result: dict[str, Any] = {
+        "ruleId": f["rule"],
+        "level": "note" if f["status"] == "unknown" else LEVEL[f["severity"]],
+        "kind": "review" if f["status"] == "unknown" else "fail",
+        "message": {"text": f["message"]},
+        "locations": [_location(f["resource"])],
+        "partialFingerprints": {"waspFinding/v1": f["id"]},
+        "properties": {
+            "resourceType": f["resource"]["type"],
+            "bestPractices": f["best_practices"],
+            "account": f["resource"].get("account"),
+            "region": f["resource"].get("region"),
+        },
+    }
+    if f["rule"] in index:
+        result["ruleIndex"] = index[f["rule"]]
+    if f["status"] == "waived":
+        waiver = f.get("waiver") or "waived"
+        kind = "inSource" if waiver.startswith("inline:") else "external"
+        result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": waiver}]
+    return result
+
+
+def sarif_driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tool object: wasp, its version and the rules."""
+    return {
+        "driver": {"name": "wasp", "version": __version__, "semanticVersion": __version__, "rules": rules}
+    }
+
+
 def sarif_log(review: dict[str, Any]) -> dict[str, Any]:
     """The SARIF log: failing, unknown and waived findings (waived ones as suppressed results)."""
-    rules = [_rule(r) for r in review.get("rules", [])]
+    rules = sarif_rules(review.get("rules", []))
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = []
-    for f in review["findings"]:
-        if f["status"] == "pass":
-            continue
-        result: dict[str, Any] = {
-            "ruleId": f["rule"],
-            "level": "note" if f["status"] == "unknown" else LEVEL[f["severity"]],
-            "kind": "review" if f["status"] == "unknown" else "fail",
-            "message": {"text": f["message"]},
-            "locations": [_location(f["resource"])],
-            "partialFingerprints": {"waspFinding/v1": f["id"]},
-            "properties": {
-                "resourceType": f["resource"]["type"],
-                "bestPractices": f["best_practices"],
-                "account": f["resource"].get("account"),
-                "region": f["resource"].get("region"),
-            },
-        }
-        if f["rule"] in index:
-            result["ruleIndex"] = index[f["rule"]]
-        if f["status"] == "waived":
-            waiver = f.get("waiver") or "waived"
-            kind = "inSource" if waiver.startswith("inline:") else "external"
-            result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": waiver}]
-        results.append(result)
+    results = [r for f in review["findings"] if (r := sarif_result(f, index)) is not None]
     return {
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "wasp",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": rules,
-                    }
-                },
+                "tool": sarif_driver(rules),
                 "automationDetails": {"id": f"wasp/{review['workload']}/"},
                 "results": results,
             }

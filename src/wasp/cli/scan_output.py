@@ -1,0 +1,146 @@
+"""`wasp scan` output written as each source is evaluated, so memory stays flat however large the corpus.
+
+Each writer takes findings in batches (``add``) and finishes with what is known only at the end (``close``):
+the files read, the problems found, the rule metadata. JSON and SARIF put the findings first and the rest
+after; JUnit keeps its test cases in a spooled temporary file because its header carries the counts.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict
+from html import escape
+from typing import IO, Any, Protocol
+
+from wasp.iac.scan import ScanResult
+from wasp.model import Finding
+from wasp.model.rule import Rule
+from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
+from wasp.report.json_review import finding_dict
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value, quoted (html.escape avoids xml.sax's import of urllib and http)."""
+    return f'"{escape(text, quote=True)}"'
+
+
+class ScanWriter(Protocol):
+    """Receives findings as they are produced and finishes the document at the end."""
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Write a batch of findings."""
+
+    def close(self, result: ScanResult) -> None:
+        """Write what is known only at the end."""
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    """A rule's metadata as the scan JSON and SARIF carry it."""
+    return {
+        "id": rule.id,
+        "title": rule.meta.title,
+        "severity": rule.meta.severity.value,
+        "description": rule.meta.description,
+        "best_practices": list(rule.meta.best_practices),
+        "remediation": asdict(rule.meta.remediation),
+    }
+
+
+def _dump(value: Any, pretty: bool) -> str:
+    return json.dumps(value, indent=2 if pretty else None, default=str)
+
+
+class JsonWriter:
+    """The scan JSON: the same finding objects as the review JSON, then files, problems and rules."""
+
+    def __init__(self, out: IO[str], pretty: bool) -> None:
+        self.out, self.pretty, self.first = out, pretty, True
+        self.used: set[str] = set()
+        out.write('{"schema": "wasp.scan/1", "workload": "iac-scan", "findings": [')
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Append findings to the array."""
+        for f in findings:
+            self.used.add(f.rule)
+            self.out.write(("\n" if self.first else ",\n") + _dump(finding_dict(f), self.pretty))
+            self.first = False
+
+    def close(self, result: ScanResult) -> None:
+        """Close the array and write the summary keys."""
+        tail = {
+            "files": result.files,
+            "resources": result.resources,
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "rules": [rule_dict(r) for r in result.rules if r.id in self.used],
+        }
+        self.out.write("\n],\n" + _dump(tail, self.pretty)[1:] + "\n")
+
+
+class SarifWriter:
+    """SARIF 2.1.0: results streamed, then the tool with every IaC rule's metadata."""
+
+    def __init__(self, out: IO[str], rules: list[Rule]) -> None:
+        self.out, self.first = out, True
+        self.rules = sarif_rules([rule_dict(r) for r in rules])
+        self.index = {r["id"]: i for i, r in enumerate(self.rules)}
+        out.write('{"version": "2.1.0", "runs": [{"results": [')
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Append results (passes are not results)."""
+        for f in findings:
+            result = sarif_result(finding_dict(f), self.index)
+            if result is not None:
+                self.out.write(("\n" if self.first else ",\n") + json.dumps(result, default=str))
+                self.first = False
+
+    def close(self, result: ScanResult) -> None:
+        """Write the tool and the automation details."""
+        self.out.write(
+            '\n], "tool": '
+            + json.dumps(sarif_driver(self.rules))
+            + ', "automationDetails": {"id": "wasp/iac-scan/"}}]}\n'
+        )
+
+
+class JunitWriter:
+    """JUnit XML: one test case per finding; failures are failing findings, unknown and waived are skipped."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.cases: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in close()
+            max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"
+        )
+        self.tests = self.failures = self.skipped = 0
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Write test cases to the spool."""
+        for f in findings:
+            self.tests += 1
+            name = quoteattr(f"{f.rule} {f.resource.address or f.resource.id}")
+            body = ""
+            if f.status.value == "fail":
+                self.failures += 1
+                where = escape(f"{f.resource.file}:{f.resource.line}", quote=False)
+                body = f"<failure message={quoteattr(f.message)} type={quoteattr(f.severity.value)}>{where}</failure>"
+            elif f.status.value in ("unknown", "waived"):
+                self.skipped += 1
+                body = f"<skipped message={quoteattr(f.waiver or f.message)}/>"
+            self.cases.write(
+                f"<testcase classname={quoteattr(f.resource.file or '')} name={name}>{body}</testcase>\n"
+            )
+
+    def close(self, result: ScanResult) -> None:
+        """The header with the counts, then the spooled cases."""
+        self.out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuite name="wasp" tests="{self.tests}" failures="{self.failures}" '
+            f'skipped="{self.skipped}" errors="{len(result.errors)}">\n'
+        )
+        self.cases.seek(0)
+        for line in self.cases:
+            self.out.write(line)
+        self.cases.close()
+        self.out.write("</testsuite>\n")
