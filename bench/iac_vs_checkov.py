@@ -156,7 +156,7 @@ def _tf_resource(i: int, bad: bool) -> str:
         return f'resource "aws_kms_key" "k{i}" {{\n  enable_key_rotation = {"false" if bad else "true"}\n}}\n'
     return (
         f'resource "aws_cloudtrail" "t{i}" {{\n  name = "trail-{i}"\n  s3_bucket_name = "bench-logs"\n'
-        f"  is_multi_region_trail = true\n  kms_key_id = \"alias/trail\"\n"
+        f'  is_multi_region_trail = true\n  kms_key_id = "alias/trail"\n'
         f"  enable_log_file_validation = {'false' if bad else 'true'}\n}}\n"
     )
 
@@ -214,14 +214,21 @@ def run_wasp(corpus: Path, out: Path) -> Run:
         raise SystemExit(f"wasp scan failed on {corpus} (exit {code})")
     doc = json.loads(out.read_text())
     failures = {
-        (f["resource"]["file"], f["resource"]["address"], f["rule"]) for f in doc["findings"] if f["status"] == "fail"
+        (f["resource"]["file"], f["resource"]["address"], f["rule"])
+        for f in doc["findings"]
+        if f["status"] == "fail"
     }
     return Run(seconds, peak, failures)
 
 
 def run_checkov(checkov: str, corpus: Path, framework: str, out: Path) -> Run:
     """Checkov on one framework, JSON to a file, no network."""
-    env = {**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false", "LOG_LEVEL": "ERROR"}
+    env = {
+        **os.environ,
+        "BC_SKIP_MAPPING": "TRUE",
+        "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false",
+        "LOG_LEVEL": "ERROR",
+    }
     cmd = [
         checkov,
         "-d",
@@ -296,8 +303,10 @@ def main() -> None:
                     row["checkov_found"] = detected(checkov, planted, key, 1)
                 rows.append(row)
     print()
-    print("| corpus | resources | wasp wall | wasp peak RSS | wasp found | Checkov wall | Checkov peak RSS "
-          "| Checkov found | speed-up |")
+    print(
+        "| corpus | resources | wasp wall | wasp peak RSS | wasp found | Checkov wall | Checkov peak RSS "
+        "| Checkov found | speed-up |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         w: Run = row["wasp"]  # type: ignore[assignment]
