@@ -196,15 +196,25 @@ class Run:
     """(file, resource, check) for every failing check."""
 
 
+TIME = Path("/usr/bin/time")
+
+
 def _measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.stderr is not None:
-        proc.stderr.close()
-    return seconds, usage.ru_maxrss / 1024, proc.returncode
+    """Wall seconds, peak RSS in MB and exit code of one command.
+
+    The peak comes from GNU time when present: a child forked straight from this (large) Python process can
+    report the parent's resident pages as its own peak, which inflates small figures. Without it, the kernel's
+    accounting of the child is used.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [str(TIME), "-f", "%M", "-o", rss.name, *cmd] if TIME.exists() else cmd
+        start = time.perf_counter()
+        proc = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        peak_kb = float(rss.read().strip().splitlines()[-1]) if TIME.exists() else float(usage.ru_maxrss)
+    return seconds, peak_kb / 1024, code
 
 
 def run_wasp(corpus: Path, out: Path) -> Run:
