@@ -46,6 +46,7 @@ NAME_KEYS = (
     "FunctionName",
     "DBClusterIdentifier",
     "TableName",
+    "DomainName",
     "Name",
 )
 COMPARED = {
@@ -74,6 +75,11 @@ COMPARED = {
     "sqs_queue_encrypted",
 }
 IAC_COMPARED = {
+    "elb_listener_tls",
+    "ec2_instance_no_public_ip",
+    "waf_on_cloudfront",
+    "cloudfront_https_only",
+    "apigw_domain_tls12",
     "dynamodb_table_classified",
     "ec2_instance_profile_attached",
     "ec2_launch_template_imdsv2",
@@ -111,14 +117,9 @@ NOT_COMPARED = {
     "lambda_policy_not_public": "the function policy is read live (AWS::Lambda::Permission is not folded)",
     "cfn_no_secrets_in_stacks": "a deployed stack's parameters; covered by tests/test_scan.py on templates",
     # Not expressible the same way in every source.
-    "apigw_domain_tls12": "moto's API Gateway domain ignores SecurityPolicy",
-    "cloudfront_https_only": "moto's CloudFront distribution config is partial",
-    "waf_on_cloudfront": "moto's CloudFront distribution config is partial",
     "dynamodb_cmk_for_sensitive": "needs a KMS key ARN, known only after apply in IaC",
     "ec2_imdsv2_required": "AWS::EC2::Instance has no MetadataOptions in CloudFormation (launch templates do)",
-    "ec2_instance_no_public_ip": "moto assigns public IPs by subnet default",
     "ec2_no_secrets_in_user_data": "the AWS provider keeps only a hash of user_data in plan JSON",
-    "elb_listener_tls": "needs a certificate and load balancer ARN, known only after apply",
     "kms_key_policy_separation": "needs the key manager, only live",
     "rds_cmk_for_sensitive": "needs a KMS key ARN, known only after apply in IaC",
     "s3_bucket_cmk_for_sensitive": "needs a KMS key ARN, known only after apply in IaC",
@@ -128,6 +129,11 @@ NOT_COMPARED = {
 def parity_name(resource: Resource) -> str:
     """The name the fixture gives a resource in every source (a name property, else the Name tag)."""
     props = resource.properties
+    if resource.type == "AWS::ElasticLoadBalancingV2::Listener":
+        return f"iac-listener-{props.get('Port')}"
+    comment = (props.get("DistributionConfig") or {}).get("Comment")
+    if isinstance(comment, str):
+        return comment
     for key in NAME_KEYS:
         if isinstance(props.get(key), str):
             return str(props[key])

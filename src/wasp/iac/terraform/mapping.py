@@ -351,6 +351,7 @@ def _distribution(v: Values) -> Props:
     default = block(v.get("default_cache_behavior"))
     cert = block(v.get("viewer_certificate"))
     config: Props = {
+        **pick(v, {"comment": "Comment"}),
         "Enabled": truthy(v.get("enabled", True)),
         "DefaultCacheBehavior": pick(default, {"viewer_protocol_policy": "ViewerProtocolPolicy"}),
         "CacheBehaviors": [
@@ -372,10 +373,7 @@ def _distribution(v: Values) -> Props:
 
 
 def _api_domain(v: Values) -> Props:
-    return {
-        **pick(v, {"domain_name": "DomainName"}),
-        "SecurityPolicy": v.get("security_policy", "TLS_1_2"),
-    }
+    return pick(v, {"domain_name": "DomainName", "security_policy": "SecurityPolicy"})
 
 
 def _api_stage(v: Values) -> Props:
