@@ -212,3 +212,27 @@ def test_huge_and_circular_templates(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = scan([tmp_path])
     assert any(e.startswith(f"{big}:") and "too large" in e for e in result.errors)
     assert [f.status.value for f in result.findings if f.resource.address == "V"]  # read, not stuck
+
+
+def test_parameter_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli_form = tmp_path / "dev.json"
+    cli_form.write_text('[{"ParameterKey": "Env", "ParameterValue": "dev"}]')
+    with pytest.raises(SystemExit):
+        main(["scan", str(FIXTURE), "-f", "json", "--parameter-file", str(cli_form)])
+    doc = json.loads(capsys.readouterr().out)
+    assert not any(f["resource"]["address"] == "Trail" for f in doc["findings"])  # Env=dev: condition false
+    mapping = tmp_path / "prod.yaml"
+    mapping.write_text("Parameters: {Env: prod}\n")
+    with pytest.raises(SystemExit):
+        main(["scan", str(FIXTURE), "-f", "json", "--parameter-file", str(mapping)])
+    doc = json.loads(capsys.readouterr().out)
+    assert any(f["resource"]["address"] == "Trail" for f in doc["findings"])  # Env=prod from the file
+    with pytest.raises(SystemExit):
+        main(["scan", str(FIXTURE), "-f", "json", "--parameter-file", str(mapping), "-p", "Env=dev"])
+    doc = json.loads(capsys.readouterr().out)
+    assert not any(f["resource"]["address"] == "Trail" for f in doc["findings"])  # -p wins over the file
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"Env": {"nested": 1}}')
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(FIXTURE), "--parameter-file", str(bad)])
+    assert exc.value.code == 2 and "not a parameter file" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from rich.table import Table
 from wasp.cli.console import err, out, scan_progress
 from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
 from wasp.errors import InputError
+from wasp.iac.parameters import load_parameter_file
 from wasp.iac.scan import ScanOptions, ScanResult, scan
 from wasp.iac.suppress import write_baseline as write_baseline_file
 from wasp.model import Finding, FindingStatus, Severity
@@ -74,6 +75,12 @@ def scan_command(
     parameter: Annotated[
         list[str] | None, typer.Option("--parameter", "-p", help="KEY=VALUE CloudFormation parameter")
     ] = None,
+    parameter_file: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--parameter-file", help="CloudFormation parameters file (the CLI's JSON list, or a mapping)"
+        ),
+    ] = None,
     var: Annotated[
         list[str] | None, typer.Option("--var", help="KEY=VALUE Terraform variable (as -var)")
     ] = None,
@@ -92,7 +99,10 @@ def scan_command(
 ) -> None:
     """Scan CloudFormation, Terraform and plan JSON with the rules a live review uses; file and line for each."""
     options = ScanOptions(
-        parameters=_pairs(parameter, "--parameter"),
+        parameters={
+            **{k: v for f in parameter_file or [] for k, v in load_parameter_file(f).items()},
+            **_pairs(parameter, "--parameter"),
+        },
         variables={k: _tf_value(v) for k, v in _pairs(var, "--var").items()},
         var_files=list(var_file or []),
         inline_skips=not no_inline_skips,
