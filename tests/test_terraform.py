@@ -218,3 +218,16 @@ def test_read_source_reports_plan_that_is_not_a_plan(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="not a Terraform plan"):
         read_source(Source(SourceKind.PLAN, fake), ScanOptions())
+
+
+def test_plan_with_a_local_module() -> None:
+    plan = Path(__file__).parent / "fixtures" / "terraform-module" / "plan.json"
+    result = scan([plan])
+    key = next(f for f in result.findings if f.rule == "kms_key_rotation_enabled")
+    assert (
+        key.resource.address == "module.keys.aws_kms_key.k" and key.status.value == "fail"
+    )  # input rotate=false
+    assert key.resource.file == str(plan.parent / "keys" / "main.tf") and key.resource.line == 4
+    # the module's key ARN is known only after apply; the algorithm is known, so the bucket passes
+    assert _status(result, "s3_bucket_default_encryption", "aws_s3_bucket.data") == "pass"
+    assert _status(result, "s3_bucket_cmk_for_sensitive", "aws_s3_bucket.data") == "unknown"

@@ -9,6 +9,7 @@ parameter without a value, Fn::ImportValue) becomes an Unresolved marker, so a r
 from __future__ import annotations
 
 import base64
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -257,7 +258,7 @@ def _nested(path: Path, logical_id: str, props: Mapping[str, Any], depth: int, l
     url = props.get("TemplateURL")
     if not isinstance(url, str) or "://" in url or depth >= MAX_NESTING:
         return
-    child = (path.parent / url).resolve()
+    child = Path(os.path.normpath(path.parent / url))
     if not child.is_file():
         return
     params = {k: v for k, v in (props.get("Parameters") or {}).items() if not isinstance(v, Unresolved)}

@@ -1,6 +1,6 @@
 """S3 buckets declare default encryption."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -8,9 +8,11 @@ from wasp.model.rule import (
     RuleContext,
     RuleMeta,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
 META = RuleMeta(
@@ -35,15 +37,32 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Pass when a default-encryption rule names an algorithm."""
-    rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
+    """Pass when a default-encryption rule names an algorithm (a key known only after deploy does not matter)."""
+    rules = view.peek("BucketEncryption.ServerSideEncryptionConfiguration", [])
+    if not isinstance(rules, list):
+        rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration")  # wholly unknown: raises
     algorithms = [
-        r.get("ServerSideEncryptionByDefault", {}).get("SSEAlgorithm") for r in rules if isinstance(r, dict)
+        (r.get("ServerSideEncryptionByDefault") or {}).get("SSEAlgorithm")
+        for r in rules
+        if isinstance(r, dict)
     ]
-    algorithms = [a for a in algorithms if a]
-    if algorithms:
-        return passed(f"default encryption {algorithms[0]}")
+    known = [a for a in algorithms if a and contains_unresolved(a) is None]
+    if known:
+        return passed(f"default encryption {known[0]}")
+    if any(contains_unresolved(r) is not None for r in rules):
+        return unknown(f"the default encryption of bucket {view.id} is known only at deploy time")
     return failed(f"bucket {view.id} declares no default encryption")
+
+
+_LATER = Unresolved("known only after apply")
+
+
+def _sse(default: dict[str, object]) -> dict[str, object]:
+    return {
+        "BucketEncryption": {
+            "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": default}]
+        }
+    }
 
 
 EXAMPLES = (
@@ -62,4 +81,14 @@ EXAMPLES = (
         FindingStatus.PASS,
     ),
     Example("none", example_resource("AWS::S3::Bucket", {"BucketName": "logs"}), FindingStatus.FAIL),
+    Example(
+        "key-known-after-deploy",
+        example_resource("AWS::S3::Bucket", _sse({"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": _LATER})),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "algorithm-known-after-deploy",
+        example_resource("AWS::S3::Bucket", _sse({"SSEAlgorithm": _LATER})),
+        FindingStatus.UNKNOWN,
+    ),
 )

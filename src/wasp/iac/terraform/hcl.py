@@ -11,6 +11,7 @@ Everything iterates in a fixed order, so the result does not depend on ``PYTHONH
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -267,7 +268,7 @@ class Module:
             return None
         if "count" in attrs and scope.value(attrs["count"]) == 0:
             return None
-        directory = (self.directory / source).resolve()
+        directory = Path(os.path.normpath(self.directory / source))
         if not directory.is_dir():
             self.errors.append(f"{block.file}:{block.line}: module {name}: no folder {source}")
             return None

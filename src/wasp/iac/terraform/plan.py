@@ -12,6 +12,7 @@ the plan (local modules included); failing that, the plan file and the line of t
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -87,7 +88,7 @@ def _module_dirs(module: Mapping[str, Any], base: Path, prefix: str) -> Iterator
         source = str(call.get("source", ""))
         if source.startswith("."):
             yield from _module_dirs(
-                call.get("module") or {}, (base / source).resolve(), f"{prefix}module.{name}."
+                call.get("module") or {}, Path(os.path.normpath(base / source)), f"{prefix}module.{name}."
             )
 
 
