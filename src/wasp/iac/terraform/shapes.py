@@ -8,6 +8,11 @@ from typing import Any
 
 from wasp.model import Unresolved
 
+Props = dict[str, Any]
+"""CloudFormation properties being built."""
+Values = Mapping[str, Any]
+"""A Terraform resource's attribute values."""
+
 
 def block(value: Any) -> dict[str, Any]:
     """The first object of a nested block (Terraform gives blocks as lists); {} when absent."""

@@ -1,0 +1,73 @@
+"""Compute ``aws_*`` types in CloudFormation shape: instances, launch templates, Lambda, ECS."""
+
+from __future__ import annotations
+
+import base64
+
+from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick, tags, truthy
+
+
+def instance(v: Values) -> Props:
+    """``aws_instance`` as ``AWS::EC2::Instance``."""
+    props = pick(
+        v,
+        {
+            "ami": "ImageId",
+            "instance_type": "InstanceType",
+            "key_name": "KeyName",
+            "iam_instance_profile": "IamInstanceProfile",
+            "user_data": "UserData",
+            "subnet_id": "SubnetId",
+        },
+    )
+    if isinstance(v.get("user_data"), str):
+        props["UserData"] = base64.b64encode(v["user_data"].encode()).decode()  # as the API returns it
+    elif v.get("user_data_base64") is not None:
+        props["UserData"] = v["user_data_base64"]
+    groups = items(v.get("vpc_security_group_ids")) + items(v.get("security_groups"))
+    props["SecurityGroupIds"] = groups
+    if v.get("associate_public_ip_address") is not None:
+        props["NetworkInterfaces"] = [
+            {"AssociatePublicIpAddress": truthy(v["associate_public_ip_address"]), "DeviceIndex": "0"}
+        ]
+    metadata = block(v.get("metadata_options"))
+    if metadata:
+        props["MetadataOptions"] = pick(
+            metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
+        )
+    props["Tags"] = tags(v.get("tags"))
+    return props
+
+
+def launch_template(v: Values) -> Props:
+    """``aws_launch_template`` as ``AWS::EC2::LaunchTemplate``."""
+    data: Props = pick(
+        v, {"image_id": "ImageId", "key_name": "KeyName", "user_data": "UserData"}
+    )  # base64 in both
+    metadata = block(v.get("metadata_options"))
+    if metadata:
+        data["MetadataOptions"] = pick(
+            metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
+        )
+    return {**pick(v, {"name": "LaunchTemplateName"}), "LaunchTemplateData": data}
+
+
+def function(v: Values) -> Props:
+    """``aws_lambda_function`` as ``AWS::Lambda::Function``."""
+    props = pick(
+        v,
+        {"function_name": "FunctionName", "role": "Role", "runtime": "Runtime", "kms_key_arn": "KmsKeyArn"},
+    )
+    env = block(v.get("environment"))
+    if env:
+        props["Environment"] = {"Variables": env.get("variables") or {}}
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def task_definition(v: Values) -> Props:
+    """``aws_ecs_task_definition`` as ``AWS::ECS::TaskDefinition``."""
+    containers = document(v.get("container_definitions"))
+    return {
+        **pick(v, {"family": "Family"}),
+        "ContainerDefinitions": containers if containers is not None else [],
+    }

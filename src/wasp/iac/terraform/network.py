@@ -1,0 +1,133 @@
+"""Network ``aws_*`` types in CloudFormation shape: security groups, VPCs, load balancers, CloudFront, API Gateway."""
+
+from __future__ import annotations
+
+from wasp.iac.terraform.shapes import Props, Values, block, blocks, items, pick, tags, truthy
+from wasp.model import Unresolved
+
+
+def ingress_entries(rule: Values, *, v4: str, v6: str, proto: str = "protocol") -> list[Props]:
+    """One CloudFormation ingress entry per source, as CloudFormation (and the live API) lists them."""
+    base = {"IpProtocol": str(rule.get(proto, "-1")) if rule.get(proto) is not None else "-1"}
+    if isinstance(rule.get(proto), Unresolved):
+        base["IpProtocol"] = rule[proto]
+    for tf, cfn in (("from_port", "FromPort"), ("to_port", "ToPort")):
+        if rule.get(tf) is not None:
+            base[cfn] = rule[tf]
+    if base["IpProtocol"] in ("-1", "all"):
+        base.pop("FromPort", None)
+        base.pop("ToPort", None)
+    out = [{**base, "CidrIp": c} for c in items(rule.get(v4))]
+    out += [{**base, "CidrIpv6": c} for c in items(rule.get(v6))]
+    out += [{**base, "SourceSecurityGroupId": g} for g in items(rule.get("security_groups"))]
+    if rule.get("referenced_security_group_id") is not None:
+        out.append({**base, "SourceSecurityGroupId": rule["referenced_security_group_id"]})
+    return out or [base]
+
+
+def security_group(v: Values) -> Props:
+    """``aws_security_group`` as ``AWS::EC2::SecurityGroup``."""
+    ingress: list[Props] = []
+    for rule in blocks(v.get("ingress")):
+        ingress += ingress_entries(rule, v4="cidr_blocks", v6="ipv6_cidr_blocks")
+    props = pick(v, {"name": "GroupName", "description": "GroupDescription", "vpc_id": "VpcId"})
+    return {**props, "SecurityGroupIngress": ingress, "Tags": tags(v.get("tags"))}
+
+
+def load_balancer(v: Values) -> Props:
+    """``aws_lb`` / ``aws_alb`` as ``AWS::ElasticLoadBalancingV2::LoadBalancer``."""
+    internal = truthy(v.get("internal", False))
+    scheme = internal if isinstance(internal, Unresolved) else "internal" if internal else "internet-facing"
+    return {
+        **pick(v, {"name": "Name"}),
+        "Scheme": scheme,
+        "Type": v.get("load_balancer_type", "application"),
+        "Tags": tags(v.get("tags")),
+    }
+
+
+def listener(v: Values) -> Props:
+    """``aws_lb_listener`` / ``aws_alb_listener`` as ``AWS::ElasticLoadBalancingV2::Listener``."""
+    props = pick(
+        v,
+        {
+            "protocol": "Protocol",
+            "port": "Port",
+            "ssl_policy": "SslPolicy",
+            "load_balancer_arn": "LoadBalancerArn",
+        },
+    )
+    actions = []
+    for action in blocks(v.get("default_action")):
+        entry: Props = {"Type": action.get("type")}
+        redirect = block(action.get("redirect"))
+        if redirect:
+            entry["RedirectConfig"] = pick(
+                redirect, {"protocol": "Protocol", "port": "Port", "status_code": "StatusCode"}
+            )
+        actions.append(entry)
+    props["DefaultActions"] = actions
+    return props
+
+
+def distribution(v: Values) -> Props:
+    """``aws_cloudfront_distribution`` as ``AWS::CloudFront::Distribution``."""
+    default = block(v.get("default_cache_behavior"))
+    cert = block(v.get("viewer_certificate"))
+    config: Props = {
+        **pick(v, {"comment": "Comment"}),
+        "Enabled": truthy(v.get("enabled", True)),
+        "DefaultCacheBehavior": pick(default, {"viewer_protocol_policy": "ViewerProtocolPolicy"}),
+        "CacheBehaviors": [
+            pick(b, {"viewer_protocol_policy": "ViewerProtocolPolicy", "path_pattern": "PathPattern"})
+            for b in blocks(v.get("ordered_cache_behavior"))
+        ],
+        "ViewerCertificate": pick(
+            cert,
+            {
+                "cloudfront_default_certificate": "CloudFrontDefaultCertificate",
+                "minimum_protocol_version": "MinimumProtocolVersion",
+                "acm_certificate_arn": "AcmCertificateArn",
+            },
+        ),
+    }
+    if v.get("web_acl_id") is not None:
+        config["WebACLId"] = v["web_acl_id"]
+    return {"DistributionConfig": config, "Tags": tags(v.get("tags"))}
+
+
+def api_domain(v: Values) -> Props:
+    """``aws_api_gateway_domain_name`` as ``AWS::ApiGateway::DomainName``."""
+    return pick(v, {"domain_name": "DomainName", "security_policy": "SecurityPolicy"})
+
+
+def api_stage(v: Values) -> Props:
+    """``aws_api_gateway_stage`` as ``AWS::ApiGateway::Stage``."""
+    return {**pick(v, {"stage_name": "StageName", "rest_api_id": "RestApiId"}), "Tags": tags(v.get("tags"))}
+
+
+def vpc(v: Values) -> Props:
+    """``aws_vpc`` as ``AWS::EC2::VPC``."""
+    return {**pick(v, {"cidr_block": "CidrBlock"}), "Tags": tags(v.get("tags"))}
+
+
+def subnet(v: Values) -> Props:
+    """``aws_subnet`` as ``AWS::EC2::Subnet``."""
+    return {
+        **pick(
+            v,
+            {"vpc_id": "VpcId", "cidr_block": "CidrBlock", "map_public_ip_on_launch": "MapPublicIpOnLaunch"},
+        ),
+        "Tags": tags(v.get("tags")),
+    }
+
+
+def flow_log(v: Values) -> Props:
+    """``aws_flow_log`` as ``AWS::EC2::FlowLog``."""
+    resource = next((v[k] for k in ("vpc_id", "subnet_id", "eni_id") if v.get(k) is not None), None)
+    return {**pick(v, {"traffic_type": "TrafficType"}), "ResourceId": resource}
+
+
+def vpc_endpoint(v: Values) -> Props:
+    """``aws_vpc_endpoint`` as ``AWS::EC2::VPCEndpoint``."""
+    return pick(v, {"vpc_id": "VpcId", "service_name": "ServiceName", "vpc_endpoint_type": "VpcEndpointType"})

@@ -1,0 +1,117 @@
+"""Storage ``aws_*`` types in CloudFormation shape: S3, RDS, EFS, DynamoDB, ECR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wasp.iac.terraform.shapes import Props, Values, block, blocks, pick, tags, truthy
+
+
+def bucket(v: Values) -> Props:
+    """``aws_s3_bucket`` as ``AWS::S3::Bucket``."""
+    props: Props = {"BucketName": v.get("bucket"), "Tags": tags(v.get("tags"))}
+    if v.get("bucket") is None:
+        props.pop("BucketName")
+    legacy = block(v.get("server_side_encryption_configuration"))
+    if legacy:
+        sse(props, legacy)
+    if v.get("acl") is not None:
+        props["AccessControl"] = canned(v["acl"])
+    versioning = block(v.get("versioning"))
+    if versioning:
+        props["VersioningConfiguration"] = {"Status": "Enabled" if versioning.get("enabled") else "Suspended"}
+    logging = block(v.get("logging"))
+    if logging:
+        props["LoggingConfiguration"] = pick(
+            logging, {"target_bucket": "DestinationBucketName", "target_prefix": "LogFilePrefix"}
+        )
+    return props
+
+
+def sse(props: Props, v: Values) -> None:
+    """Server-side encryption rules as ``BucketEncryption`` (inline block or the split resource)."""
+    rules = []
+    for rule in blocks(v.get("rule")):
+        default = block(rule.get("apply_server_side_encryption_by_default"))
+        rules.append(
+            {
+                "ServerSideEncryptionByDefault": pick(
+                    default, {"sse_algorithm": "SSEAlgorithm", "kms_master_key_id": "KMSMasterKeyID"}
+                ),
+                "BucketKeyEnabled": truthy(rule.get("bucket_key_enabled") or False),
+            }
+        )
+    props["BucketEncryption"] = {"ServerSideEncryptionConfiguration": rules}
+
+
+_CANNED = {
+    "private": "Private",
+    "public-read": "PublicRead",
+    "public-read-write": "PublicReadWrite",
+    "authenticated-read": "AuthenticatedRead",
+    "log-delivery-write": "LogDeliveryWrite",
+    "bucket-owner-read": "BucketOwnerRead",
+    "bucket-owner-full-control": "BucketOwnerFullControl",
+    "aws-exec-read": "AwsExecRead",
+}
+
+
+def canned(acl: Any) -> Any:
+    """A canned ACL as CloudFormation's ``AccessControl`` value."""
+    return _CANNED.get(acl, acl) if isinstance(acl, str) else acl
+
+
+_RDS = {
+    "identifier": "DBInstanceIdentifier",
+    "engine": "Engine",
+    "storage_encrypted": "StorageEncrypted",
+    "kms_key_id": "KmsKeyId",
+    "publicly_accessible": "PubliclyAccessible",
+    "cluster_identifier": "DBClusterIdentifier",
+}
+
+
+def db_instance(v: Values) -> Props:
+    """``aws_db_instance`` as ``AWS::RDS::DBInstance``."""
+    props = pick(v, _RDS)
+    props.setdefault("StorageEncrypted", False)
+    props.setdefault("PubliclyAccessible", False)
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def db_cluster(v: Values) -> Props:
+    """``aws_rds_cluster`` as ``AWS::RDS::DBCluster``."""
+    props = pick(
+        v, {"cluster_identifier": "DBClusterIdentifier", "engine": "Engine", "kms_key_id": "KmsKeyId"}
+    )
+    props["StorageEncrypted"] = v.get("storage_encrypted", False)
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def efs(v: Values) -> Props:
+    """``aws_efs_file_system`` as ``AWS::EFS::FileSystem``."""
+    props = pick(v, {"encrypted": "Encrypted", "kms_key_id": "KmsKeyId"})
+    props.setdefault("Encrypted", False)
+    return {**props, "FileSystemTags": tags(v.get("tags"))}
+
+
+def dynamodb(v: Values) -> Props:
+    """``aws_dynamodb_table`` as ``AWS::DynamoDB::Table``."""
+    props = pick(v, {"name": "TableName"})
+    sse = block(v.get("server_side_encryption"))
+    if sse:
+        enabled = truthy(sse.get("enabled"))
+        props["SSESpecification"] = {"SSEEnabled": enabled}
+        if enabled is True:
+            props["SSESpecification"]["SSEType"] = "KMS"
+            if sse.get("kms_key_arn") is not None:
+                props["SSESpecification"]["KMSMasterKeyId"] = sse["kms_key_arn"]
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def ecr(v: Values) -> Props:
+    """``aws_ecr_repository`` as ``AWS::ECR::Repository``."""
+    scan = block(v.get("image_scanning_configuration"))
+    props = pick(v, {"name": "RepositoryName"})
+    props["ImageScanningConfiguration"] = {"ScanOnPush": truthy(scan.get("scan_on_push", False))}
+    return {**props, "Tags": tags(v.get("tags"))}
