@@ -231,3 +231,6 @@ def test_plan_with_a_local_module() -> None:
     # the module's key ARN is known only after apply; the algorithm is known, so the bucket passes
     assert _status(result, "s3_bucket_default_encryption", "aws_s3_bucket.data") == "pass"
     assert _status(result, "s3_bucket_cmk_for_sensitive", "aws_s3_bucket.data") == "unknown"
+    # an inline skip in the .tf beside the plan applies to the planned resource, and only to it
+    assert _status(result, "s3_bucket_classified", "aws_s3_bucket.data") == "waived"
+    assert _status(result, "kms_key_rotation_enabled", "module.keys.aws_kms_key.k") == "fail"

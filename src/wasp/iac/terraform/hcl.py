@@ -12,7 +12,6 @@ Everything iterates in a fixed order, so the result does not depend on ``PYTHONH
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,12 +26,11 @@ from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_
 from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
+from wasp.iac.terraform.skips import comment_skips
 from wasp.model import OriginKind, Unresolved
 
 META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
 MAX_MODULE_DEPTH = 10
-_SKIP = re.compile(r"wasp:skip=([\w\-]+)(.*)")
-_KV = re.compile(r'(\w+)=("([^"]*)"|\S+)')
 
 
 @dataclass
@@ -110,29 +108,6 @@ def _blocks(body: Tree[Any], path: Path) -> list[_Block]:
 
 def _attributes(body: Tree[Any]) -> dict[str, Tree[Any]]:
     return {name_of(_trees(n)[0]): _trees(n)[-1] for n in _trees(body) if n.data == "attribute"}
-
-
-def _skips(lines: list[str], start: int, end: int) -> list[dict[str, Any]]:
-    """``# wasp:skip=RULE reason="..." expires=YYYY-MM-DD`` inside a block or in the comments just above it."""
-    first = start
-    while first > 1 and lines[first - 2].lstrip().startswith(("#", "//")):
-        first -= 1
-    out = []
-    for number in range(first, end + 1):
-        text = lines[number - 1] if number - 1 < len(lines) else ""
-        m = _SKIP.search(text) if "wasp:skip=" in text else None
-        if m is None or not re.search(r"(#|//)\s*wasp:skip=", text):
-            continue
-        fields = {k: (q if v.startswith('"') else v) for k, v, q in _KV.findall(m.group(2))}
-        out.append(
-            {
-                "rule": m.group(1),
-                "reason": fields.get("reason"),
-                "expires": fields.get("expires"),
-                "line": number,
-            }
-        )
-    return out
 
 
 @dataclass
@@ -316,7 +291,7 @@ class Module:
                 )
                 expansions = [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in pairs]
         out = []
-        skips = _skips(self.lines.get(block.file, []), block.line, block.end_line)
+        skips = comment_skips(self.lines.get(block.file, []), block.line, block.end_line)
         for instance_address, bound in expansions:
             ev = scope.child(**bound)
             values, refs = _body_values(block.body, ev)

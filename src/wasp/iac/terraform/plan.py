@@ -22,10 +22,12 @@ from wasp.errors import InputError
 from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
+from wasp.iac.terraform.skips import comment_skips
 from wasp.model import OriginKind, Unresolved
 
 PLAN_SNIFF_BYTES = 64 * 1024 * 1024
 """How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
+_TOP_LEVEL = re.compile(r"^(resource|data|module|variable|locals|output|provider|terraform)\b", re.MULTILINE)
 _BLOCK = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
 
 
@@ -92,15 +94,23 @@ def _module_dirs(module: Mapping[str, Any], base: Path, prefix: str) -> Iterator
             )
 
 
-def _source_lines(directory: Path) -> dict[str, tuple[str, int]]:
-    out: dict[str, tuple[str, int]] = {}
+def _source_lines(directory: Path) -> dict[str, tuple[str, int, list[dict[str, Any]]]]:
+    """Where each ``resource`` block is written (file, line) and its inline skips, by ``type.name``."""
+    out: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
     for tf in sorted(directory.glob("*.tf")):
         try:
             text = tf.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        lines = text.splitlines()
+        starts = [text.count("\n", 0, m.start()) + 1 for m in _TOP_LEVEL.finditer(text)]
         for m in _BLOCK.finditer(text):
-            out.setdefault(f"{m.group(1)}.{m.group(2)}", (str(tf), text.count("\n", 0, m.start()) + 1))
+            line = text.count("\n", 0, m.start()) + 1
+            end = next((s - 1 for s in starts if s > line), len(lines))
+            while end > line and "}" not in lines[end - 1]:
+                end -= 1  # the block ends at its last brace; comments after it belong to the next block
+            skips = comment_skips(lines, line, end)
+            out.setdefault(f"{m.group(1)}.{m.group(2)}", (str(tf), line, skips))
     return out
 
 
@@ -157,7 +167,7 @@ def load_plan(path: Path) -> list[TfResource]:
         raise InputError(f"{path}:1: not a Terraform plan (no resource_changes); use `terraform show -json`")
     root = (plan.get("configuration") or {}).get("root_module") or {}
     configs = {addr: (res, prefix) for addr, res, prefix in _configs(root, "")}
-    sources: dict[str, tuple[str, int]] = {}
+    sources: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
     for prefix, directory in _module_dirs(root, path.parent, ""):
         sources.update({prefix + k: v for k, v in _source_lines(directory).items()})
     changes = [
@@ -202,7 +212,7 @@ def load_plan(path: Path) -> list[TfResource]:
                     stand_ins[min(i, len(stand_ins) - 1)] if isinstance(v, Unresolved) else v
                     for i, v in enumerate(merged[attr])
                 ]
-        file, line = sources.get(config_address) or (str(path), _line_of(text, address))
+        file, line, skips = sources.get(config_address) or (str(path), _line_of(text, address), [])
         out.append(
             TfResource(
                 type=str(change.get("type")),
@@ -212,6 +222,7 @@ def load_plan(path: Path) -> list[TfResource]:
                 line=line,
                 kind=OriginKind.TERRAFORM,
                 refs=refs,
+                skips=skips,
             )
         )
     return out
