@@ -26,6 +26,12 @@ def test_intrinsics_resolve_or_are_marked_unknown() -> None:
     assert isinstance(sg[1]["CidrIp"], Unresolved)  # a parameter without a default or value
     assert res["Disk"].properties["Size"] == 100  # Fn::FindInMap
     assert res["ReceiptsPolicy"].properties["Bucket"] == "Receipts"  # Ref to a bucket with a computed name
+    assert isinstance(
+        res["Receipts"].properties["BucketEncryption"]["ServerSideEncryptionConfiguration"][0][
+            "ServerSideEncryptionByDefault"
+        ]["KMSMasterKeyID"],
+        Unresolved,
+    )  # GetAtt of a key ARN: after deploy
     assert res["Receipts"].origin.line == 16 and res["Receipts"].origin.file == str(FIXTURE)
     assert "Trail" in res
     dev = {r.id for r in load_cloudformation(FIXTURE, {"Env": "dev"})}
@@ -236,3 +242,21 @@ def test_parameter_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as exc:
         main(["scan", str(FIXTURE), "--parameter-file", str(bad)])
     assert exc.value.code == 2 and "not a parameter file" in capsys.readouterr().err
+
+
+def test_get_att_resolves_what_the_template_decides(tmp_path: Path) -> None:
+    template = tmp_path / "t.yaml"
+    template.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+        "  Logs: {Type: AWS::S3::Bucket, Properties: {BucketName: logs}}\n"
+        "  Key: {Type: AWS::KMS::Key, Properties: {}}\n"
+        "  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Logs\n"
+        "      PolicyDocument:\n        Statement:\n"
+        "          - {Effect: Deny, Principal: '*', Action: 's3:*', Resource: [!GetAtt Logs.Arn, !Sub '${Logs.Arn}/*'],"
+        " Condition: {Bool: {'aws:SecureTransport': 'false'}}}\n"
+        "          - {Effect: Allow, Principal: '*', Action: 'kms:Decrypt', Resource: !GetAtt Key.Arn}\n"
+    )
+    res = {r.id: r for r in load_cloudformation(template)}
+    statements = res["Policy"].properties["PolicyDocument"]["Statement"]
+    assert statements[0]["Resource"] == ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"]
+    assert isinstance(statements[1]["Resource"], Unresolved)  # a key's ARN is known only after deployment

@@ -75,6 +75,9 @@ def test_split_resources_fold_into_one_resource() -> None:
     )  # a module's ARN
     policy = res["aws_s3_bucket_policy.logs"]
     assert policy.type == "AWS::S3::BucketPolicy" and policy.properties["Bucket"] == "logs-dev"
+    assert (
+        policy.properties["PolicyDocument"]["Statement"][0]["Resource"] == "arn:aws:s3:::logs-dev/*"
+    )  # .arn
     assert policy.properties["PolicyDocument"]["Statement"][0]["Condition"] == {
         "Bool": {"aws:SecureTransport": "false"}
     }  # data.aws_iam_policy_document evaluated

@@ -2,7 +2,8 @@
 
 Decoding keeps line numbers (:mod:`wasp.iac.decode`); SAM resources are mapped (:mod:`wasp.iac.sam`). Intrinsics are resolved where the template alone
 decides them: Ref to parameters (defaults or given values), pseudo-parameters and other resources (their logical
-id), Fn::Sub, Fn::Join, Fn::If with Conditions, Fn::Select, Fn::FindInMap. Anything else (Fn::GetAtt, Ref to a
+id), Fn::Sub, Fn::Join, Fn::If with Conditions, Fn::Select, Fn::FindInMap, and Fn::GetAtt where the template
+decides it (a named bucket's Arn). Anything else (other Fn::GetAtt, Ref to a
 parameter without a value, Fn::ImportValue) becomes an Unresolved marker, so a rule reading it answers unknown.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import base64
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,10 @@ class _Resolver:
                 if isinstance(text, Unresolved) or not isinstance(text, str):
                     return text if isinstance(text, Unresolved) else Unresolved("Fn::Base64 of a non-string")
                 return base64.b64encode(text.encode()).decode()
+            if key == "Fn::GetAtt":
+                parts = arg.split(".", 1) if isinstance(arg, str) else arg
+                if isinstance(parts, list) and len(parts) == 2:
+                    return self._get_att(str(parts[0]), self.value(parts[1]))
             if key.startswith("Fn::") or key == "Condition":
                 return Unresolved(f"{key} is known only after deployment")
         return {str(k): v for k, v in ((k, self.value(v)) for k, v in node.items()) if v is not _NO_VALUE}
@@ -148,6 +153,19 @@ class _Resolver:
             return name
         return Unresolved(f"Ref {name} is not defined in the template")
 
+    def _get_att(self, logical_id: str, attribute: Any) -> Any:
+        """An attribute of a resource in the same template, where the template alone decides it."""
+        node = (self.t.doc.get("Resources") or {}).get(logical_id)
+        if not isinstance(node, Mapping) or not isinstance(attribute, str):
+            return Unresolved(f"Fn::GetAtt {logical_id}.{attribute} is not in the template")
+        derive = DERIVED_ATTRIBUTES.get((str(node.get("Type")), attribute))
+        if derive is not None:
+            props = self.value(node.get("Properties") or {})
+            value = derive(logical_id, props if isinstance(props, Mapping) else {})
+            if value is not None:
+                return value
+        return Unresolved(f"Fn::GetAtt {logical_id}.{attribute} is known only after deployment")
+
     def _sub(self, arg: Any) -> Any:
         text, extra = (arg[0], arg[1]) if isinstance(arg, list) and len(arg) == 2 else (arg, {})
         if not isinstance(text, str):
@@ -161,7 +179,7 @@ class _Resolver:
                 if name in extra
                 else self._ref(name)
                 if "." not in name
-                else Unresolved(name)
+                else self._get_att(*name.split(".", 1))
             )
             if isinstance(value, Unresolved) or value is _NO_VALUE:
                 missing.append(name)
@@ -173,6 +191,26 @@ class _Resolver:
 
 
 _NO_VALUE = object()
+
+
+def _bucket_arn(logical_id: str, props: Mapping[str, Any]) -> str | None:
+    name = props.get("BucketName")
+    return f"arn:aws:s3:::{name}" if isinstance(name, str) else None
+
+
+def _bucket_domain(logical_id: str, props: Mapping[str, Any]) -> str | None:
+    name = props.get("BucketName")
+    return f"{name}.s3.amazonaws.com" if isinstance(name, str) else None
+
+
+DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any]] = {
+    ("AWS::S3::Bucket", "Arn"): _bucket_arn,
+    ("AWS::S3::Bucket", "DomainName"): _bucket_domain,
+    ("AWS::EC2::SecurityGroup", "GroupId"): lambda logical_id, props: logical_id,  # as Ref: the stand-in
+    ("AWS::SQS::Queue", "QueueName"): lambda logical_id, props: props.get("QueueName"),
+    ("AWS::SNS::Topic", "TopicName"): lambda logical_id, props: props.get("TopicName"),
+}
+"""``Fn::GetAtt`` values a template alone decides; every other attribute is known only after deployment."""
 
 
 def is_cloudformation(path: Path) -> bool:

@@ -361,6 +361,12 @@ class _ResourceRef(Ref):
             name_attr = IDENTITY_ATTRIBUTES.get(instance.type)
             stand_in = instance.values.get(name_attr) if name_attr else None
             return stand_in if isinstance(stand_in, str) else instance.address
+        if (
+            name == "arn"
+            and instance.type == "aws_s3_bucket"
+            and isinstance(instance.values.get("bucket"), str)
+        ):
+            return f"arn:aws:s3:::{instance.values['bucket']}"  # a named bucket's ARN is known before apply
         value = instance.values.get(name)
         return value if value is not None else Unresolved(f"{address}.{name} is known only after apply")
 

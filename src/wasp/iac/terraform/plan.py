@@ -131,8 +131,8 @@ def _stand_ins(
 ) -> list[Any]:
     """What references to other resources' ids stand for before apply: a bucket's name, else the address.
 
-    Terraform lists both ``aws_x.y.id`` and ``aws_x.y``; a reference to any other attribute (``.arn``) has no
-    stand-in, so the value stays unknown.
+    Terraform lists both ``aws_x.y.id`` and ``aws_x.y``. A named bucket's ``arn`` is derived as the HCL reader
+    derives it; a reference to any other attribute has no stand-in, so the value stays unknown.
     """
     full = [prefix + r for r in refs]
     out: list[Any] = []
@@ -144,11 +144,16 @@ def _stand_ins(
         specific = [f for f in full if f.startswith(address + ".")]
         if ref == address and specific:
             continue
-        if ref != address and ref[len(address) + 1 :] != "id":
-            return []
-        name_attr = IDENTITY_ATTRIBUTES.get(re.sub(r"\[[^\]]*\]", "", address).split(".")[-2])
+        attribute = "id" if ref == address else ref[len(address) + 1 :]
+        rtype = re.sub(r"\[[^\]]*\]", "", address).split(".")[-2]
+        name_attr = IDENTITY_ATTRIBUTES.get(rtype)
         name = values.get(address, {}).get(name_attr) if name_attr else None
-        out.append(name if isinstance(name, str) else address)
+        if attribute == "arn" and rtype == "aws_s3_bucket" and isinstance(name, str):
+            out.append(f"arn:aws:s3:::{name}")
+        elif attribute == "id":
+            out.append(name if isinstance(name, str) else address)
+        else:
+            return []
     return list(dict.fromkeys(out))
 
 
