@@ -260,3 +260,43 @@ def test_get_att_resolves_what_the_template_decides(tmp_path: Path) -> None:
     statements = res["Policy"].properties["PolicyDocument"]["Statement"]
     assert statements[0]["Resource"] == ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"]
     assert isinstance(statements[1]["Resource"], Unresolved)  # a key's ARN is known only after deployment
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        (Unresolved("policy known after apply"), "unknown"),  # never a pass
+        (
+            {
+                "Statement": [
+                    {"Effect": "Allow", "Principal": "*", "Action": "kms:*", "Resource": Unresolved("arn")}
+                ]
+            },
+            "fail",  # public whatever the resource turns out to be
+        ),
+        (
+            {
+                "Statement": [
+                    {"Effect": "Allow", "Principal": {"AWS": Unresolved("account")}, "Action": "kms:*"}
+                ]
+            },
+            "unknown",  # who is let in is known only after apply
+        ),
+    ],
+)
+def test_resource_policies_with_unknowns(policy: object, expected: str) -> None:
+    from datetime import UTC, datetime
+
+    from wasp.engine.evaluate import evaluate
+    from wasp.model import Inventory
+    from wasp.model.rule import RuleContext, example_resource
+    from wasp.rules import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "kms_key_policy_not_public")
+    inventory = Inventory()
+    inventory.add(example_resource("AWS::KMS::Key", {"KeyPolicy": policy}, "k"))
+    now = datetime.now(UTC)
+    ev = evaluate(
+        [rule], inventory, RuleContext(inventory=inventory, now=now), observed_at=now, require_collected=False
+    )
+    assert [f.status.value for f in ev.findings] == [expected]

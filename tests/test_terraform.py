@@ -237,3 +237,20 @@ def test_plan_with_a_local_module() -> None:
     # an inline skip in the .tf beside the plan applies to the planned resource, and only to it
     assert _status(result, "s3_bucket_classified", "aws_s3_bucket.data") == "waived"
     assert _status(result, "kms_key_rotation_enabled", "module.keys.aws_kms_key.k") == "fail"
+
+
+def test_plan_unknown_policy_is_completed_from_the_configuration(tmp_path: Path) -> None:
+    plan = Path(__file__).parent / "fixtures" / "terraform-policy" / "plan.json"
+    result = scan([plan])
+    assert _status(result, "s3_bucket_secure_transport", "aws_s3_bucket.site") == "pass"
+    policy = {r.id: r for r in normalize(load_plan(plan))}["aws_s3_bucket_policy.site"]
+    statement = policy.properties["PolicyDocument"]["Statement"][0]
+    # evaluated with the plan's own variable values (from terraform.tfvars), not the defaults
+    assert statement["Resource"] == ["arn:aws:s3:::policy-from-tfvars", "arn:aws:s3:::policy-from-tfvars/*"]
+    # a customer-managed policy attached by its ARN (known only after apply) is still found and read
+    assert _status(result, "iam_role_no_admin", "aws_iam_role.deployer") == "fail"
+    hcl = scan([plan.parent / "main.tf"], options=ScanOptions())
+    assert _status(hcl, "iam_role_no_admin", "aws_iam_role.deployer") == "fail"
+    alone = tmp_path / "plan.json"
+    alone.write_text(plan.read_text())  # no .tf beside it: the plan's unknown stays unknown
+    assert _status(scan([alone]), "s3_bucket_secure_transport", "aws_s3_bucket.site") == "unknown"

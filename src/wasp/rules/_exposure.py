@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from wasp.model import Severity
-from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
+from wasp.model import Severity, Unresolved
+from wasp.model.rule import ResourceView, RuleContext, Verdict, contains_unresolved, failed, passed, unknown
 from wasp.rules._policy import as_document
 
 _ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
@@ -52,10 +52,40 @@ def exposure(policy: Any, ctx: RuleContext) -> list[str]:
     return reasons
 
 
+_WHO = ("Effect", "Principal", "NotPrincipal", "Condition")
+
+
+def _known_part(policy: Any) -> tuple[Any, bool]:
+    """The policy without the statements that hold values known only at deploy time, and whether any did."""
+    if isinstance(policy, Unresolved):
+        return {}, True
+    doc = as_document(policy)
+    statements = doc.get("Statement")
+    if not isinstance(statements, list):
+        statements = [statements] if statements else []
+    known = []
+    for statement in statements:
+        if not isinstance(statement, dict):
+            continue
+        who = {k: v for k, v in statement.items() if k in _WHO}
+        if contains_unresolved(who) is None:
+            # exposure is about who may act and under what condition: an unknown resource or action counts as any
+            known.append({k: "*" if contains_unresolved(v) is not None else v for k, v in statement.items()})
+    undecided = len(known) != len(statements) or contains_unresolved(doc.get("Version")) is not None
+    return {**doc, "Statement": known}, undecided
+
+
 def exposure_verdict(view: ResourceView, ctx: RuleContext, policy: Any, what: str) -> Verdict:
-    """Fail when ``policy`` lets in the internet or unknown accounts; pass otherwise."""
-    reasons = exposure(policy, ctx)
+    """Fail when ``policy`` lets in the internet or unknown accounts; pass otherwise.
+
+    Statements holding values known only at deploy time are set aside: a definite exposure in the others still
+    fails, and otherwise the answer is unknown, never a pass.
+    """
+    known, undecided = _known_part(policy)
+    reasons = exposure(known, ctx)
     view.note("exposure", reasons)
+    if not reasons and undecided:
+        return unknown(f"{what} of {view.id} depends on values known only at deploy time")
     if not reasons:
         return passed(f"{what} grants no public or unknown cross-account access")
     severity = Severity.CRITICAL if reasons[0].startswith("public") else Severity.HIGH
@@ -93,7 +123,7 @@ OTHER_ACCOUNT = {
 
 def own_property(path: str) -> PolicyOf:
     """The policy is a property of the resource itself."""
-    return lambda view, ctx: view.get(path)
+    return lambda view, ctx: view.peek(path)  # unknown parts are weighed by exposure_verdict
 
 
 def neighbour(resource_type: str, key: str, link: str | None = None, names: tuple[str, ...] = ()) -> PolicyOf:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wasp.model.rule import ResourceView, RuleContext
+from wasp.model.rule import ResourceView, RuleContext, UnresolvedRead, contains_unresolved
 from wasp.rules._policy import grants_full_admin, inline_documents, is_admin_policy_arn
 
 
@@ -17,8 +17,15 @@ def _managed_admin(arns: list[Any], ctx: RuleContext) -> list[str]:
             hits.append(arn)
             continue
         for policy in ctx.inventory.of_type("AWS::IAM::ManagedPolicy"):
-            if arn in (policy.arn, policy.id) and grants_full_admin(policy.properties.get("PolicyDocument")):
+            if arn not in (policy.arn, policy.id):
+                continue
+            document = policy.properties.get("PolicyDocument")
+            if grants_full_admin(document):
                 hits.append(arn)
+            elif (bad := contains_unresolved(document)) is not None:
+                raise UnresolvedRead(
+                    f"ManagedPolicyArns[{arn}].PolicyDocument", bad
+                )  # the verdict is unknown
     return hits
 
 

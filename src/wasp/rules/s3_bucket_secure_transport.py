@@ -1,6 +1,6 @@
 """S3 bucket policies deny requests that do not use TLS."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -8,9 +8,11 @@ from wasp.model.rule import (
     RuleContext,
     RuleMeta,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
+    unknown,
 )
 from wasp.rules._common import bucket_key
 from wasp.rules._policy import denies_insecure_transport
@@ -41,6 +43,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     view.note("bucket_policies", len(policies))
     if any(denies_insecure_transport(p.properties.get("PolicyDocument")) for p in policies):
         return passed("bucket policy denies non-TLS requests")
+    if any(contains_unresolved(p.properties.get("PolicyDocument")) is not None for p in policies):
+        return unknown(f"the policy of bucket {name} is known only at deploy time")
     if not policies:
         return failed(f"bucket {name} has no bucket policy, so plain-HTTP requests are not denied")
     return failed(f"bucket {name}'s policy does not deny aws:SecureTransport = false")
@@ -67,5 +71,15 @@ EXAMPLES = (
     ),
     Example(
         "no-policy", example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"), FindingStatus.FAIL
+    ),
+    Example(
+        "policy-known-after-deploy",
+        example_resource("AWS::S3::Bucket", {"BucketName": "data"}, "data"),
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(
+                "AWS::S3::BucketPolicy", {"Bucket": "data", "PolicyDocument": Unresolved("later")}, "data"
+            ),
+        ),
     ),
 )

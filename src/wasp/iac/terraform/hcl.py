@@ -23,7 +23,7 @@ from lark.exceptions import LarkError
 
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
-from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.mapping import ARN_STAND_INS, IDENTITY_ATTRIBUTES
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
 from wasp.iac.terraform.skips import comment_skips
@@ -367,6 +367,8 @@ class _ResourceRef(Ref):
             and isinstance(instance.values.get("bucket"), str)
         ):
             return f"arn:aws:s3:::{instance.values['bucket']}"  # a named bucket's ARN is known before apply
+        if name == "arn" and instance.type in ARN_STAND_INS:
+            return instance.address
         value = instance.values.get(name)
         return value if value is not None else Unresolved(f"{address}.{name} is known only after apply")
 

@@ -38,7 +38,7 @@ from wasp.iac.terraform.security import (
 from wasp.iac.terraform.shapes import Props, Values, pick, tags
 from wasp.iac.terraform.storage import bucket, db_cluster, db_instance, dynamodb, ecr, efs
 
-__all__ = ["FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold"]
+__all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold"]
 
 MAIN: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_s3_bucket": ("AWS::S3::Bucket", bucket),
@@ -85,3 +85,7 @@ MAIN: dict[str, tuple[str, Callable[[Values], Props]]] = {
 
 IDENTITY_ATTRIBUTES = {"aws_s3_bucket": "bucket"}
 """Types whose ``id`` is a configured attribute (a bucket's id is its name)."""
+
+ARN_STAND_INS = frozenset({"aws_iam_policy"})
+"""Types whose ``arn`` stands for the resource before apply (the address, as a template's ``Ref`` does), so that
+an attachment finds the policy document it attaches."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
-from wasp.iac.terraform.mapping import IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.mapping import ARN_STAND_INS, IDENTITY_ATTRIBUTES
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
 from wasp.iac.terraform.skips import comment_skips
@@ -28,6 +28,8 @@ from wasp.model import OriginKind, Unresolved
 PLAN_SNIFF_BYTES = 64 * 1024 * 1024
 """How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
 _TOP_LEVEL = re.compile(r"^(resource|data|module|variable|locals|output|provider|terraform)\b", re.MULTILINE)
+_LINKING = re.compile(r"(^|_)(ids?|arns?|bucket|bucket_name|role|user|group|repository|url|security_groups)$")
+"""Attributes that name another resource (``bucket``, ``security_group_id``...): only these take stand-ins."""
 _BLOCK = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
 
 
@@ -150,6 +152,8 @@ def _stand_ins(
         name = values.get(address, {}).get(name_attr) if name_attr else None
         if attribute == "arn" and rtype == "aws_s3_bucket" and isinstance(name, str):
             out.append(f"arn:aws:s3:::{name}")
+        elif attribute == "arn" and rtype in ARN_STAND_INS:
+            out.append(address)
         elif attribute == "id":
             out.append(name if isinstance(name, str) else address)
         else:
@@ -209,7 +213,10 @@ def load_plan(path: Path) -> list[TfResource]:
             merged[attr] = _mark_unknown(after.get(attr), flag, f"{address}.{attr}", expressions[attr])
             expr = expressions[attr]
             references = list(expr.get("references") or []) if isinstance(expr, Mapping) else []
-            stand_ins = _stand_ins(references, prefix, managed, values)
+            linking = (
+                _LINKING.search(attr) is not None
+            )  # an id-like attribute, not a document built from refs
+            stand_ins = _stand_ins(references, prefix, managed, values) if linking else []
             if stand_ins and isinstance(merged[attr], Unresolved):
                 merged[attr] = stand_ins if _is_list(after_unknown, attr) else stand_ins[0]
             elif stand_ins and isinstance(merged[attr], list):
@@ -230,7 +237,39 @@ def load_plan(path: Path) -> list[TfResource]:
                 skips=skips,
             )
         )
+    _fill_from_source(out, path, plan)
     return out
+
+
+def _fill_from_source(resources: list[TfResource], path: Path, plan: Mapping[str, Any]) -> None:
+    """Where the plan has a whole attribute unknown, take the known parts from the ``.tf`` files beside it.
+
+    Terraform records a value built from anything unknown (``jsonencode`` of a policy naming the bucket's own
+    ARN) as wholly unknown. Evaluating the same configuration with the plan's own variable values keeps the known
+    statements, as scanning the HCL would. Only attributes unknown in the plan are replaced.
+    """
+    wanted = [
+        (r, attr)
+        for r in resources
+        for attr, v in r.values.items()
+        if isinstance(v, Unresolved) and r.refs.get(attr)
+    ]
+    if not wanted or not any(path.parent.glob("*.tf")):
+        return
+    from wasp.iac.terraform.hcl import load_hcl
+
+    variables = {
+        k: v.get("value") for k, v in (plan.get("variables") or {}).items() if isinstance(v, Mapping)
+    }
+    try:
+        evaluated, _ = load_hcl(path.parent, variables)
+    except InputError:
+        return  # the plan stands on its own; the .tf files are only a help
+    by_address = {r.address: r.values for r in evaluated}
+    for resource, attr in wanted:
+        value = by_address.get(resource.address, {}).get(attr)
+        if value is not None and not isinstance(value, Unresolved):
+            resource.values[attr] = value
 
 
 def _is_list(after_unknown: Mapping[str, Any], attr: str) -> bool:
