@@ -300,3 +300,14 @@ def test_resource_policies_with_unknowns(policy: object, expected: str) -> None:
         [rule], inventory, RuleContext(inventory=inventory, now=now), observed_at=now, require_collected=False
     )
     assert [f.status.value for f in ev.findings] == [expected]
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ["AWSTemplateFormatVersion: '2010-09-09'", 'a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines += ["Resources:", "  B:", "    Type: AWS::S3::Bucket", "    Properties:", "      Tags: *a9"]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n")
+    result = scan([bomb])
+    assert any(e.startswith(f"{bomb}:") and "expands to more than" in e for e in result.errors)

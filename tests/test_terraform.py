@@ -254,3 +254,48 @@ def test_plan_unknown_policy_is_completed_from_the_configuration(tmp_path: Path)
     alone = tmp_path / "plan.json"
     alone.write_text(plan.read_text())  # no .tf beside it: the plan's unknown stays unknown
     assert _status(scan([alone]), "s3_bucket_secure_transport", "aws_s3_bucket.site") == "unknown"
+
+
+def test_configuration_errors_are_one_line_and_the_rest_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_instance" "odd" {\n  count = "abc"\n  ami = "ami-1"\n}\n'
+        'resource "aws_ebs_volume" "objs" {\n  for_each = [{ a = 1 }]\n  availability_zone = "a"\n  size = 1\n}\n'
+        'resource "aws_instance" "tmpl" {\n  ami = "ami-1"\n  user_data = templatefile("init.sh", {})\n}\n'
+        'module "gone" {\n  source = "./nowhere"\n}\n'
+        'resource "aws_ebs_volume" "fine" {\n  availability_zone = "a"\n  size = 1\n}\n'
+    )
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(tmp_path), "-f", "json"])
+    captured = capsys.readouterr()
+    assert exc.value.code == 2 and "Traceback" not in captured.err
+    errors = [ln for ln in captured.err.splitlines() if ln.startswith("wasp: error:")]
+    assert any(":1: aws_instance.odd cannot be evaluated (count must be a whole number" in e for e in errors)
+    assert any(":5: aws_ebs_volume.objs cannot be evaluated (for_each must be a map" in e for e in errors)
+    assert any(":14: module gone: no folder ./nowhere" in e for e in errors)
+    doc = json.loads(captured.out)
+    status = {(f["rule"], f["resource"]["address"]): f["status"] for f in doc["findings"]}
+    assert status[("ebs_volume_encrypted", "aws_ebs_volume.fine")] == "fail"
+    assert (
+        status[("ec2_no_secrets_in_user_data", "aws_instance.tmpl")] == "unknown"
+    )  # templatefile() is not run
+
+
+def test_limits_and_duplicates_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.tf").write_text(
+        'resource "aws_ebs_volume" "many" {\n  count = 100000000\n  size = 1\n}\n'
+        "locals { r = range(100000000) }\n"
+        'resource "aws_ebs_volume" "ranged" {\n  count = length(local.r)\n  size = 1\n}\n'
+    )
+    (tmp_path / "b.tf").write_text('resource "aws_ebs_volume" "many" {\n  size = 1\n}\n')
+    result = scan([tmp_path])
+    assert any(
+        "a.tf:1: aws_ebs_volume.many cannot be evaluated (count 100,000,000 is more than" in e
+        for e in result.errors
+    )
+    assert any("b.tf:1: aws_ebs_volume.many is declared twice (first at" in e for e in result.errors)
+    ranged = [f.resource.address for f in result.findings if f.rule == "ebs_volume_encrypted"]
+    assert ranged == [
+        "aws_ebs_volume.ranged[0]"
+    ]  # range() over 1,024 elements is unknown, like Terraform refuses it

@@ -25,6 +25,8 @@ from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
+MAX_VALUES = 2_000_000
+"""Values resolved per template before giving up: YAML aliases can make a small file expand exponentially."""
 MAX_NESTING = 5
 """Local nested stacks are followed this deep (a stack that includes itself stops here)."""
 _TYPE = re.compile(r"^(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+$|^Custom::[\w-]+$")
@@ -45,6 +47,7 @@ class _Resolver:
     def __init__(self, t: Template) -> None:
         self.t = t
         self.resources = set((t.doc.get("Resources") or {}).keys())
+        self.visited = 0
 
     def condition(self, name: str) -> bool | Unresolved:
         if name not in self.t.conditions:
@@ -78,6 +81,9 @@ class _Resolver:
 
     def value(self, node: Any) -> Any:
         """Resolve intrinsics recursively; Fn::If branches that resolve to AWS::NoValue are dropped."""
+        self.visited += 1
+        if self.visited > MAX_VALUES:
+            raise _TooLarge
         if isinstance(node, list):
             out = [self.value(v) for v in node]
             return [v for v in out if v is not _NO_VALUE]
@@ -193,6 +199,10 @@ class _Resolver:
 _NO_VALUE = object()
 
 
+class _TooLarge(Exception):
+    """The template expands beyond MAX_VALUES (an alias bomb, or a generated monster)."""
+
+
 def _bucket_arn(logical_id: str, props: Mapping[str, Any]) -> str | None:
     name = props.get("BucketName")
     return f"arn:aws:s3:::{name}" if isinstance(name, str) else None
@@ -246,7 +256,7 @@ def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None,
     doc = decode_template(path)
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
-        raise InputError(f"{path}:1: template has no Resources section")
+        raise InputError(f"{path}:1: the template's Resources section is missing or not a mapping")
     lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     resolver = _Resolver(Template(path, doc, dict(parameters or {})))
     loaded = Loaded()
@@ -269,6 +279,11 @@ def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None,
         except RecursionError:
             loaded.errors.append(f"{where}: resource {logical_id} nests too deeply to resolve")
             continue
+        except _TooLarge:
+            loaded.errors.append(
+                f"{where}: the template expands to more than {MAX_VALUES:,} values (YAML aliases?); not read further"
+            )
+            break
         origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
         properties = props if isinstance(props, dict) else {}
         metadata = node.get("Metadata")

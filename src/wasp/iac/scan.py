@@ -202,6 +202,11 @@ def scan(
         except (OSError, UnicodeDecodeError, RecursionError) as exc:
             result.errors.append(f"{source.path}: cannot read ({exc.__class__.__name__})")
             continue
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            result.errors.append(
+                f"{source.path}: cannot evaluate ({exc.__class__.__name__}: {exc}); the rest of the scan goes on"
+            )
+            continue
         result.files.append(str(source.path))
         result.errors.extend(loaded.errors)
         result.resources += len(loaded.resources)

@@ -107,6 +107,12 @@ def _format(fmt: str, *args: Any) -> Any:
     return "".join(out)
 
 
+def _range(*args: Any) -> Any:
+    """Terraform's range, which refuses more than 1,024 elements."""
+    numbers = range(*(int(x) for x in args))
+    return list(numbers) if len(numbers) <= 1024 else Unresolved("range() of more than 1024 elements")
+
+
 def _element(v: list[Any], i: int) -> Any:
     return v[int(i) % len(v)] if v else Unresolved("element of an empty list")
 
@@ -159,7 +165,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "max": _strict(lambda *v: max(v)),
     "min": _strict(lambda *v: min(v)),
     "abs": _strict(abs),
-    "range": _strict(lambda *a: list(range(*(int(x) for x in a)))),
+    "range": _strict(_range),
     "zipmap": _strict(lambda k, v: dict(zip(k, v, strict=False))),
     "one": _strict(_one),
     "sort": _strict(lambda v: sorted(v, key=to_text)),

@@ -23,6 +23,7 @@ from lark.exceptions import LarkError
 
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
+from wasp.iac.terraform.functions import to_text
 from wasp.iac.terraform.mapping import ARN_STAND_INS, IDENTITY_ATTRIBUTES
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
@@ -31,6 +32,8 @@ from wasp.model import OriginKind, Unresolved
 
 META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
 MAX_MODULE_DEPTH = 10
+MAX_INSTANCES = 10_000
+"""Instances one resource block may expand to (count or for_each); more is reported, not expanded."""
 
 
 @dataclass
@@ -144,9 +147,15 @@ class Module:
                 for name, expr in _attributes(block.body).items():
                     self.locals_[name] = (expr, block)
             elif block.kind in ("resource", "data") and len(block.labels) == 2:
-                self.resources[
-                    f"{'data.' if block.kind == 'data' else ''}{block.labels[0]}.{block.labels[1]}"
-                ] = block
+                key = f"{'data.' if block.kind == 'data' else ''}{block.labels[0]}.{block.labels[1]}"
+                first = self.resources.get(key)
+                if first is not None:
+                    self.errors.append(
+                        f"{block.file}:{block.line}: {self.address}{key} is declared twice "
+                        f"(first at {first.file}:{first.line}); the first is read"
+                    )
+                    continue
+                self.resources[key] = block
 
     # -- names visible to expressions ------------------------------------------------------------------
 
@@ -264,8 +273,12 @@ class Module:
             self.errors.append(f"{block.file}:{block.line}: {key} refers to itself (a cycle)")
             return []
         self.busy.add(key)
+        block = self.resources[key]
         try:
-            self.instances[key] = self._evaluate_resource(key, self.resources[key])
+            self.instances[key] = self._evaluate_resource(key, block)
+        except _EVALUATION_ERRORS as exc:
+            self.errors.append(f"{block.file}:{block.line}: {self.address}{key} cannot be evaluated ({exc})")
+            self.instances[key] = []
         finally:
             self.busy.discard(key)
         return self.instances[key]
@@ -280,16 +293,18 @@ class Module:
             if isinstance(count, Unresolved):
                 expansions = [(f"{address}[0]", {"count": {"index": 0}})]
             else:
-                expansions = [(f"{address}[{i}]", {"count": {"index": i}}) for i in range(int(count or 0))]
+                expansions = [
+                    (f"{address}[{i}]", {"count": {"index": i}}) for i in range(_whole_number(count))
+                ]
         elif "for_each" in attrs:
             each = scope.value(attrs["for_each"])
             if isinstance(each, Unresolved):
                 expansions = [(f'{address}["?"]', {"each": {"key": each, "value": each}})]
             else:
-                pairs = (
-                    sorted(each.items()) if isinstance(each, Mapping) else [(str(v), v) for v in each or []]
-                )
-                expansions = [(f'{address}["{k}"]', {"each": {"key": k, "value": v}}) for k, v in pairs]
+                expansions = [
+                    (f'{address}["{k}"]', {"each": {"key": k, "value": v}})
+                    for k, v in _expansions(_each(each))
+                ]
         out = []
         skips = comment_skips(self.lines.get(block.file, []), block.line, block.end_line)
         for instance_address, bound in expansions:
@@ -326,6 +341,43 @@ class Module:
                     out.extend(module.all_resources())
                     self.errors.extend(module.errors)
         return out
+
+
+_EVALUATION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What a malformed configuration can raise while evaluated; each becomes one line naming the block."""
+
+
+def _each(value: Any) -> list[tuple[str, Any]]:
+    """for_each pairs: a map by key, a set of strings (as Terraform sets them, each value its own key)."""
+    if isinstance(value, Mapping):
+        return sorted((str(k), v) for k, v in value.items())
+    if isinstance(value, list) and all(isinstance(v, str | int | float | bool) for v in value):
+        keys = [to_text(v) for v in value]
+        return [(k, k) for k in sorted(set(keys))]
+    if value is None:
+        return []
+    raise ValueError(f"for_each must be a map or a set of strings, not {type(value).__name__}")
+
+
+def _expansions(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    if len(pairs) > MAX_INSTANCES:
+        raise ValueError(
+            f"for_each of {len(pairs):,} is more than the {MAX_INSTANCES:,} instances wasp expands"
+        )
+    return pairs
+
+
+def _whole_number(value: Any) -> int:
+    """A count: a whole number (Terraform accepts "2"); anything else is an error naming the value."""
+    try:
+        number = float(value if value is not None else 0)
+    except (TypeError, ValueError):
+        raise ValueError(f"count must be a whole number, not {value!r}") from None
+    if number < 0 or number != int(number):
+        raise ValueError(f"count must be a whole number, not {value!r}")
+    if number > MAX_INSTANCES:
+        raise ValueError(f"count {int(number):,} is more than the {MAX_INSTANCES:,} instances wasp expands")
+    return int(number)
 
 
 class _ResourceRef(Ref):
