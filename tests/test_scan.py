@@ -311,3 +311,26 @@ def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
     bomb.write_text("\n".join(lines) + "\n")
     result = scan([bomb])
     assert any(e.startswith(f"{bomb}:") and "expands to more than" in e for e in result.errors)
+
+
+def test_scan_cli_usage_errors_and_the_full_app_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["scan"])
+    assert exc.value.code == 2 and "Missing argument" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(FIXTURE), "--format", "xml"])
+    assert exc.value.code == 2 and "Invalid value" in capsys.readouterr().err
+    from wasp.cli.full_app import full_app
+
+    out = tmp_path / "via-full-app.json"
+    full_app()(
+        args=["scan", str(FIXTURE), "-f", "json", "-o", str(out)], standalone_mode=False, prog_name="wasp"
+    )
+    assert json.loads(out.read_text())["files"] == [
+        str(FIXTURE)
+    ]  # the listed command forwards to the real one
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0 and "scan" in capsys.readouterr().out
