@@ -306,3 +306,36 @@ def test_fixers_refuse_what_they_cannot_do_safely(
         "t",
     )
     assert result.status == "failed" and detail in result.detail
+
+
+@pytest.mark.usefixtures("aws")
+def test_one_read_serves_the_next_fix_in_the_same_region(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wasp.remediate.apply as apply_module
+
+    for _ in range(3):
+        c("kms").create_key()
+    review = _review(["kms"])
+    ctx = FixContext(workload=WorkloadScope(regions=(REGION,)))
+    entries = plan(review, ctx, rules=["kms_key_rotation_enabled"])
+    assert len(entries) == 3
+    reads: list[list[str]] = []
+    real = apply_module.select_collectors
+
+    def counting(names: list[str] | None = None) -> Any:
+        reads.append(list(names or []))
+        return real(names)
+
+    monkeypatch.setattr(apply_module, "select_collectors", counting)
+    results = apply_fixes(
+        entries,
+        ClientFactory(boto3.session.Session(region_name=REGION)),
+        ACCOUNT,
+        (REGION,),
+        ctx,
+        tmp_path / "a",
+        "t",
+    )
+    assert [r.status for r in results] == ["fixed"] * 3
+    assert len(reads) == 4  # one read before the first fix, then one after each change (not two per fix)

@@ -148,3 +148,24 @@ def test_diff_shows_improvement(
     assert (
         exc.value.code == 0 and "resolved:" in text and f"question {q['id']}: high -> medium (better)" in text
     )
+
+
+def test_review_with_db_opens_the_store_once(
+    snapshot_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import wasp.store
+
+    opened: list[str | None] = []
+    real = wasp.store.open_store
+
+    def counting(url: str | None = None) -> wasp.store.Store:
+        opened.append(url)
+        return real(url)
+
+    monkeypatch.setattr(wasp.store, "open_store", counting)
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    with pytest.raises(SystemExit) as exc:
+        main(["review", "--snapshot", str(snapshot_file), "--out", str(tmp_path / "o"), "--db", db])
+    assert exc.value.code == 0, capsys.readouterr().err
+    assert opened == [db]  # stored waivers read and the review saved through one store
+    assert len(real(db).reviews()) == 1

@@ -94,7 +94,7 @@ def fix_apply(
     ),
 ) -> None:
     """Apply the planned fixes (re-reading each resource first), log every change, and verify."""
-    from wasp.collect.session import base_session, open_accounts
+    from wasp.collect.session import open_accounts
     from wasp.remediate.apply import apply_fixes
 
     _, entries, ctx = _plan(review_file, rule, resource, finding, kms_key, workload)
@@ -108,8 +108,7 @@ def fix_apply(
         typer.confirm(f"Apply {len(entries)} fix(es) to AWS?", abort=True)
     regions = tuple(ctx.workload.regions) or ("us-east-1",)
     access = open_accounts(profile, (), None, regions[0])[0]
-    sts = base_session(profile, regions[0]).client("sts", region_name=regions[0])
-    actor = str(sts.get_caller_identity()["Arn"])
+    actor = access.caller  # from the one STS call open_accounts makes
     results = apply_fixes(
         entries,
         access.clients,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +15,9 @@ from wasp.cli.report_cmd import write_formats
 from wasp.model import QuestionRisk, Review, Workload
 from wasp.report import print_summary, review_dict, write_review
 from wasp.workload import load_workload
+
+if TYPE_CHECKING:
+    from wasp.store import Store
 
 
 class FailOn(StrEnum):
@@ -93,13 +96,14 @@ def review(
     from wasp.workflow import review_live
 
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
+    store = _open_store(save, db)
     if snapshot is not None:
-        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on, save or db is not None, db)
+        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on, store)
         return
     with collection_progress("collecting") as progress:
         run = review_live(
             wl,
-            extra_waivers=_stored_waivers(save, db),
+            extra_waivers=_stored_waivers(store),
             collectors=list(csv_list(collectors)) or None,
             workers=workers,
             progress=progress,
@@ -107,7 +111,7 @@ def review(
         )
     path = write_review(run.review, out_dir / "review.json")
     extra = write_formats(review_dict(run.review), report_formats, out_dir)
-    _maybe_save(review_dict(run.review), save, db)
+    _maybe_save(review_dict(run.review), store)
     print_summary(run.review, out)
     err.print(
         f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
@@ -115,23 +119,29 @@ def review(
     raise typer.Exit(exit_code(run.review, fail_on))
 
 
-def _stored_waivers(save: bool, db: str | None) -> list[Any]:
-    """Waivers kept in the store apply when the review is saved there."""
+def _open_store(save: bool, db: str | None) -> Store | None:
+    """The store, opened once per command, when the review is to be saved there (--save or --db)."""
     if not (save or db):
-        return []
+        return None
     from wasp.store import open_store
+
+    return open_store(db)
+
+
+def _stored_waivers(store: Store | None) -> list[Any]:
+    """Waivers kept in the store apply when the review is saved there."""
+    if store is None:
+        return []
     from wasp.store.waivers import stored_waivers
 
-    return stored_waivers(open_store(db))
+    return stored_waivers(store)
 
 
-def _maybe_save(doc: dict[str, Any], save: bool, db: str | None) -> None:
+def _maybe_save(doc: dict[str, Any], store: Store | None) -> None:
     """Save in the store when asked (--save or --db)."""
-    if not (save or db):
+    if store is None:
         return
-    from wasp.store import open_store
-
-    saved = open_store(db).save(doc)
+    saved = store.save(doc)
     err.print(
         f"[dim]saved as review {saved.id} (milestone it with `wasp milestone create NAME --review {saved.id}`)[/]"
     )
@@ -143,8 +153,7 @@ def _review_snapshot(
     out_dir: Path,
     report_formats: str,
     fail_on: FailOn | None,
-    save: bool,
-    db: str | None,
+    store: Store | None,
 ) -> None:
     """The offline path of `wasp review --snapshot`."""
     from wasp.snapshot import load_snapshot
@@ -153,10 +162,10 @@ def _review_snapshot(
     snap = load_snapshot(snapshot)
     if wl.name == "unnamed-workload":
         wl = replace(wl, name=snap.workload)
-    result = review_snapshot(snap, wl, _stored_waivers(save, db))
+    result = review_snapshot(snap, wl, _stored_waivers(store))
     path = write_review(result, out_dir / "review.json")
     extra = write_formats(review_dict(result), report_formats, out_dir)
-    _maybe_save(review_dict(result), save, db)
+    _maybe_save(review_dict(result), store)
     print_summary(result, out)
     err.print(
         f"[dim]reviewed snapshot {snapshot} (collected {snap.collected_at.isoformat()}); wrote "
@@ -183,7 +192,7 @@ def demo(
         result = run_demo(out_dir, progress=progress)
     path = write_review(result.run.review, out_dir / "review.json")
     extra = write_formats(review_dict(result.run.review), report_formats, out_dir)
-    _maybe_save(review_dict(result.run.review), save, db)
+    _maybe_save(review_dict(result.run.review), _open_store(save, db))
     print_summary(result.run.review, out)
     err.print(
         f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "

@@ -27,6 +27,8 @@ class AccountAccess:
 
     account: str
     clients: ClientFactory
+    caller: str = ""
+    """The ARN of the credentials used (the base credentials, before any role is assumed)."""
 
 
 def base_session(profile: str | None, region: str) -> boto3.session.Session:
@@ -37,11 +39,12 @@ def base_session(profile: str | None, region: str) -> boto3.session.Session:
         raise AwsSetupError(f"AWS profile {profile!r} not found; check ~/.aws/config or AWS_PROFILE") from exc
 
 
-def caller_account(session: boto3.session.Session, region: str) -> str:
-    """The caller's account id; every credential or endpoint problem becomes one clear line."""
+def caller_identity(session: boto3.session.Session, region: str) -> tuple[str, str]:
+    """The caller's account id and ARN (one STS call); every credential or endpoint problem is one clear line."""
     try:
         sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))
-        return str(sts.get_caller_identity()["Account"])
+        identity = sts.get_caller_identity()
+        return str(identity["Account"]), str(identity["Arn"])
     except NoCredentialsError as exc:
         raise AwsSetupError(
             "no AWS credentials found: set AWS_PROFILE (or --profile), run `aws sso login`, or export "
@@ -95,15 +98,16 @@ def open_accounts(
     it lists any). With a role, it is assumed in every listed account.
     """
     session = base_session(profile, region)
-    own = caller_account(session, region)
+    own, caller = caller_identity(session, region)
     config = client_config(max_attempts)
     if role_name and accounts:
         return [
-            AccountAccess(a, ClientFactory(_assume(session, a, role_name, region), config)) for a in accounts
+            AccountAccess(a, ClientFactory(_assume(session, a, role_name, region), config), caller)
+            for a in accounts
         ]
     if accounts and own not in accounts:
         raise AwsSetupError(
             f"the credentials are for account {own}, but the workload lists {', '.join(accounts)}; "
             "use credentials for a listed account or set role_name in the workload file"
         )
-    return [AccountAccess(own, ClientFactory(session, config))]
+    return [AccountAccess(own, ClientFactory(session, config), caller)]

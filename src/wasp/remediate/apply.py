@@ -35,19 +35,36 @@ class ItemResult:
     detail: str = ""
 
 
+_Reads = dict[tuple[tuple[str, ...], str], Inventory]
+"""The latest read per (collectors, region), so one read serves every fix until something is changed there."""
+
+
 def _current(
-    entry: PlanEntry, clients: ClientFactory, account: str, regions: tuple[str, ...]
+    entry: PlanEntry,
+    clients: ClientFactory,
+    account: str,
+    regions: tuple[str, ...],
+    reads: _Reads,
+    fresh: bool = False,
 ) -> tuple[Resource | None, Inventory]:
-    """Re-collect the resource's region (or the account) with the fixer's collectors."""
+    """The resource as AWS has it now: the region (or account) read with the fixer's collectors.
+
+    A read is reused for the next fix in the same region with the same collectors; after a change it is
+    always read again (``fresh``), and that read then serves the next fix.
+    """
     ref = entry.finding["resource"]
     region = ref.get("region") or regions[0]
-    inv = Inventory()
-    for collector in select_collectors(list(entry.fixer.collectors)):
-        api = ApiReader(
-            clients, account, region, collector.service, collector.resource_types, (region, *regions)
-        )
-        inv.mark_collected(*collector.resource_types)
-        inv.extend(collector.collect(api))
+    key = (tuple(sorted(entry.fixer.collectors)), region)
+    inv = reads.get(key)
+    if inv is None or fresh:
+        inv = Inventory()
+        for collector in select_collectors(list(entry.fixer.collectors)):
+            api = ApiReader(
+                clients, account, region, collector.service, collector.resource_types, (region, *regions)
+            )
+            inv.mark_collected(*collector.resource_types)
+            inv.extend(collector.collect(api))
+        reads[key] = inv
     found = [r for r in inv.of_type(ref["type"]) if r.id == ref["id"]]
     return (found[0] if found else None), inv
 
@@ -72,12 +89,13 @@ def apply_fixes(
 ) -> list[ItemResult]:
     """Apply each entry independently; a failure stops that item only. Every call is appended to the audit log."""
     results: list[ItemResult] = []
+    reads: _Reads = {}
     audit_log.parent.mkdir(parents=True, exist_ok=True)
     for entry in entries:
         f = entry.finding
         result = ItemResult(f["id"], f["rule"], f["resource"].get("arn") or f["resource"]["id"], "failed")
         try:
-            resource, inv = _current(entry, clients, account, regions)
+            resource, inv = _current(entry, clients, account, regions, reads)
             if resource is None:
                 result.detail = "the resource no longer exists (deleted since the review?)"
             else:
@@ -92,7 +110,7 @@ def apply_fixes(
                     before = redact(dict(resource.properties))
                     getattr(client, call.operation)(**call.params)
                     result.calls.append(call.describe())
-                    after_res, inv = _current(entry, clients, account, regions)
+                    after_res, inv = _current(entry, clients, account, regions, reads, fresh=True)
                     _audit(
                         audit_log,
                         actor,
@@ -116,11 +134,13 @@ def apply_fixes(
                         result.detail = f"applied, but the re-check says {verdict.value}"
         except FixImpossible as exc:
             result.status, result.detail = "failed", str(exc)
+            reads.clear()  # a failed change may have half-happened: read again
         except Exception as exc:
             classified = classify(exc, entry.fixer.rule, ", ".join(entry.fixer.permissions))
             if classified is None:
                 raise
             result.status, result.detail = "failed", classified.message
+            reads.clear()
         results.append(result)
         if progress:
             progress(result)
