@@ -79,18 +79,15 @@ def name_of(node: Any) -> str:
 
 
 class Evaluator:
-    """Evaluates expressions in one scope; ``refs`` collects the resource addresses each evaluation named."""
+    """Evaluates expressions in one scope of names."""
 
     def __init__(self, names: Mapping[str, Any], parse: Callable[[str], Tree[Any] | None]) -> None:
         self.names = dict(names)
         self.parse = parse
-        self.refs: list[str] = []
 
     def child(self, **bound: Any) -> Evaluator:
         """A scope with more names bound (a for expression's or a dynamic block's iterator)."""
-        ev = Evaluator({**self.names, **bound}, self.parse)
-        ev.refs = self.refs
-        return ev
+        return Evaluator({**self.names, **bound}, self.parse)
 
     def value(self, node: Any) -> Any:
         """Evaluate a node; a Ref left over at the end (a whole resource) is unknown."""
@@ -252,7 +249,7 @@ class Evaluator:
 
     def _call(self, node: Tree[Any]) -> Any:
         parts = _children(node)
-        name = str(parts[-1].children[0]) if False else name_of(parts[0])
+        name = name_of(parts[0])
         args_node = next((c for c in _trees(node) if c.data == "arguments"), None)
         args = [self.value(a) for a in _trees(args_node)] if args_node is not None else []
         if args_node is not None and any(

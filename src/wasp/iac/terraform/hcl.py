@@ -131,6 +131,13 @@ class Module:
     busy: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     names: dict[str, Any] | None = None
+    ref_frames: list[list[str]] = field(default_factory=list)
+    """One frame per attribute being evaluated: the resource addresses its expression names."""
+
+    def record(self, address: str) -> None:
+        """Note that the attribute being evaluated refers to ``address`` (how split resources find their parent)."""
+        if self.ref_frames:
+            self.ref_frames[-1].append(address)
 
     def load(self) -> None:
         """Parse every ``.tf`` file of the folder (sorted)."""
@@ -309,7 +316,7 @@ class Module:
         skips = comment_skips(self.lines.get(block.file, []), block.line, block.end_line)
         for instance_address, bound in expansions:
             ev = scope.child(**bound)
-            values, refs = _body_values(block.body, ev)
+            values, refs = _body_values(block.body, ev, self)
             if block.kind == "data" and block.labels[0] == "aws_iam_policy_document":
                 values["json"] = policy_document(values)
             out.append(
@@ -406,7 +413,7 @@ class _ResourceRef(Ref):
         """A configured value, a stand-in for ``id``, or unknown until apply."""
         instance = self._instance()
         address = instance.address if instance is not None else repr(self)
-        _record(self.module, address)
+        self.module.record(address)
         if instance is None:
             return Unresolved(f"{address}.{name} is known only after apply")
         if name == "id":
@@ -425,15 +432,9 @@ class _ResourceRef(Ref):
         return value if value is not None else Unresolved(f"{address}.{name} is known only after apply")
 
 
-_CURRENT_REFS: list[list[str]] = []
-
-
-def _record(module: Module, address: str) -> None:
-    if _CURRENT_REFS:
-        _CURRENT_REFS[-1].append(address)
-
-
-def _body_values(body: Tree[Any], ev: Evaluator) -> tuple[dict[str, Any], dict[str, list[str]]]:
+def _body_values(
+    body: Tree[Any], ev: Evaluator, module: Module
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """Attributes and nested blocks (``dynamic`` expanded) in Terraform's shape, and each attribute's refs."""
     values: dict[str, Any] = {}
     refs: dict[str, list[str]] = {}
@@ -442,11 +443,11 @@ def _body_values(body: Tree[Any], ev: Evaluator) -> tuple[dict[str, Any], dict[s
             name = name_of(_trees(node)[0])
             if name in META_ARGUMENTS:
                 continue
-            _CURRENT_REFS.append([])
+            module.ref_frames.append([])
             try:
                 values[name] = ev.value(_trees(node)[-1])
             finally:
-                refs[name] = list(dict.fromkeys(_CURRENT_REFS.pop()))
+                refs[name] = list(dict.fromkeys(module.ref_frames.pop()))
         elif node.data == "block":
             parts = _trees(node)
             kind = name_of(parts[0])
@@ -454,14 +455,14 @@ def _body_values(body: Tree[Any], ev: Evaluator) -> tuple[dict[str, Any], dict[s
                 continue
             if kind == "dynamic" and len(parts) == 3:
                 label = name_of(parts[1])
-                values.setdefault(label, []).extend(_dynamic(label, parts[-1], ev))
+                values.setdefault(label, []).extend(_dynamic(label, parts[-1], ev, module))
             else:
-                nested, _ = _body_values(parts[-1], ev)
+                nested, _ = _body_values(parts[-1], ev, module)
                 values.setdefault(kind, []).append(nested)
     return values, refs
 
 
-def _dynamic(label: str, body: Tree[Any], ev: Evaluator) -> list[Any]:
+def _dynamic(label: str, body: Tree[Any], ev: Evaluator, module: Module) -> list[Any]:
     attrs = _attributes(body)
     content = next((b for b in _blocks(body, Path()) if b.kind == "content"), None)
     if content is None or "for_each" not in attrs:
@@ -471,7 +472,10 @@ def _dynamic(label: str, body: Tree[Any], ev: Evaluator) -> list[Any]:
     if isinstance(source, Unresolved):
         return [{"__unknown__": source}]
     pairs = sorted(source.items()) if isinstance(source, Mapping) else list(enumerate(source or []))
-    return [_body_values(content.body, ev.child(**{iterator: {"key": k, "value": v}}))[0] for k, v in pairs]
+    return [
+        _body_values(content.body, ev.child(**{iterator: {"key": k, "value": v}}), module)[0]
+        for k, v in pairs
+    ]
 
 
 def load_hcl(
