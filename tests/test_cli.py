@@ -279,3 +279,20 @@ def test_scope_tags_limit_resources(
     review = json.loads((tmp_path / "o" / "review.json").read_text())
     buckets = {f["resource"]["id"] for f in review["findings"] if f["resource"]["type"] == "AWS::S3::Bucket"}
     assert code == 0 and buckets == {"in-scope-b"}, err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["guardrails", "scp", "--bogus"], "No such option"),
+        (["review", "--workers", "0"], "Invalid value"),
+        (["nosuchcmd"], "No such command"),
+    ],
+)
+def test_usage_errors_are_a_message_not_a_traceback(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and message in err and "Traceback" not in err

@@ -31,9 +31,9 @@ def main(argv: list[str] | None = None) -> None:
             rest = args[args.index(command) + 1 :]
             result = scan_command.main(args=rest, prog_name=f"wasp {command}", standalone_mode=False)
         else:
-            from wasp.cli.full_app import full_app
+            from wasp.cli.full_app import run
 
-            result = full_app()(args=args, standalone_mode=False, prog_name="wasp")
+            result = run(args)
     except WaspError as exc:
         if debug:
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import click
 import typer
 
 from wasp import __version__
@@ -92,3 +93,21 @@ def full_app() -> typer.Typer:
     attest_app.command("template")(setup_cmds.attest_template)
     app.add_typer(attest_app, name="attest")
     return app
+
+
+def run(args: list[str]) -> int:
+    """Run the app and return its exit code; its usage errors print click's message and give exit code 2.
+
+    typer 0.29 vendors click, so its usage errors and aborts are not click's own classes: they are translated
+    here, so that a mistyped option is one message, never a traceback.
+    """
+    from typer._click.exceptions import ClickException
+
+    try:
+        result = full_app()(args=args, standalone_mode=False, prog_name="wasp")
+    except ClickException as exc:
+        exc.show()
+        return 2
+    except typer.Abort as exc:
+        raise click.exceptions.Abort() from exc
+    return result if isinstance(result, int) else 0
