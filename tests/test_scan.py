@@ -334,3 +334,20 @@ def test_scan_cli_usage_errors_and_the_full_app_listing(
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0 and "scan" in capsys.readouterr().out
+
+
+def test_output_paths_are_created_or_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nested = tmp_path / "new" / "dir" / "scan.json"
+    with pytest.raises(SystemExit):
+        main(["scan", str(FIXTURE), "-f", "json", "-o", str(nested)])
+    assert json.loads(nested.read_text())["files"] == [str(FIXTURE)]  # folders are created
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    for option in ("-o", "--write-baseline"):
+        with pytest.raises(SystemExit) as exc:
+            main(["scan", str(FIXTURE), "-f", "json", option, str(blocker / "x.json")])
+        err = capsys.readouterr().err
+        assert exc.value.code == 2 and f"{blocker / 'x.json'}: cannot write" in err and "Traceback" not in err
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(FIXTURE), "--var-file", str(tmp_path / "missing.tfvars")])
+    assert exc.value.code == 2 and "does not exist" in capsys.readouterr().err

@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         err.print("wasp: aborted")
         sys.exit(130)
+    except OSError as exc:
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print(f"wasp: error: {where}{exc.strerror or exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         err.print("wasp: interrupted")
         sys.exit(130)

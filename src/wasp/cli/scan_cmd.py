@@ -33,6 +33,15 @@ def _tf_value(text: str) -> Any:
     return text
 
 
+def _open_output(path: Path) -> Any:
+    """The output file, its folder created; a path that cannot be written is one line."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the output ({exc.strerror or exc})") from exc
+
+
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     out = {}
     for item in values or []:
@@ -67,17 +76,20 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @click.option(
     "--parameter-file",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="CloudFormation parameters file (the CLI's JSON list, or a mapping)",
 )
 @click.option("--var", multiple=True, help="KEY=VALUE Terraform variable (as -var)")
 @click.option(
-    "--var-file", multiple=True, type=click.Path(path_type=Path), help="Terraform .tfvars file (as -var-file)"
+    "--var-file",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Terraform .tfvars file (as -var-file)",
 )
 @click.option("--no-inline-skips", is_flag=True, help="Ignore inline skips (for central security teams)")
 @click.option(
     "--baseline",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Waive the findings this baseline lists; report only new ones",
 )
 @click.option(
@@ -112,7 +124,7 @@ def scan_command(
         inline_skips=not no_inline_skips,
         baseline=baseline,
     )
-    stream = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    stream = sys.stdout if output is None else _open_output(output)
     kept: list[Finding] = []
     writer: ScanWriter | None = None
     try:
@@ -143,7 +155,11 @@ def scan_command(
     if output is not None:
         err.print(f"wrote {output}")
     if write_baseline is not None:
-        count = write_baseline_file(write_baseline, kept)
+        try:
+            write_baseline.parent.mkdir(parents=True, exist_ok=True)
+            count = write_baseline_file(write_baseline, kept)
+        except OSError as exc:
+            raise InputError(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})") from exc
         err.print(f"wrote {write_baseline} ({count} finding(s))")
     if fmt == "table":
         _table(result, kept)
