@@ -351,3 +351,18 @@ def test_output_paths_are_created_or_one_line(tmp_path: Path, capsys: pytest.Cap
     with pytest.raises(SystemExit) as exc:
         main(["scan", str(FIXTURE), "--var-file", str(tmp_path / "missing.tfvars")])
     assert exc.value.code == 2 and "does not exist" in capsys.readouterr().err
+
+
+def test_scan_json_matches_its_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from wasp.schemas import schema
+
+    out = tmp_path / "scan.json"
+    fixtures = Path(__file__).parent / "fixtures"
+    with pytest.raises(SystemExit):
+        main(["scan", str(fixtures / "tf" / "app"), str(FIXTURE), "-f", "json", "-o", str(out)])
+    doc = json.loads(out.read_text())
+    jsonschema.Draft202012Validator(schema("scan")).validate(doc)
+    assert {"pass", "fail", "unknown", "waived"} <= {f["status"] for f in doc["findings"]}
+    assert doc["warnings"] and doc["resources"] > 0

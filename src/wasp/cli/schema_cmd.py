@@ -16,10 +16,11 @@ class SchemaName(StrEnum):
     """The formats with a schema."""
 
     review = "review"
+    scan = "scan"
     attestations = "attestations"
     workload = "workload"
 
 
-def schema(name: Annotated[SchemaName, typer.Argument(help="review, attestations or workload")]) -> None:
-    """Print the JSON Schema for the review JSON, the attestation file or the workload file."""
+def schema(name: Annotated[SchemaName, typer.Argument(help="review, scan, attestations or workload")]) -> None:
+    """Print the JSON Schema for the review JSON, the scan JSON, the attestation file or the workload file."""
     out.print_json(json.dumps(load_schema(name.value)))

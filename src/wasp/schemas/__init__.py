@@ -1,4 +1,5 @@
-"""JSON Schemas for wasp's files: the review (hand-written contract), attestations and workload (generated)."""
+"""JSON Schemas for wasp's files: the review and scan output (hand-written contracts), attestations and workload
+(generated)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,24 @@ from pydantic import BaseModel
 from wasp.attest.schema import AttestationFile
 from wasp.workload.file import WorkloadFile
 
-NAMES = ("review", "attestations", "workload")
+NAMES = ("review", "scan", "attestations", "workload")
+
+
+def _packaged(name: str) -> dict[str, Any]:
+    text = resources.files("wasp.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema for one of NAMES."""
     if name == "review":
-        text = resources.files("wasp.schemas").joinpath("review.schema.json").read_text(encoding="utf-8")
-        loaded: dict[str, Any] = json.loads(text)
-        return loaded
+        return _packaged("review")
+    if name == "scan":
+        # the scan's findings and rules are the review's own definitions, so the two cannot drift apart
+        scan, review = _packaged("scan"), _packaged("review")
+        scan["$defs"] = {"finding": review["$defs"]["finding"], "rules": review["properties"]["rules"]}
+        return scan
     models: dict[str, type[BaseModel]] = {"attestations": AttestationFile, "workload": WorkloadFile}
     model = models[name]
     generated: dict[str, Any] = model.model_json_schema(by_alias=True)
