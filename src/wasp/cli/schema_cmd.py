@@ -21,6 +21,8 @@ class SchemaName(StrEnum):
     workload = "workload"
 
 
-def schema(name: Annotated[SchemaName, typer.Argument(help="review, scan, attestations or workload")]) -> None:
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="review, scan, attestations or workload")],
+) -> None:
     """Print the JSON Schema for the review JSON, the scan JSON, the attestation file or the workload file."""
     out.print_json(json.dumps(load_schema(name.value)))
