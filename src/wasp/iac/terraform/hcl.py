@@ -24,7 +24,7 @@ from lark.exceptions import LarkError
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
 from wasp.iac.terraform.functions import to_text
-from wasp.iac.terraform.mapping import ARN_STAND_INS, IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
 from wasp.iac.terraform.skips import comment_skips
@@ -416,18 +416,9 @@ class _ResourceRef(Ref):
         self.module.record(address)
         if instance is None:
             return Unresolved(f"{address}.{name} is known only after apply")
-        if name == "id":
-            name_attr = IDENTITY_ATTRIBUTES.get(instance.type)
-            stand_in = instance.values.get(name_attr) if name_attr else None
-            return stand_in if isinstance(stand_in, str) else instance.address
-        if (
-            name == "arn"
-            and instance.type == "aws_s3_bucket"
-            and isinstance(instance.values.get("bucket"), str)
-        ):
-            return f"arn:aws:s3:::{instance.values['bucket']}"  # a named bucket's ARN is known before apply
-        if name == "arn" and instance.type in ARN_STAND_INS:
-            return instance.address
+        derived = stand_in(instance.type, instance.address, instance.values, name)
+        if derived is not None:
+            return derived
         value = instance.values.get(name)
         return value if value is not None else Unresolved(f"{address}.{name} is known only after apply")
 

@@ -7,7 +7,8 @@ merged back into them. Only what the rules read is mapped; other attributes are 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from wasp.iac.terraform.compute import function, instance, launch_template, task_definition
 from wasp.iac.terraform.folds import FOLDS, Fold
@@ -38,7 +39,7 @@ from wasp.iac.terraform.security import (
 from wasp.iac.terraform.shapes import Props, Values, pick, tags
 from wasp.iac.terraform.storage import bucket, db_cluster, db_instance, dynamodb, ecr, efs
 
-__all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold"]
+__all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold", "stand_in"]
 
 MAIN: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_s3_bucket": ("AWS::S3::Bucket", bucket),
@@ -89,3 +90,21 @@ IDENTITY_ATTRIBUTES = {"aws_s3_bucket": "bucket"}
 ARN_STAND_INS = frozenset({"aws_iam_policy"})
 """Types whose ``arn`` stands for the resource before apply (the address, as a template's ``Ref`` does), so that
 an attachment finds the policy document it attaches."""
+
+
+def stand_in(rtype: str, address: str, values: Mapping[str, Any], attribute: str) -> Any:
+    """What a reference to another resource's attribute stands for before apply, or None when it is unknown.
+
+    ``id`` is a bucket's name or else the address (the stand-in the CloudFormation reader uses for ``Ref``); a named
+    bucket's ``arn`` is derived; a customer-managed policy's ``arn`` is its address. The HCL and plan readers both
+    answer references this way, so the same configuration gets the same values from either.
+    """
+    name_attr = IDENTITY_ATTRIBUTES.get(rtype)
+    name = values.get(name_attr) if name_attr else None
+    if attribute == "id":
+        return name if isinstance(name, str) else address
+    if attribute == "arn" and rtype == "aws_s3_bucket" and isinstance(name, str):
+        return f"arn:aws:s3:::{name}"
+    if attribute == "arn" and rtype in ARN_STAND_INS:
+        return address
+    return None

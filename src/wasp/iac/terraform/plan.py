@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
-from wasp.iac.terraform.mapping import ARN_STAND_INS, IDENTITY_ATTRIBUTES
+from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
 from wasp.iac.terraform.skips import comment_skips
@@ -133,8 +133,8 @@ def _stand_ins(
 ) -> list[Any]:
     """What references to other resources' ids stand for before apply: a bucket's name, else the address.
 
-    Terraform lists both ``aws_x.y.id`` and ``aws_x.y``. A named bucket's ``arn`` is derived as the HCL reader
-    derives it; a reference to any other attribute has no stand-in, so the value stays unknown.
+    Terraform lists both ``aws_x.y.id`` and ``aws_x.y``; each is answered by :func:`mapping.stand_in`, as the HCL
+    reader answers it, and a reference with no stand-in leaves the value unknown.
     """
     full = [prefix + r for r in refs]
     out: list[Any] = []
@@ -148,16 +148,10 @@ def _stand_ins(
             continue
         attribute = "id" if ref == address else ref[len(address) + 1 :]
         rtype = re.sub(r"\[[^\]]*\]", "", address).split(".")[-2]
-        name_attr = IDENTITY_ATTRIBUTES.get(rtype)
-        name = values.get(address, {}).get(name_attr) if name_attr else None
-        if attribute == "arn" and rtype == "aws_s3_bucket" and isinstance(name, str):
-            out.append(f"arn:aws:s3:::{name}")
-        elif attribute == "arn" and rtype in ARN_STAND_INS:
-            out.append(address)
-        elif attribute == "id":
-            out.append(name if isinstance(name, str) else address)
-        else:
+        derived = stand_in(rtype, address, values.get(address, {}), attribute)
+        if derived is None:
             return []
+        out.append(derived)
     return list(dict.fromkeys(out))
 
 
