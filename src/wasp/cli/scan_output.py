@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict
 from html import escape
 from typing import IO, Any, Protocol
 
@@ -18,7 +17,7 @@ from wasp.iac.scan import ScanResult
 from wasp.model import Finding
 from wasp.model.rule import Rule
 from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
-from wasp.report.json_review import finding_dict
+from wasp.report.json_review import finding_dict, rule_dict
 
 
 def quoteattr(text: str) -> str:
@@ -34,18 +33,6 @@ class ScanWriter(Protocol):
 
     def close(self, result: ScanResult) -> None:
         """Write what is known only at the end."""
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    """A rule's metadata as the scan JSON and SARIF carry it."""
-    return {
-        "id": rule.id,
-        "title": rule.meta.title,
-        "severity": rule.meta.severity.value,
-        "description": rule.meta.description,
-        "best_practices": list(rule.meta.best_practices),
-        "remediation": asdict(rule.meta.remediation),
-    }
 
 
 def _dump(value: Any, pretty: bool) -> str:
@@ -74,7 +61,7 @@ class JsonWriter:
             "resources": result.resources,
             "errors": result.errors,
             "warnings": result.warnings,
-            "rules": [rule_dict(r) for r in result.rules if r.id in self.used],
+            "rules": [rule_dict(r.id, r.meta) for r in result.rules if r.id in self.used],
         }
         self.out.write("\n],\n" + _dump(tail, self.pretty)[1:] + "\n")
 
@@ -84,7 +71,7 @@ class SarifWriter:
 
     def __init__(self, out: IO[str], rules: list[Rule]) -> None:
         self.out, self.first = out, True
-        self.rules = sarif_rules([rule_dict(r) for r in rules])
+        self.rules = sarif_rules([rule_dict(r.id, r.meta) for r in rules])
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
         out.write('{"version": "2.1.0", "runs": [{"results": [')
 

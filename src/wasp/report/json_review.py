@@ -19,6 +19,7 @@ from wasp.model import (
     QuestionRisk,
     Review,
 )
+from wasp.model.rule import RuleMeta
 
 SCHEMA = "wasp.review/1"
 
@@ -68,6 +69,20 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "observed_at": f.observed_at,
         "public_exposure": f.public_exposure,
         "waiver": f.waiver,
+    }
+
+
+def rule_dict(rule_id: str, meta: RuleMeta) -> dict[str, Any]:
+    """One rule's metadata in the contract's shape (shared with `wasp scan`)."""
+    return {
+        "id": rule_id,
+        "title": meta.title,
+        "severity": meta.severity.value,
+        "description": meta.description,
+        "best_practices": list(meta.best_practices),
+        "resource_type": meta.resource_type,
+        "public_exposure": meta.public_exposure,
+        "remediation": asdict(meta.remediation),
     }
 
 
@@ -152,19 +167,7 @@ def review_dict(review: Review) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in review.findings],
         "gaps": [_gap(g) for g in review.gaps],
         "improvement_plan": [_plan(p) for p in review.plan],
-        "rules": [
-            {
-                "id": rid,
-                "title": meta.title,
-                "severity": meta.severity.value,
-                "description": meta.description,
-                "best_practices": list(meta.best_practices),
-                "resource_type": meta.resource_type,
-                "public_exposure": meta.public_exposure,
-                "remediation": asdict(meta.remediation),
-            }
-            for rid, meta in review.rules
-        ],
+        "rules": [rule_dict(rid, meta) for rid, meta in review.rules],
         "waivers": [dict(w) for w in review.waivers],
         "expired_attestations": [
             {"best_practice": a.best_practice, **(_attestation(a) or {})} for a in review.expired_attestations
