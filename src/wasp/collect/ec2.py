@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
 from wasp.model import ACCOUNT_TYPE, SUPPLEMENTARY, Resource
-from wasp.model.secrets import hits_as_data, scan_text
-
-
-def _decode(encoded: str) -> str:
-    """Base64 user data as text (undecodable bytes are replaced, never raised)."""
-    try:
-        return base64.b64decode(encoded).decode("utf-8", errors="replace")
-    except (binascii.Error, ValueError):
-        return encoded
+from wasp.model.secrets import hits_as_data, scan_text, user_data_text
 
 
 def _ingress(permissions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -197,7 +187,7 @@ class Ec2Collector(Collector):
         except CallFailed as failed:
             return failed.unresolved
         encoded = (got.get("UserData") or {}).get("Value")
-        return hits_as_data(scan_text(_decode(encoded), "user data ")) if encoded else []
+        return hits_as_data(scan_text(user_data_text(encoded), "user data ")) if encoded else []
 
     @staticmethod
     def _launch_templates(api: ApiReader) -> Iterator[Resource]:
@@ -231,7 +221,7 @@ class Ec2Collector(Collector):
                 }
                 user_data = data.get("UserData")
                 props[SUPPLEMENTARY] = {
-                    "UserDataSecrets": hits_as_data(scan_text(_decode(user_data), "user data "))
+                    "UserDataSecrets": hits_as_data(scan_text(user_data_text(user_data), "user data "))
                     if user_data
                     else []
                 }

@@ -6,29 +6,20 @@ deploy time leaves the fact unknown, so the rule answers unknown rather than pas
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from wasp.model import SUPPLEMENTARY, Resource, Unresolved
 from wasp.model.rule import contains_unresolved
-from wasp.model.secrets import hits_as_data, scan_text, scan_variables
-
-
-def _text(user_data: Any) -> str:
-    try:
-        return base64.b64decode(str(user_data), validate=True).decode("utf-8", errors="replace")
-    except (binascii.Error, ValueError):
-        return str(user_data)
+from wasp.model.secrets import hits_as_data, scan_text, scan_variables, user_data_text
 
 
 def _user_data(value: Any) -> Any:
     if value is None:
         return []
     bad = contains_unresolved(value)
-    return bad if bad is not None else hits_as_data(scan_text(_text(value), "user data "))
+    return bad if bad is not None else hits_as_data(scan_text(user_data_text(value), "user data "))
 
 
 def _variables(variables: Any) -> Any:

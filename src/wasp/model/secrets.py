@@ -7,6 +7,8 @@ Only names and detector labels leave this module; values never do.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -87,6 +89,18 @@ def scan_variables(variables: Mapping[str, object]) -> list[SecretHit]:
             if is_secret_name(name) and _is_literal_secret(value):
                 hits.append(SecretHit(name, "secret-named-variable"))
     return hits
+
+
+def user_data_text(encoded: object) -> str:
+    """User data as text: base64 (as the EC2 API and ``Fn::Base64`` give it) decoded, else the text itself.
+
+    Undecodable bytes are replaced, never raised.
+    """
+    text = str(encoded)
+    try:
+        return base64.b64decode("".join(text.split()), validate=True).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return text
 
 
 def hits_as_data(hits: Iterable[SecretHit]) -> list[dict[str, str]]:
