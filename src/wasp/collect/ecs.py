@@ -8,7 +8,7 @@ from typing import Any
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
 from wasp.model import REDACTED_VALUE, Resource
-from wasp.model.secrets import hits_as_data, scan_variables
+from wasp.model.secrets import container_hits
 
 TASK = "AWS::ECS::TaskDefinition"
 
@@ -38,9 +38,7 @@ class EcsCollector(Collector):
             hits: list[dict[str, str]] = []
             for c in td.get("containerDefinitions", []):
                 env = {e["name"]: e.get("value") for e in c.get("environment", []) if "name" in e}
-                hits += [
-                    {**h, "Where": f"{c.get('name')}:{h['Where']}"} for h in hits_as_data(scan_variables(env))
-                ]
+                hits += container_hits(c.get("name"), env)
                 containers.append(
                     {
                         "Name": c.get("name"),

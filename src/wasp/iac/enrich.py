@@ -12,7 +12,7 @@ from typing import Any
 
 from wasp.model import SUPPLEMENTARY, Resource, Unresolved
 from wasp.model.rule import contains_unresolved
-from wasp.model.secrets import hits_as_data, scan_text, scan_variables, user_data_text
+from wasp.model.secrets import container_hits, hits_as_data, scan_text, scan_variables, user_data_text
 
 
 def _user_data(value: Any) -> Any:
@@ -32,17 +32,21 @@ def _variables(variables: Any) -> Any:
 def _containers(definitions: Any) -> Any:
     if isinstance(definitions, Unresolved):
         return definitions
-    pairs: dict[str, Any] = {}
+    hits: list[dict[str, str]] = []
     for container in definitions if isinstance(definitions, list) else []:
         if not isinstance(container, Mapping):
             continue
-        for env in container.get("Environment") or container.get("environment") or []:
+        pairs: dict[str, Any] = {}
+        for env in (
+            container.get("Environment") or container.get("environment") or []
+        ):  # template or API shape
             if isinstance(env, Mapping):
                 name = env.get("Name", env.get("name"))
                 value = env.get("Value", env.get("value"))
                 if name is not None and not isinstance(value, Unresolved):
                     pairs[str(name)] = value
-    return hits_as_data(scan_variables(pairs))
+        hits += container_hits(container.get("Name", container.get("name")), pairs)
+    return hits
 
 
 def _facts(resource: Resource) -> dict[str, Any]:

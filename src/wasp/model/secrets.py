@@ -103,6 +103,11 @@ def user_data_text(encoded: object) -> str:
         return text
 
 
+def container_hits(name: object, environment: Mapping[str, object]) -> list[dict[str, str]]:
+    """Secrets in one container's environment, each placed as ``CONTAINER:VARIABLE`` (as data)."""
+    return [{**h, "Where": f"{name}:{h['Where']}"} for h in hits_as_data(scan_variables(environment))]
+
+
 def hits_as_data(hits: Iterable[SecretHit]) -> list[dict[str, str]]:
     """Hits as plain data for a resource's properties."""
     return [{"Where": h.where, "Detector": h.detector} for h in hits]
