@@ -9,9 +9,10 @@ finding, or the same rule failing on another resource, is reported as new.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,19 +90,23 @@ def apply_inline(
 
 
 def _relative(file: str, base: Path) -> str:
+    """A finding's file relative to the baseline's folder."""
     try:
         return Path(file).resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return Path(file).resolve().as_posix()
 
 
+def _keyer(base: Path) -> Callable[[Finding], tuple[str, str, str]]:
+    """A finding's baseline key: its file relative to ``base`` (resolved once per file), its address, its rule."""
+    relative = lru_cache(maxsize=None)(lambda file: _relative(file, base))
+    return lambda f: (relative(f.resource.file or ""), f.resource.address or f.resource.id, f.rule)
+
+
 def baseline_keys(findings: Iterable[Finding], base: Path) -> list[dict[str, str]]:
     """The baseline entries for the failing and unknown findings (sorted, so the file diffs cleanly)."""
-    keys = {
-        (_relative(f.resource.file or "", base), f.resource.address or f.resource.id, f.rule)
-        for f in findings
-        if f.status in SUPPRESSIBLE
-    }
+    key = _keyer(base)
+    keys = {key(f) for f in findings if f.status in SUPPRESSIBLE}
     return [{"file": file, "resource": address, "rule": rule} for file, address, rule in sorted(keys)]
 
 
@@ -133,10 +138,10 @@ def read_baseline(path: Path) -> set[tuple[str, str, str]]:
 
 def apply_baseline(findings: list[Finding], keys: set[tuple[str, str, str]], base: Path) -> list[Finding]:
     """Waive exactly the findings the baseline lists; everything else stays as it is."""
+    key = _keyer(base)
     out = []
     for f in findings:
-        key = (_relative(f.resource.file or "", base), f.resource.address or f.resource.id, f.rule)
-        if f.status in SUPPRESSIBLE and key in keys:
+        if f.status in SUPPRESSIBLE and key(f) in keys:
             f = replace(
                 f, status=FindingStatus.WAIVED, waiver="baseline: present when the baseline was taken"
             )

@@ -183,10 +183,11 @@ class Evaluator:
             parts.append(self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
             last = m.end()
         parts.append(text[last:])
+        text_or_unknown = _concat(parts)
         return (
-            _concat(parts).replace("$${", "${")
-            if not isinstance(_concat(parts), Unresolved)
-            else _concat(parts)
+            text_or_unknown
+            if isinstance(text_or_unknown, Unresolved)
+            else text_or_unknown.replace("$${", "${")
         )
 
     def _object(self, node: Tree[Any]) -> Any:
