@@ -9,7 +9,7 @@ import pytest
 
 from wasp.cli.app import main
 from wasp.iac.cloudformation import load_cloudformation
-from wasp.iac.scan import scan
+from wasp.iac.scan import ScanOptions, scan
 from wasp.model import Unresolved
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cfn" / "payments.yaml"
@@ -56,7 +56,8 @@ def test_same_rules_same_verdicts_with_locations() -> None:
 
 
 def test_an_unresolved_value_is_unknown_never_fail() -> None:
-    sg_rdp = [f for f in scan([FIXTURE], {"Env": "dev"}).findings if f.rule == "ec2_sg_no_world_ingress"]
+    dev = ScanOptions(parameters={"Env": "dev"})
+    sg_rdp = [f for f in scan([FIXTURE], options=dev).findings if f.rule == "ec2_sg_no_world_ingress"]
     assert [f.status.value for f in sg_rdp] == ["unknown"]
 
 

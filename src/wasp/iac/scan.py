@@ -175,7 +175,6 @@ def _gc_paused() -> Iterator[None]:
 
 def scan(
     paths: Iterable[Path],
-    parameters: Mapping[str, Any] | None = None,
     options: ScanOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     sink: Callable[[list[Finding]], None] | None = None,
@@ -185,7 +184,7 @@ def scan(
     With a ``sink``, each source's findings go to it and are not kept (memory stays flat); without one they
     are collected in ``result.findings``.
     """
-    options = options or ScanOptions(parameters=parameters or {})
+    options = options or ScanOptions()
     result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
     baseline = read_baseline(options.baseline) if options.baseline else None
     sources = discover(paths)
