@@ -315,11 +315,70 @@ NEIGHBOUR_RULE = Rule(
 
 def test_an_unreadable_neighbour_turns_verdicts_unknown_not_fail() -> None:
     inv = inventory(GOOD, collected=(NEIGHBOUR,))
-    inv.add_gap(Gap("s3", "get_bucket_policy", "not_implemented", "x", "1", "eu-west-2", (NEIGHBOUR,)))
+    inv.add_gap(
+        Gap("s3", "get_bucket_policy", "not_implemented", "x", "111122223333", "eu-west-2", (NEIGHBOUR,))
+    )
     ev = evaluate((NEIGHBOUR_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
     [finding] = ev.findings
     assert finding.status.value == "unknown" and "could not be read" in finding.message
     assert decide_practice(_bp(EvidenceMode.AUTOMATED), ev, None, TODAY).status is BPStatus.NOT_ASSESSED
+
+
+@pytest.mark.parametrize(
+    ("account", "region", "status"),
+    [
+        ("111122223333", "eu-west-2", "unknown"),  # the failed read is where the resource is
+        ("111122223333", None, "unknown"),  # a global read failed: every region is affected
+        ("111122223333", "us-east-1", "fail"),  # another region's failure leaves this verdict standing
+        ("444455556666", "eu-west-2", "fail"),  # another account's failure too
+    ],
+)
+def test_a_neighbour_gap_only_affects_its_own_account_and_region(
+    account: str, region: str | None, status: str
+) -> None:
+    inv = inventory(GOOD, collected=(NEIGHBOUR,))
+    inv.add_gap(Gap("s3", "list_buckets", "unreachable", "x", account, region, (NEIGHBOUR,)))
+    ev = evaluate((NEIGHBOUR_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
+    assert [f.status.value for f in ev.findings] == [status]
+
+
+def _raises(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    return passed(str(int(view.get("FromPort"))))
+
+
+RAISING_RULE = Rule(
+    id="raises",
+    meta=RuleMeta(
+        title="t",
+        severity=Severity.HIGH,
+        best_practices=(BP,),
+        resource_type=TYPE,
+        description="d",
+        remediation=Remediation("c", "c", "c", "c"),
+    ),
+    examples=(),
+    evaluate=_raises,
+)
+
+
+def test_a_rule_that_raises_gives_an_unknown_finding_and_a_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WASP_DEBUG", raising=False)
+    inv = inventory(res(TYPE, {"FromPort": "abc-secret-value"}, "sg1"), res(TYPE, {"FromPort": 22}, "sg2"))
+    ev = evaluate((RAISING_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
+    bad, good = ev.findings
+    assert bad.status.value == "unknown" and bad.message.startswith("rule error: raises: ValueError")
+    assert "abc-secret-value" not in bad.message  # the value that broke the rule is never echoed
+    assert good.status.value == "pass"
+    [gap] = [g for g in ev.gaps if g.error == "rule_error"]
+    assert gap.resource_id == "sg1" and gap.rules == ("raises",)
+    assert decide_practice(_bp(EvidenceMode.AUTOMATED), ev, None, TODAY).status is BPStatus.NOT_ASSESSED
+
+
+def test_debug_re_raises_a_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WASP_DEBUG", "1")
+    inv = inventory(res(TYPE, {"FromPort": "abc"}, "sg1"))
+    with pytest.raises(ValueError):
+        evaluate((RAISING_RULE,), inv, RuleContext(inventory=inv, now=NOW), observed_at=NOW)
 
 
 def test_a_readable_neighbour_keeps_the_verdict() -> None:

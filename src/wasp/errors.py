@@ -15,3 +15,14 @@ class InputError(WaspError):
 
 class AwsSetupError(WaspError):
     """Credentials, endpoint or account scope prevent the review from starting."""
+
+
+DEBUG_ENV = "WASP_DEBUG"
+"""Set (by `--debug`) to let contained errors (a rule that raises) surface as tracebacks."""
+
+
+def debug_enabled() -> bool:
+    """True when `--debug` was given (or WASP_DEBUG is set): contained errors are re-raised."""
+    import os
+
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")

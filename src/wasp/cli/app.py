@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
-from wasp.errors import WaspError
+from wasp.errors import DEBUG_ENV, WaspError
 
 LIGHT_COMMANDS = {"scan"}
 """Commands run on every commit in CI: run without importing typer, boto3, SQLAlchemy or the report stack."""
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
     from wasp.cli.console import err
 
     command = _command(args)

@@ -41,8 +41,11 @@ class ApiReader:
         service: str,
         resource_types: tuple[str, ...],
         scope_regions: tuple[str, ...] = (),
+        is_global: bool = False,
     ) -> None:
         self.clients = clients
+        self.is_global = is_global
+        """A global collector's reads (IAM, Organizations) are about the whole account, not one region."""
         self.scope_regions = scope_regions or (region,)
         self.account = account
         self.region = region
@@ -55,7 +58,7 @@ class ApiReader:
         exc: BaseException,
         service: str,
         operation: str,
-        region: str,
+        region: str | None,
         resource_id: str | None,
         affects: tuple[str, ...] | None,
     ) -> CallFailed:
@@ -76,6 +79,12 @@ class ApiReader:
         self.gaps.append(gap)
         return CallFailed(gap)
 
+    def _gap_region(self, explicit: str | None) -> str | None:
+        """The region a failed read is about: None for a global collector's account-wide reads."""
+        if explicit:
+            return explicit
+        return None if self.is_global else self.region
+
     def record_gap(self, operation: str, error: str, message: str, affects: tuple[str, ...]) -> None:
         """Record a service-level gap found without a failed call (e.g. not the management account)."""
         self.gaps.append(
@@ -85,7 +94,7 @@ class ApiReader:
                 error=error,
                 message=message,
                 account=self.account,
-                region=self.region,
+                region=self._gap_region(None),
                 resource_types=affects,
             )
         )
@@ -115,7 +124,7 @@ class ApiReader:
         except Exception as exc:
             if absent and _error_code(exc) in absent:
                 return None
-            raise self._fail(exc, svc, operation, reg, resource_id, affects) from exc
+            raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
         result.pop("ResponseMetadata", None)
         return result
 
@@ -154,5 +163,5 @@ class ApiReader:
                 for k in keys:
                     items[k].extend(page.get(k, []))
         except Exception as exc:
-            raise self._fail(exc, svc, operation, reg, None, affects) from exc
+            raise self._fail(exc, svc, operation, self._gap_region(region), None, affects) from exc
         return items

@@ -63,7 +63,9 @@ def plan(collectors: list[Collector], accounts: list[str], regions: tuple[str, .
 def run_task(task: Task, clients: ClientFactory, regions: tuple[str, ...]) -> TaskResult:
     """Run one task; a failed listing ends it with a gap, never an exception."""
     c = task.collector
-    api = ApiReader(clients, task.account, task.region, c.service, c.resource_types, regions)
+    api = ApiReader(
+        clients, task.account, task.region, c.service, c.resource_types, regions, is_global=c.is_global
+    )
     resources: list[Resource] = []
     # A failed listing raises CallFailed after recording its gap in api.gaps; what was read before the
     # failure is kept, and the rules that needed the rest become not assessed.

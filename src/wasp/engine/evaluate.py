@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from wasp.errors import debug_enabled
 from wasp.model import (
     Finding,
     FindingStatus,
@@ -47,12 +49,20 @@ class Evaluation:
 
 
 def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed_at: str) -> Finding | None:
-    """One rule on one resource: a finding, or None when the rule does not apply to it."""
+    """One rule on one resource: a finding, or None when the rule does not apply to it.
+
+    A rule that raises (a template with ``FromPort: abc``, a policy of an unexpected shape) gives an
+    UNKNOWN finding saying so, never a crash and never a verdict; set ``WASP_DEBUG`` to re-raise.
+    """
     view = ResourceView(resource)
     try:
         verdict = rule.evaluate(view, ctx)
     except UnresolvedRead as exc:
         status, message, severity = FindingStatus.UNKNOWN, f"cannot decide: {exc}", rule.meta.severity
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        status, message, severity = FindingStatus.UNKNOWN, rule_error_message(rule, exc), rule.meta.severity
     else:
         if verdict is None:
             return None
@@ -70,6 +80,45 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         observed_at=observed_at,
         public_exposure=rule.meta.public_exposure and status is FindingStatus.FAIL,
     )
+
+
+RULE_ERROR = "rule error"
+"""The start of the message of a finding whose rule raised; such findings are also listed as gaps."""
+
+
+def rule_error_message(rule: Rule, exc: BaseException) -> str:
+    """One line naming the rule, the kind of error and where in the rule it happened.
+
+    The exception's own text is left out: it may quote a value from an untrusted template or account.
+    """
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if "/wasp/rules/" in frame.filename.replace("\\", "/"):
+            where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+            break
+    return f"{RULE_ERROR}: {rule.id}: {type(exc).__name__}{where}; the verdict is unknown (run with --debug for the traceback)"
+
+
+def _rule_error_gap(finding: Finding) -> Gap:
+    """A gap that lists a rule error beside the collection gaps, so the summary counts it."""
+    return Gap(
+        service="wasp",
+        operation=finding.rule,
+        error="rule_error",
+        message=finding.message,
+        account=finding.resource.account,
+        region=finding.resource.region,
+        resource_types=(finding.resource.type,),
+        resource_id=finding.resource.id,
+        rules=(finding.rule,),
+    )
+
+
+def _applies_to(gap: Gap, resource: Resource) -> bool:
+    """True when a gap is about the account and region a resource lives in (a global read: every region)."""
+    if gap.account and resource.account and gap.account != resource.account:
+        return False
+    return gap.region is None or resource.region is None or gap.region == resource.region
 
 
 def _plain(value: object) -> object:
@@ -100,22 +149,35 @@ def evaluate(
     stamp = observed_at.isoformat()
     runs: list[RuleRun] = []
     all_findings: list[Finding] = []
+    rule_errors: list[Gap] = []
     service_gaps = [g for g in inventory.gaps if g.blocks_service]
     for rule in rules:
         types = rule.meta.reads_types
         blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types))
         missing = tuple(t for t in types if require_collected and not inventory.was_collected(t))
-        # A neighbour type that could not be read makes every verdict of this rule unreliable: absence of
-        # evidence is not evidence of absence, so such verdicts become unknown (never pass, never fail).
+        # A neighbour type that could not be read makes this rule's verdicts unreliable where the read failed:
+        # absence of evidence is not evidence of absence, so such verdicts become unknown (never pass, never
+        # fail). A failed read in one account or region leaves the verdicts of the others standing.
         related = set(rule.meta.related_types)
-        unreadable = sorted(
-            {t for g in blocked for t in g.resource_types if t in related} | (set(missing) & related)
-        )
+        neighbour_gaps = [g for g in blocked if set(g.resource_types) & related]
+        never_read = set(missing) & related
         findings: list[Finding] = []
         for resource in inventory.of_type(rule.meta.resource_type):
             finding = evaluate_resource(rule, resource, ctx, stamp)
             if finding is None:
                 continue
+            if finding.status is FindingStatus.UNKNOWN and finding.message.startswith(RULE_ERROR):
+                rule_errors.append(_rule_error_gap(finding))
+            unreadable = sorted(
+                {
+                    t
+                    for g in neighbour_gaps
+                    if _applies_to(g, resource)
+                    for t in g.resource_types
+                    if t in related
+                }
+                | never_read
+            )
             if unreadable:
                 finding = replace(
                     finding,
@@ -136,4 +198,4 @@ def evaluate(
         )
         for g in inventory.gaps
     )
-    return Evaluation(tuple(runs), gaps, tuple(all_findings))
+    return Evaluation(tuple(runs), (*gaps, *rule_errors), tuple(all_findings))

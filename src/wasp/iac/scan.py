@@ -219,6 +219,9 @@ def scan(
             require_collected=False,
         )
         findings = list(ev.findings)
+        result.warnings.extend(
+            f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
+        )
         if options.inline_skips and loaded.skips:
             findings, warnings = apply_inline(findings, loaded.skips, options.today)
             result.warnings.extend(warnings)

@@ -159,6 +159,43 @@ class ResourceView:
         """Record a derived fact as evidence (e.g. the ports found open)."""
         self.evidence[name] = value
 
+    def neighbour(self, resource: Resource) -> NeighbourView:
+        """A view of another resource (a trail's log bucket, a role's policies) read with the same care.
+
+        Reads are recorded in this view's evidence as ``<type>/<id>:<path>``, and reading an unknown value
+        raises :class:`UnresolvedRead` just as reading one of this resource's own properties does, so a
+        neighbour whose detail could not be read makes the verdict unknown, never a pass or a crash.
+        """
+        return NeighbourView(resource, self)
+
+
+class NeighbourView(ResourceView):
+    """A view of a related resource whose reads are evidence of the resource being judged."""
+
+    def __init__(self, resource: Resource, owner: ResourceView) -> None:
+        super().__init__(resource)
+        self.evidence = owner.evidence
+        self._prefix = f"{resource.type}/{resource.id}:"
+
+    def get(self, path: str, default: Any = None) -> Any:
+        """The neighbour's value at ``path``; raises :class:`UnresolvedRead` if it is unknown."""
+        value = lookup(self.resource.properties, path)
+        self.evidence[self._prefix + path] = value
+        bad = contains_unresolved(value)
+        if bad is not None:
+            raise UnresolvedRead(self._prefix + path, bad)
+        return default if value is None else value
+
+    def peek(self, path: str, default: Any = None) -> Any:
+        """The neighbour's value at ``path`` even if parts are unknown; recorded as evidence."""
+        value = lookup(self.resource.properties, path)
+        self.evidence[self._prefix + path] = value
+        return default if value is None else value
+
+    def note(self, name: str, value: Any) -> None:
+        """Record a derived fact about the neighbour."""
+        self.evidence[self._prefix + name] = value
+
 
 @dataclass(frozen=True)
 class WorkloadScope:

@@ -40,12 +40,12 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     buckets = ctx.inventory.find(BUCKET, BucketName=name)
     if not buckets:
         return None
-    props = buckets[0].properties
+    bucket = view.neighbour(buckets[0])
     problems = []
-    if props.get("ObjectLockEnabled") not in (True, "Enabled", "true"):
+    if bucket.get("ObjectLockEnabled") not in (True, "Enabled", "true"):
         problems.append("no Object Lock")
-    block = props.get("PublicAccessBlockConfiguration") or {}
-    if not all(block.get(f) for f in FLAGS):
+    block = bucket.get("PublicAccessBlockConfiguration") or {}
+    if not isinstance(block, dict) or not all(str(block.get(f)).lower() == "true" for f in FLAGS):
         problems.append("public access not fully blocked")
     view.note("log_bucket", name)
     if problems:
