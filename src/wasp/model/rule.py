@@ -159,6 +159,17 @@ class ResourceView:
         """Record a derived fact as evidence (e.g. the ports found open)."""
         self.evidence[name] = value
 
+    def label(self, path: str) -> str:
+        """A name for messages: the value at ``path`` when known, else the logical id or address.
+
+        Never raises: a name known only after deploy (an unresolved ``!Sub``) must not turn a definite
+        verdict into an unknown one.
+        """
+        value = lookup(self.resource.properties, path)
+        if value is None or isinstance(value, (dict, list)) or contains_unresolved(value) is not None:
+            return self.resource.origin.address or self.resource.id
+        return str(value)
+
     def neighbour(self, resource: Resource) -> NeighbourView:
         """A view of another resource (a trail's log bucket, a role's policies) read with the same care.
 

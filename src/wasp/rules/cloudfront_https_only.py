@@ -11,8 +11,10 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
+HTTPS_POLICIES = ("redirect-to-https", "https-only")
 OLD = ("SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016")
 
 META = RuleMeta(
@@ -33,21 +35,31 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Check every behaviour and the certificate's minimum version."""
-    policies = [view.get("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy")]
-    policies += [
-        b.get("ViewerProtocolPolicy")
-        for b in view.get("DistributionConfig.CacheBehaviors", [])
-        if isinstance(b, dict)
-    ]
+    """Check every behaviour and the certificate's minimum version; a setting not read is unknown, never a pass."""
+    default_policy = view.get("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy")
+    if default_policy is None:
+        return unknown(f"distribution {view.id}: the default behaviour's viewer protocol policy was not read")
+    behaviours = view.get("DistributionConfig.CacheBehaviors", [])
+    policies = [default_policy]
+    policies += [b.get("ViewerProtocolPolicy") for b in behaviours if isinstance(b, dict)]
     problems = []
     if "allow-all" in policies:
         problems.append("a cache behaviour allows plain HTTP")
-    minimum = view.get("DistributionConfig.ViewerCertificate.MinimumProtocolVersion")
-    if not view.get("DistributionConfig.ViewerCertificate.CloudFrontDefaultCertificate") and minimum in OLD:
-        problems.append(f"minimum TLS {minimum}")
+    cert = view.get("DistributionConfig.ViewerCertificate")
+    # No ViewerCertificate means CloudFront's default certificate (*.cloudfront.net), whose TLS floor AWS sets.
+    if isinstance(cert, dict) and str(cert.get("CloudFrontDefaultCertificate")).lower() != "true":
+        # A custom certificate without a minimum gets CloudFront's default floor, TLSv1.
+        minimum = cert.get("MinimumProtocolVersion") or "TLSv1"
+        view.note("minimum_protocol_version", minimum)
+        if minimum in OLD:
+            problems.append(f"minimum TLS {minimum}")
     if problems:
         return failed(f"distribution {view.id}: " + "; ".join(problems))
+    if None in policies:
+        return unknown(f"distribution {view.id}: a cache behaviour's viewer protocol policy was not read")
+    strange = sorted({str(p) for p in policies if p not in HTTPS_POLICIES})
+    if strange:
+        return unknown(f"distribution {view.id}: unrecognised viewer protocol policy {', '.join(strange)}")
     return passed("HTTPS only, modern TLS")
 
 
@@ -71,5 +83,25 @@ EXAMPLES = (
             },
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "custom-cert-no-minimum",
+        example_resource(
+            "AWS::CloudFront::Distribution",
+            {
+                "DistributionConfig": {
+                    "DefaultCacheBehavior": {"ViewerProtocolPolicy": "https-only"},
+                    "ViewerCertificate": {
+                        "AcmCertificateArn": "arn:aws:acm:us-east-1:111122223333:certificate/x"
+                    },
+                }
+            },
+        ),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "not-read",
+        example_resource("AWS::CloudFront::Distribution", {"DistributionConfig": {"Enabled": True}}),
+        FindingStatus.UNKNOWN,
     ),
 )

@@ -1,6 +1,6 @@
 """Compute sits in private subnets: instances have no public IP address."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Resource, Severity
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -11,7 +11,10 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
+
+SUBNET = "AWS::EC2::Subnet"
 
 META = RuleMeta(
     title="EC2 instances have no public IP address",
@@ -31,23 +34,49 @@ META = RuleMeta(
 )
 
 
+def _subnet(ctx: RuleContext, subnet_id: object) -> Resource | None:
+    """The subnet an instance is launched into, when it is in the inventory (by id or logical id)."""
+    for subnet in ctx.inventory.of_type(SUBNET):
+        if subnet_id in (subnet.id, subnet.arn, subnet.origin.address):
+            return subnet
+    return None
+
+
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Fail when the instance has (or is configured to get) a public address."""
+    """Fail when the instance has (or is configured to get) a public address; unknown when that is not known."""
     if view.get("Supplementary.State") in ("terminated", "shutting-down"):
         return None
     public_ip = view.get("PublicIp")
     if public_ip:
         return failed(f"instance {view.id} has public IP {public_ip}")
-    for nic in view.get("NetworkInterfaces", []):
-        if isinstance(nic, dict) and nic.get("AssociatePublicIpAddress") in (True, "true"):
+    nics = [n for n in view.get("NetworkInterfaces", []) if isinstance(n, dict)]
+    for nic in nics:
+        if str(nic.get("AssociatePublicIpAddress")).lower() == "true":
             return failed(f"instance {view.id} is launched with a public IP")
-    return passed("instance has no public IP")
+    if "PublicIp" in view.resource.properties:
+        return passed("instance has no public IP")  # a running instance, as AWS reports it
+    if any(str(n.get("AssociatePublicIpAddress")).lower() == "false" for n in nics):
+        return passed("instance is launched without a public IP")
+    subnet_id = view.get("SubnetId") or next((n.get("SubnetId") for n in nics if n.get("SubnetId")), None)
+    if subnet_id is None:
+        return failed(
+            f"instance {view.id} names no subnet: it launches into the default VPC, whose subnets assign public IPs"
+        )
+    subnet = _subnet(ctx, subnet_id)
+    if subnet is None:
+        return unknown(
+            f"instance {view.id}: whether it gets a public IP depends on subnet {subnet_id}'s "
+            "MapPublicIpOnLaunch, which is not in scope; set AssociatePublicIpAddress: false to decide it here"
+        )
+    if str(view.neighbour(subnet).get("MapPublicIpOnLaunch")).lower() == "true":
+        return failed(f"instance {view.id} is launched into subnet {subnet.id}, which assigns public IPs")
+    return passed(f"instance is launched into subnet {subnet.id}, which assigns no public IPs")
 
 
 EXAMPLES = (
     Example(
         "private",
-        example_resource("AWS::EC2::Instance", {"PrivateIpAddress": "10.0.1.5"}),
+        example_resource("AWS::EC2::Instance", {"PrivateIpAddress": "10.0.1.5", "PublicIp": None}),
         FindingStatus.PASS,
     ),
     Example(
@@ -57,5 +86,22 @@ EXAMPLES = (
         "nic",
         example_resource("AWS::EC2::Instance", {"NetworkInterfaces": [{"AssociatePublicIpAddress": True}]}),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "subnet-maps-public-ips",
+        example_resource("AWS::EC2::Instance", {"SubnetId": "PublicSubnet"}),
+        FindingStatus.FAIL,
+        related=(example_resource(SUBNET, {"MapPublicIpOnLaunch": True}, rid="PublicSubnet"),),
+    ),
+    Example(
+        "private-subnet",
+        example_resource("AWS::EC2::Instance", {"SubnetId": "AppSubnet"}),
+        FindingStatus.PASS,
+        related=(example_resource(SUBNET, {"VpcId": "vpc-1"}, rid="AppSubnet"),),
+    ),
+    Example(
+        "subnet-out-of-scope",
+        example_resource("AWS::EC2::Instance", {"SubnetId": "subnet-0abc"}),
+        FindingStatus.UNKNOWN,
     ),
 )

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -117,7 +117,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             )
         return passed("no ingress from 0.0.0.0/0 or ::/0")
     worst = min((sev for sev, _ in opened), key=lambda s: s.rank)
-    name = view.get("GroupName", view.id)
+    name = view.label("GroupName")
     return failed(
         f"security group {name} allows {', '.join(sorted({w for _, w in opened}))} from the internet", worst
     )
@@ -160,6 +160,19 @@ EXAMPLES = (
     Example(
         "all-v6",
         example_resource("AWS::EC2::SecurityGroup", _sg({"IpProtocol": "-1", "CidrIpv6": "::/0"})),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "ssh-world-name-unknown-until-deploy",
+        example_resource(
+            "AWS::EC2::SecurityGroup",
+            {
+                "GroupName": Unresolved("Fn::Sub ${Env}-web is known only at deploy time"),
+                "SecurityGroupIngress": [
+                    {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}
+                ],
+            },
+        ),
         FindingStatus.FAIL,
     ),
 )

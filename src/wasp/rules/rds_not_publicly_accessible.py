@@ -11,6 +11,7 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
 META = RuleMeta(
@@ -32,8 +33,14 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when PubliclyAccessible is true."""
-    if view.get("PubliclyAccessible") in (True, "true"):
+    setting = view.get("PubliclyAccessible")
+    if str(setting).lower() == "true":
         return failed(f"database {view.id} is publicly accessible")
+    if setting is None:
+        # AWS then decides from the VPC: public when the subnets' VPC has an internet gateway.
+        return unknown(
+            f"database {view.id} does not set PubliclyAccessible; set it to false to decide it here"
+        )
     return passed("not publicly accessible")
 
 
@@ -44,4 +51,5 @@ EXAMPLES = (
     Example(
         "public", example_resource("AWS::RDS::DBInstance", {"PubliclyAccessible": True}), FindingStatus.FAIL
     ),
+    Example("unset", example_resource("AWS::RDS::DBInstance", {"Engine": "postgres"}), FindingStatus.UNKNOWN),
 )

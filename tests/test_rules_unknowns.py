@@ -1,0 +1,118 @@
+"""Meta-tests: a rule never passes on what it could not see, and never crashes on what it was given.
+
+Two generated families run over every rule's own examples:
+
+- *properties removed*: the resource (and each neighbour in the example) with no properties at all must never
+  pass, unless the rule is listed in ``ABSENCE_IS_THE_DEFAULT`` with the AWS behaviour that makes absence a fact
+  (an instance without ``KeyName`` has no key pair).
+- *wrong types*: every leaf the rule reads is replaced in turn by a string, a number, a list, a mapping, an empty
+  value and None; the engine must always return a finding (a rule that raises becomes an UNKNOWN "rule error"
+  finding, never an escaped exception), and a rule that raised must say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from wasp.engine.evaluate import RULE_ERROR, evaluate_resource
+from wasp.model import FindingStatus, Inventory, Resource
+from wasp.model.rule import Example, Rule, RuleContext
+from wasp.rules import load_rules
+
+RULES = load_rules()
+STAMP = "2026-01-01T00:00:00+00:00"
+
+ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
+    # rules about something that exists only when a property says so
+    "cfn_no_secrets_in_stacks": "a stack without outputs or parameters has none that could hold a secret",
+    "ec2_no_secrets_in_user_data": "an instance without UserData runs no user data",
+    "ecs_no_secrets_in_env": "a task definition without container environment variables has none",
+    "lambda_no_secrets_in_env": "a function without Environment has no variables",
+    "launch_template_no_secrets": "a launch template without UserData runs no user data",
+    "ec2_no_ssh_key_pair": "an instance launched without KeyName has no key pair",
+    "ec2_sg_no_world_ingress": "a security group without ingress rules admits nothing",
+    "s3_bucket_acl_not_public": "a bucket without AccessControl has the private canned ACL",
+    "iam_role_no_admin": "a role with no policies has no permissions",
+    "iam_user_no_admin": "a user with no policies or groups has no permissions",
+    # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence
+    "access_analyzer_enabled": "an analyzer resource exists only when the analyzer does",
+    "detective_enabled": "a behaviour graph resource exists only when Detective is on",
+    "security_lake_enabled": "a data lake resource exists only when Security Lake is on",
+    "identity_center_or_federation": "an Identity Center instance or SAML provider exists only when configured",
+    "imagebuilder_pipeline_present": "an image pipeline resource exists only when defined",
+    "pipeline_present": "a pipeline resource exists only when defined",
+}
+
+
+def _context(example: Example, resource: Resource, related: list[Resource]) -> RuleContext:
+    inv = Inventory()
+    inv.add(resource)
+    inv.extend(related)
+    return RuleContext(inventory=inv, workload=example.workload, now=example.now)
+
+
+def _pass_examples() -> Iterator[tuple[Rule, Example]]:
+    for rule in RULES:
+        for example in rule.examples:
+            if example.expect is FindingStatus.PASS:
+                yield rule, example
+
+
+PASSES = list(_pass_examples())
+
+
+@pytest.mark.parametrize(("rule", "example"), PASSES, ids=[f"{r.id}/{e.name}" for r, e in PASSES])
+def test_a_resource_with_its_properties_removed_never_passes(rule: Rule, example: Example) -> None:
+    if rule.id in ABSENCE_IS_THE_DEFAULT:
+        pytest.skip(ABSENCE_IS_THE_DEFAULT[rule.id])
+    empty = replace(example.resource, properties={})
+    related = [replace(r, properties={}) for r in example.related]
+    finding = evaluate_resource(rule, empty, _context(example, empty, related), STAMP)
+    assert finding is None or finding.status is not FindingStatus.PASS, finding.message
+
+
+def test_every_absence_exemption_names_a_rule() -> None:
+    assert set(ABSENCE_IS_THE_DEFAULT) <= {r.id for r in RULES}
+
+
+WRONG_TYPES: tuple[Any, ...] = ("abc", 7, -1, 1.5, True, ["x"], {"k": "v"}, "", [], {}, None)
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, Mapping) and value:
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key))
+    elif isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*path, index))
+    if path:
+        yield path
+
+
+def _with(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, Mapping):
+        return {k: (_with(v, rest, new) if k == head else v) for k, v in value.items()}
+    return [(_with(v, rest, new) if i == head else v) for i, v in enumerate(value)]
+
+
+def _mutations(rule: Rule) -> Iterator[tuple[Example, Resource]]:
+    for example in rule.examples:
+        props = dict(example.resource.properties)
+        for path in _leaves(props):
+            for wrong in WRONG_TYPES:
+                yield example, replace(example.resource, properties=_with(props, path, wrong))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_wrong_types_in_any_property_end_in_a_finding_never_an_exception(rule: Rule) -> None:
+    for example, mutated in _mutations(rule):
+        finding = evaluate_resource(rule, mutated, _context(example, mutated, list(example.related)), STAMP)
+        if finding is not None and finding.message.startswith(RULE_ERROR):
+            assert finding.status is FindingStatus.UNKNOWN
