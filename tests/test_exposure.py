@@ -444,3 +444,32 @@ def test_service_policies_limited_by_source_conditions_are_not_public(rule: str)
         {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}, "StringEquals": {"aws:SourceAccount": ACCOUNT}}
     )
     assert service_policy_finding(rule, anded).status is P
+
+
+# --- values known only at deploy time --------------------------------------------------------------------------
+
+LATER = Unresolved("known after apply")
+
+
+@pytest.mark.parametrize(
+    ("deny", "status"),
+    [
+        (guard({"StringNotEquals": {"aws:SourceVpce": LATER}}), U),  # may pin once known
+        ({**guard({"StringNotEquals": {"aws:SourceVpce": "vpce-1"}}), "Resource": LATER}, U),
+        ({**guard({"Bool": {"aws:SecureTransport": "false"}}), "Resource": LATER}, F),  # can never pin
+        (
+            {
+                **guard({"StringNotEquals": {"aws:SourceVpce": "vpce-1"}}),
+                "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+                "Resource": LATER,
+            },
+            F,
+        ),
+    ],
+    ids=["condition", "resource", "transport-only", "one-principal"],
+)
+def test_a_deny_known_only_at_deploy_time_leaves_a_public_grant_undecided_only_if_it_could_limit_it(
+    deny: dict[str, Any], status: FindingStatus
+) -> None:
+    found = run("s3_bucket_policy_not_public", bucket(), policy({"Statement": [READ, deny]}), account(None))
+    assert found.status is status, found.message

@@ -16,7 +16,7 @@ from typing import Any
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import ResourceView, RuleContext, Verdict, contains_unresolved, failed, passed, unknown
 from wasp.rules._policy import as_document, statements
-from wasp.rules._public import public_statements
+from wasp.rules._public import could_guard, public_statements
 
 _ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
 _ACCOUNT_ID = re.compile(r"\d{12}")
@@ -77,24 +77,31 @@ def exposure(policy: Any, ctx: RuleContext) -> list[str]:
 _WHO = ("Effect", "Principal", "NotPrincipal", "Condition")
 
 
-def _known_part(policy: Any) -> tuple[Any, bool]:
-    """The policy without the statements that hold values known only at deploy time, and whether any did."""
+def _known_part(policy: Any) -> tuple[Any, bool, bool]:
+    """The policy without the statements that hold values known only at deploy time; whether any Allow was set
+    aside; whether a Deny that might limit a public grant was set aside."""
     if isinstance(policy, Unresolved):
-        return {}, True
+        return {}, True, False
     doc = as_document(policy)
     statements = doc.get("Statement")
     if not isinstance(statements, list):
         statements = [statements] if statements else []
     known = []
+    allow_unknown = guard_unknown = False
     for statement in statements:
         if not isinstance(statement, dict):
+            continue
+        if statement.get("Effect") == "Deny" and contains_unresolved(statement) is not None:
+            guard_unknown = guard_unknown or could_guard(statement)  # a Deny never grants: only that matters
             continue
         who = {k: v for k, v in statement.items() if k in _WHO}
         if contains_unresolved(who) is None:
             # exposure is about who may act and under what condition: an unknown resource or action counts as any
             known.append({k: "*" if contains_unresolved(v) is not None else v for k, v in statement.items()})
-    undecided = len(known) != len(statements) or contains_unresolved(doc.get("Version")) is not None
-    return {**doc, "Statement": known}, undecided
+        else:
+            allow_unknown = True
+    undecided = allow_unknown or contains_unresolved(doc.get("Version")) is not None
+    return {**doc, "Statement": known}, undecided, guard_unknown
 
 
 Blocker = Callable[[ResourceView, RuleContext], tuple[bool | None, str]]
@@ -111,10 +118,15 @@ def exposure_verdict(
     low-severity latent failure (the blocker, e.g. S3's RestrictPublicBuckets, also stops the cross-account access
     that such a public policy grants); one it may or may not neutralise is unknown.
     """
-    known, undecided = _known_part(policy)
+    known, undecided, guard_unknown = _known_part(policy)
     found = assess(known, ctx)
     reasons = found.reasons
     view.note("exposure", reasons)
+    if found.public and guard_unknown:
+        return unknown(
+            f"{what} of {view.id} grants public access unless a Deny statement holding values known only at "
+            "deploy time limits it"
+        )
     if found.public and blocker is not None:
         state, by = blocker(view, ctx)
         view.note("public_blocked_by" if state else "public_block_unknown", by or None)

@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
+from wasp.model.rule import contains_unresolved
+
 _ACCOUNT_ID = re.compile(r"\d{12}")
 _POSITIVE = re.compile(
     r"(ForAnyValue:)?(StringEquals(IgnoreCase)?|StringLike|ArnEquals|ArnLike|IpAddress)", re.I
@@ -135,6 +137,17 @@ def _guard_limits(deny: Mapping[str, Any]) -> bool:
     """A Deny for everyone unless a pinned key matches: every entry negated, each on a limiting key, fixed."""
     entries = _entries(deny.get("Condition"))
     return bool(entries) and all(_NEGATED.fullmatch(op) and _pins(key, values) for op, key, values in entries)
+
+
+def could_guard(deny: Mapping[str, Any]) -> bool:
+    """True when a Deny holding values known only at deploy time might limit an Allow once they are known.
+
+    Its principal must be (or may be) everyone, and its conditions must be (or may be) negated pins.
+    """
+    principal = deny.get("Principal")
+    if contains_unresolved(principal) is None and principal not in ("*", {"AWS": "*"}, {"AWS": ["*"]}):
+        return False
+    return contains_unresolved(deny.get("Condition")) is not None or _guard_limits(deny)
 
 
 def _covers(patterns: list[Any], values: list[Any]) -> bool:
