@@ -33,7 +33,8 @@ def _public_grants(acl: dict[str, Any]) -> list[str]:
 
 
 class S3Collector(Collector):
-    """Buckets with encryption, public access block, ACL grants, object lock, tags; policies.
+    """Buckets with encryption, public access block, ACL grants (and Object Ownership when a grant may be public),
+    object lock, tags; policies; the account-level public access block.
 
     Only what a rule reads is fetched (each S3 setting is one call per bucket, and S3 has no bulk read).
     """
@@ -49,6 +50,7 @@ class S3Collector(Collector):
         "s3:GetBucketTagging",
         "s3:GetBucketObjectLockConfiguration",
         "s3:GetBucketAcl",
+        "s3:GetBucketOwnershipControls",
         "s3:GetAccountPublicAccessBlock",
     )
 
@@ -111,7 +113,15 @@ class S3Collector(Collector):
             ("ObjectLockConfigurationNotFoundError",),
             lambda r: r.get("ObjectLockConfiguration"),
         )
-        props["Supplementary"] = {"PublicAclGrants": detail("get_bucket_acl", (), _public_grants)}
+        grants = detail("get_bucket_acl", (), _public_grants)
+        props["Supplementary"] = {"PublicAclGrants": grants}
+        if grants != []:
+            # Object Ownership matters only when there may be a public grant for it to neutralise
+            props["OwnershipControls"] = detail(
+                "get_bucket_ownership_controls",
+                ("OwnershipControlsNotFoundError",),
+                lambda r: r.get("OwnershipControls"),
+            )
         props["ObjectLockEnabled"] = (
             lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
         )

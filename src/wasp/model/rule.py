@@ -57,6 +57,8 @@ class Verdict:
     message: str
     severity: Severity | None = None
     """Overrides the rule's severity for this finding (e.g. SSH open vs. a high port open)."""
+    public_exposure: bool | None = None
+    """Overrides the rule's ``public_exposure`` for this finding (e.g. a grant neutralised by Block Public Access)."""
 
 
 def passed(message: str) -> Verdict:
@@ -64,9 +66,9 @@ def passed(message: str) -> Verdict:
     return Verdict(FindingStatus.PASS, message)
 
 
-def failed(message: str, severity: Severity | None = None) -> Verdict:
-    """A failing verdict, optionally with a severity of its own."""
-    return Verdict(FindingStatus.FAIL, message, severity)
+def failed(message: str, severity: Severity | None = None, *, public_exposure: bool | None = None) -> Verdict:
+    """A failing verdict, optionally with a severity (and a public-exposure flag) of its own."""
+    return Verdict(FindingStatus.FAIL, message, severity, public_exposure)
 
 
 def unknown(message: str) -> Verdict:

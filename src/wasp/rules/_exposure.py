@@ -1,20 +1,25 @@
 """Who a resource policy lets in: the internet, or accounts outside the workload and its organisation.
 
-Evaluated with policyuniverse, so conditions such as aws:PrincipalOrgID, aws:SourceVpce and
-aws:SourceAccount are honoured.
+Principals are parsed with policyuniverse; whether anyone may call is decided by ``wasp.rules._public``, so
+conditions such as aws:PrincipalOrgID, aws:SourceVpce and aws:SourceAccount, and guarding Deny statements, are
+honoured. Where the service has a blocking layer of its own (S3 Block Public Access), a public grant it neutralises
+is reported as a latent, low-severity finding instead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import ResourceView, RuleContext, Verdict, contains_unresolved, failed, passed, unknown
-from wasp.rules._policy import as_document
+from wasp.rules._policy import as_document, statements
+from wasp.rules._public import could_guard, public_statements
 
 _ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
+_ACCOUNT_ID = re.compile(r"\d{12}")
 
 
 def known_accounts(ctx: RuleContext) -> set[str]:
@@ -25,70 +30,121 @@ def known_accounts(ctx: RuleContext) -> set[str]:
     return known
 
 
-def exposure(policy: Any, ctx: RuleContext) -> list[str]:
-    """Reasons a policy grants access beyond the workload: 'public', or 'account NNNN'."""
-    doc = as_document(policy)
-    if not doc.get("Statement"):
-        return []
-    from policyuniverse.policy import Policy  # ~0.1 s to import: only when a policy is read
+@dataclass(frozen=True)
+class Exposure:
+    """Who a policy lets in beyond the workload."""
 
-    parsed = Policy(doc)
-    reasons: list[str] = []
-    if parsed.is_internet_accessible():
-        reasons.append("public (any principal, no limiting condition)")
+    public: bool
+    """Any principal, with no pinning condition and no guarding Deny."""
+    accounts: tuple[str, ...] = ()
+    """Named accounts outside the workload and its organisation."""
+
+    @property
+    def reasons(self) -> list[str]:
+        """'public (...)' first, then 'account NNNN outside the workload' for each account."""
+        public = ["public (any principal, no limiting condition)"] if self.public else []
+        return public + [f"account {a} outside the workload" for a in self.accounts]
+
+
+def assess(policy: Any, ctx: RuleContext) -> Exposure:
+    """Who ``policy`` lets in: the internet (conditions and guarding Denies weighed), unknown accounts."""
+    sts = statements(policy)
+    if not sts:
+        return Exposure(False)
+    from policyuniverse.statement import Statement  # ~0.1 s to import: only when a policy is read
+
     known = known_accounts(ctx)
     outside: set[str] = set()
-    for statement in parsed.statements:
-        if statement.effect != "Allow":
+    for raw in sts:
+        if raw.get("Effect") != "Allow":
             continue
+        statement = Statement(raw)
         for principal in statement.principals:
             match = _ACCOUNT.search(str(principal))
             if match and match.group(1) not in known:
                 outside.add(match.group(1))
-        for account in statement.condition_accounts:
-            if account not in known:
-                outside.add(str(account))
-    reasons += [f"account {a} outside the workload" for a in sorted(outside)]
-    return reasons
+        outside.update(
+            str(a) for a in statement.condition_accounts if _ACCOUNT_ID.fullmatch(str(a)) and a not in known
+        )
+    return Exposure(bool(public_statements(sts)), tuple(sorted(outside)))
+
+
+def exposure(policy: Any, ctx: RuleContext) -> list[str]:
+    """Reasons a policy grants access beyond the workload: 'public', or 'account NNNN'."""
+    return assess(policy, ctx).reasons
 
 
 _WHO = ("Effect", "Principal", "NotPrincipal", "Condition")
 
 
-def _known_part(policy: Any) -> tuple[Any, bool]:
-    """The policy without the statements that hold values known only at deploy time, and whether any did."""
+def _known_part(policy: Any) -> tuple[Any, bool, bool]:
+    """The policy without the statements that hold values known only at deploy time; whether any Allow was set
+    aside; whether a Deny that might limit a public grant was set aside."""
     if isinstance(policy, Unresolved):
-        return {}, True
+        return {}, True, False
     doc = as_document(policy)
     statements = doc.get("Statement")
     if not isinstance(statements, list):
         statements = [statements] if statements else []
     known = []
+    allow_unknown = guard_unknown = False
     for statement in statements:
         if not isinstance(statement, dict):
+            continue
+        if statement.get("Effect") == "Deny" and contains_unresolved(statement) is not None:
+            guard_unknown = guard_unknown or could_guard(statement)  # a Deny never grants: only that matters
             continue
         who = {k: v for k, v in statement.items() if k in _WHO}
         if contains_unresolved(who) is None:
             # exposure is about who may act and under what condition: an unknown resource or action counts as any
             known.append({k: "*" if contains_unresolved(v) is not None else v for k, v in statement.items()})
-    undecided = len(known) != len(statements) or contains_unresolved(doc.get("Version")) is not None
-    return {**doc, "Statement": known}, undecided
+        else:
+            allow_unknown = True
+    undecided = allow_unknown or contains_unresolved(doc.get("Version")) is not None
+    return {**doc, "Statement": known}, undecided, guard_unknown
 
 
-def exposure_verdict(view: ResourceView, ctx: RuleContext, policy: Any, what: str) -> Verdict:
+Blocker = Callable[[ResourceView, RuleContext], tuple[bool | None, str]]
+"""A service's own blocking layer: (True, what blocks) | (None, what is unknown) | (False, '')."""
+
+
+def exposure_verdict(
+    view: ResourceView, ctx: RuleContext, policy: Any, what: str, blocker: Blocker | None = None
+) -> Verdict:
     """Fail when ``policy`` lets in the internet or unknown accounts; pass otherwise.
 
     Statements holding values known only at deploy time are set aside: a definite exposure in the others still
-    fails, and otherwise the answer is unknown, never a pass.
+    fails, and otherwise the answer is unknown, never a pass. A public grant that ``blocker`` neutralises is a
+    low-severity latent failure (the blocker, e.g. S3's RestrictPublicBuckets, also stops the cross-account access
+    that such a public policy grants); one it may or may not neutralise is unknown.
     """
-    known, undecided = _known_part(policy)
-    reasons = exposure(known, ctx)
+    known, undecided, guard_unknown = _known_part(policy)
+    found = assess(known, ctx)
+    reasons = found.reasons
     view.note("exposure", reasons)
+    if found.public and guard_unknown:
+        return unknown(
+            f"{what} of {view.id} grants public access unless a Deny statement holding values known only at "
+            "deploy time limits it"
+        )
+    if found.public and blocker is not None:
+        state, by = blocker(view, ctx)
+        view.note("public_blocked_by" if state else "public_block_unknown", by or None)
+        if state:
+            return failed(
+                f"{what} of {view.id} grants {'; '.join(reasons)}, but {by} neutralises it: latent, not public",
+                Severity.LOW,
+                public_exposure=False,
+            )
+        if state is None:
+            return unknown(
+                f"{what} of {view.id} grants {'; '.join(reasons)}; whether {by} neutralises it is unknown"
+            )
     if not reasons and undecided:
         return unknown(f"{what} of {view.id} depends on values known only at deploy time")
     if not reasons:
         return passed(f"{what} grants no public or unknown cross-account access")
-    severity = Severity.CRITICAL if reasons[0].startswith("public") else Severity.HIGH
+    severity = Severity.CRITICAL if found.public else Severity.HIGH
     return failed(f"{what} of {view.id} grants {'; '.join(reasons)}", severity)
 
 
@@ -143,7 +199,7 @@ def neighbour(resource_type: str, key: str, link: str | None = None, names: tupl
 
 
 def exposure_evaluate(
-    policy_of: PolicyOf, what: str
+    policy_of: PolicyOf, what: str, blocker: Blocker | None = None
 ) -> Callable[[ResourceView, RuleContext], Verdict | None]:
     """A rule's evaluate(): not applicable without a policy, else the exposure verdict."""
 
@@ -151,6 +207,6 @@ def exposure_evaluate(
         policy = policy_of(view, ctx)
         if not policy:
             return None
-        return exposure_verdict(view, ctx, policy, what)
+        return exposure_verdict(view, ctx, policy, what, blocker)
 
     return evaluate

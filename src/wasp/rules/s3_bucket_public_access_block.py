@@ -1,6 +1,6 @@
 """S3 buckets block all public access."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -11,16 +11,19 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
-
-FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+from wasp.rules._s3_block import FLAGS, block_layers, example_account, neutralised
 
 META = RuleMeta(
     title="S3 buckets block all public access",
     severity=Severity.HIGH,
     best_practices=("SEC08-BP04", "SEC03-BP07"),
     resource_type="AWS::S3::Bucket",
-    description="All four Block Public Access settings stop a policy or ACL mistake from publishing data.",
+    related_types=(ACCOUNT_TYPE,),
+    description="All four Block Public Access settings stop a policy or ACL mistake from publishing data. Each may be "
+    "on for the bucket or for the whole account (S3 applies the stricter); one that could not be read at either "
+    "level, and is not on at the other, leaves the verdict unknown.",
     public_exposure=True,
     remediation=Remediation(
         console="S3 > BUCKET > Permissions > Block public access > Edit > Block all public access.",
@@ -36,11 +39,27 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Every flag must be true."""
-    config = view.get("PublicAccessBlockConfiguration", {})
-    off = [f for f in FLAGS if config.get(f) not in (True, "true")]
+    """Every flag must be on at bucket or account level (they combine with OR, as S3 applies them)."""
+    off: list[str] = []
+    unknown_flags: list[str] = []
+    by_account: list[str] = []
+    for flag in FLAGS:
+        layers = block_layers(view, ctx, flag)
+        state, _ = neutralised(layers)
+        if state is False:
+            off.append(flag)
+        elif state is None:
+            unknown_flags.append(flag)
+        elif layers.get(f"bucket-level {flag}") is not True:
+            by_account.append(flag)
     if off:
         return failed(f"bucket {view.id} does not block public access: {', '.join(off)} off")
+    if unknown_flags:
+        return unknown(
+            f"bucket {view.id}: whether {', '.join(unknown_flags)} is on (bucket or account level) is unknown"
+        )
+    if by_account:
+        return passed(f"all public access blocked ({', '.join(by_account)} by the account-level block)")
     return passed("all public access blocked")
 
 
@@ -49,11 +68,25 @@ EXAMPLES = (
         "blocked",
         example_resource("AWS::S3::Bucket", {"PublicAccessBlockConfiguration": dict.fromkeys(FLAGS, True)}),
         FindingStatus.PASS,
+        (example_account(Unresolved("s3:GetAccountPublicAccessBlock denied")),),
     ),
-    Example("missing", example_resource("AWS::S3::Bucket", {}), FindingStatus.FAIL),
+    Example(
+        "blocked-by-account",
+        example_resource("AWS::S3::Bucket", {}),
+        FindingStatus.PASS,
+        (example_account(dict.fromkeys(FLAGS, True)),),
+    ),
+    Example("missing", example_resource("AWS::S3::Bucket", {}), FindingStatus.FAIL, (example_account(None),)),
     Example(
         "partial",
         example_resource("AWS::S3::Bucket", {"PublicAccessBlockConfiguration": {"BlockPublicAcls": True}}),
         FindingStatus.FAIL,
+        (example_account({"IgnorePublicAcls": True}),),
+    ),
+    Example(
+        "account-block-unread",
+        example_resource("AWS::S3::Bucket", {"PublicAccessBlockConfiguration": {"BlockPublicAcls": True}}),
+        FindingStatus.UNKNOWN,
+        (example_account(Unresolved("s3:GetAccountPublicAccessBlock denied")),),
     ),
 )

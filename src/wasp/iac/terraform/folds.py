@@ -99,6 +99,14 @@ FOLDS: dict[str, Fold] = {
             lambda v: pick(v, {"target_bucket": "DestinationBucketName", "target_prefix": "LogFilePrefix"}),
         ),
     ),
+    "aws_s3_bucket_ownership_controls": Fold(
+        "bucket",
+        ("aws_s3_bucket",),
+        _set(
+            "OwnershipControls",
+            lambda v: {"Rules": [{"ObjectOwnership": block(v.get("rule")).get("object_ownership")}]},
+        ),
+    ),
     "aws_s3_bucket_acl": Fold(
         "bucket", ("aws_s3_bucket",), _set("AccessControl", lambda v: canned(v.get("acl")))
     ),
