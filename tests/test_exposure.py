@@ -366,9 +366,6 @@ def test_latent_verdicts_ask_not_to_count_as_public_exposure() -> None:
     assert public.public_exposure is None  # the rule's META.public_exposure applies
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine/evaluate.py does not yet honour Verdict.public_exposure (lead's change)"
-)
 def test_a_latent_finding_is_not_public_exposure() -> None:
     assert run("s3_bucket_acl_not_public", bucket(**GRANTS), account(IGNORED)).public_exposure is False
 

@@ -59,14 +59,18 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         verdict = rule.evaluate(view, ctx)
     except UnresolvedRead as exc:
         status, message, severity = FindingStatus.UNKNOWN, f"cannot decide: {exc}", rule.meta.severity
+        exposed = False
     except Exception as exc:
         if debug_enabled():
             raise
         status, message, severity = FindingStatus.UNKNOWN, rule_error_message(rule, exc), rule.meta.severity
+        exposed = False
     else:
         if verdict is None:
             return None
         status, message, severity = verdict.status, verdict.message, verdict.severity or rule.meta.severity
+        # a verdict may say that this failure is latent (neutralised by Block Public Access), not exposure
+        exposed = rule.meta.public_exposure if verdict.public_exposure is None else verdict.public_exposure
     ref = ResourceRef.of(resource)
     return Finding(
         id=finding_id(rule.id, ref),
@@ -78,7 +82,7 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         message=message,
         evidence=redact({k: _plain(v) for k, v in view.evidence.items()}),
         observed_at=observed_at,
-        public_exposure=rule.meta.public_exposure and status is FindingStatus.FAIL,
+        public_exposure=exposed and status is FindingStatus.FAIL,
     )
 
 
