@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from wasp.model.resource import Origin, Resource, Unresolved
+from wasp.model.resource import Gap, Origin, Resource, Unresolved
 from wasp.model.status import FindingStatus, OriginKind, Severity
 
 
@@ -223,6 +223,11 @@ class InventoryReader(Protocol):
 
     def find(self, resource_type: str, **properties: Any) -> list[Resource]:
         """Resources of a type with matching top-level properties."""
+        ...
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """What could not be read (so a rule can tell 'none found' from 'could not look')."""
         ...
 
 

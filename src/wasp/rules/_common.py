@@ -1,8 +1,7 @@
-"""Small pure helpers shared by rules: classification, customer-managed keys, per-region coverage."""
+"""Small pure helpers shared by rules: classification, customer-managed keys, secrets, bucket keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from wasp.model import Resource
@@ -37,17 +36,6 @@ def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
             manager = (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER")
             return bool(manager == "CUSTOMER")
     return True
-
-
-def in_scope_regions(view: ResourceView, ctx: RuleContext) -> tuple[str, ...]:
-    """The workload's regions (or those the account resource knows)."""
-    return ctx.workload.regions or tuple((view.get("Regions") or {}).keys())
-
-
-def regions_without(resources: Iterable[Resource], regions: Iterable[str]) -> list[str]:
-    """Regions in which none of the resources lives."""
-    have = {r.region for r in resources}
-    return [region for region in regions if region not in have]
 
 
 def first_tag(resource: Resource, key: str) -> str | None:
