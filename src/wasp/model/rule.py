@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, Classified, recognise, value_map
 from wasp.model.resource import Gap, Origin, Resource, Unresolved
 from wasp.model.status import FindingStatus, OriginKind, Severity
 
@@ -204,7 +205,10 @@ class WorkloadScope:
     regions: tuple[str, ...] = ()
     accounts: tuple[str, ...] = ()
     break_glass: tuple[str, ...] = ()
-    classification_tag: str = "DataClassification"
+    classification_keys: tuple[str, ...] = DEFAULT_KEYS
+    """Tag keys that carry data classification, in order of precedence (matched case-insensitively)."""
+    classification_values: tuple[tuple[str, str], ...] = DEFAULT_VALUES
+    """(spelling, level) pairs: which tag values mean public, internal, confidential or restricted."""
     environment: str = "production"
     pipeline: bool = False
     """The workload declares that it deploys through a CI/CD pipeline."""
@@ -212,6 +216,10 @@ class WorkloadScope:
     def is_break_glass(self, name: str, arn: str | None = None) -> bool:
         """True when a principal (by name or ARN) is a declared break-glass principal."""
         return any(p in (name, arn) for p in self.break_glass)
+
+    def classify(self, tags: Mapping[str, str]) -> Classified:
+        """What these tags say about the data's classification, under this workload's keys and spellings."""
+        return recognise(tags, self.classification_keys, value_map(self.classification_values))
 
 
 class InventoryReader(Protocol):
