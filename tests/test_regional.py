@@ -82,9 +82,14 @@ def test_verdict_lists_regions_off_unknown_and_passing() -> None:
     verdict = decide_regions(view, "GuardDuty", states)
     assert verdict.status is F
     assert "eu-west-2 (no detector)" in verdict.message and "unknown in eu-west-1" in verdict.message
-    assert view.evidence["regions_off"] == ["eu-west-2 (no detector)"]
-    assert view.evidence["regions_unknown"] == ["eu-west-1 (read failed)"]
+    assert view.evidence["regions_missing"] == ["eu-west-2"]
+    assert view.evidence["regions_unknown"] == ["eu-west-1"]
     assert view.evidence["regions_on"] == ["us-east-1"]
+    assert view.evidence["region_detail"] == {
+        "eu-west-2": "off: no detector",
+        "eu-west-1": "unknown: read failed",
+        "us-east-1": "on",
+    }
 
 
 def test_a_failed_listing_is_unknown_for_its_region_only() -> None:
@@ -196,8 +201,10 @@ def test_guardduty_two_regions_one_listing_denied() -> None:
     own, engine = _collect_and_judge(GuardDutyCollector(), "guardduty_enabled", factory)
     # eu-west-2 has no detector: definitely off, whatever eu-west-1 is
     assert own.status is F
-    assert own.evidence["regions_off"] == ["eu-west-2 (no detector)"]
-    assert own.evidence["regions_unknown"][0].startswith("eu-west-1 (read failed: guardduty:list_detectors")
+    assert own.evidence["regions_missing"] == ["eu-west-2"]
+    assert own.evidence["region_detail"]["eu-west-1"].startswith(
+        "unknown: read failed: guardduty:list_detectors"
+    )
     # the engine still turns a verdict whose neighbour read failed in the account into unknown
     assert engine.status is U
     boto3.client("guardduty", region_name=REGION).create_detector(Enable=True)

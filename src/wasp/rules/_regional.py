@@ -70,9 +70,13 @@ def decide_regions(view: ResourceView, what: str, states: Mapping[str, RegionSta
     failing = _listing(states, "off")
     unknowns = _listing(states, "unknown")
     passing = [r for r, s in states.items() if s.state == "on"]
-    view.note("regions_off", failing)
-    view.note("regions_unknown", unknowns)
+    # plain region names (remediation reads regions_missing), and why each region stands as it does
+    view.note("regions_missing", [r for r, s in states.items() if s.state == "off"])
+    view.note("regions_unknown", [r for r, s in states.items() if s.state == "unknown"])
     view.note("regions_on", passing)
+    view.note(
+        "region_detail", {r: f"{s.state}: {s.detail}" if s.detail else s.state for r, s in states.items()}
+    )
     if failing:
         tail = f"; unknown in {', '.join(unknowns)}" if unknowns else ""
         return failed(f"{what} is off in {', '.join(failing)}{tail}")
