@@ -57,12 +57,12 @@ def test_no_regions_is_refused() -> None:
         foundational_scps(())
 
 
-def _rules_pass(inventory: Inventory) -> dict[str, FindingStatus]:
+def _rules_pass(inventory: Inventory, account: str | None = None) -> dict[str, FindingStatus]:
     rules = [r for r in load_rules() if r.id in SCP_RULES]
     ev = evaluate(
         rules, inventory, RuleContext(inventory=inventory, now=NOW), observed_at=NOW, require_collected=False
     )
-    return {f.rule: f.status for f in ev.findings}
+    return {f.rule: f.status for f in ev.findings if account is None or f.resource.account == account}
 
 
 def test_the_rules_recognise_the_pack() -> None:
@@ -86,21 +86,28 @@ def test_the_rules_recognise_the_pack() -> None:
 def test_apply_attaches_in_organizations_and_the_rules_then_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    boto3.client("organizations", region_name=REGION).create_organization(FeatureSet="ALL")
+    org = boto3.client("organizations", region_name=REGION)
+    org.create_organization(FeatureSet="ALL")
+    # SCPs never restrict the management account: judge a member account
+    member = org.create_account(Email="m@example.com", AccountName="m")["CreateAccountStatus"]["AccountId"]
 
     def collected() -> Inventory:
+        factory = ClientFactory(boto3.session.Session(region_name=REGION))
+        tasks = plan([AccountCollector(), OrganizationsCollector()], ["123456789012"], (REGION,))
         inv, _ = collect(
-            plan([AccountCollector(), OrganizationsCollector()], ["123456789012"], (REGION,)),
-            {"123456789012": ClientFactory(boto3.session.Session(region_name=REGION))},
+            [*tasks, *plan([AccountCollector()], [member], (REGION,))],
+            {"123456789012": factory, member: factory},
             (REGION,),
         )
         return inv
 
-    assert set(_rules_pass(collected()).values()) == {FindingStatus.FAIL}
+    assert set(_rules_pass(collected(), member).values()) == {FindingStatus.FAIL}
     with pytest.raises(SystemExit) as exc:
         main(["guardrails", "scp", "--regions", REGION, "--out", str(tmp_path / "scps")])
     assert exc.value.code == 0 and "dry run" in capsys.readouterr().err
-    assert set(_rules_pass(collected()).values()) == {FindingStatus.FAIL}  # the dry run attached nothing
+    assert set(_rules_pass(collected(), member).values()) == {
+        FindingStatus.FAIL
+    }  # the dry run attached nothing
     for _ in range(2):  # the second apply is idempotent
         with pytest.raises(SystemExit) as exc:
             main(
@@ -117,7 +124,8 @@ def test_apply_attaches_in_organizations_and_the_rules_then_pass(
             )
         assert exc.value.code == 0
     assert "updated" in capsys.readouterr().out
-    assert _rules_pass(collected()) == dict.fromkeys(SCP_RULES, FindingStatus.PASS)
+    assert _rules_pass(collected(), member) == dict.fromkeys(SCP_RULES, FindingStatus.PASS)
+    assert set(_rules_pass(collected(), "123456789012").values()) == {FindingStatus.FAIL}
     assert len(list((tmp_path / "scps").glob("*.json"))) == 6
 
 

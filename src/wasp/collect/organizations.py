@@ -62,9 +62,12 @@ class OrganizationsCollector(Collector):
             )
             return
         roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
-        stack: list[tuple[str, str]] = [(r["Id"], "Root") for r in roots]
+        # (parent id, path of names, the ids and names from the root down to the parent): SCPs apply by id
+        stack: list[tuple[str, str, list[dict[str, str]]]] = [
+            (r["Id"], "Root", [{"Id": r["Id"], "Name": "Root"}]) for r in roots
+        ]
         while stack:
-            parent, path = stack.pop()
+            parent, path, chain = stack.pop()
             for acct in api.pages(
                 "list_accounts_for_parent", "Accounts", ParentId=parent, affects=(ACCOUNT,)
             ):
@@ -78,7 +81,7 @@ class OrganizationsCollector(Collector):
                         "AccountName": acct.get("Name", ""),
                         "Email": acct.get("Email", ""),
                         "ParentIds": [parent],
-                        "Supplementary": {"OuPath": path, "Status": acct.get("Status")},
+                        "Supplementary": {"OuPath": path, "OuChain": chain, "Status": acct.get("Status")},
                     },
                 )
             for ou in api.pages(
@@ -87,7 +90,8 @@ class OrganizationsCollector(Collector):
                 ParentId=parent,
                 affects=(ACCOUNT,),
             ):
-                stack.append((ou["Id"], f"{path}/{ou.get('Name', ou['Id'])}"))
+                name = ou.get("Name", ou["Id"])
+                stack.append((ou["Id"], f"{path}/{name}", [*chain, {"Id": ou["Id"], "Name": name}]))
         yield from self._policies(api, origin)
 
     @staticmethod

@@ -21,7 +21,8 @@ def scope_of(workload: Workload) -> WorkloadScope:
         accounts=workload.accounts,
         pipeline=workload.pipeline,
         break_glass=workload.break_glass,
-        classification_tag=workload.classification_tag,
+        classification_keys=workload.classification_keys,
+        classification_values=workload.classification_values,
         environment=workload.environment,
     )
 

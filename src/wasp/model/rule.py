@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from wasp.model.resource import Origin, Resource, Unresolved
+from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, Classified, recognise, value_map
+from wasp.model.resource import Gap, Origin, Resource, Unresolved
 from wasp.model.status import FindingStatus, OriginKind, Severity
 
 
@@ -217,7 +218,10 @@ class WorkloadScope:
     regions: tuple[str, ...] = ()
     accounts: tuple[str, ...] = ()
     break_glass: tuple[str, ...] = ()
-    classification_tag: str = "DataClassification"
+    classification_keys: tuple[str, ...] = DEFAULT_KEYS
+    """Tag keys that carry data classification, in order of precedence (matched case-insensitively)."""
+    classification_values: tuple[tuple[str, str], ...] = DEFAULT_VALUES
+    """(spelling, level) pairs: which tag values mean public, internal, confidential or restricted."""
     environment: str = "production"
     pipeline: bool = False
     """The workload declares that it deploys through a CI/CD pipeline."""
@@ -225,6 +229,10 @@ class WorkloadScope:
     def is_break_glass(self, name: str, arn: str | None = None) -> bool:
         """True when a principal (by name or ARN) is a declared break-glass principal."""
         return any(p in (name, arn) for p in self.break_glass)
+
+    def classify(self, tags: Mapping[str, str]) -> Classified:
+        """What these tags say about the data's classification, under this workload's keys and spellings."""
+        return recognise(tags, self.classification_keys, value_map(self.classification_values))
 
 
 class InventoryReader(Protocol):
@@ -236,6 +244,11 @@ class InventoryReader(Protocol):
 
     def find(self, resource_type: str, **properties: Any) -> list[Resource]:
         """Resources of a type with matching top-level properties."""
+        ...
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """What could not be read (so a rule can tell 'none found' from 'could not look')."""
         ...
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES
+
 
 @dataclass(frozen=True)
 class Workload:
@@ -28,7 +30,10 @@ class Workload:
     stakeholders: dict[str, str] = field(default_factory=dict)
     """Question id (SEC01..SEC11) -> owner."""
     break_glass: tuple[str, ...] = ()
-    classification_tag: str = "DataClassification"
+    classification_keys: tuple[str, ...] = DEFAULT_KEYS
+    """Tag keys that carry data classification, in order of precedence."""
+    classification_values: tuple[tuple[str, str], ...] = DEFAULT_VALUES
+    """(spelling, level) pairs: the default spellings, then the workload file's own (which win)."""
     pipeline: bool = False
     """The workload deploys through CI/CD (CodePipeline/CodeBuild are then expected)."""
     scope_tags: dict[str, str] = field(default_factory=dict)

@@ -1,28 +1,44 @@
-"""Small pure helpers shared by rules: classification, customer-managed keys, per-region coverage."""
+"""Small pure helpers shared by rules: classification, customer-managed keys, secrets, bucket keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from wasp.model import Resource
+from wasp.model.classification import LEVELS, Classified
+from wasp.model.classification import SENSITIVE as _SENSITIVE
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
 
-SENSITIVE = frozenset({"confidential", "restricted"})
-CLASSIFICATIONS = frozenset({"public", "internal", "confidential", "restricted"})
+SENSITIVE = _SENSITIVE
+CLASSIFICATIONS = frozenset(LEVELS)
+
+
+def tag_map(tags: Any) -> dict[str, str]:
+    """Tags in either AWS shape ([{Key, Value}] or a mapping) as a plain mapping."""
+    if isinstance(tags, list):
+        return {str(t.get("Key")): str(t.get("Value", "")) for t in tags if isinstance(t, dict)}
+    if isinstance(tags, dict):
+        return {str(k): str(v) for k, v in tags.items()}
+    return {}
+
+
+def classify(view: ResourceView, ctx: RuleContext) -> Classified:
+    """The resource's data classification under the workload's keys and spellings, recorded as evidence.
+
+    A recognised key whose value is no known spelling leaves the resource unclassified (level None); the
+    key and value it carried are still noted.
+    """
+    tags = view.get("Tags") if "Tags" in view.resource.properties else view.get("FileSystemTags")  # EFS
+    found = ctx.workload.classify(tag_map(tags))
+    view.note("classification_key", found.key)
+    view.note("classification_value", found.value)
+    view.note("classification", found.level)
+    return found
 
 
 def classification(view: ResourceView, ctx: RuleContext) -> str | None:
-    """The resource's data classification (lower case), from the workload's classification tag."""
-    tags = view.get("Tags") if "Tags" in view.resource.properties else view.get("FileSystemTags")  # EFS
-    tag_map: dict[str, str] = {}
-    if isinstance(tags, list):
-        tag_map = {str(t.get("Key")): str(t.get("Value", "")) for t in tags if isinstance(t, dict)}
-    elif isinstance(tags, dict):
-        tag_map = {str(k): str(v) for k, v in tags.items()}
-    value = tag_map.get(ctx.workload.classification_tag)
-    view.note("classification", value)
-    return value.lower() if value else None
+    """The resource's classification level (public, internal, confidential, restricted), None if unclassified."""
+    return classify(view, ctx).level
 
 
 def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
@@ -37,17 +53,6 @@ def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
             manager = (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER")
             return bool(manager == "CUSTOMER")
     return True
-
-
-def in_scope_regions(view: ResourceView, ctx: RuleContext) -> tuple[str, ...]:
-    """The workload's regions (or those the account resource knows)."""
-    return ctx.workload.regions or tuple((view.get("Regions") or {}).keys())
-
-
-def regions_without(resources: Iterable[Resource], regions: Iterable[str]) -> list[str]:
-    """Regions in which none of the resources lives."""
-    have = {r.region for r in resources}
-    return [region for region in regions if region not in have]
 
 
 def first_tag(resource: Resource, key: str) -> str | None:

@@ -11,7 +11,7 @@ from wasp.model.rule import (
     WorkloadScope,
     example_resource,
 )
-from wasp.rules._regional import every_region
+from wasp.rules._regional import regional_verdict, resource_judge
 
 ANALYZER = "AWS::AccessAnalyzer::Analyzer"
 
@@ -35,13 +35,10 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """An ACTIVE analyzer per region."""
-    return every_region(
-        view,
-        ctx,
-        ANALYZER,
-        "IAM Access Analyzer",
-        lambda r: (r.properties.get("Supplementary") or {}).get("Status", "ACTIVE") == "ACTIVE",
+    judge = resource_judge(
+        view, ctx, ANALYZER, lambda a: a.get("Supplementary.Status", "ACTIVE") == "ACTIVE", "no analyzer"
     )
+    return regional_verdict(view, ctx, "IAM Access Analyzer", judge)
 
 
 _W = WorkloadScope(regions=("eu-west-2",))

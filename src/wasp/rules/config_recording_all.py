@@ -1,6 +1,6 @@
 """AWS Config records all resource types in every in-scope region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -11,7 +11,7 @@ from wasp.model.rule import (
     WorkloadScope,
     example_resource,
 )
-from wasp.rules._regional import every_region
+from wasp.rules._regional import regional_verdict, resource_judge
 
 RECORDER = "AWS::Config::ConfigurationRecorder"
 
@@ -33,16 +33,14 @@ META = RuleMeta(
 )
 
 
-def _good(r: Resource) -> bool:
-    group = r.properties.get("RecordingGroup") or {}
-    return bool(group.get("AllSupported")) and bool(
-        (r.properties.get("Supplementary") or {}).get("Recording")
-    )
+def _good(recorder: ResourceView) -> bool:
+    return bool(recorder.get("RecordingGroup.AllSupported")) and bool(recorder.get("Supplementary.Recording"))
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A recorder recording all supported types per region."""
-    return every_region(view, ctx, RECORDER, "AWS Config recording all resources", _good)
+    judge = resource_judge(view, ctx, RECORDER, _good, "no recorder")
+    return regional_verdict(view, ctx, "AWS Config recording all resources", judge)
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
@@ -57,6 +55,17 @@ EXAMPLES = (
         _ACCT,
         FindingStatus.FAIL,
         (example_resource(RECORDER, {**_ON, "Supplementary": {"Recording": False}}, "default"),),
+        workload=_W,
+    ),
+    Example(
+        "status-unreadable",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(
+                RECORDER, {**_ON, "Supplementary": {"Recording": Unresolved("denied")}}, "default"
+            ),
+        ),
         workload=_W,
     ),
 )

@@ -11,7 +11,7 @@ from wasp.model.rule import (
     WorkloadScope,
     example_resource,
 )
-from wasp.rules._regional import every_region
+from wasp.rules._regional import regional_verdict, resource_judge
 
 TYPE = "AWS::Detective::Graph"
 
@@ -34,7 +34,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """One per region."""
-    return every_region(view, ctx, TYPE, "Amazon Detective")
+    return regional_verdict(view, ctx, "Amazon Detective", resource_judge(view, ctx, TYPE))
 
 
 _W = WorkloadScope(regions=("eu-west-2",))

@@ -43,7 +43,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return cmk_verdict(view, ctx, key_of(view), "DynamoDB table")
 
 
-_TAG = [{"Key": "DataClassification", "Value": "confidential"}]
+_TAG = [{"Key": "Sensitivity", "Value": "PII"}]  # a recognised key and spelling: restricted
 EXAMPLES = (
     Example(
         "cmk",

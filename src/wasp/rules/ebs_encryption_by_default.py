@@ -1,6 +1,6 @@
 """EBS encryption by default is on in every in-scope region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -10,10 +10,8 @@ from wasp.model.rule import (
     Verdict,
     WorkloadScope,
     example_resource,
-    failed,
-    passed,
-    unknown,
 )
+from wasp.rules._regional import RegionState, not_known, off, on, regional_verdict, setting_judge
 
 META = RuleMeta(
     title="EBS encryption by default is enabled in every in-scope region",
@@ -33,24 +31,20 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Every region in scope must report encryption by default."""
-    regions = ctx.workload.regions or tuple(view.get("Regions", {}).keys())
-    off: list[str] = []
-    missing: list[str] = []
-    for region in regions:
-        value = view.get(f"Regions.{region}.EbsEncryptionByDefault")
-        if value is None:
-            missing.append(region)
-        elif not value:
-            off.append(region)
-    if off:
-        return failed("EBS encryption by default is off in " + ", ".join(off))
-    if missing or not regions:
-        return unknown("EBS encryption-by-default was not read for " + (", ".join(missing) or "any region"))
-    return passed("EBS encryption by default is on in " + ", ".join(regions))
+    """Every region in scope must report encryption by default; a region whose read failed is unknown."""
+    return regional_verdict(
+        view, ctx, "EBS encryption by default", setting_judge(view, "EbsEncryptionByDefault", _decide)
+    )
+
+
+def _decide(value: object) -> RegionState:
+    if value is None:
+        return not_known("not read")
+    return on() if value is True else off()
 
 
 _W = WorkloadScope(regions=("eu-west-2", "eu-west-1"))
+_DENIED = Unresolved("ec2:get_ebs_encryption_by_default access_denied")
 EXAMPLES = (
     Example(
         "on",
@@ -78,6 +72,40 @@ EXAMPLES = (
             },
         ),
         FindingStatus.FAIL,
+        workload=_W,
+    ),
+    Example(
+        "off-here-unreadable-there",
+        example_resource(
+            ACCOUNT_TYPE,
+            {
+                "Regions": {
+                    "eu-west-2": {"EbsEncryptionByDefault": False},
+                    "eu-west-1": {"EbsEncryptionByDefault": _DENIED},
+                }
+            },
+        ),
+        FindingStatus.FAIL,
+        workload=_W,
+    ),
+    Example(
+        "on-here-unreadable-there",
+        example_resource(
+            ACCOUNT_TYPE,
+            {
+                "Regions": {
+                    "eu-west-2": {"EbsEncryptionByDefault": True},
+                    "eu-west-1": {"EbsEncryptionByDefault": _DENIED},
+                }
+            },
+        ),
+        FindingStatus.UNKNOWN,
+        workload=_W,
+    ),
+    Example(
+        "region-never-read",
+        example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"EbsEncryptionByDefault": True}}}),
+        FindingStatus.UNKNOWN,
         workload=_W,
     ),
 )

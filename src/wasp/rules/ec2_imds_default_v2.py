@@ -1,6 +1,6 @@
 """The account-level default for new instances requires IMDSv2 in every in-scope region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -10,10 +10,8 @@ from wasp.model.rule import (
     Verdict,
     WorkloadScope,
     example_resource,
-    failed,
-    passed,
 )
-from wasp.rules._common import in_scope_regions
+from wasp.rules._regional import RegionState, off, on, regional_verdict, setting_judge
 
 META = RuleMeta(
     title="Account default for instance metadata requires IMDSv2",
@@ -33,12 +31,13 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Every in-scope region must default to HttpTokens=required."""
-    regions = in_scope_regions(view, ctx)
-    off = [r for r in regions if view.get(f"Regions.{r}.InstanceMetadataDefaults.HttpTokens") != "required"]
-    if off:
-        return failed("IMDSv2 is not the default in " + ", ".join(off))
-    return passed("IMDSv2 is the default in " + ", ".join(regions))
+    """Every in-scope region must default to HttpTokens=required (no account default set is off)."""
+    judge = setting_judge(view, "InstanceMetadataDefaults.HttpTokens", _decide)
+    return regional_verdict(view, ctx, "IMDSv2 as the default", judge)
+
+
+def _decide(tokens: object) -> RegionState:
+    return on() if tokens == "required" else off(f"HttpTokens={tokens or 'no default'}")
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
@@ -57,6 +56,15 @@ EXAMPLES = (
             ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": None}}}}
         ),
         FindingStatus.FAIL,
+        workload=_W,
+    ),
+    Example(
+        "unreadable",
+        example_resource(
+            ACCOUNT_TYPE,
+            {"Regions": {"eu-west-2": {"InstanceMetadataDefaults": {"HttpTokens": Unresolved("denied")}}}},
+        ),
+        FindingStatus.UNKNOWN,
         workload=_W,
     ),
 )

@@ -8,6 +8,7 @@ from wasp.model.rule import (
     RuleContext,
     RuleMeta,
     Verdict,
+    WorkloadScope,
     example_resource,
 )
 from wasp.rules._classified import classified_verdict
@@ -17,8 +18,9 @@ META = RuleMeta(
     severity=Severity.MEDIUM,
     best_practices=("SEC07-BP01", "SEC07-BP02"),
     resource_type="AWS::EFS::FileSystem",
-    description="Protection follows classification: without the tag (key set by the workload's classification_tag, "
-    "values public / internal / confidential / restricted) no rule can tell whether a customer-managed key, "
+    description="Protection follows classification: without the tag (a recognised key such as DataClassification, "
+    "data-classification or Sensitivity, with a value meaning public / internal / confidential / restricted, "
+    "e.g. PII = restricted; the workload file can change both) no rule can tell whether a customer-managed key, "
     "Macie or stricter access is needed.",
     remediation=Remediation(
         console="Tag the EFS file system with DataClassification = public | internal | confidential | restricted; enforce with a tag policy.",
@@ -34,6 +36,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return classified_verdict(view, ctx, "EFS file system")
 
 
+_OWN = WorkloadScope(classification_keys=("Tier",), classification_values=(("gold", "restricted"),))
 EXAMPLES = (
     Example(
         "tagged",
@@ -49,5 +52,24 @@ EXAMPLES = (
             "AWS::EFS::FileSystem", {"Tags": [{"Key": "DataClassification", "Value": "secret-ish"}]}
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "organisation-spelling",
+        example_resource("AWS::EFS::FileSystem", {"Tags": [{"Key": "data_classification", "Value": "PII"}]}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "workload-own-scheme",
+        example_resource("AWS::EFS::FileSystem", {"Tags": [{"Key": "Tier", "Value": "gold"}]}),
+        FindingStatus.PASS,
+        workload=_OWN,
+    ),
+    Example(
+        "default-key-not-in-own-scheme",
+        example_resource(
+            "AWS::EFS::FileSystem", {"Tags": [{"Key": "DataClassification", "Value": "internal"}]}
+        ),
+        FindingStatus.FAIL,
+        workload=_OWN,
     ),
 )

@@ -1,6 +1,6 @@
 """GuardDuty is enabled in every in-scope region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -11,7 +11,7 @@ from wasp.model.rule import (
     WorkloadScope,
     example_resource,
 )
-from wasp.rules._regional import every_region
+from wasp.rules._regional import regional_verdict, resource_judge
 
 DETECTOR = "AWS::GuardDuty::Detector"
 
@@ -33,13 +33,14 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """An enabled detector per region."""
-    return every_region(
-        view, ctx, DETECTOR, "GuardDuty", lambda r: r.properties.get("Enable") in (True, "true")
-    )
+    """An enabled detector per region; a region whose detectors could not be read is unknown."""
+    judge = resource_judge(view, ctx, DETECTOR, lambda d: d.get("Enable") in (True, "true"), "no detector")
+    return regional_verdict(view, ctx, "GuardDuty", judge)
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
+_W2 = WorkloadScope(regions=("eu-west-2", "eu-west-1"))
+_DENIED = Unresolved("guardduty:get_detector access_denied")
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
 EXAMPLES = (
     Example(
@@ -53,4 +54,25 @@ EXAMPLES = (
         workload=_W,
     ),
     Example("none", _ACCT, FindingStatus.FAIL, workload=_W),
+    Example(
+        "off-here-unreadable-there",
+        _ACCT,
+        FindingStatus.FAIL,
+        (
+            example_resource(DETECTOR, {"Enable": False}, "d2"),
+            example_resource(DETECTOR, {"Enable": _DENIED}, "d1", region="eu-west-1"),
+        ),
+        workload=_W2,
+    ),
+    Example(
+        "on-here-unreadable-there",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(DETECTOR, {"Enable": True}, "d2"),
+            example_resource(DETECTOR, {"Enable": _DENIED}, "d1", region="eu-west-1"),
+        ),
+        workload=_W2,
+    ),
+    Example("no-region-in-scope", _ACCT, FindingStatus.UNKNOWN, workload=WorkloadScope()),
 )

@@ -1,6 +1,6 @@
 """Amazon Inspector scans EC2, ECR and Lambda in every in-scope region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -10,10 +10,8 @@ from wasp.model.rule import (
     Verdict,
     WorkloadScope,
     example_resource,
-    failed,
-    passed,
 )
-from wasp.rules._common import in_scope_regions
+from wasp.rules._regional import RegionState, not_known, off, on, regional_verdict, setting_judge
 
 KINDS = ("EC2", "ECR", "LAMBDA")
 
@@ -35,16 +33,17 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Every region must report ENABLED for each kind."""
-    gaps: list[str] = []
-    for region in in_scope_regions(view, ctx):
-        state = view.get(f"Regions.{region}.Inspector") or {}
-        off = [k for k in KINDS if state.get(k) != "ENABLED"]
-        if off:
-            gaps.append(f"{region} ({', '.join(off)})")
-    if gaps:
-        return failed("Inspector scanning is off in " + "; ".join(gaps))
-    return passed("Inspector scans EC2, ECR and Lambda everywhere in scope")
+    """Every region must report ENABLED for each kind; a region whose status could not be read is unknown."""
+    return regional_verdict(
+        view, ctx, "Inspector scanning of EC2, ECR and Lambda", setting_judge(view, "Inspector", _decide)
+    )
+
+
+def _decide(state: object) -> RegionState:
+    if not isinstance(state, dict):
+        return not_known("not read")
+    scanning_off = [k for k in KINDS if state.get(k) != "ENABLED"]
+    return off(", ".join(scanning_off) + " off") if scanning_off else on()
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
@@ -61,6 +60,12 @@ EXAMPLES = (
         "ec2-only",
         example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": {"EC2": "ENABLED"}}}}),
         FindingStatus.FAIL,
+        workload=_W,
+    ),
+    Example(
+        "unreadable",
+        example_resource(ACCOUNT_TYPE, {"Regions": {"eu-west-2": {"Inspector": Unresolved("denied")}}}),
+        FindingStatus.UNKNOWN,
         workload=_W,
     ),
 )

@@ -1,6 +1,6 @@
 """Macie is enabled in every region where S3 holds confidential or restricted data."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -9,11 +9,11 @@ from wasp.model.rule import (
     RuleMeta,
     Verdict,
     WorkloadScope,
+    contains_unresolved,
     example_resource,
-    failed,
-    passed,
 )
 from wasp.rules._common import SENSITIVE
+from wasp.rules._regional import decide_regions, not_known, resource_judge
 
 SESSION = "AWS::Macie::Session"
 BUCKET = "AWS::S3::Bucket"
@@ -36,23 +36,31 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Regions with confidential/restricted buckets need an enabled session."""
-    key = ctx.workload.classification_tag
-    regions = sorted(
-        {str(b.region) for b in ctx.inventory.of_type(BUCKET) if b.tags.get(key, "").lower() in SENSITIVE}
-    )
-    if not regions:
+    """Each region where this account's S3 holds confidential/restricted data needs an enabled session."""
+    account = view.resource.account
+    sensitive: set[str] = set()
+    untold: set[str] = set()  # regions with buckets whose tags could not be read
+    for bucket in ctx.inventory.of_type(BUCKET):
+        if not bucket.region or (account and bucket.account and bucket.account != account):
+            continue
+        if contains_unresolved(bucket.properties.get("Tags")) is not None:
+            untold.add(bucket.region)
+        elif ctx.workload.classify(bucket.tags).level in SENSITIVE:
+            sensitive.add(bucket.region)
+    if not sensitive and not untold:
         return None
-    enabled = {s.region for s in ctx.inventory.of_type(SESSION) if s.properties.get("Status") == "ENABLED"}
-    missing = [r for r in regions if r not in enabled]
-    view.note("regions_with_sensitive_buckets", regions)
-    if missing:
-        return failed("Macie is not enabled in " + ", ".join(missing) + ", where S3 holds classified data")
-    return passed("Macie enabled where S3 holds classified data")
+    view.note("regions_with_sensitive_buckets", sorted(sensitive))
+    view.note("regions_with_unreadable_bucket_tags", sorted(untold - sensitive))
+    judge = resource_judge(view, ctx, SESSION, lambda s: s.get("Status") == "ENABLED", "Macie off")
+    states = {r: judge(r) for r in sorted(sensitive)}
+    for region in sorted(untold - sensitive):
+        state = judge(region)
+        states[region] = state if state.state == "on" else not_known("bucket tags could not be read")
+    return decide_regions(view, "Macie (where S3 holds classified data)", states)
 
 
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
-_B = example_resource(BUCKET, {"Tags": [{"Key": "DataClassification", "Value": "confidential"}]}, "b")
+_B = example_resource(BUCKET, {"Tags": [{"Key": "data-classification", "Value": "PII"}]}, "b")
 EXAMPLES = (
     Example(
         "on",
@@ -62,4 +70,10 @@ EXAMPLES = (
         workload=WorkloadScope(),
     ),
     Example("off", _ACCT, FindingStatus.FAIL, (_B,)),
+    Example(
+        "session-unreadable",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (_B, example_resource(SESSION, {"Status": Unresolved("denied")}, "s")),
+    ),
 )

@@ -2,16 +2,16 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
-from wasp.rules._scp import ORG, POLICY, evaluate_guardrail, missing_actions, scp_examples
+from wasp.model import ACCOUNT_TYPE, Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict
+from wasp.rules._scp import RELATED, evaluate_guardrail, missing_actions, scp_examples
 
 META = RuleMeta(
     title="SCP denies creating IAM users and console passwords",
     severity=Severity.MEDIUM,
     best_practices=("SEC03-BP05", "SEC02-BP04"),
     resource_type=ACCOUNT_TYPE,
-    related_types=(ORG, POLICY),
+    related_types=RELATED,
     description="With the identity provider as the only way in, new IAM users and console passwords are a "
     "back door; deny them (exempting the break-glass role).",
     remediation=Remediation(
@@ -37,14 +37,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "deny IAM users with console access", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples(
+EXAMPLES = scp_examples(
     {
         "Statement": [
             {"Effect": "Deny", "Resource": "*", "Action": ["iam:CreateUser", "iam:CreateLoginProfile"]}
         ]
     }
-)
-EXAMPLES = (
-    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
-    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
 )

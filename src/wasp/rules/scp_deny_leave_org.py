@@ -2,17 +2,17 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
+from wasp.model import ACCOUNT_TYPE, Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict
 from wasp.rules._policy import denies
-from wasp.rules._scp import ORG, POLICY, evaluate_guardrail, scp_examples
+from wasp.rules._scp import RELATED, evaluate_guardrail, scp_examples
 
 META = RuleMeta(
     title="SCP denies leaving the organisation",
     severity=Severity.MEDIUM,
     best_practices=("SEC03-BP05", "SEC01-BP06"),
     resource_type=ACCOUNT_TYPE,
-    related_types=(ORG, POLICY),
+    related_types=RELATED,
     description="An account that leaves the organisation escapes every guardrail, log and detector the "
     "organisation applies.",
     remediation=Remediation(
@@ -37,11 +37,6 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "deny leaving the organisation", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples(
+EXAMPLES = scp_examples(
     {"Statement": [{"Effect": "Deny", "Action": "organizations:Leave*", "Resource": "*"}]}
-)
-EXAMPLES = (
-    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
-    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
-    Example("no-org", _ACCT, FindingStatus.FAIL),
 )

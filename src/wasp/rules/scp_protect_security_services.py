@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
-from wasp.rules._scp import ORG, POLICY, evaluate_guardrail, missing_actions, scp_examples
+from wasp.model import ACCOUNT_TYPE, Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict
+from wasp.rules._scp import RELATED, evaluate_guardrail, missing_actions, scp_examples
 
 REQUIRED = {
     "CloudTrail": ("cloudtrail:StopLogging", "cloudtrail:DeleteTrail"),
@@ -22,7 +22,7 @@ META = RuleMeta(
     severity=Severity.HIGH,
     best_practices=("SEC03-BP05", "SEC04-BP01", "SEC01-BP06"),
     resource_type=ACCOUNT_TYPE,
-    related_types=(ORG, POLICY),
+    related_types=RELATED,
     description="An intruder's first move is to switch off detection; an SCP denies it even to account admins.",
     remediation=Remediation(
         console="Organizations > SCPs > Create: Deny cloudtrail:StopLogging/DeleteTrail, guardduty:DeleteDetector/"
@@ -48,7 +48,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     )
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples(
+EXAMPLES = scp_examples(
     {
         "Statement": [
             {
@@ -63,8 +63,4 @@ _ACCT, _WITH, _WITHOUT = scp_examples(
             }
         ]
     }
-)
-EXAMPLES = (
-    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
-    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
 )

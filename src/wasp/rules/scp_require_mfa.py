@@ -2,16 +2,16 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
-from wasp.rules._scp import ORG, POLICY, condition_keys, evaluate_guardrail, scp_examples
+from wasp.model import ACCOUNT_TYPE, Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict
+from wasp.rules._scp import RELATED, condition_keys, evaluate_guardrail, scp_examples
 
 META = RuleMeta(
     title="SCP requires MFA for sensitive actions",
     severity=Severity.MEDIUM,
     best_practices=("SEC03-BP05", "SEC02-BP01"),
     resource_type=ACCOUNT_TYPE,
-    related_types=(ORG, POLICY),
+    related_types=RELATED,
     description="Denying sensitive actions (deleting data, changing IAM or keys) unless aws:MultiFactorAuthPresent "
     "makes a stolen password or session cookie far less useful.",
     remediation=Remediation(
@@ -39,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "require MFA for sensitive actions", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples(
+EXAMPLES = scp_examples(
     {
         "Statement": [
             {
@@ -50,8 +50,4 @@ _ACCT, _WITH, _WITHOUT = scp_examples(
             }
         ]
     }
-)
-EXAMPLES = (
-    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
-    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
 )

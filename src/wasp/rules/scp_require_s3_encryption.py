@@ -2,17 +2,17 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict
+from wasp.model import ACCOUNT_TYPE, Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict
 from wasp.rules._policy import denies
-from wasp.rules._scp import ORG, POLICY, condition_keys, evaluate_guardrail, scp_examples
+from wasp.rules._scp import RELATED, condition_keys, evaluate_guardrail, scp_examples
 
 META = RuleMeta(
     title="SCP requires S3 encryption",
     severity=Severity.LOW,
     best_practices=("SEC03-BP05", "SEC08-BP03"),
     resource_type=ACCOUNT_TYPE,
-    related_types=(ORG, POLICY),
+    related_types=RELATED,
     description="Denying s3:PutObject without server-side encryption headers enforces encryption at rest "
     "across every account, whatever a bucket's own settings.",
     remediation=Remediation(
@@ -41,7 +41,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return evaluate_guardrail(view, ctx, "require S3 encryption", recognise)
 
 
-_ACCT, _WITH, _WITHOUT = scp_examples(
+EXAMPLES = scp_examples(
     {
         "Statement": [
             {
@@ -52,8 +52,4 @@ _ACCT, _WITH, _WITHOUT = scp_examples(
             }
         ]
     }
-)
-EXAMPLES = (
-    Example("attached", _ACCT, FindingStatus.PASS, _WITH),
-    Example("absent", _ACCT, FindingStatus.FAIL, _WITHOUT),
 )

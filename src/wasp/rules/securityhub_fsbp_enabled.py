@@ -1,6 +1,6 @@
 """Security Hub is enabled with the AWS Foundational Security Best Practices standard in every region."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
 from wasp.model.resource import Unresolved
 from wasp.model.rule import (
     Example,
@@ -11,9 +11,8 @@ from wasp.model.rule import (
     Verdict,
     WorkloadScope,
     example_resource,
-    unknown,
 )
-from wasp.rules._regional import every_region
+from wasp.rules._regional import regional_verdict, resource_judge
 
 HUB = "AWS::SecurityHub::Hub"
 FSBP = "aws-foundational-security-best-practices"
@@ -35,20 +34,15 @@ META = RuleMeta(
 )
 
 
-def _fsbp(hub: Resource) -> bool:
-    standards = (hub.properties.get("Supplementary") or {}).get("EnabledStandards") or []
+def _fsbp(hub: ResourceView) -> bool:
+    standards = hub.get("Supplementary.EnabledStandards") or []
     return isinstance(standards, list) and any(FSBP in str(s) for s in standards)
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """A hub with FSBP per region; standards that could not be read make the verdict unknown."""
-    hubs = ctx.inventory.of_type(HUB)
-    if any(
-        isinstance((h.properties.get("Supplementary") or {}).get("EnabledStandards"), Unresolved)
-        for h in hubs
-    ):
-        return unknown("Security Hub is on but its enabled standards could not be read")
-    return every_region(view, ctx, HUB, "Security Hub with FSBP", _fsbp)
+    """A hub with FSBP per region; a region whose hub or standards could not be read is unknown."""
+    judge = resource_judge(view, ctx, HUB, _fsbp, "Security Hub off")
+    return regional_verdict(view, ctx, "Security Hub with FSBP", judge)
 
 
 _W = WorkloadScope(regions=("eu-west-2",))
@@ -70,4 +64,11 @@ EXAMPLES = (
         workload=_W,
     ),
     Example("off", _ACCT, FindingStatus.FAIL, workload=_W),
+    Example(
+        "standards-unreadable",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (example_resource(HUB, {"Supplementary": {"EnabledStandards": Unresolved("denied")}}, "h"),),
+        workload=_W,
+    ),
 )

@@ -9,12 +9,50 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wasp.model import Workload
+from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, key_form
 from wasp.yamlfile import load_yaml, validate
 
 WHAT = "workload file"
 ACCOUNT_ID = re.compile(r"^\d{12}$")
 REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 QUESTION = re.compile(r"^SEC(0[1-9]|1[01])$")
+
+
+Level = Literal["public", "internal", "confidential", "restricted"]
+
+
+class ClassificationScheme(BaseModel):
+    """How the organisation tags data classification: which tag keys, and which values mean which level."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    keys: list[str] | None = Field(
+        default=None,
+        min_length=1,
+        description="Tag keys that carry classification, in order of precedence; replaces the default keys "
+        "(matched case-insensitively, ignoring - _ . and spaces, also after a prefix such as acme:)",
+    )
+    values: dict[str, Level] = Field(
+        default_factory=dict,
+        description="Tag value spellings and the level each means, e.g. {pii: restricted}; added to the "
+        "default spellings, overriding them where both name the same spelling",
+    )
+
+    @field_validator("keys")
+    @classmethod
+    def _keys(cls, value: list[str] | None) -> list[str] | None:
+        for key in value or []:
+            if not key_form(key):
+                raise ValueError(f"{key!r} is not a tag key")
+        return value
+
+    @field_validator("values")
+    @classmethod
+    def _values(cls, value: dict[str, str]) -> dict[str, str]:
+        for spelling in value:
+            if not spelling.strip():
+                raise ValueError("an empty tag value cannot name a classification")
+        return value
 
 
 class WorkloadFile(BaseModel):
@@ -45,7 +83,12 @@ class WorkloadFile(BaseModel):
     )
     stakeholders: dict[str, str] = Field(default_factory=dict, description="Question id -> owner")
     break_glass: list[str] = Field(default_factory=list, description="Break-glass principal names or ARNs")
-    classification_tag: str = "DataClassification"
+    classification: ClassificationScheme = Field(
+        default_factory=ClassificationScheme, description="How data classification is tagged"
+    )
+    classification_tag: str | None = Field(
+        default=None, min_length=1, description="One more classification tag key, tried before all others"
+    )
     pipeline: bool = Field(default=False, description="The workload deploys through a CI/CD pipeline")
     scope_tags: dict[str, str] = Field(default_factory=dict, description="Only resources with these tags")
 
@@ -94,16 +137,26 @@ def load_workload(path: Path) -> Workload:
         kms_key=wf.kms_key,
         stakeholders=dict(wf.stakeholders),
         break_glass=tuple(wf.break_glass),
-        classification_tag=wf.classification_tag,
+        classification_keys=classification_keys(wf),
+        classification_values=(*DEFAULT_VALUES, *wf.classification.values.items()),
         pipeline=wf.pipeline,
         scope_tags=dict(wf.scope_tags),
         source=str(path),
     )
 
 
+def classification_keys(wf: WorkloadFile) -> tuple[str, ...]:
+    """The file's keys (else the defaults), with ``classification_tag`` first when given."""
+    keys = tuple(wf.classification.keys) if wf.classification.keys is not None else DEFAULT_KEYS
+    if not wf.classification_tag:
+        return keys
+    first = wf.classification_tag
+    return (first, *(k for k in keys if key_form(k) != key_form(first)))
+
+
 def workload_template(name: str, regions: list[str], accounts: list[str]) -> str:
     """A commented starter workload file."""
-    acct = "\n".join(f'  - "{a}"' for a in accounts) or '  # - "123456789012"'
+    acct = "\n".join(f'  - "{a}"' for a in accounts) or '  []  # e.g. - "123456789012"'
     regs = "\n".join(f"  - {r}" for r in regions)
     return f"""# wasp workload file: one workload, not the whole estate. Format: docs/workload.md
 schema: wasp.workload/1
@@ -125,6 +178,8 @@ stakeholders:                    # who owns each question; shown in the improvem
   SEC04: secops@example.com
   SEC10: incident-manager@example.com
 break_glass: []                  # principals allowed to hold admin, e.g. BreakGlassRole
-classification_tag: DataClassification
+# classification:                # how data classification is tagged (defaults: docs/workload.md)
+#   keys: [DataClassification, Sensitivity]    # replaces the default keys
+#   values: {{pii: restricted, c3: confidential}}  # extra value spellings -> level
 # scope_tags: {{workload: payments}}  # only review resources carrying these tags
 """
