@@ -205,8 +205,8 @@ def test_guardduty_two_regions_one_listing_denied() -> None:
     assert own.evidence["region_detail"]["eu-west-1"].startswith(
         "unknown: read failed: guardduty:list_detectors"
     )
-    # the engine still turns a verdict whose neighbour read failed in the account into unknown
-    assert engine.status is U
+    # the rule weighs the failed read itself (decides_gaps), so the engine keeps the definite failure
+    assert engine.status is F
     boto3.client("guardduty", region_name=REGION).create_detector(Enable=True)
     own, engine = _collect_and_judge(
         GuardDutyCollector(), "guardduty_enabled", _DeniedIn(OTHER_REGION, {"ListDetectors"})

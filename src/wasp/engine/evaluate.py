@@ -163,7 +163,9 @@ def evaluate(
         # absence of evidence is not evidence of absence, so such verdicts become unknown (never pass, never
         # fail). A failed read in one account or region leaves the verdicts of the others standing.
         related = set(rule.meta.related_types)
-        neighbour_gaps = [g for g in blocked if set(g.resource_types) & related]
+        neighbour_gaps = (
+            [] if rule.meta.decides_gaps else [g for g in blocked if set(g.resource_types) & related]
+        )
         never_read = set(missing) & related
         findings: list[Finding] = []
         for resource in inventory.of_type(rule.meta.resource_type):

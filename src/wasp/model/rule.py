@@ -43,6 +43,10 @@ class RuleMeta:
     """True when a failure exposes something to the internet (ranks first within its risk level)."""
     iac: bool = True
     """False when the rule needs facts only a live account has (e.g. key last-used dates)."""
+    decides_gaps: bool = False
+    """True when the rule weighs failed reads of its neighbours itself, region by region (``ctx.inventory.gaps``):
+    the engine then leaves its verdicts standing instead of making them unknown for a neighbour's gap, so a
+    region definitely off still fails while another region's read failed."""
 
     @property
     def reads_types(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ META = RuleMeta(
     best_practices=("SEC03-BP07", "SEC03-BP04"),
     resource_type=ACCOUNT_TYPE,
     related_types=(ANALYZER,),
+    decides_gaps=True,
     description="Access Analyzer continuously finds resources shared outside the account or organisation, and "
     "unused access.",
     remediation=Remediation(

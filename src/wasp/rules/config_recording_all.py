@@ -21,6 +21,7 @@ META = RuleMeta(
     best_practices=("SEC04-BP04", "SEC04-BP01"),
     resource_type=ACCOUNT_TYPE,
     related_types=(RECORDER,),
+    decides_gaps=True,
     description="Config's history is how an investigator learns what a resource looked like when it was attacked, "
     "and what Config rules and automatic remediation act on.",
     remediation=Remediation(

@@ -21,6 +21,7 @@ META = RuleMeta(
     best_practices=("SEC10-BP06", "SEC04-BP03"),
     resource_type=ACCOUNT_TYPE,
     related_types=(TYPE,),
+    decides_gaps=True,
     description="Detective builds a behaviour graph from CloudTrail, flow logs and GuardDuty findings, so responders can see what a principal did before and after an alert. Low severity: an improvement, not a gap in a baseline control.",
     remediation=Remediation(
         console="Detective > Enable Amazon Detective (delegated admin in the security account).",

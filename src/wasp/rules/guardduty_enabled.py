@@ -21,6 +21,7 @@ META = RuleMeta(
     best_practices=("SEC04-BP01", "SEC04-BP03"),
     resource_type=ACCOUNT_TYPE,
     related_types=(DETECTOR,),
+    decides_gaps=True,
     description="GuardDuty watches CloudTrail, VPC flow and DNS logs for threats; a region without it is a blind spot "
     "attackers use.",
     remediation=Remediation(

@@ -24,6 +24,7 @@ META = RuleMeta(
     best_practices=("SEC07-BP03",),
     resource_type=ACCOUNT_TYPE,
     related_types=(SESSION, BUCKET),
+    decides_gaps=True,
     description="Macie discovers personal and sensitive data in S3, checking that the classification tags are true.",
     remediation=Remediation(
         console="Macie > Get started > Enable Macie (delegated admin), then automated sensitive data discovery.",

@@ -21,6 +21,7 @@ META = RuleMeta(
     best_practices=("SEC10-BP06", "SEC04-BP02"),
     resource_type=ACCOUNT_TYPE,
     related_types=(TYPE,),
+    decides_gaps=True,
     description="Security Lake normalises CloudTrail, VPC flow, Route 53 and Security Hub data into OCSF in one place the team can query during an incident. Low severity: an improvement, not a gap in a baseline control.",
     remediation=Remediation(
         console="Security Lake > Get started > enable sources and regions, roll-up region.",

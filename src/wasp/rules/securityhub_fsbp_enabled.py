@@ -23,6 +23,7 @@ META = RuleMeta(
     best_practices=("SEC04-BP02", "SEC04-BP03"),
     resource_type=ACCOUNT_TYPE,
     related_types=(HUB,),
+    decides_gaps=True,
     description="Security Hub gathers findings from GuardDuty, Inspector, Macie and Config in one place and checks "
     "the account continuously against AWS's foundational standard.",
     remediation=Remediation(
