@@ -1,5 +1,6 @@
 """IAM in bulk: users, groups, roles and customer-managed policies from one paginated call, and keys,
-passwords and MFA from the credential report (no per-user calls)."""
+passwords and MFA from the credential report. The one per-user call is ListAccessKeys, only for users the
+report shows with a key: the report names keys by slot, and remediation needs each key's real id."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
@@ -58,6 +60,7 @@ class IamCollector(Collector):
         "iam:GetAccountAuthorizationDetails",
         "iam:GenerateCredentialReport",
         "iam:GetCredentialReport",
+        "iam:ListAccessKeys",
     )
 
     def _report(self, api: ApiReader) -> dict[str, dict[str, str]] | Unresolved:
@@ -171,18 +174,38 @@ class IamCollector(Collector):
             )
 
     @staticmethod
+    def _key_ids(api: ApiReader, user: str) -> dict[datetime, str] | Unresolved:
+        """The user's access key ids by creation time (to the second, as the credential report has it)."""
+        try:
+            listed = api.call("list_access_keys", UserName=user, resource_id=user, affects=(KEY_TYPE,)) or {}
+        except CallFailed as failed:
+            return failed.unresolved
+        return {
+            k["CreateDate"].astimezone(UTC).replace(microsecond=0): k["AccessKeyId"]
+            for k in listed.get("AccessKeyMetadata", [])
+        }
+
+    @staticmethod
     def _keys(api: ApiReader, user: dict[str, Any], row: dict[str, str]) -> Iterator[Resource]:
-        for n in (1, 2):
-            rotated = _date(row.get(f"access_key_{n}_last_rotated"))
-            if rotated is None:
-                continue
+        slots = [(n, r) for n in (1, 2) if (r := _date(row.get(f"access_key_{n}_last_rotated"))) is not None]
+        ids = IamCollector._key_ids(api, user["UserName"]) if slots else {}
+        for n, rotated in slots:
             active = row.get(f"access_key_{n}_active") == "true"
+            key_id: str | Unresolved
+            if isinstance(ids, Unresolved):
+                key_id = ids
+            else:
+                created = datetime.fromisoformat(rotated).astimezone(UTC).replace(microsecond=0)
+                key_id = ids.get(created) or Unresolved(
+                    "the credential report is older than the key list (no key created at that time)"
+                )
             yield Resource(
                 type=KEY_TYPE,
-                id=f"{user['UserName']}/key{n}",
+                id=f"{user['UserName']}/{key_id if isinstance(key_id, str) else f'key{n}'}",
                 origin=live(api, None),
                 properties={
                     "UserName": user["UserName"],
+                    "AccessKeyId": key_id,
                     "Status": "Active" if active else "Inactive",
                     SUPPLEMENTARY: {
                         "CreateDate": rotated,
