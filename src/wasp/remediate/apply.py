@@ -173,6 +173,22 @@ def apply_fixes(
     return results
 
 
+def refuse(entries: list[PlanEntry], why: str, audit_log: Path, actor: str) -> list[ItemResult]:
+    """Entries for an account these credentials may not change: each skipped and logged, nothing called."""
+    audit_log.parent.mkdir(parents=True, exist_ok=True)
+    results = []
+    for entry in entries:
+        f, ref = entry.finding, entry.finding["resource"]
+        result = ItemResult(
+            f["id"], f["rule"], ref.get("arn") or ref["id"], "skipped", account=ref.get("account")
+        )
+        _skip(
+            result, "skipped", ACCOUNT_MISMATCH, f"{ACCOUNT_MISMATCH}: {why}", _Log(audit_log, actor, entry)
+        )
+        results.append(result)
+    return results
+
+
 def _skip(result: ItemResult, status: str, reason: str, detail: str, log: _Log) -> None:
     result.status, result.reason, result.detail = status, reason, detail
     log.skipped(reason, detail)
