@@ -311,3 +311,27 @@ def test_a_credential_report_older_than_the_key_list_names_no_key_id() -> None:
         isinstance(key.properties["AccessKeyId"], Unresolved)
         and "older" in key.properties["AccessKeyId"].reason
     )
+
+
+def test_nothing_is_changed_when_sts_cannot_name_the_account(tmp_path: Path) -> None:
+    from botocore.stub import Stubber
+
+    from wasp.errors import AwsSetupError
+    from wasp.remediate.plan import PlanEntry
+    from wasp.remediate.registry import fixers
+
+    clients = ClientFactory(_session())
+    stub = Stubber(clients.client("sts", REGION))
+    stub.add_client_error("get_caller_identity", "ExpiredToken", http_status_code=403)
+    stub.activate()
+    finding = {
+        "id": "f-1",
+        "rule": RULE,
+        "message": "m",
+        "resource": {"type": "t", "id": "u/AKIA", "account": OWN},
+    }
+    entry = PlanEntry(finding, fixers()[RULE], ())
+    with pytest.raises(AwsSetupError, match="cannot confirm which account"):
+        apply_fixes([entry], clients, OWN, (REGION,), CTX, tmp_path / "a.jsonl", "t")
+    stub.assert_no_pending_responses()
+    assert "iam:UpdateAccessKey" not in clients.calls and not (tmp_path / "a.jsonl").exists()

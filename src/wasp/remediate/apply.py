@@ -15,11 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from botocore.exceptions import BotoCoreError, ClientError
+
 from wasp.collect.api import ApiReader
 from wasp.collect.clients import ClientFactory
 from wasp.collect.errors import classify
 from wasp.collect.registry import select_collectors
 from wasp.engine.evaluate import evaluate_resource
+from wasp.errors import AwsSetupError
 from wasp.model import Finding, FindingStatus, Inventory, Resource
 from wasp.model.redact import redact
 from wasp.model.rule import RuleContext
@@ -118,8 +121,16 @@ def _still_fails(entry: PlanEntry, now: Finding | None) -> tuple[str, str] | Non
 
 
 def caller_account(clients: ClientFactory, region: str) -> str:
-    """The account the clients' credentials belong to (one GetCallerIdentity call)."""
-    return str(clients.client("sts", region).get_caller_identity()["Account"])
+    """The account the clients' credentials belong to (one GetCallerIdentity call).
+
+    Raises AwsSetupError when STS cannot say: nothing may be changed without knowing the account.
+    """
+    try:
+        return str(clients.client("sts", region).get_caller_identity()["Account"])
+    except (BotoCoreError, ClientError) as exc:
+        raise AwsSetupError(
+            f"cannot confirm which account the credentials are for ({exc}); nothing was changed"
+        ) from exc
 
 
 def _mismatch(ref: dict[str, Any], account: str, caller: str) -> str | None:
