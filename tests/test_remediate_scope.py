@@ -335,3 +335,34 @@ def test_nothing_is_changed_when_sts_cannot_name_the_account(tmp_path: Path) -> 
         apply_fixes([entry], clients, OWN, (REGION,), CTX, tmp_path / "a.jsonl", "t")
     stub.assert_no_pending_responses()
     assert "iam:UpdateAccessKey" not in clients.calls and not (tmp_path / "a.jsonl").exists()
+
+
+@pytest.mark.usefixtures("aws")
+def test_two_keys_created_in_the_same_second_stay_two_keys_told_apart_by_status() -> None:
+    from moto.iam.models import iam_backends
+
+    from wasp.model import Unresolved
+
+    a, b = _key("twin", 1), _key("twin", 1)
+    for made in iam_backends[OWN]["global"].users["twin"].access_keys:
+        made.create_date = datetime(2025, 1, 1, 12, 0, 0)
+    keys, _ = _collect_keys_plain()
+    assert sorted(k.id for k in keys) == ["twin/key1", "twin/key2"]  # never one key under two slots
+    assert all("same second" in k.properties["AccessKeyId"].reason for k in keys)
+    assert all(isinstance(k.properties["AccessKeyId"], Unresolved) for k in keys)
+    iam = _session().client("iam", region_name=REGION)
+    iam.update_access_key(UserName="twin", AccessKeyId=b["AccessKeyId"], Status="Inactive")
+    keys, _ = _collect_keys_plain()
+    assert {k.properties["Status"]: k.id for k in keys} == {
+        "Active": f"twin/{a['AccessKeyId']}",
+        "Inactive": f"twin/{b['AccessKeyId']}",
+    }
+
+
+def _collect_keys_plain() -> tuple[list[Any], list[Any]]:
+    from wasp.collect.api import ApiReader
+    from wasp.collect.iam import KEY_TYPE, IamCollector
+
+    collector = IamCollector()
+    api = ApiReader(ClientFactory(_session()), OWN, REGION, "iam", collector.resource_types, is_global=True)
+    return [r for r in collector.collect(api) if r.type == KEY_TYPE], api.gaps

@@ -43,6 +43,28 @@ def _date(value: str | None) -> str | None:
     return None if value in (None, "", "N/A", "no_information", "not_supported") else value
 
 
+def _second(value: datetime) -> datetime:
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def _slot_key_id(
+    rotated: str, active: bool, listed: list[dict[str, Any]], taken: set[str]
+) -> str | Unresolved:
+    """The id of the key in a credential-report slot: the listed key created in the same second (the report's
+    precision), told apart by status when two share that second; unknown when no single key fits."""
+    created = _second(datetime.fromisoformat(rotated))
+    same = [k for k in listed if _second(k["CreateDate"]) == created and k["AccessKeyId"] not in taken]
+    if len(same) > 1:
+        same = [k for k in same if (k.get("Status") == "Active") == active]
+    if len(same) == 1:
+        return str(same[0]["AccessKeyId"])
+    if not same:
+        return Unresolved("the credential report is older than the key list (no key created at that time)")
+    return Unresolved(
+        "two keys were created in the same second with the same status; which is which is unknown"
+    )
+
+
 class IamCollector(Collector):
     """Users, groups, roles, customer-managed policies and access keys."""
 
@@ -174,31 +196,26 @@ class IamCollector(Collector):
             )
 
     @staticmethod
-    def _key_ids(api: ApiReader, user: str) -> dict[datetime, str] | Unresolved:
-        """The user's access key ids by creation time (to the second, as the credential report has it)."""
+    def _listed_keys(api: ApiReader, user: str) -> list[dict[str, Any]] | Unresolved:
+        """The user's keys from ListAccessKeys: the ids the credential report does not give."""
         try:
             listed = api.call("list_access_keys", UserName=user, resource_id=user, affects=(KEY_TYPE,)) or {}
         except CallFailed as failed:
             return failed.unresolved
-        return {
-            k["CreateDate"].astimezone(UTC).replace(microsecond=0): k["AccessKeyId"]
-            for k in listed.get("AccessKeyMetadata", [])
-        }
+        return list(listed.get("AccessKeyMetadata", []))
 
     @staticmethod
     def _keys(api: ApiReader, user: dict[str, Any], row: dict[str, str]) -> Iterator[Resource]:
         slots = [(n, r) for n in (1, 2) if (r := _date(row.get(f"access_key_{n}_last_rotated"))) is not None]
-        ids = IamCollector._key_ids(api, user["UserName"]) if slots else {}
+        listed = IamCollector._listed_keys(api, user["UserName"]) if slots else []
+        taken: set[str] = set()
         for n, rotated in slots:
             active = row.get(f"access_key_{n}_active") == "true"
-            key_id: str | Unresolved
-            if isinstance(ids, Unresolved):
-                key_id = ids
-            else:
-                created = datetime.fromisoformat(rotated).astimezone(UTC).replace(microsecond=0)
-                key_id = ids.get(created) or Unresolved(
-                    "the credential report is older than the key list (no key created at that time)"
-                )
+            key_id = (
+                listed if isinstance(listed, Unresolved) else _slot_key_id(rotated, active, listed, taken)
+            )
+            if isinstance(key_id, str):
+                taken.add(key_id)
             yield Resource(
                 type=KEY_TYPE,
                 id=f"{user['UserName']}/{key_id if isinstance(key_id, str) else f'key{n}'}",
