@@ -138,7 +138,7 @@ def fix_apply(
         typer.confirm(f"Apply {allowed} fix(es) to AWS?", abort=True)
 
     def show(r: ItemResult) -> None:
-        out.print(f"{r.status:17} {r.rule} {r.account} {r.resource}: {r.detail}", markup=False)
+        out.print(f"{r.status:17} {r.rule} {r.account or '?'} {r.resource}: {r.detail}", markup=False)
 
     results: list[ItemResult] = []
     for account, why in access.refused.items():

@@ -156,7 +156,11 @@ def apply_fixes(
     actor: str,
     progress: Callable[[ItemResult], None] | None = None,
 ) -> list[ItemResult]:
-    """Apply each entry independently; a failure stops that item only. Every call is appended to the audit log."""
+    """Apply each entry with clients for ``account``; a failure stops that item only.
+
+    Entries found in another account, or when the clients' credentials are not for ``account``
+    (GetCallerIdentity), are skipped. Every call and every skip is appended to the audit log.
+    """
     results: list[ItemResult] = []
     reads: _Reads = {}
     audit_log.parent.mkdir(parents=True, exist_ok=True)
