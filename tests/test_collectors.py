@@ -156,7 +156,7 @@ def test_iam_collector_uses_bulk_calls_and_the_credential_report() -> None:
     iam = boto3.client("iam", region_name=REGION)
     iam.create_user(UserName="alice")
     iam.create_login_profile(UserName="alice", Password="Not-A-Real-Secret-1!")
-    iam.create_access_key(UserName="alice")
+    key_id = iam.create_access_key(UserName="alice")["AccessKey"]["AccessKeyId"]
     iam.create_group(GroupName="admins")
     iam.add_user_to_group(GroupName="admins", UserName="alice")
     iam.put_group_policy(
@@ -185,13 +185,14 @@ def test_iam_collector_uses_bulk_calls_and_the_credential_report() -> None:
     assert group["Policies"][0]["PolicyDocument"]["Statement"][0]["Action"] == "*"
     assert "custom" in _by(resources, "AWS::IAM::ManagedPolicy")
     assert "app" in _by(resources, "AWS::IAM::Role")
-    key = _by(resources, "AWS::IAM::AccessKey")["alice/key1"].properties
-    assert key["Status"] == "Active" and key["Supplementary"]["CreateDate"]
-    # bulk reads, no per-user calls
+    key = _by(resources, "AWS::IAM::AccessKey")[f"alice/{key_id}"].properties  # the real id, not a slot
+    assert key["Status"] == "Active" and key["Supplementary"]["CreateDate"] and key["AccessKeyId"] == key_id
+    # bulk reads; the only per-user call is ListAccessKeys, for users the report shows with a key
     assert set(clients.calls) <= {
         "iam:GetAccountAuthorizationDetails",
         "iam:GenerateCredentialReport",
         "iam:GetCredentialReport",
+        "iam:ListAccessKeys",
     }
     assert api.gaps == []
 

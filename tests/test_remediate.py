@@ -143,11 +143,20 @@ def test_fixer(rule: str, collectors: list[str], seed: Callable[[], None], tmp_p
     after = _review(collectors)
     assert not [f for f in after["findings"] if f["rule"] == rule and f["status"] == "fail"]
     second = apply_fixes(entries, clients, ACCOUNT, (REGION,), ctx, log, "tester")
-    assert [r.status for r in second] == ["already_compliant"] * len(second)
+    # what cannot be re-checked is left alone too (moto's Security Hub cannot report its standards)
+    again = (
+        ("skipped", "cannot re-check now")
+        if expected == "applied_unverified"
+        else ("already_compliant", "no longer fails")
+    )
+    assert [(r.status, r.reason) for r in second] == [again] * len(second)
     lines = [json.loads(line) for line in log.read_text().splitlines()]
-    assert len(lines) == sum(len(r.calls) for r in first) > 0
-    assert all({"when", "who", "call", "before", "after"} <= set(line) for line in lines)
-    assert lines[0]["who"].endswith("user/tester")
+    changes = [line for line in lines if "call" in line]
+    assert len(changes) == sum(len(r.calls) for r in first) > 0
+    assert all({"when", "who", "account", "call", "before", "after"} <= set(line) for line in changes)
+    assert changes[0]["who"].endswith("user/tester") and changes[0]["account"] == ACCOUNT
+    skips = [line for line in lines if "skipped" in line]
+    assert [line["skipped"] for line in skips] == [again[1]] * len(second)
 
 
 @pytest.mark.usefixtures("aws")
@@ -170,7 +179,7 @@ def test_sg_fix_revokes_only_the_dangerous_rules(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("aws")
-def test_a_resource_deleted_between_plan_and_apply_fails_that_item_only(tmp_path: Path) -> None:
+def test_a_resource_deleted_between_plan_and_apply_is_skipped_as_gone(tmp_path: Path) -> None:
     _bucket()
     c("kms").create_key(Description="x")
     review = _review(["s3", "kms"])
@@ -187,9 +196,13 @@ def test_a_resource_deleted_between_plan_and_apply_fails_that_item_only(tmp_path
         "t",
     )
     by_rule = {r.rule: r for r in results}
-    assert by_rule["s3_bucket_public_access_block"].status == "failed"
-    assert "no longer exists" in by_rule["s3_bucket_public_access_block"].detail
+    assert by_rule["s3_bucket_public_access_block"].status == "skipped"
+    assert by_rule["s3_bucket_public_access_block"].reason == "gone since the review"
     assert by_rule["kms_key_rotation_enabled"].status == "fixed"
+    [skip] = [
+        json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines() if "skipped" in line
+    ]
+    assert skip["skipped"] == "gone since the review" and skip["resource"].endswith("fix-b")
 
 
 def test_a_denied_call_fails_the_item_with_the_reason(tmp_path: Path) -> None:
@@ -207,6 +220,11 @@ def test_a_denied_call_fails_the_item_with_the_reason(tmp_path: Path) -> None:
             made = super().client(service, region)
             if service not in self.stubs:
                 self.stubs[service] = Stubber(made)
+                if service == "sts":
+                    self.stubs[service].add_response(
+                        "get_caller_identity",
+                        {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/t", "UserId": "AIDAT"},
+                    )
                 if service == "kms":
                     self.stubs[service].add_response("list_keys", {"Keys": [{"KeyId": "k1"}]})
                     self.stubs[service].add_response(
@@ -236,7 +254,8 @@ def test_a_denied_call_fails_the_item_with_the_reason(tmp_path: Path) -> None:
     finding = {
         "id": "f-1",
         "rule": fixer.rule,
-        "resource": {"type": "AWS::KMS::Key", "id": "k1", "region": REGION},
+        "message": "KMS key k1 does not rotate automatically",
+        "resource": {"type": "AWS::KMS::Key", "id": "k1", "region": REGION, "account": ACCOUNT},
     }
     entry = PlanEntry(finding, fixer, tuple(fixer.calls(resource, FixContext())))
     [result] = apply_fixes([entry], Stubbed(), ACCOUNT, (REGION,), FixContext(), tmp_path / "a.jsonl", "t")

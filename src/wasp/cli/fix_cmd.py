@@ -1,4 +1,5 @@
-"""`wasp fix`: plan fixes for a review's failures (changes nothing), then apply them only when asked."""
+"""`wasp fix`: plan fixes for a review's failures (changes nothing), then apply them only when asked, and only
+in the accounts the review found them in."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import typer
 from rich.table import Table
 
 from wasp.cli.console import err, out
-from wasp.errors import InputError
+from wasp.errors import AwsSetupError, InputError
+from wasp.model import Workload
 from wasp.model.rule import WorkloadScope
 from wasp.remediate.base import FixContext
 from wasp.remediate.plan import PlanEntry, plan
@@ -24,7 +26,14 @@ Resources = Annotated[
 Findings = Annotated[list[str] | None, typer.Option("--finding", help="Only this finding id (repeatable)")]
 KmsKey = Annotated[str | None, typer.Option(help="KMS key for S3 default encryption (else SSE-S3)")]
 WorkloadFile = Annotated[
-    Path | None, typer.Option("--workload", help="Workload file (security_contact, regions)")
+    Path | None,
+    typer.Option("--workload", help="Workload file (security_contact, kms_key, role_name, profile)"),
+]
+RoleName = Annotated[
+    str | None,
+    typer.Option(
+        "--role-name", help="Role to assume in each account the review found fixes in (else the workload's)"
+    ),
 ]
 
 
@@ -35,7 +44,7 @@ def _plan(
     finding: list[str] | None,
     kms_key: str | None,
     workload: Path | None = None,
-) -> tuple[dict[str, object], list[PlanEntry], FixContext]:
+) -> tuple[Workload | None, list[PlanEntry], FixContext]:
     from wasp.workload import load_workload
 
     review = load_review(review_file)
@@ -46,18 +55,19 @@ def _plan(
         kms_key=kms_key or (wl.kms_key if wl else None),
         security_contact=wl.security_contact if wl else None,
     )
-    return review, plan(review, ctx, rule or [], resource or [], finding or []), ctx
+    return wl, plan(review, ctx, rule or [], resource or [], finding or []), ctx
 
 
 def _show(entries: list[PlanEntry]) -> None:
     table = Table(title=f"{len(entries)} fixable finding(s)")
-    for col in ("Finding", "Rule", "Resource", "Calls", "Risk"):
+    for col in ("Finding", "Rule", "Account", "Resource", "Calls", "Risk"):
         table.add_column(col)
     for e in entries:
         ref = e.finding["resource"]
         table.add_row(
             str(e.finding["id"]),
             e.fixer.rule,
+            str(ref.get("account") or "?"),
             str(ref.get("arn") or ref["id"]),
             "\n".join(c.describe() for c in e.calls) or "(re-read at apply)",
             e.fixer.risk,
@@ -87,38 +97,62 @@ def fix_apply(
     finding: Findings = None,
     kms_key: KmsKey = None,
     workload: WorkloadFile = None,
+    role_name: RoleName = None,
     yes: Annotated[bool, typer.Option("--yes", help="Apply without asking")] = False,
     profile: Annotated[str | None, typer.Option(help="AWS profile")] = None,
     audit_log: Annotated[Path, typer.Option(help="JSON-lines audit log (appended)")] = Path(
         "wasp-fix-audit.jsonl"
     ),
 ) -> None:
-    """Apply the planned fixes (re-reading each resource first), log every change, and verify."""
-    from wasp.collect.session import open_accounts
-    from wasp.remediate.apply import apply_fixes
+    """Apply the planned fixes in the accounts the review found them in, each only if it still fails.
 
-    _, entries, ctx = _plan(review_file, rule, resource, finding, kms_key, workload)
+    Re-reads and re-checks each resource first, logs every change and every skip, and verifies. Without a
+    role, only fixes in the credentials' own account are applied; with one, it is assumed in each account.
+    """
+    from wasp.remediate.accounts import by_account, fix_access
+    from wasp.remediate.apply import ACCOUNT_MISMATCH, ItemResult, apply_fixes, refuse
+
+    wl, entries, ctx = _plan(review_file, rule, resource, finding, kms_key, workload)
     if not entries:
         err.print("nothing to fix")
         return
+    regions = tuple(ctx.workload.regions) or ("us-east-1",)
+    groups = by_account(entries)
+    access = fix_access(
+        profile or (wl.profile if wl else None),
+        list(groups),
+        role_name or (wl.role_name if wl else None),
+        regions[0],
+    )
+    if not access.clients:  # nothing here may be changed with these credentials: one line, exit 2
+        for account, why in access.refused.items():
+            refuse(groups[account], why, audit_log, access.caller)
+        raise AwsSetupError(f"refusing to fix: {next(iter(access.refused.values()))}; nothing was changed")
     _show(entries)
+    for account, why in access.refused.items():
+        err.print(f"refused {len(groups[account])} fix(es): {why}", markup=False, soft_wrap=True)
+    allowed = sum(len(groups[a]) for a in access.clients)
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("refusing to change AWS without confirmation: pass --yes")
-        typer.confirm(f"Apply {len(entries)} fix(es) to AWS?", abort=True)
-    regions = tuple(ctx.workload.regions) or ("us-east-1",)
-    access = open_accounts(profile, (), None, regions[0])[0]
-    actor = access.caller  # from the one STS call open_accounts makes
-    results = apply_fixes(
-        entries,
-        access.clients,
-        access.account,
-        regions,
-        ctx,
-        audit_log,
-        actor,
-        progress=lambda r: out.print(f"{r.status:17} {r.rule} {r.resource}: {r.detail}", markup=False),
-    )
+        typer.confirm(f"Apply {allowed} fix(es) to AWS?", abort=True)
+
+    def show(r: ItemResult) -> None:
+        out.print(f"{r.status:17} {r.rule} {r.account or '?'} {r.resource}: {r.detail}", markup=False)
+
+    results: list[ItemResult] = []
+    for account, why in access.refused.items():
+        results += refuse(groups[account], why, audit_log, access.caller)
+    for account, clients in access.clients.items():
+        results += apply_fixes(
+            groups[account], clients, account, regions, ctx, audit_log, access.caller, progress=show
+        )
     failed = [r for r in results if r.status == "failed"]
-    err.print(f"{len(results) - len(failed)} done, {len(failed)} failed; audit log {audit_log}")
-    raise typer.Exit(1 if failed else 0)
+    refused = [r for r in results if r.reason == ACCOUNT_MISMATCH]
+    skipped = [r for r in results if r.status == "skipped" and r.reason != ACCOUNT_MISMATCH]
+    done = len(results) - len(failed) - len(refused) - len(skipped)
+    err.print(
+        f"{done} done, {len(skipped)} skipped, {len(refused)} refused (other account), {len(failed)} failed; "
+        f"audit log {audit_log}"
+    )
+    raise typer.Exit(1 if failed or refused else 0)

@@ -1,5 +1,6 @@
 """IAM in bulk: users, groups, roles and customer-managed policies from one paginated call, and keys,
-passwords and MFA from the credential report (no per-user calls)."""
+passwords and MFA from the credential report. The one per-user call is ListAccessKeys, only for users the
+report shows with a key: the report names keys by slot, and remediation needs each key's real id."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
@@ -41,6 +43,28 @@ def _date(value: str | None) -> str | None:
     return None if value in (None, "", "N/A", "no_information", "not_supported") else value
 
 
+def _second(value: datetime) -> datetime:
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def _slot_key_id(
+    rotated: str, active: bool, listed: list[dict[str, Any]], taken: set[str]
+) -> str | Unresolved:
+    """The id of the key in a credential-report slot: the listed key created in the same second (the report's
+    precision), told apart by status when two share that second; unknown when no single key fits."""
+    created = _second(datetime.fromisoformat(rotated))
+    same = [k for k in listed if _second(k["CreateDate"]) == created and k["AccessKeyId"] not in taken]
+    if len(same) > 1:
+        same = [k for k in same if (k.get("Status") == "Active") == active]
+    if len(same) == 1:
+        return str(same[0]["AccessKeyId"])
+    if not same:
+        return Unresolved("the credential report is older than the key list (no key created at that time)")
+    return Unresolved(
+        "two keys were created in the same second with the same status; which is which is unknown"
+    )
+
+
 class IamCollector(Collector):
     """Users, groups, roles, customer-managed policies and access keys."""
 
@@ -58,6 +82,7 @@ class IamCollector(Collector):
         "iam:GetAccountAuthorizationDetails",
         "iam:GenerateCredentialReport",
         "iam:GetCredentialReport",
+        "iam:ListAccessKeys",
     )
 
     def _report(self, api: ApiReader) -> dict[str, dict[str, str]] | Unresolved:
@@ -171,18 +196,33 @@ class IamCollector(Collector):
             )
 
     @staticmethod
+    def _listed_keys(api: ApiReader, user: str) -> list[dict[str, Any]] | Unresolved:
+        """The user's keys from ListAccessKeys: the ids the credential report does not give."""
+        try:
+            listed = api.call("list_access_keys", UserName=user, resource_id=user, affects=(KEY_TYPE,)) or {}
+        except CallFailed as failed:
+            return failed.unresolved
+        return list(listed.get("AccessKeyMetadata", []))
+
+    @staticmethod
     def _keys(api: ApiReader, user: dict[str, Any], row: dict[str, str]) -> Iterator[Resource]:
-        for n in (1, 2):
-            rotated = _date(row.get(f"access_key_{n}_last_rotated"))
-            if rotated is None:
-                continue
+        slots = [(n, r) for n in (1, 2) if (r := _date(row.get(f"access_key_{n}_last_rotated"))) is not None]
+        listed = IamCollector._listed_keys(api, user["UserName"]) if slots else []
+        taken: set[str] = set()
+        for n, rotated in slots:
             active = row.get(f"access_key_{n}_active") == "true"
+            key_id = (
+                listed if isinstance(listed, Unresolved) else _slot_key_id(rotated, active, listed, taken)
+            )
+            if isinstance(key_id, str):
+                taken.add(key_id)
             yield Resource(
                 type=KEY_TYPE,
-                id=f"{user['UserName']}/key{n}",
+                id=f"{user['UserName']}/{key_id if isinstance(key_id, str) else f'key{n}'}",
                 origin=live(api, None),
                 properties={
                     "UserName": user["UserName"],
+                    "AccessKeyId": key_id,
                     "Status": "Active" if active else "Inactive",
                     SUPPLEMENTARY: {
                         "CreateDate": rotated,

@@ -1,17 +1,25 @@
 """What a fixer is: the rule it fixes, the calls it makes (from the resource's current state), its risk.
 
 Fixers are the only code in wasp that writes to AWS. They plan from a freshly collected resource (never from
-an old review), so applying twice changes nothing the second time.
+an old review), so applying twice changes nothing the second time; and they change a resource only while the
+rule still fails it for the reason the review gave.
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from wasp.model import Resource
 from wasp.model.rule import WorkloadScope
+
+if TYPE_CHECKING:
+    from wasp.collect.clients import ClientFactory
+
+_DAY_COUNT = re.compile(r"\b\d+ days?\b")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,26 @@ class Fixer(ABC):
     """What could break (e.g. revoking SSH may cut someone off)."""
     collectors: ClassVar[tuple[str, ...]]
     """Collectors that re-read the resource's current state before and after a change."""
+    reads_directly: ClassVar[bool] = False
+    """True when the fixer re-reads its one resource itself (:meth:`read`) instead of through its collectors,
+    because the collectors' source is too coarse or may be hours old (the IAM credential report)."""
+
+    def read(
+        self, ref: Mapping[str, Any], clients: ClientFactory, account: str, region: str
+    ) -> Resource | None:
+        """The resource as AWS has it now, in the collector's shape; None when it is gone.
+
+        Only called when :attr:`reads_directly` is set.
+        """
+        raise NotImplementedError(f"{type(self).__name__} re-reads through its collectors")
+
+    def reason(self, message: str) -> str:
+        """The part of a failure message that names why it fails, to compare a review with now.
+
+        Default: the message with day counts ignored ("last used 200 days ago" is the same failure a day
+        later). A fixer whose rule's messages carry other moving figures overrides this.
+        """
+        return _DAY_COUNT.sub("N days", message)
 
     def resolve(self, call: Call, client: Any) -> Call:
         """Fill in values only known at apply time (default: the call as planned)."""
