@@ -110,7 +110,7 @@ _META_FIRST = frozenset(
 
 _REFERENCE = re.compile(
     r"^(?:arn:aws[a-z-]*:|\{\{|\$|%[A-Za-z_]\w*%|!(?:Ref|Sub|GetAtt|Join|ImportValue|Select|If|FindInMap)\b|"
-    r"\(\(|[{\[]|[A-Za-z_][\w.]*\(|(?:ssm|ssm-secure|secretsmanager|resolve|vault|file|env):|"
+    r"\(\(|[A-Za-z_][\w.]*\(|(?:ssm|ssm-secure|secretsmanager|resolve|vault|file|env):|"
     r"/aws/reference/|(?:var|data|local|module|each|random_password|random_string)\.|"
     r"os\.(?:environ|getenv)|process\.env|ENV\[|getenv\(|lookup\(|System\.getenv|"
     r"[a-z_][a-z0-9_]*\.[a-z0-9_-]+\.[a-z_][a-z0-9_.]*$)",
@@ -143,17 +143,11 @@ def _entropy(value: str) -> float:
     return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
 
 
-@lru_cache(maxsize=8192)
-def secret_name_kind(name: str) -> str | None:
-    """``"password"`` or ``"credential"`` when a variable's or key's name says it holds one, else None.
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(name.rsplit("/", 1)[-1])]
 
-    Names are split into words (``DB_PASSWORD``, ``clientSecret``, ``X-API-Key``); a settings word ends
-    the name (``TokenValidityUnits``, ``DB_PASSWORD_ARN``, ``SECRET_ROTATION_DAYS``) or starts it
-    (``RequireSymbols``, ``HttpTokens``, ``ManageMasterUserPassword``): then the value is not the secret.
-    """
-    words = [w.lower() for w in _WORDS.findall(name.rsplit("/", 1)[-1])]
-    if not words or words[-1] in _META_LAST or words[0] in _META_FIRST:
-        return None
+
+def _kind_of_words(words: list[str]) -> str | None:
     kind: str | None = None
     for i, word in enumerate(words):
         if word in _PASSWORD_WORDS or word.endswith(("password", "passwd")):
@@ -162,6 +156,31 @@ def secret_name_kind(name: str) -> str | None:
         if qualified_key or word in _CREDENTIAL_WORDS or word.endswith(("secret", "token")):
             kind = CREDENTIAL
     return kind
+
+
+def _names_setting(words: list[str]) -> bool:
+    return bool(words) and (words[-1] in _META_LAST or words[0] in _META_FIRST)
+
+
+@lru_cache(maxsize=8192)
+def secret_name_kind(name: str) -> str | None:
+    """``"password"`` or ``"credential"`` when a variable's or key's name says it holds one, else None.
+
+    Names are split into words (``DB_PASSWORD``, ``clientSecret``, ``X-API-Key``); a settings word ends
+    the name (``TokenValidityUnits``, ``DB_PASSWORD_ARN``, ``SECRET_ROTATION_DAYS``) or starts it
+    (``RequireSymbols``, ``HttpTokens``, ``ManageMasterUserPassword``): then the value is not the secret.
+    """
+    words = _words(name)
+    return None if _names_setting(words) else _kind_of_words(words)
+
+
+@lru_cache(maxsize=8192)
+def names_secret_setting(name: str) -> bool:
+    """True for a name about a secret that holds a setting, not the secret (``PasswordPolicy``, ``HttpTokens``)."""
+    words = _words(name)
+    return _names_setting(words) and (
+        _kind_of_words(words) is not None or words[-1] in ("tokens", "secrets", "passwords")
+    )
 
 
 def _unquote(value: str) -> str:
@@ -204,9 +223,13 @@ def is_placeholder(value: str) -> bool:
 
 
 def is_literal_secret(value: str, kind: str | None) -> bool:
-    """True when ``value``, held under a name of ``kind``, is a literal secret rather than a reference."""
+    """True when ``value``, held under a name of ``kind``, is a literal secret rather than a reference.
+
+    A value that opens a structure (``{``, ``[``) is not itself a literal: what it holds is read as its own
+    name/value pairs.
+    """
     v = _unquote(value)
-    if is_placeholder(v) or is_reference(v):
+    if v.startswith(("{", "[")) or is_placeholder(v) or is_reference(v):
         return False
     if kind == PASSWORD:
         return len(v) >= 4
