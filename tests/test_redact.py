@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from wasp.model.redact import REDACTED, is_secret_name, redact, redact_tags, redact_text
+from wasp.model.secrets import token_format
 
 FAKE_KEY = "AKIAFAKE0123456789AB"
 FAKE_GH = "ghp_" + "FakeGitHubToken0123456789abcdefghijKL"
@@ -188,3 +190,12 @@ def test_tag_mappings_and_pair_lists_are_redacted_by_key() -> None:
     assert out["Tags"] == [{"Key": "api_token", "Value": REDACTED}, {"Key": "team", "Value": "core"}]
     assert out["FileSystemTags"] == {"DB_PASSWORD": REDACTED, "owner": "ops"}
     assert out["TagSet"] == props["TagSet"]
+
+
+def test_every_token_format_in_the_corpus_is_cut_out_of_text() -> None:
+    corpus = Path(__file__).parent / "fixtures" / "secrets" / "corpus.jsonl"
+    lines = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    with_tokens = [line for line in lines if token_format(line)]
+    assert len(with_tokens) >= 35
+    for line in with_tokens:
+        assert token_format(redact_text(line)) is None, token_format(line)

@@ -24,8 +24,14 @@ _BLOB_NAMES = frozenset({"userdata", "connectionstring", "authorization", "cooki
 """Keys whose whole value is a script or header that may embed a secret: hidden whatever it holds."""
 _PAIR_NAMES = ("Key", "key", "Name", "name", "ParameterKey", "TagKey", "OptionName")
 _PAIR_VALUES = ("Value", "value", "ParameterValue", "TagValue")
-_MAY_HOLD = re.compile(r"://|[A-Za-z0-9_-]{16}|-----BEGIN")
-"""A string can hold a token or URL password only if this matches: most evidence strings skip the rest."""
+_MAY_HOLD = re.compile(
+    r"://|AKIA|ASIA|ABIA|ACCA|-----BEGIN|gh[pousr]_|github_pat_|xox|hooks\.slack|[sr]k_|eyJ|AIza|SG\.|npm_|"
+    r"pypi-|hv[sb]\.|sk-|whsec_|AccountKey="
+)
+"""The fixed start of every token format (and of a URL): most evidence strings need no further look.
+
+Kept in step with ``wasp.model.secrets._TOKEN_FORMATS`` by tests/test_redact.py."""
+_SCALARS = (bool, int, float, type(None))
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +59,7 @@ def _hide(value: str, name: str) -> str:
 
 def redact_text(text: str) -> str:
     """``text`` with token-format secrets and URL passwords replaced; everything else kept."""
-    if len(text) < 16 or not _MAY_HOLD.search(text):
+    if len(text) < 8 or not _MAY_HOLD.search(text):
         return text
     out = TOKEN_ANY.sub(REDACTED, text)
     if "://" in out:
@@ -86,16 +92,21 @@ def redact(value: Any, name: str = "", *, _settings: bool = False) -> Any:
     Inside a settings block (a key naming a secret *setting*: ``TokenValidityUnits``, ``PasswordPolicy``)
     the keys are settings too (``{"AccessToken": "hours"}``): only token formats are cut out there.
     """
-    if isinstance(value, Mapping):
-        inner = _settings or _is_settings_name(name)
-        out = {k: redact(v, str(k), _settings=inner) for k, v in value.items()}
-        return _redact_pair(out) if any(k in out for k in _PAIR_VALUES) else out
-    if isinstance(value, (list, tuple)):
-        return [redact(v, name, _settings=_settings) for v in value]
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         if name and not _settings and is_secret_name(name):
             return _hide(value, name)
         return redact_text(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict or isinstance(value, Mapping):
+        inner = _settings or _is_settings_name(name)
+        out = {k: redact(v, str(k), _settings=inner) for k, v in value.items()}
+        return _redact_pair(out) if any(k in out for k in _PAIR_VALUES) else out
+    if kind is list or isinstance(value, (list, tuple)):
+        return [redact(v, name, _settings=_settings) for v in value]
+    if isinstance(value, str):  # a str subclass
+        return redact(str(value), name, _settings=_settings)
     return value
 
 
