@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wasp.model.redact import REDACTED, is_secret_name, redact, redact_tags, redact_text
 from wasp.model.secrets import token_format
@@ -199,3 +202,34 @@ def test_every_token_format_in_the_corpus_is_cut_out_of_text() -> None:
     assert len(with_tokens) >= 35
     for line in with_tokens:
         assert token_format(redact_text(line)) is None, token_format(line)
+
+
+def test_a_password_with_a_slash_is_not_taken_for_a_path() -> None:
+    assert redact({"DB_PASSWORD": "Pa/ss1"}) == {"DB_PASSWORD": REDACTED}
+    assert redact({"DB_PASSWORD": "/prod/db/password"}) == {"DB_PASSWORD": "/prod/db/password"}
+    assert redact({"DbSecret": "prod/db/credentials"}) == {"DbSecret": "prod/db/credentials"}
+
+
+_KEYS = st.sampled_from(["HttpTokens", "BucketName", "KmsKeyId", "TokenValidityUnits", "Stage", "SecretArn"])
+_SECRET_KEYS = st.sampled_from(["DB_PASSWORD", "api_token", "ClientSecret", "SIGNING_KEY", "SessionToken"])
+_LITERALS = st.text(string.ascii_letters + string.digits + "!#%&*+-=?@^_", min_size=6, max_size=40).filter(
+    lambda s: s.strip("-_") == s and not s.lower().startswith(("your", "enter", "insert", "put"))
+)
+_PLAIN = st.text(string.ascii_lowercase + " -", max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain=st.dictionaries(_KEYS, _PLAIN), secret=st.dictionaries(_SECRET_KEYS, _LITERALS, min_size=1))
+def test_plain_settings_stay_and_every_literal_under_a_secret_name_goes(
+    plain: dict[str, str], secret: dict[str, str]
+) -> None:
+    doc = {
+        "Settings": plain,
+        "Environment": secret,
+        "Tags": [{"Key": k, "Value": v} for k, v in secret.items()],
+    }
+    out = redact(doc)
+    assert out["Settings"] == plain
+    assert out["Environment"] == dict.fromkeys(secret, REDACTED)
+    assert all(t["Value"] == REDACTED for t in out["Tags"])
+    assert redact(out) == out

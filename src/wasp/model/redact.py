@@ -52,7 +52,7 @@ def _hide(value: str, name: str) -> str:
     """A string under a secret name: hidden unless empty, already hidden, or a reference (kept, it is a fact)."""
     if not value.strip() or value == REDACTED:
         return value
-    if not _is_blob(name) and is_reference(value):
+    if not _is_blob(name) and is_reference(value, strict=True):
         return value
     return REDACTED
 

@@ -201,14 +201,19 @@ def _looks_random(value: str) -> bool:
     )
 
 
-def is_reference(value: str) -> bool:
-    """True for a reference to a secret (or an expression that yields one), not the secret itself."""
+def is_reference(value: str, *, strict: bool = False) -> bool:
+    """True for a reference to a secret (or an expression that yields one), not the secret itself.
+
+    ``strict`` (for redaction, where a wrong "reference" would show a password) accepts a bare path only
+    when it starts with ``/`` or has three parts (``/prod/db/password``, ``prod/db/credentials``), not
+    ``ab/cd``.
+    """
     v = _unquote(value).lstrip("\\")
     if _REFERENCE.match(v):
         return True
-    if v.startswith(("/", "./", "~/")) or "/" in v:  # a parameter path, secret name or file
-        return " " not in v and not _looks_random(v.replace("/", "")) and "://" not in v
-    return False
+    if "/" not in v or " " in v or "://" in v or _looks_random(v.replace("/", "")):
+        return False
+    return not strict or v.startswith("/") or v.count("/") >= 2
 
 
 def is_placeholder(value: str) -> bool:
