@@ -161,14 +161,24 @@ def test_the_input_is_not_changed() -> None:
     "name",
     ["HttpTokens", "HttpPutResponseHopLimit", "IdTokenValidity", "KmsKeyId", "SecretArn", "SecretName",
      "AuthorizationType", "MinimumPasswordLength", "PasswordReusePrevention", "EnvironmentSecrets",
-     "MetadataOptions.HttpTokens", "TokenValidityUnits.AccessToken"],
+     "MetadataOptions.HttpTokens", "TokenValidityUnits.AccessToken",
+     "AWS::Lambda::Function/token-minter:Runtime",
+     "AWS::SNS::Topic/arn:aws:sns:eu-west-2:1:password-reset:KmsMasterKeyId"],
 )  # fmt: skip
 def test_setting_names_are_not_secret_names(name: str) -> None:
     assert not is_secret_name(name)
 
 
 @pytest.mark.parametrize(
-    "name", ["DB_PASSWORD", "api_token", "ClientSecret", "Environment.Variables.DB_PASSWORD", "UserData"]
+    "name",
+    [
+        "DB_PASSWORD",
+        "api_token",
+        "ClientSecret",
+        "Environment.Variables.DB_PASSWORD",
+        "UserData",
+        "AWS::Lambda::Function/fn.v2:Environment.Variables.API_TOKEN",
+    ],
 )
 def test_secret_names(name: str) -> None:
     assert is_secret_name(name)

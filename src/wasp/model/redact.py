@@ -36,7 +36,12 @@ _SCALARS = (bool, int, float, type(None))
 
 @lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
-    """True when a key's name (or a dotted evidence path's last part) says its value is a secret."""
+    """True when a key's name (or a dotted evidence path's last part) says its value is a secret.
+
+    Parts of the path under a settings block do not count (``TokenValidityUnits.AccessToken``).
+    """
+    if "::" in name:  # a neighbour's evidence, "<type>/<id>:<path>": the id (dots, colons, words) is no name
+        name = name.rsplit(":", 1)[-1]
     *parents, last = name.split(".")
     if any(_is_settings_name(p) for p in parents):  # TokenValidityUnits.AccessToken
         return False
@@ -45,7 +50,7 @@ def is_secret_name(name: str) -> bool:
 
 
 def _is_blob(name: str) -> bool:
-    return re.sub(r"[^a-z]", "", name.rsplit(".", 1)[-1].lower()) in _BLOB_NAMES
+    return re.sub(r"[^a-z]", "", name.rsplit(":", 1)[-1].rsplit(".", 1)[-1].lower()) in _BLOB_NAMES
 
 
 def _hide(value: str, name: str) -> str:
