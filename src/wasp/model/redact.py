@@ -22,8 +22,8 @@ REDACTED = "***redacted***"
 
 _BLOB_NAMES = frozenset({"userdata", "connectionstring", "authorization", "cookie", "setcookie"})
 """Keys whose whole value is a script or header that may embed a secret: hidden whatever it holds."""
-_PAIR_NAMES = ("Key", "key", "Name", "name", "ParameterKey", "TagKey", "OptionName")
-_PAIR_VALUES = ("Value", "value", "ParameterValue", "TagValue")
+_PAIR_NAMES = ("Key", "key", "Name", "name", "ParameterKey", "OutputKey", "TagKey", "OptionName")
+_PAIR_VALUES = ("Value", "value", "ParameterValue", "OutputValue", "TagValue")
 _MAY_HOLD = re.compile(
     r"://|AKIA|ASIA|ABIA|ACCA|-----BEGIN|gh[pousr]_|github_pat_|xox|hooks\.slack|[sr]k_|eyJ|AIza|SG\.|npm_|"
     r"pypi-|hv[sb]\.|sk-|whsec_|AccountKey="
