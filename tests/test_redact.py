@@ -243,3 +243,17 @@ def test_plain_settings_stay_and_every_literal_under_a_secret_name_goes(
     assert out["Environment"] == dict.fromkeys(secret, REDACTED)
     assert all(t["Value"] == REDACTED for t in out["Tags"])
     assert redact(out) == out
+
+
+def test_stack_outputs_and_parameters_are_pairs() -> None:
+    stack = {
+        "Outputs": [
+            {"OutputKey": "AdminPassword", "OutputValue": "FakeOut#Pass1"},
+            {"OutputKey": "BucketName", "OutputValue": "payments-artifacts"},
+        ],
+        "Parameters": [{"ParameterKey": "DbPasswordArn", "ParameterValue": "arn:aws:secretsmanager:x"}],
+    }
+    out = redact(stack)
+    assert out["Outputs"][0]["OutputValue"] == REDACTED
+    assert out["Outputs"][1] == stack["Outputs"][1]
+    assert out["Parameters"] == stack["Parameters"]
