@@ -2,7 +2,7 @@
 
 An external reviewer reviews the snapshot later with no credentials. The file is gzip-compressed JSON with
 sorted keys and a zero gzip timestamp, so the same inventory always gives the same bytes; unknown values
-survive the round trip as markers.
+survive the round trip as markers. Values of secret-named tags (``api_token``, ``DB_PASSWORD``) are not saved.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from wasp.errors import InputError
 from wasp.model import Gap, Inventory, Origin, OriginKind, Resource, Unresolved
+from wasp.model.redact import redact_tags
 
 SCHEMA = "wasp.snapshot/1"
 _UNRESOLVED = "__wasp_unresolved__"
@@ -74,7 +75,7 @@ def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
                 "arn": r.arn,
                 "origin": {k: v for k, v in vars(r.origin).items() if v is not None}
                 | {"kind": r.origin.kind.value},
-                "properties": _encode(dict(r.properties)),
+                "properties": _encode(redact_tags(r.properties)),
             }
             for r in inv
         ],
