@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from wasp.rules._policy_actions import expand, known_actions, matches
@@ -63,29 +64,35 @@ def covers(statement: Mapping[str, Any], action: str) -> bool:
     return any(matches(str(p), action) for p in listify(statement.get("Action")))
 
 
+def _resource_hit(pattern: str, resource: str) -> bool:
+    if (
+        resource == "*"
+    ):  # every resource: only a pattern of stars (and at most one '?') matches the literal '*'
+        return pattern.strip("*") in ("", "?")
+    return matches(pattern, resource, fold_case=False)
+
+
 def covers_resource(statement: Mapping[str, Any], resource: str = "*") -> bool:
     """True when a statement applies to ``resource`` (ARNs compare case-sensitively).
 
     ``"*"`` asks whether it applies to every resource: ``Resource: "*"``, or any ``NotResource`` (all but a few).
     """
     if "NotResource" in statement:
-        return not any(
-            matches(str(p), resource, fold_case=False) for p in listify(statement.get("NotResource"))
-        )
-    return any(matches(str(p), resource, fold_case=False) for p in listify(statement.get("Resource")))
+        return not any(_resource_hit(str(p), resource) for p in listify(statement.get("NotResource")))
+    return any(_resource_hit(str(p), resource) for p in listify(statement.get("Resource")))
 
 
 def statement_actions(statement: Mapping[str, Any]) -> frozenset[str]:
     """The known actions (lower case) a statement applies to, wildcards and ``NotAction`` expanded."""
-    if "NotAction" in statement:
-        excluded: set[str] = set()
-        for p in listify(statement.get("NotAction")):
-            excluded |= expand(str(p))
-        return known_actions() - excluded
-    out: set[str] = set()
-    for p in listify(statement.get("Action")):
-        out |= expand(str(p))
-    return frozenset(out)
+    negated = "NotAction" in statement
+    patterns = tuple(str(p) for p in listify(statement.get("NotAction" if negated else "Action")))
+    return _expanded(patterns, negated)
+
+
+@lru_cache(maxsize=4096)
+def _expanded(patterns: tuple[str, ...], negated: bool) -> frozenset[str]:
+    union = frozenset().union(*(expand(p) for p in patterns))
+    return known_actions() - union if negated else union
 
 
 def condition_entries(condition: Any) -> list[tuple[str, str, list[Any]]]:
