@@ -61,7 +61,7 @@ ANYONE_LIMITS = frozenset(
 """Conditions that narrow a '*' principal to known callers."""
 ACCOUNT_LIMITS = frozenset({"sts:externalid", "aws:principalorgid", "aws:principalorgpaths"})
 """Conditions that make another account's principals safe to trust (SEC03-BP09)."""
-_ACCOUNT = re.compile(r"^(\d{12})$|^arn:[^:]+:iam::(\d{12}|\*):")
+_ACCOUNT = re.compile(r"^(\d{12})$|^arn:[^:]+:(?:iam|sts)::(\d{12}|\*):")
 _WIDE_SUB = re.compile(r"^[^/*]*:?\*$")
 
 
@@ -194,6 +194,12 @@ EXAMPLES = (
         "oidc-with-sub",
         _trust(_GITHUB, {"StringLike": {"token.actions.githubusercontent.com:sub": "repo:org/app:*"}}, _WEB),
         FindingStatus.PASS,
+    ),
+    Example(
+        "other-account-session",
+        _trust({"AWS": "arn:aws:sts::999988887777:assumed-role/ci/session"}),
+        FindingStatus.FAIL,
+        workload=WorkloadScope(accounts=("111122223333",)),
     ),
     Example("principal-unknown", _trust({"AWS": Unresolved("a parameter")}), FindingStatus.UNKNOWN),
 )
