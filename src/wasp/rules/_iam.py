@@ -92,9 +92,30 @@ def principal_documents(view: ResourceView, ctx: RuleContext, *, follow_groups: 
     return out
 
 
+def _boundary(view: ResourceView, ctx: RuleContext) -> tuple[str, Any] | None:
+    """The permissions boundary's (label, document); a boundary that cannot be read is an unknown document."""
+    arn = view.peek("PermissionsBoundary")
+    if not arn:
+        return None
+    label = f"boundary:{arn}"
+    if isinstance(arn, Unresolved):
+        return label, arn
+    document = aws_managed_document(str(arn))
+    if document is not None:
+        return label, document
+    policy = None if aws_managed_name(str(arn)) else _managed_policy(str(arn), ctx)
+    if policy is None:
+        return label, Unresolved(f"permissions boundary {arn} is not in the inventory")
+    return label, view.neighbour(policy).peek("PolicyDocument")
+
+
 def principal_access(view: ResourceView, ctx: RuleContext, *, follow_groups: bool) -> Access:
-    """What a user's or role's identity policies grant together, with the evidence noted on the view."""
+    """What a user's or role's identity policies grant together, within its permissions boundary if it has one,
+    with the evidence noted on the view."""
     access = access_of(principal_documents(view, ctx, follow_groups=follow_groups))
+    boundary = _boundary(view, ctx)
+    if boundary is not None:
+        access.bounded_by(access_of([boundary]))
     view.note("policy_sources", sorted(access.sources))
     view.note("share_of_actions_everywhere", round(access.share, 3))
     view.note("conditional_wide_grants", access.conditional)

@@ -75,6 +75,19 @@ class Access:
         missing = sorted({a.split(":", 1)[0] for a in known_actions() - self.everywhere})
         return missing[:limit] + (["..."] if len(missing) > limit else [])
 
+    def bounded_by(self, boundary: Access) -> None:
+        """Keep only what a permissions boundary also allows (IAM grants the intersection).
+
+        A boundary only takes away, so its unknown parts matter only where the policies alone would fail.
+        """
+        if self.full_admin or self.near_admin or self.broad():
+            self.undecided += boundary.undecided
+        self.everywhere &= boundary.everywhere
+        for name in self.sources:
+            self.sources[name] &= boundary.everywhere
+        for service, acts in self.broad_by_service.items():
+            acts &= boundary.everywhere | boundary.broad_by_service.get(service, set())
+
     def broad(self) -> list[str]:
         """Service-wide grants on sensitive services (``iam:*``...) and ``sts:AssumeRole`` on any role."""
         out = []

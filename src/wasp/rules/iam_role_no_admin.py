@@ -24,7 +24,7 @@ META = RuleMeta(
     description="A role whose policies together allow every action on every resource (AdministratorAccess, "
     "Allow * on *) hands everything to whoever can assume it (critical); nearly every action (Allow NotAction "
     "iam:* on *, PowerUserAccess) is near-admin (high). Inline, managed and separately attached policies all "
-    "count; an unconditioned Deny takes actions away; service-linked roles are AWS's and are skipped.",
+    "count; an unconditioned Deny takes actions away, a permissions boundary keeps only what it allows; service-linked roles are AWS's and are skipped.",
     remediation=Remediation(
         console="IAM > Roles > ROLE > Permissions: detach AdministratorAccess / remove *:* statements; grant "
         "what the role's job needs (IAM Access Analyzer can generate a policy from CloudTrail).",
@@ -58,6 +58,14 @@ _CUSTOMER = example_resource(
     "AWS::IAM::ManagedPolicy",
     {"ManagedPolicyName": "Everything", "PolicyDocument": {"Statement": [_ALL]}},
     "Everything",
+)
+_S3_ONLY = example_resource(
+    "AWS::IAM::ManagedPolicy",
+    {
+        "ManagedPolicyName": "S3Only",
+        "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]},
+    },
+    "S3Only",
 )
 EXAMPLES = (
     Example("scoped", _role({"ManagedPolicyArns": []}), FindingStatus.PASS),
@@ -105,5 +113,26 @@ EXAMPLES = (
         "known-admin-beside-unknown",
         _role({"ManagedPolicyArns": [_ADMIN, Unresolved("an import")]}),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "admin-within-a-boundary",
+        _role({"ManagedPolicyArns": [_ADMIN], "PermissionsBoundary": "S3Only"}),
+        FindingStatus.PASS,
+        (_S3_ONLY,),
+    ),
+    Example(
+        "admin-within-an-unread-boundary",
+        _role(
+            {
+                "ManagedPolicyArns": [_ADMIN],
+                "PermissionsBoundary": "arn:aws:iam::111122223333:policy/elsewhere",
+            }
+        ),
+        FindingStatus.UNKNOWN,
+    ),
+    Example(
+        "scoped-within-an-unread-boundary",
+        _role({"PermissionsBoundary": "arn:aws:iam::aws:policy/ReadOnlyAccess"}),
+        FindingStatus.PASS,
     ),
 )
