@@ -19,6 +19,7 @@ from typing import Any
 
 from wasp.errors import InputError
 from wasp.iac.decode import decode_template
+from wasp.iac.iam_links import link_attachments
 from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
 from wasp.model import Origin, OriginKind, Resource, Unresolved
@@ -303,6 +304,9 @@ def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None,
         )
         if rtype == "AWS::CloudFormation::Stack":
             _nested(path, str(logical_id), properties, depth, loaded)
+    own = [i for i, r in enumerate(loaded.resources) if r.origin.file == str(path)]
+    for i, linked in zip(own, link_attachments([loaded.resources[i] for i in own]), strict=True):
+        loaded.resources[i] = linked  # policies attached from elsewhere, on their principal (iam_links)
     return loaded
 
 

@@ -1,51 +1,126 @@
-"""Pure helpers to work out what a user or role is granted, across inline, managed and group policies."""
+"""Pure helpers to work out what a user or role is granted, across inline, managed and group policies.
+
+Every route counts: inline ``Policies``, ``ManagedPolicyArns`` (customer-managed ones read from the inventory,
+broad AWS-managed ones from :mod:`wasp.rules._aws_managed`) and, for users, each group's own policies. The IaC
+readers link policies attached from elsewhere (``AWS::IAM::Policy`` with ``Roles:``, Terraform's
+``aws_iam_policy_attachment``...) onto the principal first, so live and IaC principals have the same shape.
+Neighbours are read through :meth:`ResourceView.neighbour`, so their reads are evidence.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from wasp.model.rule import ResourceView, RuleContext, UnresolvedRead, contains_unresolved
-from wasp.rules._policy import grants_full_admin, inline_documents, is_admin_policy_arn
+from wasp.model import Resource, Severity, Unresolved
+from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed, unknown
+from wasp.rules._aws_managed import aws_managed_document, aws_managed_name
+from wasp.rules._policy import inline_documents
+from wasp.rules._policy_access import Access, access_of
+
+Sources = list[tuple[str, Any]]
+"""(where a document comes from, the document) pairs; a document may be an Unresolved marker."""
 
 
-def _managed_admin(arns: list[Any], ctx: RuleContext) -> list[str]:
-    hits: list[str] = []
-    for arn in arns:
-        arn = str(arn)
-        if is_admin_policy_arn(arn):
-            hits.append(arn)
+def _managed_policy(arn: str, ctx: RuleContext) -> Resource | None:
+    for policy in ctx.inventory.of_type("AWS::IAM::ManagedPolicy"):
+        if arn in (policy.arn, policy.id):
+            return policy
+    return None
+
+
+def _own_documents(reader: ResourceView, ctx: RuleContext, prefix: str, assumed: list[str]) -> Sources:
+    """The inline and managed documents on one principal (or group), read through ``reader``."""
+    out: Sources = []
+    inline = reader.peek("Policies", [])
+    if isinstance(inline, Unresolved):
+        out.append((f"{prefix}Policies", inline))
+        inline = []
+    for i, entry in enumerate(inline if isinstance(inline, list) else []):
+        if isinstance(entry, Unresolved):
+            out.append((f"{prefix}Policies[{i}]", entry))
+    out += [(f"{prefix}inline:{name}", doc) for name, doc in inline_documents(inline)]
+    arns = reader.peek("ManagedPolicyArns", [])
+    if isinstance(arns, Unresolved):
+        return [*out, (f"{prefix}ManagedPolicyArns", arns)]
+    for arn in arns if isinstance(arns, list) else []:
+        if isinstance(arn, Unresolved):
+            out.append((f"{prefix}ManagedPolicyArns", arn))
             continue
-        for policy in ctx.inventory.of_type("AWS::IAM::ManagedPolicy"):
-            if arn not in (policy.arn, policy.id):
-                continue
-            document = policy.properties.get("PolicyDocument")
-            if grants_full_admin(document):
-                hits.append(arn)
-            elif (bad := contains_unresolved(document)) is not None:
-                raise UnresolvedRead(
-                    f"ManagedPolicyArns[{arn}].PolicyDocument", bad
-                )  # the verdict is unknown
-    return hits
+        arn = str(arn)
+        if aws_managed_name(arn) is not None:
+            document = aws_managed_document(arn)
+            if document is None:
+                assumed.append(arn)
+            else:
+                out.append((f"{prefix}{arn}", document))
+            continue
+        policy = _managed_policy(arn, ctx)
+        if policy is None:
+            out.append((f"{prefix}{arn}", Unresolved(f"managed policy {arn} is not in the inventory")))
+        else:
+            out.append((f"{prefix}{arn}", reader.neighbour(policy).peek("PolicyDocument")))
+    return out
 
 
-def admin_grants(view: ResourceView, ctx: RuleContext, *, follow_groups: bool) -> list[str]:
-    """Where a principal gets full admin: managed ARNs, 'inline:NAME', 'group:NAME/...'."""
-    hits = _managed_admin(list(view.get("ManagedPolicyArns", [])), ctx)
-    hits += [f"inline:{n}" for n, doc in inline_documents(view.get("Policies", [])) if grants_full_admin(doc)]
+def _group(name: str, ctx: RuleContext) -> Resource | None:
+    for group in ctx.inventory.of_type("AWS::IAM::Group"):
+        if name in (group.properties.get("GroupName"), group.id, group.arn):
+            return group
+    return None
+
+
+def principal_documents(view: ResourceView, ctx: RuleContext, *, follow_groups: bool) -> Sources:
+    """Every identity-policy document of a user or role, labelled by where it comes from."""
+    assumed: list[str] = []
+    out = _own_documents(view, ctx, "", assumed)
     if follow_groups:
-        for group_name in view.get("Groups", []):
-            for group in ctx.inventory.find("AWS::IAM::Group", GroupName=group_name):
-                props: Mapping[str, Any] = group.properties
-                g_hits = _managed_admin(list(props.get("ManagedPolicyArns") or []), ctx)
-                g_hits += [
-                    f"inline:{n}"
-                    for n, doc in inline_documents(props.get("Policies") or [])
-                    if grants_full_admin(doc)
-                ]
-                hits += [f"group:{group_name}/{h}" for h in g_hits]
-    view.note("admin_grants", hits)
-    return hits
+        groups = view.peek("Groups", [])
+        if isinstance(groups, Unresolved):
+            out.append(("Groups", groups))
+            groups = []
+        for name in groups if isinstance(groups, list) else []:
+            if isinstance(name, Unresolved):
+                out.append(("Groups", name))
+                continue
+            group = _group(str(name), ctx)
+            if group is None:
+                out.append((f"group:{name}", Unresolved(f"group {name} is not in the inventory")))
+            else:
+                out += _own_documents(view.neighbour(group), ctx, f"group:{name}/", assumed)
+    view.note("aws_managed_assumed_scoped", assumed)
+    return out
+
+
+def _boundary(view: ResourceView, ctx: RuleContext) -> tuple[str, Any] | None:
+    """The permissions boundary's (label, document); a boundary that cannot be read is an unknown document."""
+    arn = view.peek("PermissionsBoundary")
+    if not arn:
+        return None
+    label = f"boundary:{arn}"
+    if isinstance(arn, Unresolved):
+        return label, arn
+    document = aws_managed_document(str(arn))
+    if document is not None:
+        return label, document
+    policy = None if aws_managed_name(str(arn)) else _managed_policy(str(arn), ctx)
+    if policy is None:
+        return label, Unresolved(f"permissions boundary {arn} is not in the inventory")
+    return label, view.neighbour(policy).peek("PolicyDocument")
+
+
+def principal_access(view: ResourceView, ctx: RuleContext, *, follow_groups: bool) -> Access:
+    """What a user's or role's identity policies grant together, within its permissions boundary if it has one,
+    with the evidence noted on the view."""
+    access = access_of(principal_documents(view, ctx, follow_groups=follow_groups))
+    boundary = _boundary(view, ctx)
+    if boundary is not None:
+        access.bounded_by(access_of([boundary]))
+    view.note("policy_sources", sorted(access.sources))
+    view.note("share_of_actions_everywhere", round(access.share, 3))
+    view.note("conditional_wide_grants", access.conditional)
+    view.note("undecided", access.undecided)
+    return access
 
 
 def attached_documents(properties: Mapping[str, Any], ctx: RuleContext) -> list[Any]:
@@ -58,3 +133,40 @@ def attached_documents(properties: Mapping[str, Any], ctx: RuleContext) -> list[
             if arn in (p.arn, p.id)
         ]
     return docs
+
+
+def admin_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_groups: bool) -> Verdict:
+    """Fail full admin (critical) and near-admin (high) outside break-glass; unknown when parts are unknown."""
+    access = principal_access(view, ctx, follow_groups=follow_groups)
+    if access.full_admin or access.near_admin:
+        via = ", ".join(access.via())
+        if ctx.workload.is_break_glass(str(view.get(_NAME[view.resource.type], view.id)), view.resource.arn):
+            return passed(f"{what} holds admin as a declared break-glass principal (via {via})")
+        if access.full_admin:
+            return failed(f"{what} has full administrator access via {via}", Severity.CRITICAL)
+        share = f"{access.share:.0%} of all actions, all but {', '.join(access.missing_services())}"
+        return failed(f"{what} has near-administrator access ({share}) via {via}", Severity.HIGH)
+    if access.undecided:
+        return unknown(
+            f"{what}: policies with parts known only at deploy time: {'; '.join(access.undecided[:3])}"
+        )
+    return passed(f"{what} has no full or near administrator access")
+
+
+def broad_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_groups: bool) -> Verdict:
+    """Fail service-wide grants on sensitive services (high) outside break-glass."""
+    access = principal_access(view, ctx, follow_groups=follow_groups)
+    broad = access.broad()
+    view.note("broad_grants", broad)
+    if broad:
+        if ctx.workload.is_break_glass(str(view.get(_NAME[view.resource.type], view.id)), view.resource.arn):
+            return passed(f"{what} holds broad access as a declared break-glass principal")
+        return failed(f"{what} has service-wide access: {', '.join(broad)}", Severity.HIGH)
+    if access.undecided:
+        return unknown(
+            f"{what}: policies with parts known only at deploy time: {'; '.join(access.undecided[:3])}"
+        )
+    return passed(f"{what} has no service-wide grant on IAM, KMS, S3 or sts:AssumeRole on any role")
+
+
+_NAME = {"AWS::IAM::Role": "RoleName", "AWS::IAM::User": "UserName"}

@@ -11,9 +11,11 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
-from wasp.rules._iam import attached_documents
-from wasp.rules._policy import allows, grants_full_admin
+from wasp.rules._iam import principal_documents
+from wasp.rules._policy import allows
+from wasp.rules._policy_access import access_of
 
 IAM_WRITE = (
     "iam:CreateRole",
@@ -50,12 +52,15 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         name, view.resource.arn
     ):
         return None
-    attached = {"Policies": view.get("Policies", []), "ManagedPolicyArns": view.get("ManagedPolicyArns", [])}
-    docs = attached_documents(attached, ctx)
-    if any(grants_full_admin(d) for d in docs):
+    sources = principal_documents(view, ctx, follow_groups=False)
+    access = access_of(sources)
+    if access.full_admin:
         return None
+    docs = [doc for _, doc in sources]
     writes = [a for a in IAM_WRITE if allows(docs, a)]
     view.note("iam_write_actions", writes)
+    if not writes and access.undecided:
+        return unknown(f"role {name}: policies with parts known only at deploy time: {access.undecided[0]}")
     if not writes:
         return None
     if view.get("PermissionsBoundary"):

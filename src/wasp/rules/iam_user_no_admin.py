@@ -1,4 +1,4 @@
-"""No IAM user has full administrator access unless it is a declared break-glass principal."""
+"""No IAM user has full (or near) administrator access unless it is a declared break-glass principal."""
 
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
@@ -10,19 +10,18 @@ from wasp.model.rule import (
     Verdict,
     WorkloadScope,
     example_resource,
-    failed,
-    passed,
 )
-from wasp.rules._iam import admin_grants
+from wasp.rules._iam import admin_verdict
 
 META = RuleMeta(
-    title="IAM users have no full administrator access outside break-glass",
+    title="IAM users have no full or near administrator access outside break-glass",
     severity=Severity.HIGH,
     best_practices=("SEC03-BP02",),
     resource_type="AWS::IAM::User",
     related_types=("AWS::IAM::Group", "AWS::IAM::ManagedPolicy"),
-    description="AdministratorAccess or an Allow of *:* on * (attached, inline or through a group) "
-    "gives a user everything; only declared break-glass principals may hold it.",
+    description="AdministratorAccess or an Allow of * on * (attached, inline, attached from elsewhere or "
+    "through a group) gives a user everything (critical); Allow NotAction on * gives nearly everything (high). "
+    "Only declared break-glass principals may hold either.",
     remediation=Remediation(
         console="IAM > Users > USER > Permissions: remove AdministratorAccess and *:* policies (and the "
         "user from admin groups); grant a job-specific policy instead.",
@@ -34,19 +33,17 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Fail when the user holds admin through any route and is not break-glass."""
-    name = str(view.get("UserName", view.id))
-    grants = admin_grants(view, ctx, follow_groups=True)
-    if not grants:
-        return passed(f"IAM user {name} has no full administrator access")
-    if ctx.workload.is_break_glass(name, view.resource.arn):
-        return passed(f"IAM user {name} holds admin as a declared break-glass principal")
-    return failed(f"IAM user {name} has full administrator access via {', '.join(grants)}")
+    """Fail when the user holds admin or near-admin through any route and is not break-glass."""
+    return admin_verdict(view, ctx, f"IAM user {view.get('UserName', view.id)}", follow_groups=True)
 
 
 _ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
 _STAR = {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 _GROUP = example_resource("AWS::IAM::Group", {"GroupName": "admins", "ManagedPolicyArns": [_ADMIN]}, "admins")
+_NEAR = {"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}
+_OPS = example_resource(
+    "AWS::IAM::Group", {"Policies": [{"PolicyName": "ops", "PolicyDocument": _NEAR}]}, "OpsGroup"
+)
 EXAMPLES = (
     Example(
         "plain",
@@ -77,5 +74,16 @@ EXAMPLES = (
         example_resource("AWS::IAM::User", {"UserName": "bg", "ManagedPolicyArns": [_ADMIN]}),
         FindingStatus.PASS,
         workload=WorkloadScope(break_glass=("bg",)),
+    ),
+    Example(
+        "via-group-inline-near-admin",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["OpsGroup"]}),
+        FindingStatus.FAIL,
+        (_OPS,),
+    ),
+    Example(
+        "group-elsewhere",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["not-here"]}),
+        FindingStatus.UNKNOWN,
     ),
 )

@@ -28,6 +28,8 @@ class Fold:
     """Change the parent's properties in place."""
     separate: tuple[str, Callable[[Props, Values], Props]] | None = None
     """Or become a CloudFormation resource of its own: (type, parent props + child values -> props)."""
+    many: bool = False
+    """The link is a list naming several parents (``aws_iam_policy_attachment``'s ``roles``): merge into each."""
 
 
 def _append(key: str, make: Callable[[Values], list[Any]]) -> Callable[[Props, Values], None]:
@@ -72,6 +74,11 @@ def _bucket_sse(props: Props, v: Values) -> None:
 
 def _login_profile(v: Values) -> Props:
     return {"PasswordResetRequired": v.get("password_reset_required", True)}
+
+
+def _named(value: Any) -> list[Any]:
+    """A group name (or a value known only after apply) as an entry of a user's ``Groups``."""
+    return [value] if value is not None else []
 
 
 def _inline(v: Values) -> list[Props]:
@@ -136,6 +143,10 @@ FOLDS: dict[str, Fold] = {
     "aws_iam_group_policy_attachment": Fold(
         "group", ("aws_iam_group",), _append("ManagedPolicyArns", lambda v: [v.get("policy_arn")])
     ),
+    "aws_iam_group_policy": Fold("group", ("aws_iam_group",), _append("Policies", _inline)),
+    "aws_iam_user_group_membership": Fold(
+        "user", ("aws_iam_user",), _append("Groups", lambda v: items(v.get("groups")))
+    ),
     "aws_kms_key_policy": Fold(
         "key_id", ("aws_kms_key",), _set("KeyPolicy", lambda v: document(v.get("policy")))
     ),
@@ -170,3 +181,23 @@ FOLDS: dict[str, Fold] = {
     ),
 }
 """Split resources folded into (or placed beside) the resource they belong to."""
+
+
+_ATTACH = _append("ManagedPolicyArns", lambda v: [v.get("policy_arn")])
+MULTI_FOLDS: dict[str, tuple[Fold, ...]] = {
+    "aws_iam_policy_attachment": (
+        Fold("roles", ("aws_iam_role",), _ATTACH, many=True),
+        Fold("users", ("aws_iam_user",), _ATTACH, many=True),
+        Fold("groups", ("aws_iam_group",), _ATTACH, many=True),
+    ),
+    "aws_iam_group_membership": (
+        Fold("users", ("aws_iam_user",), _append("Groups", lambda v: _named(v.get("group"))), many=True),
+    ),
+}
+"""Split resources that attach to several parents at once (a policy to many roles, many users to a group)."""
+
+
+def folds_for(tf_type: str) -> tuple[Fold, ...]:
+    """Every fold a Terraform type takes part in (none for a type that is not split)."""
+    single = FOLDS.get(tf_type)
+    return (single,) if single is not None else MULTI_FOLDS.get(tf_type, ())

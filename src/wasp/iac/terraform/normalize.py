@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from wasp.iac.terraform.mapping import FOLDS, MAIN
+from wasp.iac.terraform.folds import Fold, folds_for
+from wasp.iac.terraform.mapping import MAIN
 from wasp.iac.terraform.model import TfResource, strip_index
 from wasp.model import Origin, Resource, Unresolved
 
@@ -44,6 +45,18 @@ class _Parents:
         value = child.values.get(link)
         return self.by_identity.get(value) if isinstance(value, str) else None
 
+    def find_all(self, child: TfResource, link: str) -> list[TfResource]:
+        """The parents a list-valued link names (``roles = [aws_iam_role.a.name, "b"]``), each once."""
+        found = [
+            self.by_address.get(r) or self.by_address.get(strip_index(r)) for r in child.refs.get(link, [])
+        ]
+        value = child.values.get(link)
+        found += [
+            self.by_identity.get(v) for v in (value if isinstance(value, list) else []) if isinstance(v, str)
+        ]
+        unique: dict[str, TfResource] = {p.address: p for p in found if p is not None}
+        return list(unique.values())
+
 
 def normalize(resources: Iterable[TfResource]) -> list[Resource]:
     """Map every known ``aws_*`` resource; fold split resources into their parent (unlinked ones are kept
@@ -59,29 +72,37 @@ def normalize(resources: Iterable[TfResource]) -> list[Resource]:
         by_type.setdefault(tf.type, []).append(tf)
     extra: list[Resource] = []
     indexes: dict[tuple[str, ...], _Parents] = {}
-    for tf in tfs:
-        fold = FOLDS.get(tf.type)
-        if fold is None:
-            continue
+    for child, fold in ((t, f) for t in tfs for f in folds_for(t.type)):
         if fold.parents not in indexes:
             indexes[fold.parents] = _Parents([p for t in fold.parents for p in by_type.get(t, [])])
-        parent = indexes[fold.parents].find(tf, fold.link)
-        if parent is None:
-            continue
-        parent_tf, props = mains[parent.address]
-        if fold.merge is not None:
-            fold.merge(props, tf.values)
-        if fold.separate is not None:
-            rtype, make = fold.separate
-            name = props.get("BucketName")
-            key = name if isinstance(name, str) and name else parent_tf.address
-            sep_id = tf.address if rtype == "AWS::S3::BucketPolicy" else parent_tf.address
-            extra.append(Resource(rtype, sep_id, make({**props, "__key__": key}, tf.values), _origin(tf)))
+        index = indexes[fold.parents]
+        for parent in index.find_all(child, fold.link) if fold.many else [index.find(child, fold.link)]:
+            if parent is not None:
+                _fold(child, fold, parent, mains, extra)
     out = [
         Resource(MAIN[tf.type][0], tf.address, _without_empty(props), _origin(tf))
         for tf, props in mains.values()
     ]
     return out + extra
+
+
+def _fold(
+    tf: TfResource,
+    fold: Fold,
+    parent: TfResource,
+    mains: dict[str, tuple[TfResource, dict[str, Any]]],
+    extra: list[Resource],
+) -> None:
+    """Merge one split resource into its parent, or place it beside the parent as a resource of its own."""
+    parent_tf, props = mains[parent.address]
+    if fold.merge is not None:
+        fold.merge(props, tf.values)
+    if fold.separate is not None:
+        rtype, make = fold.separate
+        name = props.get("BucketName")
+        key = name if isinstance(name, str) and name else parent_tf.address
+        sep_id = tf.address if rtype == "AWS::S3::BucketPolicy" else parent_tf.address
+        extra.append(Resource(rtype, sep_id, make({**props, "__key__": key}, tf.values), _origin(tf)))
 
 
 def unknown(address: str, attribute: str) -> Unresolved:
