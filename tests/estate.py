@@ -217,7 +217,7 @@ def policy() -> list[Label]:
     return [
         Label("policy", "iam_role_no_admin", "estate-notaction-role", "SEC03-BP02", "fail"),
         Label("policy", "iam_role_no_admin", "estate-scoped-role", "SEC03-BP02", "pass"),
-        Label("policy", "iam_role_no_admin", "estate-kms-star-role", "SEC03-BP02", "fail"),
+        Label("policy", "iam_role_no_broad_access", "estate-kms-star-role", "SEC03-BP02", "fail"),
         Label("policy", "iam_user_no_admin", "estate-admin-by-group", "SEC03-BP02", "fail"),
         Label("policy", "iam_user_no_admin", "estate-reader", "SEC03-BP02", "pass"),
         Label("trust", "iam_role_trust_restricted", "estate-trust-anyone", "SEC03-BP09", "fail"),

@@ -53,4 +53,6 @@ def test_the_estate_costs_few_calls_per_resource(
     reviewed: tuple[list[estate.Label], dict[str, object], float],
 ) -> None:
     *_, per_resource = reviewed
-    assert per_resource <= 4.0  # a small estate carries the fixed cost of ~50 collection tasks
+    # a guard against per-resource call creep; a small estate carries the fixed cost of ~50 collection tasks
+    # per region (bench/live_vs_prowler.py prints the figure at scale, where it is under 2)
+    assert per_resource <= 5.0

@@ -38,6 +38,12 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "s3_bucket_acl_not_public": "a bucket without AccessControl has the private canned ACL",
     "iam_role_no_admin": "a role with no policies has no permissions",
     "iam_user_no_admin": "a user with no policies or groups has no permissions",
+    "iam_user_no_console_password": "a user without LoginProfile has no console password (live: the collector "
+    "always records the credential report's answer)",
+    "iam_user_one_active_key": "a user with no access-key resources has no keys (the engine makes the verdict "
+    "unknown when access keys could not be listed)",
+    "iam_role_no_broad_access": "a role with no policies has no permissions",
+    "iam_user_no_broad_access": "a user with no policies or groups has no permissions",
     # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence
     "access_analyzer_enabled": "an analyzer resource exists only when the analyzer does",
     "detective_enabled": "a behaviour graph resource exists only when Detective is on",

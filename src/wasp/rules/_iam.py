@@ -140,7 +140,7 @@ def admin_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_gro
     access = principal_access(view, ctx, follow_groups=follow_groups)
     if access.full_admin or access.near_admin:
         via = ", ".join(access.via())
-        if ctx.workload.is_break_glass(str(view.get(_NAME[view.resource.type], view.id)), view.resource.arn):
+        if ctx.workload.is_break_glass(view.label(_NAME[view.resource.type]), view.resource.arn):
             return passed(f"{what} holds admin as a declared break-glass principal (via {via})")
         if access.full_admin:
             return failed(f"{what} has full administrator access via {via}", Severity.CRITICAL)
@@ -159,7 +159,7 @@ def broad_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_gro
     broad = access.broad()
     view.note("broad_grants", broad)
     if broad:
-        if ctx.workload.is_break_glass(str(view.get(_NAME[view.resource.type], view.id)), view.resource.arn):
+        if ctx.workload.is_break_glass(view.label(_NAME[view.resource.type]), view.resource.arn):
             return passed(f"{what} holds broad access as a declared break-glass principal")
         return failed(f"{what} has service-wide access: {', '.join(broad)}", Severity.HIGH)
     if access.undecided:

@@ -43,7 +43,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if age is None:
         return unknown("the key's creation date is not known")
     if age > MAX_AGE_DAYS:
-        return failed(f"access key of {view.get('UserName')} is {age} days old (limit {MAX_AGE_DAYS})")
+        return failed(f"access key of {view.label('UserName')} is {age} days old (limit {MAX_AGE_DAYS})")
     return passed(f"access key is {age} days old")
 
 

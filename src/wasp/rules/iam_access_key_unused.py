@@ -44,7 +44,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if idle > MAX_IDLE_DAYS:
         when = "never used" if not last_used else f"last used {idle} days ago"
         return failed(
-            f"access key of {view.get('UserName')} is active but {when} (limit {MAX_IDLE_DAYS} days)"
+            f"access key of {view.label('UserName')} is active but {when} (limit {MAX_IDLE_DAYS} days)"
         )
     return passed(f"access key used within {MAX_IDLE_DAYS} days")
 

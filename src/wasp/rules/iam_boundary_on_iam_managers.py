@@ -47,7 +47,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only roles that can write IAM, are not full admin and are not break-glass are in scope."""
-    name = str(view.get("RoleName", view.id))
+    name = view.label("RoleName")
     if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(
         name, view.resource.arn
     ):

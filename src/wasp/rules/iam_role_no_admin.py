@@ -39,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Skip service-linked roles; fail admin and near-admin roles that are not break-glass."""
     if str(view.get("Path", "/")).startswith("/aws-service-role/"):
         return None
-    return admin_verdict(view, ctx, f"role {view.get('RoleName', view.id)}", follow_groups=False)
+    return admin_verdict(view, ctx, f"role {view.label('RoleName')}", follow_groups=False)
 
 
 _ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"

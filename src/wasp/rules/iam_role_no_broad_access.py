@@ -39,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Skip service-linked roles; fail service-wide grants on sensitive services."""
     if str(view.get("Path", "/")).startswith("/aws-service-role/"):
         return None
-    return broad_verdict(view, ctx, f"role {view.get('RoleName', view.id)}", follow_groups=False)
+    return broad_verdict(view, ctx, f"role {view.label('RoleName')}", follow_groups=False)
 
 
 def _role(*statements: dict[str, Any]) -> Resource:

@@ -121,7 +121,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail open trust; unknown when a statement that decides it is known only at deploy time."""
     if str(view.get("Path", "/")).startswith("/aws-service-role/"):
         return None
-    name = view.get("RoleName", view.id)
+    name = view.label("RoleName")
     document = view.peek("AssumeRolePolicyDocument")
     if document is None:
         return None

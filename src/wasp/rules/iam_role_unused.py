@@ -11,6 +11,7 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
 MAX_IDLE_DAYS = 90
@@ -34,7 +35,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Idle counts from last use, or from creation for a role never used."""
-    name = str(view.get("RoleName", view.id))
+    name = view.label("RoleName")
     if str(view.get("Path", "/")).startswith("/aws-service-role/") or ctx.workload.is_break_glass(
         name, view.resource.arn
     ):
@@ -42,7 +43,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     last = view.get("Supplementary.LastUsedDate")
     idle = ctx.days_since(last or view.get("Supplementary.CreateDate"))
     view.note("idle_days", idle)
-    if idle is None or idle <= MAX_IDLE_DAYS:
+    if idle is None:
+        return unknown(f"role {name}: neither its last use nor its creation date was read")
+    if idle <= MAX_IDLE_DAYS:
         return passed(f"role {name} used or created within {MAX_IDLE_DAYS} days")
     return failed(f"role {name} {'last used' if last else 'created and never used'} {idle} days ago")
 

@@ -34,7 +34,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when the user holds admin or near-admin through any route and is not break-glass."""
-    return admin_verdict(view, ctx, f"IAM user {view.get('UserName', view.id)}", follow_groups=True)
+    return admin_verdict(view, ctx, f"IAM user {view.label('UserName')}", follow_groups=True)
 
 
 _ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"

@@ -36,7 +36,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail service-wide grants on sensitive services, however the user holds them."""
-    return broad_verdict(view, ctx, f"IAM user {view.get('UserName', view.id)}", follow_groups=True)
+    return broad_verdict(view, ctx, f"IAM user {view.label('UserName')}", follow_groups=True)
 
 
 _S3 = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}

@@ -35,7 +35,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail for console passwords on users not declared as break-glass."""
-    name = str(view.get("UserName", view.id))
+    name = view.label("UserName")
     if ctx.workload.is_break_glass(name, view.resource.arn):
         view.note("break_glass", True)
         return passed(f"{name} is a declared break-glass user")

@@ -34,7 +34,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Count the user's active keys."""
-    name = view.get("UserName", view.id)
+    name = view.label("UserName")
     active = [k.id for k in ctx.inventory.find(KEY, UserName=name) if k.properties.get("Status") == "Active"]
     view.note("active_keys", active)
     if len(active) > 1:
