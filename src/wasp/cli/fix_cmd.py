@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from wasp.cli.console import err, out
+from wasp.cli.console import err, out, plain, safe
 from wasp.errors import InputError
 from wasp.model.rule import WorkloadScope
 from wasp.remediate.base import FixContext
@@ -56,11 +56,11 @@ def _show(entries: list[PlanEntry]) -> None:
     for e in entries:
         ref = e.finding["resource"]
         table.add_row(
-            str(e.finding["id"]),
-            e.fixer.rule,
-            str(ref.get("arn") or ref["id"]),
-            "\n".join(c.describe() for c in e.calls) or "(re-read at apply)",
-            e.fixer.risk,
+            safe(e.finding["id"]),
+            safe(e.fixer.rule),
+            safe(ref.get("arn") or ref["id"]),
+            "\n".join(safe(c.describe()) for c in e.calls) or "(re-read at apply)",
+            safe(e.fixer.risk),
         )
     out.print(table)
 
@@ -117,8 +117,8 @@ def fix_apply(
         ctx,
         audit_log,
         actor,
-        progress=lambda r: out.print(f"{r.status:17} {r.rule} {r.resource}: {r.detail}", markup=False),
+        progress=lambda r: out.print(plain(f"{r.status:17} {r.rule} {r.resource}: {r.detail}"), markup=False),
     )
     failed = [r for r in results if r.status == "failed"]
-    err.print(f"{len(results) - len(failed)} done, {len(failed)} failed; audit log {audit_log}")
+    err.print(f"{len(results) - len(failed)} done, {len(failed)} failed; audit log {safe(audit_log)}")
     raise typer.Exit(1 if failed else 0)
