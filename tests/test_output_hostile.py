@@ -26,7 +26,7 @@ from rich.table import Table
 
 from conftest import inventory, res
 from wasp.cli.app import main
-from wasp.report.safe_text import csv_cell, md_cell, md_code, plain, safe, without_controls
+from wasp.report.safe_text import CsvWriter, csv_cell, md_cell, md_code, plain, safe, without_controls
 
 FORMULA = '=HYPERLINK("http://evil")'
 IMG = '<img src="http://127.0.0.1:9/x">'
@@ -84,6 +84,14 @@ def test_csv_cells_never_start_a_formula(text: str) -> None:
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell in (without_controls(text), "'" + without_controls(text))
     assert not C0_C1.search(cell.replace("\n", "").replace("\t", ""))
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.booleans()), min_size=1, max_size=5))
+def test_the_csv_writer_neutralises_every_cell(row: list[Any]) -> None:
+    buf = io.StringIO()
+    CsvWriter(buf).writerow(row)
+    [written] = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert written == [str(csv_cell(v)) for v in row]
 
 
 def test_csv_cell_examples() -> None:

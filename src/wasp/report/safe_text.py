@@ -75,8 +75,15 @@ class CsvWriter:
         self._writer = csv.writer(out)
 
     def writerow(self, row: Iterable[Any]) -> None:
-        """Write one row, each cell neutralised."""
-        self._writer.writerow([csv_cell(v) for v in row])
+        """Write one row, each cell neutralised (ordinary text is passed through without a call)."""
+        self._writer.writerow(
+            [
+                v
+                if v.__class__ is not str or (v.isprintable() and not v.startswith(CSV_FORMULA_START))
+                else csv_cell(v)
+                for v in row
+            ]
+        )
 
 
 def md_cell(value: Any) -> str:
