@@ -451,6 +451,13 @@ def test_scan_table_prints_hostile_paths_and_names_as_text(
     assert "x\\ny.yaml:" in out  # the newline in a file name shown escaped, the escape removed
     assert "security group web[/] [bold red]x  allows SSH" in out
 
+    code, out, err = run(capsys, "scan", str(tmp_path), "-f", "junit")
+    assert code == 0, err
+    from xml.etree import ElementTree
+
+    suite = ElementTree.fromstring(out)  # control characters from the template would make it unparseable
+    assert int(suite.get("failures") or 0) >= 2 and "\x1b" not in out
+
 
 def test_an_error_naming_a_hostile_file_is_one_clean_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
