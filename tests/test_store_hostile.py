@@ -5,11 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine
 
+from pgcluster import cluster
 from wasp.cli.app import main
 from wasp.store import StoreError, open_store
 
@@ -53,10 +56,9 @@ def _first_use(db: str, barrier: Any, results: Any, index: int) -> None:
         results.put((index, f"{type(exc).__name__}: {exc}"))
 
 
-@pytest.mark.parametrize("attempt", range(3))
-def test_eight_processes_open_a_new_store_at_once(tmp_path: Path, attempt: int) -> None:
+def _eight_at_once(db: str) -> dict[int, str]:
+    """Eight processes open the same new store at the same moment; how each one fared."""
     ctx = multiprocessing.get_context("fork")
-    db = str(tmp_path / f"new-{attempt}" / "wasp.db")
     barrier = ctx.Barrier(8)
     results = ctx.Queue()
     procs = [ctx.Process(target=_first_use, args=(db, barrier, results, i)) for i in range(8)]
@@ -65,7 +67,37 @@ def test_eight_processes_open_a_new_store_at_once(tmp_path: Path, attempt: int) 
     outcomes = dict(results.get(timeout=120) for _ in procs)
     for p in procs:
         p.join(timeout=60)
-    assert outcomes == {i: "ok" for i in range(8)}
+    return outcomes
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_eight_processes_open_a_new_sqlite_store_at_once(tmp_path: Path, attempt: int) -> None:
+    db = str(tmp_path / f"new-{attempt}" / "wasp.db")
+    assert _eight_at_once(db) == {i: "ok" for i in range(8)}
+    assert sorted(r["workload"] for r in open_store(db).reviews()) == [f"w{i}" for i in range(8)]
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (skipped where PostgreSQL is not installed, as in test_store)."""
+    with cluster() as url:
+        if url is None:
+            if os.environ.get("CI"):
+                pytest.fail("CI must have PostgreSQL (see .ci/run)")
+            pytest.skip("PostgreSQL is not installed here")
+        yield url
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_eight_processes_open_a_new_postgresql_store_at_once(pg_server: str, attempt: int) -> None:
+    admin = create_engine(
+        pg_server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE first_use_{attempt}")
+    admin.dispose()
+    db = pg_server.rsplit("/", 1)[0] + f"/first_use_{attempt}"
+    assert _eight_at_once(db) == {i: "ok" for i in range(8)}
     assert sorted(r["workload"] for r in open_store(db).reviews()) == [f"w{i}" for i in range(8)]
 
 
