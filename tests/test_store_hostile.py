@@ -182,8 +182,10 @@ def test_a_store_locked_past_the_timeout_is_one_line(tmp_path: Path, monkeypatch
     holder = sqlite3.connect(path, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+        store = open_store(str(path))
+        assert store.reviews() == []  # reading alongside a writer works
         with pytest.raises(StoreError) as exc:
-            open_store(str(path))
+            store.save(review_doc("b"))
     finally:
         holder.close()
     message = str(exc.value)
@@ -198,3 +200,30 @@ def test_two_open_stores_take_turns_writing(tmp_path: Path) -> None:
     second = open_store(str(path))
     second.save(review_doc("b"))
     assert [r["workload"] for r in first.reviews()] == ["a", "b"]
+
+
+def test_a_read_only_store_is_read_and_refuses_writes_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.pool import Pool
+
+    path = tmp_path / "ro.db"
+    open_store(str(path)).save(review_doc("a"))
+
+    def query_only(dbapi_connection: Any, _record: Any) -> None:
+        """As on a read-only mount (root, who runs the tests in CI, ignores file permissions)."""
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    event.listen(Pool, "connect", query_only)
+    try:
+        store = open_store(str(path))
+        assert [r["workload"] for r in store.reviews()] == ["a"]
+        with pytest.raises(StoreError) as exc:
+            store.save(review_doc("b"))
+        code, err = run(capsys, "milestone", "create", "m1", "--db", str(path))
+    finally:
+        event.remove(Pool, "connect", query_only)
+    assert "read-only" in str(exc.value) and str(path) in str(exc.value)
+    assert code == 2 and err.count("\n") == 1 and "read-only" in err
+    assert not any(word in err for word in SQL_WORDS)

@@ -31,6 +31,8 @@ _MIGRATE_LOCK = threading.Lock()
 SQLITE_BUSY_TIMEOUT = 30.0
 """Seconds a SQLite connection waits for another process's write (a migration, a save) before giving up."""
 _PG_MIGRATION_LOCK = 0x77617370  # "wasp": the advisory lock PostgreSQL migrations take
+WRITE = "wasp_write"
+"""Execution option of the engine that writes (``Store.writer``): on SQLite its transactions begin IMMEDIATE."""
 
 
 class StoreError(WaspError):
@@ -75,6 +77,10 @@ class Store:
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
+        """For reading."""
+        self.writer = engine.execution_options(**{WRITE: True})
+        """For transactions that write: on SQLite they take the write lock when they begin, so a read followed
+        by a write never meets another writer half-way (SQLite would fail that at once, without waiting)."""
         self.url = url
 
     def save(self, review: dict[str, Any]) -> Saved:
@@ -82,7 +88,7 @@ class Store:
         s = review["summary"]
         when = datetime.fromisoformat(review["generated_at"])
         blob = gzip.compress(json.dumps(review, separators=(",", ":")).encode(), mtime=0)
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = ReviewRow(
                 workload=review["workload"],
                 generated_at=when,
@@ -192,7 +198,7 @@ class Store:
             assert row is not None
             workload = row.workload
         try:
-            with Session(self.engine) as session, session.begin():
+            with Session(self.writer) as session, session.begin():
                 session.add(
                     MilestoneRow(workload=workload, name=name, review_id=rid, created_at=datetime.now(UTC))
                 )
@@ -222,7 +228,7 @@ class Store:
 
     def delete_review(self, review_id: int) -> None:
         """Remove a review that no milestone points to (used by tests and clean-up)."""
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             session.execute(delete(ReviewRow).where(ReviewRow.id == review_id))
 
 
@@ -249,7 +255,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _sqlite_failure(shown: str, file: str, exc: BaseException) -> StoreError | None:
-    """One line for a SQLite file that is damaged (or not a database) or stays locked; None for anything else."""
+    """One line for a SQLite file that is damaged (or not a database), stays locked, is read-only or cannot be
+    read or written; None for anything else (a constraint, for one, is the caller's to explain)."""
     name = str(getattr(exc, "sqlite_errorname", ""))
     message = str(exc).lower()
     if (
@@ -266,6 +273,14 @@ def _sqlite_failure(shown: str, file: str, exc: BaseException) -> StoreError | N
             f"{shown}: the store stayed locked for {SQLITE_BUSY_TIMEOUT:.0f} s (another wasp is writing to it); "
             "try again when it has finished"
         )
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"{shown}: the store is read-only here ({_reason(exc)}); save to one you can write (--db)"
+        )
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return StoreError(
+            f"{shown}: cannot read or write the store ({_reason(exc)}); check the disk and the file"
+        )
     return None
 
 
@@ -273,10 +288,11 @@ def _sqlite_engine(target: str, shown: str, file: str) -> Engine:
     """A SQLite engine whose transactions really are transactions, and whose failures are one line.
 
     Python's sqlite3 runs DDL outside any transaction and begins lazily, so two processes creating a new store
-    at once both saw it empty and the slower one failed with "table already exists". Here wasp issues
-    ``BEGIN IMMEDIATE`` itself: every transaction (the migration included) takes the write lock first, so the
-    second process waits, then finds the schema there. A damaged file or a lock that outlasts the timeout
-    becomes a StoreError wherever it surfaces: opening, saving, listing.
+    at once both saw it empty and the slower one failed with "table already exists". Here wasp issues BEGIN
+    itself: ``BEGIN IMMEDIATE`` for transactions that write (the migration included), which take the write lock
+    first, so a second process waits, then finds the schema there; a plain ``BEGIN`` for reads, so a read-only
+    store can still be read. A damaged file or a lock that outlasts the timeout becomes a StoreError wherever
+    it surfaces: opening, saving, listing.
     """
     engine = create_engine(target, pool_pre_ping=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
 
@@ -285,8 +301,8 @@ def _sqlite_engine(target: str, shown: str, file: str) -> Engine:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
     @event.listens_for(engine, "handle_error")
     def _one_line(context: ExceptionContext) -> None:
@@ -311,13 +327,21 @@ def _create_engine(target: str, shown: str) -> Engine:
         ) from exc
 
 
-def _migrate(conn: Connection, scripts: ScriptDirectory, shown: str) -> None:
-    """Bring the schema to head inside the caller's transaction (which holds the database's write lock)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+def _revision(conn: Connection, scripts: ScriptDirectory, shown: str) -> str | None:
+    """The store's schema revision (None when new); one written by a newer wasp is refused."""
     current = MigrationContext.configure(conn).get_current_revision()
     if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
         raise StoreError(f"{shown}: database schema {current} was written by a newer wasp; upgrade wasp")
+    return current
+
+
+def _migrate(conn: Connection, scripts: ScriptDirectory, shown: str) -> None:
+    """Bring the schema to head inside the caller's transaction, which holds the database's write lock (SQLite
+    BEGIN IMMEDIATE; PostgreSQL takes an advisory lock here): the revision is read again under it."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+    if _revision(conn, scripts, shown) in scripts.get_heads():
+        return
     cfg = Config()
     cfg.set_main_option("script_location", str(scripts.dir))
     cfg.attributes["connection"] = conn
@@ -328,7 +352,8 @@ def open_store(url: str | None = None) -> Store:
     """Open (creating and migrating as needed) the store at ``url``; every failure is one clear line.
 
     Many processes may open a new store at once: the migration runs under the database's write lock (SQLite
-    ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so one creates the schema and the others find it.
+    ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so one creates the schema and the others find it. A store
+    already at the latest schema is only read, so a read-only one opens.
     """
     raw = url or default_url()
     target = _normalise(raw)
@@ -337,8 +362,12 @@ def open_store(url: str | None = None) -> Store:
     scripts = _scripts()
     try:
         # Alembic keeps its migration context in module globals: migrate one store at a time per process.
-        with _MIGRATE_LOCK, engine.begin() as conn:
-            _migrate(conn, scripts, shown)
+        with _MIGRATE_LOCK:
+            with engine.connect() as conn:
+                current = _revision(conn, scripts, shown)
+            if current not in scripts.get_heads():
+                with engine.execution_options(**{WRITE: True}).begin() as conn:
+                    _migrate(conn, scripts, shown)
     except OperationalError as exc:
         raise StoreError(f"{shown}: cannot open the database ({_reason(exc)})") from exc
     except SQLAlchemyError as exc:
