@@ -54,8 +54,13 @@ def assert_clean_terminal(text: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tables wide enough that a cell is never wrapped, so literal text can be searched for."""
+    """Tables wide enough that a cell is never wrapped, so literal text can be searched for (the consoles may
+    have fixed their width when another test imported them)."""
+    from wasp.cli import console
+
     monkeypatch.setenv("COLUMNS", "600")
+    for shared in (console.out, console.err):
+        monkeypatch.setattr(shared, "_width", 600)
 
 
 # --- the helpers ---------------------------------------------------------------------------------------------
