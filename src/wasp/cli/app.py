@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     if debug:
         os.environ[DEBUG_ENV] = "1"
-    from wasp.cli.console import err
+    from wasp.cli.console import err, plain
 
     command = _command(args)
     try:
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     except WaspError as exc:
         if debug:
             raise
-        err.print(f"wasp: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"wasp: error: {plain(exc)}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -54,7 +54,12 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         where = f"{exc.filename}: " if exc.filename else ""
-        err.print(f"wasp: error: {where}{exc.strerror or exc}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"wasp: error: {plain(where)}{plain(exc.strerror or exc)}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("wasp: interrupted")

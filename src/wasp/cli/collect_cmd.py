@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from wasp.cli.console import collection_progress, err
+from wasp.cli.console import collection_progress, err, safe
 from wasp.cli.options import csv_list
 from wasp.cli.review_cmd import workload_from
 from wasp.snapshot import Snapshot, save_snapshot
@@ -42,5 +42,5 @@ def collect(
     snap = Snapshot(inventory, collected_at, wl.name, accts, wl.regions, stats.api_calls)
     path = save_snapshot(snap, output)
     err.print(
-        f"wrote {path}: {len(inventory)} resources, {len(inventory.gaps)} gap(s), {stats.api_calls} API calls"
+        f"wrote {safe(path)}: {len(inventory)} resources, {len(inventory.gaps)} gap(s), {stats.api_calls} API calls"
     )

@@ -11,9 +11,10 @@ import typer
 from rich.table import Table
 
 from wasp.catalogue.frameworks import load_frameworks
-from wasp.cli.console import out
+from wasp.cli.console import out, safe
 from wasp.report.base import load_review
 from wasp.report.compliance import compliance_view
+from wasp.report.safe_text import md_cell
 
 
 class FrameworkName(StrEnum):
@@ -56,9 +57,9 @@ def compliance(
     )
     if fmt is ViewFormat.md:
         lines = [
-            f"# {headline}",
+            f"# {md_cell(headline)}",
             "",
-            view["note"],
+            md_cell(view["note"]),
             "",
             "| Control | Status | Best practices | Met by evidence / attestation | Rationale |",
             "|---|---|---|---|---|",
@@ -66,20 +67,20 @@ def compliance(
         for c in view["controls"]:
             bps = ", ".join(f"{b['id']} ({b['status']})" for b in c["best_practices"])
             lines.append(
-                f"| {c['id']} {c['title']} | {c['status']} | {bps} | {c['met_by_evidence']} / "
-                f"{c['met_by_attestation']} | {c['rationale']} |"
+                f"| {md_cell(c['id'])} {md_cell(c['title'])} | {md_cell(c['status'])} | {md_cell(bps)} | "
+                f"{c['met_by_evidence']} / {c['met_by_attestation']} | {md_cell(c['rationale'])} |"
             )
         typer.echo("\n".join(lines))
         return
-    table = Table(title=headline, title_justify="left")
+    table = Table(title=safe(headline), title_justify="left")
     for col in ("Control", "Status", "Best practices", "Met by evidence / attestation"):
         table.add_column(col)
     for c in view["controls"]:
         table.add_row(
-            f"{c['id']} {c['title']}",
+            safe(f"{c['id']} {c['title']}"),
             f"[{STYLE[c['status']]}]{c['status']}[/]",
-            " ".join(f"[{STYLE[b['status']]}]{b['id']}[/]" for b in c["best_practices"]),
+            " ".join(f"[{STYLE[b['status']]}]{safe(b['id'])}[/]" for b in c["best_practices"]),
             f"{c['met_by_evidence']} / {c['met_by_attestation']}",
         )
     out.print(table)
-    out.print(f"[dim]{view['note']}[/]")
+    out.print(f"[dim]{safe(view['note'])}[/]")

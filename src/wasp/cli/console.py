@@ -1,4 +1,8 @@
-"""Shared consoles and the progress bar used by long commands."""
+"""Shared consoles and the progress bar used by long commands.
+
+Text that wasp did not write itself (resource names, messages, file names, waiver reasons) is printed through
+``safe`` (in rich markup) or ``plain`` (with ``markup=False`` or ``typer.echo``): see wasp.report.safe_text.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,18 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from wasp.report.safe_text import plain, safe
+
 ScanProgress = Callable[[int, int, str], None]
 """(sources done, sources in all, the one being read)."""
 
 if TYPE_CHECKING:
     from wasp.collect.runner import Progress as ProgressFn
 
-out = Console()
-err = Console(stderr=True)
+__all__ = ["collection_progress", "err", "out", "plain", "safe", "scan_progress"]
+
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 @contextmanager
@@ -35,7 +43,7 @@ def collection_progress(label: str) -> Iterator[ProgressFn]:
         task = bar.add_task(label, total=None, last="")
 
         def update(done: int, total: int, last: str) -> None:
-            bar.update(task, completed=done, total=total, last=last)
+            bar.update(task, completed=done, total=total, last=safe(last))
 
         yield update
 
@@ -57,6 +65,6 @@ def scan_progress() -> Iterator[ScanProgress]:
         task = bar.add_task("scan", total=None, last="")
 
         def update(done: int, total: int, source: str) -> None:
-            bar.update(task, completed=done - 1, total=total, last=source[-60:])
+            bar.update(task, completed=done - 1, total=total, last=safe(source[-60:]))
 
         yield update

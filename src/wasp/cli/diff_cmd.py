@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from wasp.cli.console import out
+from wasp.cli.console import out, plain
 from wasp.report.base import load_review
 from wasp.report.diff import diff_reviews
 
@@ -66,4 +66,4 @@ def diff(
     if fmt is DiffFormat.json:
         out.print_json(json.dumps(result))
     else:
-        typer.echo("\n".join(_text(result)))
+        typer.echo("\n".join(plain(line) for line in _text(result)))

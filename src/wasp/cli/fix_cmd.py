@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from wasp.cli.console import err, out
+from wasp.cli.console import err, out, plain, safe
 from wasp.errors import AwsSetupError, InputError
 from wasp.model import Workload
 from wasp.model.rule import WorkloadScope
@@ -65,12 +65,12 @@ def _show(entries: list[PlanEntry]) -> None:
     for e in entries:
         ref = e.finding["resource"]
         table.add_row(
-            str(e.finding["id"]),
-            e.fixer.rule,
-            str(ref.get("account") or "?"),
-            str(ref.get("arn") or ref["id"]),
-            "\n".join(c.describe() for c in e.calls) or "(re-read at apply)",
-            e.fixer.risk,
+            safe(e.finding["id"]),
+            safe(e.fixer.rule),
+            safe(ref.get("account") or "?"),
+            safe(ref.get("arn") or ref["id"]),
+            "\n".join(safe(c.describe()) for c in e.calls) or "(re-read at apply)",
+            safe(e.fixer.risk),
         )
     out.print(table)
 
@@ -138,7 +138,7 @@ def fix_apply(
         typer.confirm(f"Apply {allowed} fix(es) to AWS?", abort=True)
 
     def show(r: ItemResult) -> None:
-        out.print(f"{r.status:17} {r.rule} {r.account or '?'} {r.resource}: {r.detail}", markup=False)
+        out.print(plain(f"{r.status:17} {r.rule} {r.account or '?'} {r.resource}: {r.detail}"), markup=False)
 
     results: list[ItemResult] = []
     for account, why in access.refused.items():
@@ -153,6 +153,6 @@ def fix_apply(
     done = len(results) - len(failed) - len(refused) - len(skipped)
     err.print(
         f"{done} done, {len(skipped)} skipped, {len(refused)} refused (other account), {len(failed)} failed; "
-        f"audit log {audit_log}"
+        f"audit log {plain(str(audit_log))}"
     )
     raise typer.Exit(1 if failed or refused else 0)

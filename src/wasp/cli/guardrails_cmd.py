@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wasp.cli.console import err, out
+from wasp.cli.console import err, out, safe
 from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.guardrails.scps import foundational_scps
@@ -40,8 +40,8 @@ def scp(
     out_dir.mkdir(parents=True, exist_ok=True)
     for p in pack:
         (out_dir / f"{p.name}.json").write_text(p.content + "\n", encoding="utf-8")
-        out.print(f"{p.name}: {p.description} ({len(p.content)} characters)")
-    err.print(f"wrote {len(pack)} policies to {out_dir}")
+        out.print(f"{safe(p.name)}: {safe(p.description)} ({len(p.content)} characters)")
+    err.print(f"wrote {len(pack)} policies to {safe(out_dir)}")
     if not apply:
         err.print("dry run: nothing attached. Add --apply (and --yes) to create and attach them.")
         return
@@ -50,7 +50,7 @@ def scp(
     from wasp.guardrails.attach import attach_scps
 
     for line in attach_scps(pack, target, profile, region_list[0]):
-        out.print(line)
+        out.print(safe(line))
 
 
 @guardrails_app.command("remediation-stack")
@@ -66,6 +66,6 @@ def remediation_stack(
 
     output.write_text(json.dumps(remediation_template(), indent=2) + "\n", encoding="utf-8")
     err.print(
-        f"wrote {output}: deploy with `aws cloudformation deploy --template-file {output} --stack-name wasp-guardrails "
+        f"wrote {safe(output)}: deploy with `aws cloudformation deploy --template-file {safe(output)} --stack-name wasp-guardrails "
         "--capabilities CAPABILITY_IAM --parameter-overrides AlertEmail=security@example.com`"
     )

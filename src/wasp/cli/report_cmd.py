@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from wasp.cli.console import err
+from wasp.cli.console import err, safe
 from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.report.base import formats, get_format, load_review, render, write_report
@@ -32,15 +32,13 @@ def report(
     """Render a saved review: html, pdf, md, csv, csv-practices, plan-csv, sarif, ocsf, asff or json."""
     chosen = get_format(fmt)
     review = load_review(review_file)
-    if history:
-        from wasp.report.history_chart import history_data_uri
+    if history and chosen.name in ("html", "pdf"):
+        from wasp.report.history_chart import CHART_KEY, history_png_bytes
         from wasp.store import open_store
 
         rows = open_store(db).reviews(review["workload"])
         if rows:
-            review["_history_chart"] = history_data_uri(
-                rows, f"Security Pillar history: {review['workload']}"
-            )
+            review[CHART_KEY] = history_png_bytes(rows, f"Security Pillar history: {review['workload']}")
     if output is None:
         if chosen.reporter.binary:
             raise InputError(f"{chosen.name} is binary: pass -o FILE")
@@ -50,7 +48,7 @@ def report(
         write_report(review, chosen, output)
     except OSError as exc:
         raise InputError(f"{output}: cannot write the report ({exc.strerror})") from exc
-    err.print(f"wrote {output}")
+    err.print(f"wrote {safe(output)}")
 
 
 def write_formats(review: dict[str, Any], names: str, out_dir: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wasp.cli.console import collection_progress, err, out
+from wasp.cli.console import collection_progress, err, out, safe
 from wasp.cli.options import csv_list
 from wasp.cli.report_cmd import write_formats
 from wasp.model import QuestionRisk, Review, Workload
@@ -114,7 +114,7 @@ def review(
     _maybe_save(review_dict(run.review), store)
     print_summary(run.review, out)
     err.print(
-        f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(str, [path, *extra]))}[/]"
+        f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(safe, [path, *extra]))}[/]"
     )
     raise typer.Exit(exit_code(run.review, fail_on))
 
@@ -168,8 +168,8 @@ def _review_snapshot(
     _maybe_save(review_dict(result), store)
     print_summary(result, out)
     err.print(
-        f"[dim]reviewed snapshot {snapshot} (collected {snap.collected_at.isoformat()}); wrote "
-        f"{', '.join(map(str, [path, *extra]))}[/]"
+        f"[dim]reviewed snapshot {safe(snapshot)} (collected {snap.collected_at.isoformat()}); wrote "
+        f"{', '.join(map(safe, [path, *extra]))}[/]"
     )
     raise typer.Exit(exit_code(result, fail_on))
 
@@ -196,7 +196,7 @@ def demo(
     print_summary(result.run.review, out)
     err.print(
         f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "
-        f"API calls, review in {result.run.seconds:.1f}s; wrote {path} and {len(extra)} report(s) in {out_dir} "
-        f"(workload: {result.workload_file})[/]"
+        f"API calls, review in {result.run.seconds:.1f}s; wrote {safe(path)} and {len(extra)} report(s) in {safe(out_dir)} "
+        f"(workload: {safe(result.workload_file)})[/]"
     )
     raise typer.Exit(exit_code(result.run.review, fail_on))

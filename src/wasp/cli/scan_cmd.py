@@ -10,7 +10,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from wasp.cli.console import err, out, scan_progress
+from wasp.cli.console import err, out, plain, safe, scan_progress
 from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
 from wasp.errors import InputError
 from wasp.iac.parameters import load_parameter_file
@@ -153,20 +153,20 @@ def scan_command(
         if output is not None:
             stream.close()
     if output is not None:
-        err.print(f"wrote {output}")
+        err.print(f"wrote {safe(output)}")
     if write_baseline is not None:
         try:
             write_baseline.parent.mkdir(parents=True, exist_ok=True)
             count = write_baseline_file(write_baseline, kept)
         except OSError as exc:
             raise InputError(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})") from exc
-        err.print(f"wrote {write_baseline} ({count} finding(s))")
+        err.print(f"wrote {safe(write_baseline)} ({count} finding(s))")
     if fmt == "table":
         _table(result, kept)
     for line in result.warnings:
-        err.print(f"wasp: warning: {line}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"wasp: warning: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
     for line in result.errors:
-        err.print(f"wasp: error: {line}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"wasp: error: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
     if result.errors:
         raise click.exceptions.Exit(2)
     worst = result.worst_failure
@@ -185,8 +185,8 @@ def _table(result: ScanResult, findings: list[Finding]) -> None:
         table.add_row(
             f.status.value,
             f.severity.value,
-            f.rule,
-            f"{f.resource.file}:{f.resource.line} {f.resource.address}",
-            f.message if f.waiver is None else f"{f.message} [{f.waiver}]",
+            safe(f.rule),
+            safe(f"{f.resource.file}:{f.resource.line} {f.resource.address}"),
+            safe(f.message if f.waiver is None else f"{f.message} [{f.waiver}]"),
         )
     out.print(table)

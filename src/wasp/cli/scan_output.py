@@ -18,11 +18,13 @@ from wasp.model import Finding
 from wasp.model.rule import Rule
 from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
 from wasp.report.json_review import finding_dict, rule_dict
+from wasp.report.safe_text import without_controls
 
 
 def quoteattr(text: str) -> str:
-    """An XML attribute value, quoted (html.escape avoids xml.sax's import of urllib and http)."""
-    return f'"{escape(text, quote=True)}"'
+    """An XML attribute value, quoted (html.escape avoids xml.sax's import of urllib and http); control
+    characters, which XML 1.0 forbids and a template can carry, are dropped so the report stays parseable."""
+    return f'"{escape(without_controls(text), quote=True)}"'
 
 
 class ScanWriter(Protocol):
@@ -110,7 +112,7 @@ class JunitWriter:
             body = ""
             if f.status.value == "fail":
                 self.failures += 1
-                where = escape(f"{f.resource.file}:{f.resource.line}", quote=False)
+                where = escape(without_controls(f"{f.resource.file}:{f.resource.line}"), quote=False)
                 body = f"<failure message={quoteattr(f.message)} type={quoteattr(f.severity.value)}>{where}</failure>"
             elif f.status.value in ("unknown", "waived"):
                 self.skipped += 1

@@ -10,7 +10,7 @@ import typer
 
 from wasp.attest import attestation_template
 from wasp.catalogue import load_catalogue
-from wasp.cli.console import out
+from wasp.cli.console import out, safe
 from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.workload import workload_template
@@ -24,7 +24,7 @@ def _write(path: Path, text: str, force: bool) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
-    out.print(f"wrote {path}")
+    out.print(f"wrote {safe(path)}")
 
 
 def init(

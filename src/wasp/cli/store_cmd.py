@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from wasp.cli.console import err, out
+from wasp.cli.console import err, out, safe
 from wasp.store import open_store
 
 DbOption = Annotated[
@@ -26,7 +26,9 @@ def milestone_create(
 ) -> None:
     """Name a stored review (the latest by default) as a milestone."""
     created = open_store(db).create_milestone(name, review)
-    err.print(f"milestone {created['name']} -> review {created['review']} ({created['workload']})")
+    err.print(
+        f"milestone {safe(created['name'])} -> review {created['review']} ({safe(created['workload'])})"
+    )
 
 
 def milestones(db: DbOption = None) -> None:
@@ -36,10 +38,10 @@ def milestones(db: DbOption = None) -> None:
         table.add_column(col)
     for m in open_store(db).milestones():
         table.add_row(
-            m["name"],
-            m["workload"],
+            safe(m["name"]),
+            safe(m["workload"]),
             str(m["review"]),
-            m["generated_at"][:19],
+            safe(m["generated_at"][:19]),
             str(m["high_risk_questions"]),
             str(m["medium_risk_questions"]),
         )
@@ -57,15 +59,15 @@ def show(
     review = open_store(db).load(ref)
     if output is not None:
         output.write_text(json.dumps(review, indent=2) + "\n", encoding="utf-8")
-        err.print(f"wrote {output}")
+        err.print(f"wrote {safe(output)}")
         return
     s = review["summary"]
     out.print(
-        f"[bold]{review['workload']}[/] {review['generated_at']} ({SCHEMA}): {s['high_risk_questions']} high-risk, "
-        f"{s['medium_risk_questions']} medium-risk questions; best practices {s['best_practices']}; findings {s['findings']}"
+        f"[bold]{safe(review['workload'])}[/] {safe(review['generated_at'])} ({SCHEMA}): {s['high_risk_questions']} high-risk, "
+        f"{s['medium_risk_questions']} medium-risk questions; best practices {safe(s['best_practices'])}; findings {safe(s['findings'])}"
     )
     for q in review["questions"]:
-        out.print(f"  {q['id']} {q['risk']}{' (incomplete)' if q['incomplete'] else ''}")
+        out.print(f"  {safe(q['id'])} {safe(q['risk'])}{' (incomplete)' if q['incomplete'] else ''}")
 
 
 def history(
@@ -80,7 +82,7 @@ def history(
     if not rows:
         err.print("no stored reviews yet: run `wasp review --save`")
         return
-    table = Table(title=f"History{f' of {workload}' if workload else ''}")
+    table = Table(title=f"History{f' of {safe(workload)}' if workload else ''}")
     for col in ("Review", "Generated", "Milestone", "HRI", "MRI", *QUESTIONS):
         table.add_column(col)
     mark = {
@@ -93,8 +95,8 @@ def history(
     for r in rows:
         table.add_row(
             str(r["id"]),
-            r["generated_at"][:16],
-            r["milestone"] or "",
+            safe(r["generated_at"][:16]),
+            safe(r["milestone"] or ""),
             str(r["high_risk_questions"]),
             str(r["medium_risk_questions"]),
             *(mark.get(r["questions"].get(q, ""), "") for q in QUESTIONS),
@@ -102,4 +104,4 @@ def history(
     out.print(table)
     if png is not None:
         history_png(rows, png, f"Security Pillar history{f': {workload}' if workload else ''}")
-        err.print(f"wrote {png}")
+        err.print(f"wrote {safe(png)}")

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from wasp.attest.waivers import load_waivers
-from wasp.cli.console import err, out
+from wasp.cli.console import err, out, plain, safe
 from wasp.store import open_store
 from wasp.store.waivers import put_waiver, remove_waiver, stored_waivers, waiver_events
 
@@ -37,7 +37,7 @@ def waiver_import(
     store = open_store(db)
     results = [(w.id, put_waiver(store, w, _actor(actor))) for w in load_waivers(file)]
     for wid, action in results:
-        err.print(f"{wid}: {action}")
+        err.print(f"{safe(wid)}: {action}")
 
 
 @waiver_app.command("list")
@@ -50,11 +50,11 @@ def waiver_list(db: DbOption = None) -> None:
     for w in stored_waivers(open_store(db)):
         expires = f"[red]{w.expires} (expired)[/]" if w.expires < today else str(w.expires)
         table.add_row(
-            w.id,
-            f"{w.rule} on {w.resource} {w.account}/{w.region} {dict(w.tags) or ''}",
-            w.owner,
+            safe(w.id),
+            safe(f"{w.rule} on {w.resource} {w.account}/{w.region} {dict(w.tags) or ''}"),
+            safe(w.owner),
             expires,
-            w.reason,
+            safe(w.reason),
         )
     out.print(table)
 
@@ -65,16 +65,16 @@ def waiver_remove(
 ) -> None:
     """Remove a waiver (recorded)."""
     remove_waiver(open_store(db), waiver_id, _actor(actor))
-    err.print(f"{waiver_id}: removed")
+    err.print(f"{safe(waiver_id)}: removed")
 
 
 @waiver_app.command("log")
 def waiver_log(waiver_id: Annotated[str | None, typer.Argument()] = None, db: DbOption = None) -> None:
     """The audit trail: who changed which waiver, when, from what to what."""
     for e in waiver_events(open_store(db), waiver_id):
-        out.print(f"{e['at'][:19]} {e['actor']} {e['action']} {e['waiver']}", markup=False)
+        out.print(plain(f"{e['at'][:19]} {e['actor']} {e['action']} {e['waiver']}"), markup=False)
         if e["before"] and e["after"]:
             changed = {
                 k: [e["before"][k], e["after"][k]] for k in e["after"] if e["before"].get(k) != e["after"][k]
             }
-            out.print(f"    {json.dumps(changed)}", markup=False)
+            out.print(f"    {plain(json.dumps(changed))}", markup=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from wasp.report.safe_text import plain
+
 RISK_COLOUR = {
     "high": "#b3261e",
     "medium": "#e69500",
@@ -13,16 +15,33 @@ RISK_COLOUR = {
     "not_applicable": "#e8eaed",
 }
 QUESTIONS = [f"SEC{i:02d}" for i in range(1, 12)]
+CHART_KEY = "_history_png"
+"""Where `wasp report --history` puts the chart's PNG bytes on the review it renders. JSON has no bytes, so a
+review file can never supply the picture (or a URL in its place): the HTML and PDF embed only what wasp drew."""
 
 
-def history_data_uri(reviews: list[dict[str, Any]], title: str) -> str:
-    """The chart as a data: URI, for embedding in the self-contained HTML report."""
-    import base64
+def history_png_bytes(reviews: list[dict[str, Any]], title: str) -> bytes:
+    """The chart as PNG bytes, for embedding in the self-contained HTML report."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        png = history_png(reviews, Path(tmp) / "history.png", title).read_bytes()
+        return history_png(reviews, Path(tmp) / "history.png", title).read_bytes()
+
+
+def chart_data_uri(review: dict[str, Any]) -> str | None:
+    """The chart wasp drew for this review, as a data: URI; None when there is none (anything else under the
+    key, such as a string from a review file, is ignored)."""
+    import base64
+
+    png = review.get(CHART_KEY)
+    if not isinstance(png, bytes) or not png.startswith(b"\x89PNG\r\n\x1a\n"):
+        return None
     return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def _literal(text: str) -> str:
+    """Text matplotlib draws as written: no control characters, and ``$`` never starts mathtext."""
+    return plain(text).replace("$", r"\$")
 
 
 def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
@@ -33,7 +52,7 @@ def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
-    labels = [r["milestone"] or r["generated_at"][:10] for r in reviews]
+    labels = [_literal(r["milestone"] or r["generated_at"][:10]) for r in reviews]
     xs = list(range(len(reviews)))
     fig, (top, grid) = plt.subplots(
         2,
@@ -59,7 +78,7 @@ def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
     top.set_ylim(0, 11.5)
     top.set_xticks(xs, labels, rotation=20, ha="right", fontsize=8)
     top.legend(loc="upper right", fontsize=8)
-    top.set_title(title)
+    top.set_title(_literal(title))
     for x, r in enumerate(reviews):
         for y, q in enumerate(QUESTIONS):
             grid.add_patch(

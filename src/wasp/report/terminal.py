@@ -7,6 +7,7 @@ from rich.table import Table
 
 from wasp.model import BPStatus, QuestionRisk, Review
 from wasp.report.json_review import summary
+from wasp.report.safe_text import safe
 
 _RISK_STYLE = {
     QuestionRisk.HIGH: "bold red",
@@ -18,9 +19,9 @@ _RISK_STYLE = {
 
 
 def print_summary(review: Review, console: Console, plan_items: int = 8) -> None:
-    """Print the questions table, the counts and the first plan items."""
+    """Print the questions table, the counts and the first plan items (review text escaped: see safe_text)."""
     s = summary(review)
-    table = Table(title=f"wasp review: {review.workload}", title_justify="left")
+    table = Table(title=f"wasp review: {safe(review.workload)}", title_justify="left")
     for col, kw in (
         ("Question", {}),
         ("Risk", {}),
@@ -34,7 +35,7 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
     for q in review.questions:
         counts = {st: sum(bp.status is st for bp in q.best_practices) for st in BPStatus}
         table.add_row(
-            f"{q.id} {q.title[:60]}",
+            f"{safe(q.id)} {safe(q.title[:60])}",
             f"[{_RISK_STYLE[q.risk]}]{q.risk.value}[/]",
             "[dim]incomplete[/]" if q.incomplete else "yes",
             str(counts[BPStatus.MET]),
@@ -65,18 +66,20 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
     )
     for item in review.plan[:plan_items]:
         style = "red" if item.risk.value == "high" else "yellow" if item.risk.value == "medium" else "cyan"
-        owner = f" owner: {item.owner}" if item.owner else ""
+        owner = f" owner: {safe(item.owner)}" if item.owner else ""
         console.print(
-            f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {item.best_practice} {item.title}{owner}"
+            f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {safe(item.best_practice)} {safe(item.title)}{owner}"
         )
         examples = sorted(
             (findings[i] for i in item.findings if i in findings), key=lambda f: f.severity.rank
         )
         example = examples[0] if examples else None
         if example is not None:
-            console.print(f"       e.g. {example.resource.type} {example.resource.id}: {example.message}")
+            console.print(
+                f"       e.g. {safe(example.resource.type)} {safe(example.resource.id)}: {safe(example.message)}"
+            )
         else:
-            console.print(f"       {item.action}")
+            console.print(f"       {safe(item.action)}")
         if item.remediation:
             rule, rem = item.remediation[0]
-            console.print(f"       fix ({rule}): {rem.cli}", soft_wrap=False, overflow="ellipsis")
+            console.print(f"       fix ({safe(rule)}): {safe(rem.cli)}", soft_wrap=False, overflow="ellipsis")

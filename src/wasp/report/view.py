@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from wasp.report.history_chart import chart_data_uri
+
 MAX_LISTED = 25
 """Failing resources listed per rule in a practice; the rest are counted, so 100k findings stay readable."""
 
@@ -75,6 +77,7 @@ def build_view(review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bo
         "risk_label": RISK_LABEL,
         "compact": compact,
         "compliance": compliance_views(review),
+        "history_chart": chart_data_uri(review),
     }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shlex
 import threading
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,7 +19,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, delete, insert, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, text
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,6 +28,11 @@ from wasp.errors import WaspError
 from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
 
 _MIGRATE_LOCK = threading.Lock()
+SQLITE_BUSY_TIMEOUT = 30.0
+"""Seconds a SQLite connection waits for another process's write (a migration, a save) before giving up."""
+_PG_MIGRATION_LOCK = 0x77617370  # "wasp": the advisory lock PostgreSQL migrations take
+WRITE = "wasp_write"
+"""Execution option of the engine that writes (``Store.writer``): on SQLite its transactions begin IMMEDIATE."""
 
 
 class StoreError(WaspError):
@@ -69,6 +77,10 @@ class Store:
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
+        """For reading."""
+        self.writer = engine.execution_options(**{WRITE: True})
+        """For transactions that write: on SQLite they take the write lock when they begin, so a read followed
+        by a write never meets another writer half-way (SQLite would fail that at once, without waiting)."""
         self.url = url
 
     def save(self, review: dict[str, Any]) -> Saved:
@@ -76,7 +88,7 @@ class Store:
         s = review["summary"]
         when = datetime.fromisoformat(review["generated_at"])
         blob = gzip.compress(json.dumps(review, separators=(",", ":")).encode(), mtime=0)
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = ReviewRow(
                 workload=review["workload"],
                 generated_at=when,
@@ -141,7 +153,13 @@ class Store:
         with Session(self.engine) as session:
             row = session.get(ReviewRow, rid)
             assert row is not None
-            loaded: dict[str, Any] = json.loads(gzip.decompress(row.document))
+            try:
+                loaded: dict[str, Any] = json.loads(gzip.decompress(row.document))
+            except (OSError, EOFError, zlib.error, ValueError) as exc:
+                raise StoreError(
+                    f"{_redacted(self.url)}: review {rid} is damaged in the store ({exc.__class__.__name__}); "
+                    "load another review, or move the store aside: wasp creates a new one"
+                ) from exc
             return loaded
 
     def reviews(self, workload: str | None = None) -> list[dict[str, Any]]:
@@ -180,7 +198,7 @@ class Store:
             assert row is not None
             workload = row.workload
         try:
-            with Session(self.engine) as session, session.begin():
+            with Session(self.writer) as session, session.begin():
                 session.add(
                     MilestoneRow(workload=workload, name=name, review_id=rid, created_at=datetime.now(UTC))
                 )
@@ -210,7 +228,7 @@ class Store:
 
     def delete_review(self, review_id: int) -> None:
         """Remove a review that no milestone points to (used by tests and clean-up)."""
-        with Session(self.engine) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             session.execute(delete(ReviewRow).where(ReviewRow.id == review_id))
 
 
@@ -221,35 +239,137 @@ def _scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(cfg)
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at ``url``; every failure is one clear line."""
-    raw = url or default_url()
-    target = _normalise(raw)
-    shown = _redacted(raw)
+def _sqlite_file(target: str) -> str | None:
+    """The file of a SQLite URL (None for other databases and for in-memory SQLite)."""
+    if not target.startswith("sqlite:///"):
+        return None
+    path = target.removeprefix("sqlite:///").split("?", 1)[0]
+    return path if path and path != ":memory:" else None
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's own message, first line only: never the SQL statement SQLAlchemy adds."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else orig.__class__.__name__
+
+
+def _sqlite_failure(shown: str, file: str, exc: BaseException) -> StoreError | None:
+    """One line for a SQLite file that is damaged (or not a database), stays locked, is read-only or cannot be
+    read or written; None for anything else (a constraint, for one, is the caller's to explain)."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    message = str(exc).lower()
+    if (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        or "malformed" in message
+        or "not a database" in message
+    ):
+        return StoreError(
+            f"{shown}: the store is damaged or is not a wasp database ({_reason(exc)}); move it aside "
+            f"(e.g. `mv {shlex.quote(file)} {shlex.quote(file + '.broken')}`) and run again: wasp creates a new store"
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in message:
+        return StoreError(
+            f"{shown}: the store stayed locked for {SQLITE_BUSY_TIMEOUT:.0f} s (another wasp is writing to it); "
+            "try again when it has finished"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"{shown}: the store is read-only here ({_reason(exc)}); save to one you can write (--db)"
+        )
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return StoreError(
+            f"{shown}: cannot read or write the store ({_reason(exc)}); check the disk and the file"
+        )
+    return None
+
+
+def _sqlite_engine(target: str, shown: str, file: str) -> Engine:
+    """A SQLite engine whose transactions really are transactions, and whose failures are one line.
+
+    Python's sqlite3 runs DDL outside any transaction and begins lazily, so two processes creating a new store
+    at once both saw it empty and the slower one failed with "table already exists". Here wasp issues BEGIN
+    itself: ``BEGIN IMMEDIATE`` for transactions that write (the migration included), which take the write lock
+    first, so a second process waits, then finds the schema there; a plain ``BEGIN`` for reads, so a read-only
+    store can still be read. A damaged file or a lock that outlasts the timeout becomes a StoreError wherever
+    it surfaces: opening, saving, listing.
+    """
+    engine = create_engine(target, pool_pre_ping=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _one_line(context: ExceptionContext) -> None:
+        failure = _sqlite_failure(shown, file, context.original_exception)
+        if failure is not None:
+            raise failure from context.original_exception
+
+    return engine
+
+
+def _create_engine(target: str, shown: str) -> Engine:
+    """The engine for a URL; a wrong one is one line."""
     try:
-        if target.startswith("sqlite:///"):
-            Path(target.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(target, pool_pre_ping=True)
+        file = _sqlite_file(target)
+        if file is not None:
+            Path(file).parent.mkdir(parents=True, exist_ok=True)
+            return _sqlite_engine(target, shown, file)
+        return create_engine(target, pool_pre_ping=True)
     except (ArgumentError, ImportError, ValueError) as exc:
         raise StoreError(
             f"{shown}: not a usable database URL ({exc}); use a path, sqlite:///FILE or postgresql://..."
         ) from exc
+
+
+def _revision(conn: Connection, scripts: ScriptDirectory, shown: str) -> str | None:
+    """The store's schema revision (None when new); one written by a newer wasp is refused."""
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        raise StoreError(f"{shown}: database schema {current} was written by a newer wasp; upgrade wasp")
+    return current
+
+
+def _migrate(conn: Connection, scripts: ScriptDirectory, shown: str) -> None:
+    """Bring the schema to head inside the caller's transaction, which holds the database's write lock (SQLite
+    BEGIN IMMEDIATE; PostgreSQL takes an advisory lock here): the revision is read again under it."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+    if _revision(conn, scripts, shown) in scripts.get_heads():
+        return
+    cfg = Config()
+    cfg.set_main_option("script_location", str(scripts.dir))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``; every failure is one clear line.
+
+    Many processes may open a new store at once: the migration runs under the database's write lock (SQLite
+    ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so one creates the schema and the others find it. A store
+    already at the latest schema is only read, so a read-only one opens.
+    """
+    raw = url or default_url()
+    target = _normalise(raw)
+    shown = _redacted(raw)
+    engine = _create_engine(target, shown)
     scripts = _scripts()
     try:
         # Alembic keeps its migration context in module globals: migrate one store at a time per process.
-        with _MIGRATE_LOCK, engine.begin() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
-                raise StoreError(
-                    f"{shown}: database schema {current} was written by a newer wasp; upgrade wasp"
-                )
-            cfg = Config()
-            cfg.set_main_option("script_location", str(scripts.dir))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with _MIGRATE_LOCK:
+            with engine.connect() as conn:
+                current = _revision(conn, scripts, shown)
+            if current not in scripts.get_heads():
+                with engine.execution_options(**{WRITE: True}).begin() as conn:
+                    _migrate(conn, scripts, shown)
     except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StoreError(f"{shown}: cannot open the database ({reason})") from exc
+        raise StoreError(f"{shown}: cannot open the database ({_reason(exc)})") from exc
     except SQLAlchemyError as exc:
         raise StoreError(
             f"{shown}: database error ({exc.__class__.__name__}); check the URL and permissions"

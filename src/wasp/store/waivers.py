@@ -32,7 +32,7 @@ def _as_dict(w: WaiverRow | Waiver) -> dict[str, Any]:
 def put_waiver(store: Store, waiver: Waiver, actor: str) -> str:
     """Create or update a waiver; returns 'created', 'updated' or 'unchanged'. Each change is recorded."""
     after = _as_dict(waiver)
-    with Session(store.engine) as session, session.begin():
+    with Session(store.writer) as session, session.begin():
         row = session.get(WaiverRow, waiver.id)
         before = _as_dict(row) if row is not None else None
         if before == after:
@@ -68,7 +68,7 @@ def put_waiver(store: Store, waiver: Waiver, actor: str) -> str:
 
 def remove_waiver(store: Store, waiver_id: str, actor: str) -> None:
     """Delete a waiver (its findings fail again from the next review); the removal is recorded."""
-    with Session(store.engine) as session, session.begin():
+    with Session(store.writer) as session, session.begin():
         row = session.get(WaiverRow, waiver_id)
         if row is None:
             raise StoreError(f"no waiver {waiver_id!r} (see `wasp waiver list`)")

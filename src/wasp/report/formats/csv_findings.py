@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import IO, Any
+
+from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
     "finding_id",
@@ -37,7 +38,7 @@ class FindingsCsvReporter:
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Write the header and one row per finding."""
-        writer = csv.writer(out)
+        writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         for f in review["findings"]:
             r = f["resource"]

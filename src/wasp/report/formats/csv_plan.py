@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
+
+from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
     "title",
@@ -31,7 +32,7 @@ class PlanCsvReporter:
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Write one row per plan item, in plan order."""
         findings = {f["id"]: f for f in review["findings"]}
-        writer = csv.writer(out)
+        writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         for item in review["improvement_plan"]:
             lines = [item.get("action", "")]

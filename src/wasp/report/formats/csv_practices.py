@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
+
+from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
     "question",
@@ -36,7 +37,7 @@ class PracticesCsvReporter:
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Write the header and 63 rows."""
         status = {f["id"]: f["status"] for f in review["findings"]}
-        writer = csv.writer(out)
+        writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         for q in review["questions"]:
             for bp in q["best_practices"]:

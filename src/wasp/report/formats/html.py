@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import IO, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
+from wasp.report.safe_text import without_controls
 from wasp.report.view import build_view
+
+
+def _finalize(value: Any) -> Any:
+    """Every value the template prints, without control characters (then HTML-escaped by autoescape; text a
+    filter already escaped, such as ``join``'s, stays escaped once)."""
+    if isinstance(value, Markup):
+        return Markup(without_controls(str(value)))
+    return without_controls(value) if isinstance(value, str) else value
 
 
 class HtmlReporter:
@@ -17,6 +27,8 @@ class HtmlReporter:
     filename = "review.html"
     binary = False
     description = "self-contained HTML Pillar Report (inline CSS, no scripts)"
+    """Nothing in it reaches the network: text from the review is escaped, and the only image is the history
+    chart wasp drew, inline (see wasp.report.history_chart.CHART_KEY)."""
 
     def __init__(self) -> None:
         self._env = Environment(
@@ -24,6 +36,7 @@ class HtmlReporter:
             autoescape=select_autoescape(["html", "j2"]),
             trim_blocks=True,
             lstrip_blocks=True,
+            finalize=_finalize,
         )
 
     def render(self, review: dict[str, Any], out: IO[str]) -> None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from wasp.report.safe_text import md_cell as _cell
+from wasp.report.safe_text import md_code as _code
 from wasp.report.view import RISK_LABEL, STATUS_LABEL, build_view
 
 ICON = {"met": "✅", "not_met": "❌", "not_applicable": "⏺", "not_assessed": "❔"}
 
 
-def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 class MarkdownReporter:
-    """Summary, questions, decisions with reasons, the plan and the gaps."""
+    """Summary, questions, decisions with reasons, the plan and the gaps.
+
+    Every text from the review goes through ``md_cell`` (or ``md_code``): a name like ``![x](http://...)``
+    renders as text and never as an image or a link."""
 
     name = "md"
     extension = "md"
@@ -31,8 +32,9 @@ class MarkdownReporter:
         w(f"# Security Pillar review: {_cell(review['workload'])}\n\n")
         scope = review.get("scope", {})
         w(
-            f"Generated {review['generated_at']} · catalogue {review['catalogue_version']} · accounts "
-            f"{', '.join(scope.get('accounts', [])) or '-'} · regions {', '.join(scope.get('regions', [])) or '-'}\n\n"
+            f"Generated {_cell(review['generated_at'])} · catalogue {_cell(review['catalogue_version'])} · accounts "
+            f"{_cell(', '.join(scope.get('accounts', [])) or '-')} · regions "
+            f"{_cell(', '.join(scope.get('regions', [])) or '-')}\n\n"
         )
         w(
             f"**{s['high_risk_questions']} high-risk** and **{s['medium_risk_questions']} medium-risk** questions. "
@@ -46,31 +48,37 @@ class MarkdownReporter:
         for q in v["questions"]:
             c = q["counts"]
             w(
-                f"| {q['id']} {_cell(q['title'])} | {RISK_LABEL[q['risk']]} | {'no' if q['incomplete'] else 'yes'} | "
+                f"| {_cell(q['id'])} {_cell(q['title'])} | {RISK_LABEL[q['risk']]} | {'no' if q['incomplete'] else 'yes'} | "
                 f"{c.get('met', 0)} | {c.get('not_met', 0)} | {c.get('not_applicable', 0)} | {c.get('not_assessed', 0)} |\n"
             )
         w("\n## Improvement plan\n\n")
         if not v["plan"]:
             w("Nothing to fix.\n")
         for item in v["plan"]:
-            owner = f" — owner: {item['owner']}" if item.get("owner") else ""
+            owner = f" — owner: {_cell(item['owner'])}" if item.get("owner") else ""
             w(
-                f"{item['rank']}. **{item['risk'].upper()}** {item['best_practice']} {_cell(item['title'])}{owner}: "
+                f"{item['rank']}. **{_cell(item['risk'].upper())}** {_cell(item['best_practice'])} {_cell(item['title'])}{owner}: "
                 f"{_cell(item.get('action', ''))}\n"
             )
             for f in item["examples"]:
-                w(f"   - `{f['resource']['type']}` {_cell(f['resource']['id'])}: {_cell(f['message'])}\n")
+                w(
+                    f"   - {_code(f['resource']['type'])} {_cell(f['resource']['id'])}: {_cell(f['message'])}\n"
+                )
             if item["remediation"]:
-                w(f"   - Fix: `{_cell(item['remediation'][0]['cli'])}`\n")
+                w(f"   - Fix: {_code(item['remediation'][0]['cli'])}\n")
         w("\n## Best practices\n")
         for q in v["questions"]:
-            w(f"\n### {q['id']} {q['title']} — {RISK_LABEL[q['risk']]}\n\n")
+            w(f"\n### {_cell(q['id'])} {_cell(q['title'])} — {RISK_LABEL[q['risk']]}\n\n")
             for p in q["best_practices"]:
                 att = p.get("attestation")
-                extra = f" Attested {att['answer']} by {att['owner']} ({att['date']})." if att else ""
+                extra = (
+                    f" Attested {_cell(att['answer'])} by {_cell(att['owner'])} ({_cell(att['date'])})."
+                    if att
+                    else ""
+                )
                 flag = " ⚠ contradicted by evidence." if p.get("contradicted") else ""
                 w(
-                    f"- {ICON[p['status']]} **{p['id']}** {p['title']} ({p['risk']} risk, {p['evidence_mode']}): "
+                    f"- {ICON[p['status']]} **{_cell(p['id'])}** {_cell(p['title'])} ({p['risk']} risk, {p['evidence_mode']}): "
                     f"{STATUS_LABEL[p['status']]} — {_cell(p['reason'])}.{extra}{flag}\n"
                 )
         w(
@@ -79,7 +87,7 @@ class MarkdownReporter:
         for view in v["compliance"]:
             c = view["summary"]
             w(
-                f"| {view['name']} | {c['met']} | {c['not_met']} | {c['not_assessed']} | {c['not_applicable']} |\n"
+                f"| {_cell(view['name'])} | {c['met']} | {c['not_met']} | {c['not_assessed']} | {c['not_applicable']} |\n"
             )
         w(
             "\nPer-control detail: `wasp compliance review.json --framework ncsc|cyber-essentials|iso27001|uk-gdpr|fca-dora`.\n"
@@ -90,7 +98,7 @@ class MarkdownReporter:
             )
             for g in v["gaps"]:
                 w(
-                    f"| {g['service']} | {g['operation']} | {g['error']} | {g.get('region') or '-'} | "
+                    f"| {_cell(g['service'])} | {_cell(g['operation'])} | {g['error']} | {_cell(g.get('region') or '-')} | "
                     f"{_cell(', '.join(g['rules']) or '-')} |\n"
                 )
 
