@@ -130,7 +130,7 @@ def fix_apply(
         raise AwsSetupError(f"refusing to fix: {next(iter(access.refused.values()))}; nothing was changed")
     _show(entries)
     for account, why in access.refused.items():
-        err.print(f"refused {len(groups[account])} fix(es): {why}", markup=False, soft_wrap=True)
+        err.print(plain(f"refused {len(groups[account])} fix(es): {why}"), markup=False, soft_wrap=True)
     allowed = sum(len(groups[a]) for a in access.clients)
     if not yes:
         if not sys.stdin.isatty():
