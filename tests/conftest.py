@@ -16,6 +16,8 @@ REGION = "eu-west-2"
 def _isolated_aws(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Fake credentials, no profile, no shared config: a stray call can only hit moto or fail."""
     empty = tmp_path_factory.mktemp("aws")
+    # `--debug` sets WASP_DEBUG for the process; undo it after each test so contained errors stay contained
+    monkeypatch.delenv("WASP_DEBUG", raising=False)
     for var in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
