@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.limits import FileKind, read_text
 from wasp.model import Finding, FindingStatus
 
 SUPPRESSIBLE = (FindingStatus.FAIL, FindingStatus.UNKNOWN)
@@ -121,15 +122,18 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
 def read_baseline(path: Path) -> set[tuple[str, str, str]]:
     """The (file, resource, rule) keys of a baseline file; a bad file is one InputError."""
+    text = read_text(path, FileKind.BASELINE, "baseline")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(text)
         entries = doc["findings"]
         return {(str(e["file"]), str(e["resource"]), str(e["rule"])) for e in entries}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the baseline ({exc.__class__.__name__})") from exc
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: the baseline is not JSON ({exc.msg})") from exc
-    except (KeyError, TypeError) as exc:
+        raise InputError(
+            f"{path}:{exc.lineno}: the baseline is not JSON ({exc.msg}, column {exc.colno})"
+        ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: not a wasp baseline (it nests too deeply)") from exc
+    except (KeyError, TypeError, IndexError) as exc:
         raise InputError(
             f'{path}: not a wasp baseline (expected {{"findings": [{{file, resource, rule}}]}}); '
             "write one with --write-baseline"

@@ -23,8 +23,11 @@ from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
 from wasp.iac.terraform.skips import comment_skips
+from wasp.iac.tree import Roots, files_in
+from wasp.limits import ExpansionError, FileKind, read_head, read_text
 from wasp.model import OriginKind, Unresolved
 
+MAX_MODULE_DEPTH = 10
 PLAN_SNIFF_BYTES = 64 * 1024 * 1024
 """How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
 _TOP_LEVEL = re.compile(r"^(resource|data|module|variable|locals|output|provider|terraform)\b", re.MULTILINE)
@@ -37,11 +40,7 @@ def is_plan(path: Path) -> bool:
     """A JSON file that ``terraform show -json`` wrote."""
     if path.suffix.lower() != ".json":
         return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(PLAN_SNIFF_BYTES)
-    except OSError:
-        return False
+    head = read_head(path, PLAN_SNIFF_BYTES)
     return b'"format_version"' in head and (b'"resource_changes"' in head or b'"planned_values"' in head)
 
 
@@ -86,24 +85,31 @@ def _configs(module: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapp
         yield from _configs(call.get("module") or {}, f"{prefix}module.{name}.")
 
 
-def _module_dirs(module: Mapping[str, Any], base: Path, prefix: str) -> Iterator[tuple[str, Path]]:
+def _module_dirs(
+    module: Mapping[str, Any], base: Path, prefix: str, roots: Roots, depth: int = 0
+) -> Iterator[tuple[str, Path]]:
+    """Module folders named in the plan, inside the roots (the plan is only a help to find source lines)."""
     yield prefix, base
-    for name, call in (module.get("module_calls") or {}).items():
-        source = str(call.get("source", ""))
-        if source.startswith("."):
+    calls = module.get("module_calls")
+    if not isinstance(calls, Mapping) or depth >= MAX_MODULE_DEPTH:
+        return
+    for name, call in calls.items():
+        source = str(call.get("source", "")) if isinstance(call, Mapping) else ""
+        directory = Path(os.path.normpath(base / source))
+        if source.startswith(".") and roots.contains(directory):
             yield from _module_dirs(
-                call.get("module") or {}, Path(os.path.normpath(base / source)), f"{prefix}module.{name}."
+                call.get("module") or {}, directory, f"{prefix}module.{name}.", roots, depth + 1
             )
 
 
-def _source_lines(directory: Path) -> dict[str, tuple[str, int, list[dict[str, Any]]]]:
+def _source_lines(directory: Path, roots: Roots) -> dict[str, tuple[str, int, list[dict[str, Any]]]]:
     """Where each ``resource`` block is written (file, line) and its inline skips, by ``type.name``."""
     out: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
-    for tf in sorted(directory.glob("*.tf")):
+    for tf in files_in(directory, "*.tf", roots, []):
         try:
-            text = tf.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
+            text = read_text(tf, FileKind.TERRAFORM, "Terraform file")
+        except InputError:
+            continue  # the plan stands on its own; the .tf files only give lines
         lines = text.splitlines()
         starts = [text.count("\n", 0, m.start()) + 1 for m in _TOP_LEVEL.finditer(text)]
         for m in _BLOCK.finditer(text):
@@ -155,24 +161,29 @@ def _stand_ins(
     return list(dict.fromkeys(out))
 
 
-def load_plan(path: Path) -> list[TfResource]:
-    """The resources a plan keeps; a file that is not plan JSON is one InputError naming it."""
+def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None = None) -> list[TfResource]:
+    """The resources a plan keeps; a file that is not plan JSON is one InputError naming it.
+
+    Source lines come from ``.tf`` files beside the plan and in its local modules, inside ``roots`` only.
+    """
+    roots = roots or Roots.of([path])
+    text = read_text(path, FileKind.PLAN, "plan")
     try:
-        text = path.read_text(encoding="utf-8")
         plan = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: cannot read the plan ({exc.msg})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"{path}: cannot read the plan ({exc}); run `terraform show -json PLAN > FILE`"
+            f"{path}:{exc.lineno}: cannot read the plan ({exc.msg}, column {exc.colno}); "
+            "write it with `terraform show -json PLAN > FILE`"
         ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: cannot read the plan: it nests too deeply") from exc
     if not isinstance(plan, dict) or ("resource_changes" not in plan and "planned_values" not in plan):
         raise InputError(f"{path}:1: not a Terraform plan (no resource_changes); use `terraform show -json`")
     root = (plan.get("configuration") or {}).get("root_module") or {}
     configs = {addr: (res, prefix) for addr, res, prefix in _configs(root, "")}
     sources: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
-    for prefix, directory in _module_dirs(root, path.parent, ""):
-        sources.update({prefix + k: v for k, v in _source_lines(directory).items()})
+    for prefix, directory in _module_dirs(root, path.parent, "", roots):
+        sources.update({prefix + k: v for k, v in _source_lines(directory, roots).items()})
     changes = [
         c
         for c in plan.get("resource_changes") or []
@@ -231,11 +242,17 @@ def load_plan(path: Path) -> list[TfResource]:
                 skips=skips,
             )
         )
-    _fill_from_source(out, path, plan)
+    _fill_from_source(out, path, plan, roots, warnings)
     return out
 
 
-def _fill_from_source(resources: list[TfResource], path: Path, plan: Mapping[str, Any]) -> None:
+def _fill_from_source(
+    resources: list[TfResource],
+    path: Path,
+    plan: Mapping[str, Any],
+    roots: Roots,
+    warnings: list[str] | None,
+) -> None:
     """Where the plan has a whole attribute unknown, take the known parts from the ``.tf`` files beside it.
 
     Terraform records a value built from anything unknown (``jsonencode`` of a policy naming the bucket's own
@@ -256,8 +273,8 @@ def _fill_from_source(resources: list[TfResource], path: Path, plan: Mapping[str
         k: v.get("value") for k, v in (plan.get("variables") or {}).items() if isinstance(v, Mapping)
     }
     try:
-        evaluated, _ = load_hcl(path.parent, variables)
-    except InputError:
+        evaluated, _ = load_hcl(path.parent, variables, roots=roots, warnings=warnings)
+    except (InputError, ExpansionError, RecursionError):
         return  # the plan stands on its own; the .tf files are only a help
     by_address = {r.address: r.values for r in evaluated}
     for resource, attr in wanted:
