@@ -15,6 +15,7 @@ import os
 import stat
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from wasp.errors import InputError
 
@@ -57,7 +58,7 @@ EXPANDED_NODES = "nodes"
 """The cap on values produced while evaluating one source (YAML aliases, list and object construction)."""
 DEFAULT_EXPANDED_MB = 50
 DEFAULT_EXPANDED_NODES = 2_000_000
-MAX_DEPTH = 500
+MAX_DEPTH = 100
 """Nesting deeper than this (lists in lists...) is refused with one line rather than a RecursionError."""
 
 _overrides: dict[str, int] = {}
@@ -170,7 +171,7 @@ def read_bytes(path: Path, kind: FileKind, what: str) -> bytes:
         if st.st_size > cap:
             raise too_large(path, kind, st.st_size, what)
         try:
-            data = fh.read(cap + 1)
+            data = _read_upto(fh, cap + 1, st.st_size)
         except OSError as exc:
             raise InputError(
                 f"{path}: cannot read the {what} ({exc.strerror or exc.__class__.__name__})"
@@ -178,6 +179,20 @@ def read_bytes(path: Path, kind: FileKind, what: str) -> bytes:
     if len(data) > cap:
         raise too_large(path, kind, None, what)
     return data
+
+
+def _read_upto(fh: BinaryIO, limit: int, size_hint: int) -> bytes:
+    """Up to ``limit`` bytes, read in chunks (``read(limit)`` would allocate the whole cap at once)."""
+    chunks: list[bytes] = []
+    got = 0
+    chunk = max(64 * 1024, min(size_hint + 1, limit))
+    while got < limit:
+        data = fh.read(min(chunk, limit - got))
+        if not data:
+            break
+        chunks.append(data)
+        got += len(data)
+    return b"".join(chunks)
 
 
 def read_text(path: Path, kind: FileKind, what: str) -> str:
@@ -201,10 +216,11 @@ def read_head(path: Path, limit: int) -> bytes:
     except OSError:
         return b""
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return b""
         try:
-            return fh.read(limit)
+            return _read_upto(fh, limit, st.st_size)
         except OSError:
             return b""
 

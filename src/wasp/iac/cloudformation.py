@@ -286,9 +286,11 @@ def read_cloudformation(
             continue
         rtype = str(node["Type"])
         if not _TYPE.match(rtype):
-            shown = repr(rtype) if _TYPE_SHAPE.match(rtype) else "that is not a type name"
+            problem = (
+                f"unknown type {rtype!r}" if _TYPE_SHAPE.match(rtype) else "a Type that is not a type name"
+            )
             loaded.errors.append(
-                f"{where}: resource {_name(logical_id)} has unknown type {shown} (expected AWS::Service::Resource)"
+                f"{where}: resource {_name(logical_id)} has {problem} (expected AWS::Service::Resource)"
             )
             continue
         try:

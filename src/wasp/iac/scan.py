@@ -190,6 +190,40 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _source_findings(
+    source: Source,
+    options: ScanOptions,
+    result: ScanResult,
+    now: datetime,
+    baseline: set[tuple[str, str, str]] | None,
+) -> list[Finding]:
+    """Read one source, evaluate it and apply suppressions; its problems are added to ``result``."""
+    loaded = read_source(source, options)
+    result.files.append(str(source.path))
+    result.errors.extend(loaded.errors)
+    result.warnings.extend(loaded.warnings)
+    result.resources += len(loaded.resources)
+    inventory = Inventory()
+    inventory.extend(enrich(r) for r in loaded.resources)
+    ev = evaluate(
+        result.rules,
+        inventory,
+        RuleContext(inventory=inventory, now=now),
+        observed_at=now,
+        require_collected=False,
+    )
+    findings = list(ev.findings)
+    result.warnings.extend(
+        f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
+    )
+    if options.inline_skips and loaded.skips:
+        findings, warnings = apply_inline(findings, loaded.skips, options.today)
+        result.warnings.extend(warnings)
+    if baseline is not None and options.baseline is not None:
+        findings = apply_baseline(findings, baseline, options.baseline.parent)
+    return findings
+
+
 def scan(
     paths: Iterable[Path],
     options: ScanOptions | None = None,
@@ -212,58 +246,32 @@ def scan(
     for done, source in enumerate(sources, 1):
         if progress is not None:
             progress(done, len(sources), str(source.path))
+        problem: str | None = None
         try:
             with _gc_paused():
-                loaded = read_source(source, options)
+                findings = _source_findings(source, options, result, now, baseline)
         except InputError as exc:
-            result.errors.append(str(exc))
-            continue
+            problem = str(exc)
         except ExpansionError as exc:
-            result.errors.append(f"{source.path}: {exc.describe()}")
-            continue
+            problem = f"{source.path}: {exc.describe()}"
         except RecursionError:
-            result.errors.append(
-                f"{source.path}: nests too deeply to evaluate (lists or expressions inside each other); "
-                "flatten it"
-            )
-            continue
+            problem = f"{source.path}: nests too deeply to evaluate (lists or expressions inside each other); flatten it"
         except (OSError, UnicodeDecodeError) as exc:
-            result.errors.append(f"{source.path}: cannot read ({exc.__class__.__name__}); check the file")
-            continue
+            problem = f"{source.path}: cannot read ({exc.__class__.__name__}); check the file"
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            result.errors.append(
+            if debug_enabled():
+                raise
+            problem = (
                 f"{source.path}: cannot evaluate ({exc.__class__.__name__}); the rest of the scan goes on "
                 "(--debug shows where)"
             )
-            if debug_enabled():
-                raise
+        if problem is not None:
+            result.errors.append(problem)
             continue
-        result.files.append(str(source.path))
-        result.errors.extend(loaded.errors)
-        result.warnings.extend(loaded.warnings)
-        result.resources += len(loaded.resources)
-        inventory = Inventory()
-        inventory.extend(enrich(r) for r in loaded.resources)
-        ev = evaluate(
-            result.rules,
-            inventory,
-            RuleContext(inventory=inventory, now=now),
-            observed_at=now,
-            require_collected=False,
-        )
-        findings = list(ev.findings)
-        result.warnings.extend(
-            f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
-        )
-        if options.inline_skips and loaded.skips:
-            findings, warnings = apply_inline(findings, loaded.skips, options.today)
-            result.warnings.extend(warnings)
-        if baseline is not None and options.baseline is not None:
-            findings = apply_baseline(findings, baseline, options.baseline.parent)
         result.record(findings)
         if sink is not None:
             sink(findings)
-            del findings, loaded, inventory, ev
+            del findings
             gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
         else:
             result.findings.extend(findings)

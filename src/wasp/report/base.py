@@ -86,7 +86,7 @@ def load_review(path: Path) -> dict[str, Any]:
         raise InputError(f'{path}: not a wasp review (expected "schema": "wasp.review/1")')
     review_schema = schema("review")
     try:
-        jsonschema.validate(doc, review_schema)
+        _review_validator().validate(doc)
     except jsonschema.ValidationError as exc:
         known = _property_names(review_schema)
         where = (
@@ -98,6 +98,17 @@ def load_review(path: Path) -> dict[str, Any]:
             "write it again with `wasp review`"
         ) from exc
     return doc
+
+
+@cache
+def _review_validator() -> Any:
+    """The review schema's validator, built (and the schema checked) once per process, not once per file."""
+    from wasp.schemas import schema
+
+    review_schema = schema("review")
+    cls = jsonschema.validators.validator_for(review_schema)
+    cls.check_schema(review_schema)
+    return cls(review_schema)
 
 
 def _property_names(node: Any) -> set[str]:

@@ -12,6 +12,7 @@ Everything iterates in a fixed order, so the result does not depend on ``PYTHONH
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +30,7 @@ from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
 from wasp.iac.terraform.skips import comment_skips
 from wasp.iac.tree import Roots, files_in
-from wasp.limits import Budget, FileKind, read_text
+from wasp.limits import MAX_DEPTH, Budget, ExpansionError, FileKind, read_text
 from wasp.model import OriginKind, Unresolved
 
 META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
@@ -93,7 +94,28 @@ def _parse_error(exc: LarkError) -> str:
     return "syntax error"
 
 
+_NESTING_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|//[^\n]*|/\*.*?\*/|[\[\](){}]', re.DOTALL)
+
+
+def _check_nesting(text: str, path: Path) -> None:
+    """Refuse brackets nested deeper than MAX_DEPTH before parsing (a clear line, not a RecursionError later)."""
+    depth = 0
+    for m in _NESTING_TOKENS.finditer(text):
+        token = m.group(0)
+        if token in "[({":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
+                raise InputError(
+                    f"{path}:{line}: nests more than {MAX_DEPTH} levels deep (column {column}); flatten it"
+                )
+        elif token in "])}":
+            depth = max(0, depth - 1)
+
+
 def _parse(text: str, path: Path) -> Tree[Any]:
+    _check_nesting(text, path)
     try:
         tree: Tree[Any] = _parser().parse(text + "\n")
     except LarkError as exc:
@@ -237,6 +259,9 @@ class Module:
         self.busy.add(f"local.{name}")
         try:
             value = self.scope().value(self.locals_[name][0])
+        except ExpansionError as exc:
+            expr, block = self.locals_[name]
+            raise InputError(f"{block.file}:{first_line(expr)}: local.{name}: {exc.describe()}") from exc
         finally:
             self.busy.discard(f"local.{name}")
         self.local_values[name] = value
@@ -323,6 +348,8 @@ class Module:
                 f"{block.file}:{block.line}: {self.address}{key} cannot be evaluated ({_reason(exc)})"
             )
             self.instances[key] = []
+        except ExpansionError as exc:
+            raise InputError(f"{block.file}:{block.line}: {self.address}{key}: {exc.describe()}") from exc
         finally:
             self.busy.discard(key)
         return self.instances[key]
