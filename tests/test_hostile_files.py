@@ -248,7 +248,10 @@ def test_every_file_kind_has_a_configurable_cap(
             load(path)
         message = str(exc.value)
     where = str(path) if kind != "terraform" else str(tmp_path)
-    assert message.startswith(where) and "1.0 MB, over the 1 MB cap" in message, message
+    assert (
+        message.startswith(where)
+        and f"{limits.MB + 10 + len(head) + 2:,} bytes, over the 1 MB cap" in message
+    ), message
     assert limits.env_var(kind) in message
 
 
@@ -258,7 +261,7 @@ def test_the_scan_limit_option(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, _, err = _cli(["scan", str(path), "--limit", "template=1"], capsys)
     assert (
         code == 2
-        and "over the 1 MB cap); set WASP_MAX_TEMPLATE_MB=N or `wasp scan --limit template=N`" in err
+        and "bytes, over the 1 MB cap); set WASP_MAX_TEMPLATE_MB=N or `wasp scan --limit template=N`" in err
     )
     limits.reset()
     code, _, err = _cli(["scan", str(path), "--limit", "template=3"], capsys)
@@ -397,3 +400,30 @@ def test_deep_nesting_is_one_clear_line(tmp_path: Path, fmt: str) -> None:
     result = scan([path])
     assert len(result.errors) == 1 and result.errors[0].startswith(expected), result.errors
     assert "nest" in result.errors[0] and "RecursionError" not in result.errors[0]
+
+
+def test_json_template_and_plan_lines_are_found_in_one_pass(tmp_path: Path) -> None:
+    from wasp.iac.decode import decode_template
+    from wasp.iac.terraform.plan import load_plan
+
+    doc = {
+        "Resources": {f"V{i}": {"Type": "AWS::EC2::Volume", "Properties": {"Size": i}} for i in range(300)}
+    }
+    template = tmp_path / "t.json"
+    template.write_text(json.dumps(doc, indent=1))
+    lines = decode_template(template)["Resources"].lines
+    text = template.read_text().splitlines()
+    assert all(text[lines[f"V{i}"] - 1].strip().startswith(f'"V{i}":') for i in (0, 17, 299))
+    plan = tmp_path / "plan.json"
+    changes = [
+        {
+            "address": f"aws_ebs_volume.v{i}",
+            "type": "aws_ebs_volume",
+            "change": {"actions": ["create"], "after": {}},
+        }
+        for i in range(50)
+    ]
+    plan.write_text(json.dumps({"format_version": "1.2", "resource_changes": changes}, indent=1))
+    resources = {r.address: r.line for r in load_plan(plan)}
+    plan_lines = plan.read_text().splitlines()
+    assert all(f'"aws_ebs_volume.v{i}"' in plan_lines[resources[f"aws_ebs_volume.v{i}"] - 1] for i in (0, 49))

@@ -123,7 +123,7 @@ def how_to_raise(name: str) -> str:
 def too_large(path: Path, kind: FileKind, size: int | None, what: str) -> InputError:
     """The one-line error for a file over its cap."""
     cap = setting(kind)
-    told = f"{size / MB:.1f} MB" if size is not None else f"more than {cap} MB"
+    told = f"{size:,} bytes" if size is not None else f"more than {cap} MB"
     return InputError(
         f"{path}: the {what} is too large ({told}, over the {cap} MB cap); {how_to_raise(kind.value)}"
     )

@@ -72,15 +72,23 @@ _Loader.add_multi_constructor("!", _intrinsic)
 
 
 def _json_lines(text: str, doc: dict[str, Any]) -> Located:
-    """JSON has no marks: find each resource's logical id after the Resources key."""
+    """JSON has no marks: find each resource's logical id after the Resources key.
+
+    Ids are searched in document order from the previous hit, so a template with many resources is read in
+    linear time (a search from the top for each id would be quadratic).
+    """
     resources = doc.get("Resources")
     located = Located(resources if isinstance(resources, dict) else {})
-    start = text.find('"Resources"')
+    start = max(text.find('"Resources"'), 0)
     newline_index = [m.start() for m in re.finditer("\n", text)]
+    cursor = start
     for logical_id in located:
-        at = text.find(json.dumps(logical_id) + ":", max(start, 0))
+        key = json.dumps(logical_id)
+        at = text.find(key + ":", cursor)
         if at < 0:
-            at = text.find(json.dumps(logical_id), max(start, 0))
+            at = text.find(key, start)
+        else:
+            cursor = at + len(key)
         located.lines[logical_id] = _line_of(newline_index, at) if at >= 0 else 1
     return located
 

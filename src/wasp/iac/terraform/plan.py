@@ -199,6 +199,7 @@ def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None
         values[str(change["address"])] = after
         raw.append((change, after, (change.get("change") or {}).get("after_unknown") or {}))
     out: list[TfResource] = []
+    address_lines: dict[str, int] | None = None
     for change, after, after_unknown in raw:
         address = str(change["address"])
         config_address = re.sub(r"\[[^\]]*\]", "", address)
@@ -229,7 +230,12 @@ def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None
                     stand_ins[min(i, len(stand_ins) - 1)] if isinstance(v, Unresolved) else v
                     for i, v in enumerate(merged[attr])
                 ]
-        file, line, skips = sources.get(config_address) or (str(path), _line_of(text, address), [])
+        found = sources.get(config_address)
+        if found is None:
+            if address_lines is None:
+                address_lines = _address_lines(text)
+            found = (str(path), address_lines.get(address, 1), [])
+        file, line, skips = found
         out.append(
             TfResource(
                 type=str(change.get("type")),
@@ -289,8 +295,19 @@ def _is_list(after_unknown: Mapping[str, Any], attr: str) -> bool:
     )
 
 
-def _line_of(text: str, address: str) -> int:
-    at = text.find(f'"address":"{address}"')
-    if at < 0:
-        at = text.find(json.dumps(address))
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+_ADDRESS = re.compile(r'"address"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def _address_lines(text: str) -> dict[str, int]:
+    """The line of each address's first mention in the plan, found in one pass (not one search per resource)."""
+    out: dict[str, int] = {}
+    line, last = 1, 0
+    for m in _ADDRESS.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        try:
+            address = json.loads(f'"{m.group(1)}"')
+        except ValueError:
+            continue
+        out.setdefault(address, line)
+    return out
