@@ -275,4 +275,7 @@ def scan(
             gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
         else:
             result.findings.extend(findings)
+    result.warnings = list(
+        dict.fromkeys(result.warnings)
+    )  # a skipped file may be met by the walk and a reader
     return result

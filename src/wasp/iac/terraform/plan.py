@@ -280,8 +280,12 @@ def _fill_from_source(
     }
     try:
         evaluated, _ = load_hcl(path.parent, variables, roots=roots, warnings=warnings)
-    except (InputError, ExpansionError, RecursionError):
-        return  # the plan stands on its own; the .tf files are only a help
+    except (InputError, ExpansionError, RecursionError) as exc:
+        # the plan stands on its own; the .tf files beside it only fill in what it leaves unknown
+        if warnings is not None:
+            reason = str(exc) if isinstance(exc, InputError) else exc.__class__.__name__
+            warnings.append(f"{path}: the .tf files beside the plan were not used ({reason})")
+        return
     by_address = {r.address: r.values for r in evaluated}
     for resource, attr in wanted:
         value = by_address.get(resource.address, {}).get(attr)
