@@ -181,7 +181,7 @@ def cloudformation(draw: st.DrawFn) -> dict[str, str]:
         text = yaml.safe_dump(doc, default_flow_style=draw(st.booleans()))
     text = draw(
         st.sampled_from(
-            [text, text, text + f"\n{CANARY}: [\n", text.replace("Resources", f"Resources: *{CANARY}\nX", 1)]
+            [text] * 6 + [text + f"\n{CANARY}: [\n", text.replace("Resources", f"Resources: *{CANARY}\nX", 1)]
         )
     )
     return {"template.yaml": text}
@@ -262,7 +262,7 @@ TF_FUNCTIONS = [
 def _hcl_string(text: str) -> str:
     """A quoted HCL string holding the text literally (no interpolation or directive)."""
     safe = text.replace("\x00", "").replace("%{", "%%{").replace("}", ")")
-    return json.dumps(safe).replace("${", "$${")
+    return json.dumps(safe, ensure_ascii=False).replace("${", "$${")
 
 
 hcl_leaves = st.one_of(
@@ -285,6 +285,8 @@ hcl_leaves = st.one_of(
             "module.m.x",
             "data.aws_iam_policy_document.d.json",
             "path.module",
+            "aws_s3_bucket.r0.*.id",
+            "var.v.*.id",
         ]
     ),
     canary_text.map(_hcl_string),
@@ -307,8 +309,7 @@ hcl_exprs = st.recursive(
         ),
         st.tuples(e, e).map(lambda t: f"[for x in {t[0]} : {t[1]}]"),
         st.tuples(e, e).map(lambda t: f"{{for k, v in {t[0]} : k => {t[1]}}}"),
-        e.map(lambda x: f"{x}[0]"),
-        e.map(lambda x: f"{x}.*.id"),
+        e.map(lambda x: f"({x})[0]"),
     ),
     max_leaves=12,
 )

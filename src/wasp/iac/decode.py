@@ -21,6 +21,7 @@ from wasp.limits import Budget, FileKind, read_text
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WHAT = "template"
+_NOT_JSON = object()
 
 
 class Located(dict[str, Any]):
@@ -111,18 +112,22 @@ def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
     ``budget`` (shared with the resolver, so one source has one budget); errors never quote the file's text.
     """
     text = read_text(path, FileKind.TEMPLATE, WHAT)
+    doc: Any = None
     if text.lstrip().startswith("{"):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{path}:{exc.lineno}: cannot read the template ({exc.msg}, column {exc.colno}); fix the JSON"
-            ) from exc
+            if path.suffix.lower() != ".json":  # YAML in flow style: read below as YAML
+                doc = _NOT_JSON
+            else:
+                raise InputError(
+                    f"{path}:{exc.lineno}: cannot read the template ({exc.msg}, column {exc.colno}); fix the JSON"
+                ) from exc
         except RecursionError as exc:
             raise InputError(f"{path}: cannot read the template: it nests too deeply; flatten it") from exc
         if isinstance(doc, dict) and isinstance(doc.get("Resources"), dict):
             doc["Resources"] = _json_lines(text, doc)
-    else:
+    if doc is None or doc is _NOT_JSON:
         doc = yamlguard.load(text, path, WHAT, _Loader, budget)
     if not isinstance(doc, dict):
         raise InputError(f"{path}:1: not a template (the top level is not a mapping)")

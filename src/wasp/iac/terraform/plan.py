@@ -44,6 +44,16 @@ def is_plan(path: Path) -> bool:
     return b'"format_version"' in head and (b'"resource_changes"' in head or b'"planned_values"' in head)
 
 
+def _map(value: Any) -> Mapping[str, Any]:
+    """A plan's mapping, or an empty one where the plan has something else (a hostile or damaged plan)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """A plan's list, or an empty one where the plan has something else."""
+    return value if isinstance(value, list) else []
+
+
 def _configured(expr: Any) -> bool:
     """True when an expression node is a whole configured value (not a nested block's map of attributes)."""
     return isinstance(expr, Mapping) and ("references" in expr or "constant_value" in expr)
@@ -79,10 +89,11 @@ def _mark_unknown(value: Any, flags: Any, where: str, expr: Any = None) -> Any:
 
 def _configs(module: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
     """(full config address, config resource, module prefix) for the module and its module calls."""
-    for res in module.get("resources") or []:
-        yield prefix + str(res.get("address")), res, prefix
-    for name, call in (module.get("module_calls") or {}).items():
-        yield from _configs(call.get("module") or {}, f"{prefix}module.{name}.")
+    for res in _list(module.get("resources")):
+        if isinstance(res, Mapping):
+            yield prefix + str(res.get("address")), res, prefix
+    for name, call in _map(module.get("module_calls")).items():
+        yield from _configs(_map(_map(call).get("module")), f"{prefix}module.{name}.")
 
 
 def _module_dirs(
@@ -98,7 +109,7 @@ def _module_dirs(
         directory = Path(os.path.normpath(base / source))
         if source.startswith(".") and roots.contains(directory):
             yield from _module_dirs(
-                call.get("module") or {}, directory, f"{prefix}module.{name}.", roots, depth + 1
+                _map(call.get("module")), directory, f"{prefix}module.{name}.", roots, depth + 1
             )
 
 
@@ -179,15 +190,18 @@ def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None
         raise InputError(f"{path}: cannot read the plan: it nests too deeply") from exc
     if not isinstance(plan, dict) or ("resource_changes" not in plan and "planned_values" not in plan):
         raise InputError(f"{path}:1: not a Terraform plan (no resource_changes); use `terraform show -json`")
-    root = (plan.get("configuration") or {}).get("root_module") or {}
+    root = _map(_map(plan.get("configuration")).get("root_module"))
     configs = {addr: (res, prefix) for addr, res, prefix in _configs(root, "")}
     sources: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
     for prefix, directory in _module_dirs(root, path.parent, "", roots):
         sources.update({prefix + k: v for k, v in _source_lines(directory, roots).items()})
     changes = [
         c
-        for c in plan.get("resource_changes") or []
-        if c.get("mode", "managed") == "managed" and (c.get("change") or {}).get("actions") != ["delete"]
+        for c in _list(plan.get("resource_changes"))
+        if isinstance(c, Mapping)
+        and "address" in c
+        and c.get("mode", "managed") == "managed"
+        and _map(c.get("change")).get("actions") != ["delete"]
     ]
     managed = {str(c["address"]) for c in changes} | {
         re.sub(r"\[[^\]]*\]", "", str(c["address"])) for c in changes
@@ -195,18 +209,18 @@ def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None
     values: dict[str, dict[str, Any]] = {}
     raw: list[tuple[Mapping[str, Any], dict[str, Any], Mapping[str, Any]]] = []
     for change in changes:
-        after = dict((change.get("change") or {}).get("after") or {})
+        after = dict(_map(_map(change.get("change")).get("after")))
         values[str(change["address"])] = after
-        raw.append((change, after, (change.get("change") or {}).get("after_unknown") or {}))
+        raw.append((change, after, _map(_map(change.get("change")).get("after_unknown"))))
     out: list[TfResource] = []
     address_lines: dict[str, int] | None = None
     for change, after, after_unknown in raw:
         address = str(change["address"])
         config_address = re.sub(r"\[[^\]]*\]", "", address)
         config, prefix = configs.get(config_address, ({}, ""))
-        expressions: Mapping[str, Any] = config.get("expressions") or {}
+        expressions: Mapping[str, Any] = _map(config.get("expressions"))
         refs = {
-            attr: _reference_addresses(list(expr.get("references") or []), prefix, managed)
+            attr: _reference_addresses([str(r) for r in _list(expr.get("references"))], prefix, managed)
             for attr, expr in expressions.items()
             if isinstance(expr, Mapping)
         }
@@ -218,7 +232,7 @@ def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None
                 continue
             merged[attr] = _mark_unknown(after.get(attr), flag, f"{address}.{attr}", expressions[attr])
             expr = expressions[attr]
-            references = list(expr.get("references") or []) if isinstance(expr, Mapping) else []
+            references = [str(r) for r in _list(expr.get("references"))] if isinstance(expr, Mapping) else []
             linking = (
                 _LINKING.search(attr) is not None
             )  # an id-like attribute, not a document built from refs
@@ -275,9 +289,7 @@ def _fill_from_source(
         return
     from wasp.iac.terraform.hcl import load_hcl
 
-    variables = {
-        k: v.get("value") for k, v in (plan.get("variables") or {}).items() if isinstance(v, Mapping)
-    }
+    variables = {k: v.get("value") for k, v in _map(plan.get("variables")).items() if isinstance(v, Mapping)}
     try:
         evaluated, _ = load_hcl(path.parent, variables, roots=roots, warnings=warnings)
     except (InputError, ExpansionError, RecursionError) as exc:
