@@ -427,3 +427,33 @@ def test_json_template_and_plan_lines_are_found_in_one_pass(tmp_path: Path) -> N
     resources = {r.address: r.line for r in load_plan(plan)}
     plan_lines = plan.read_text().splitlines()
     assert all(f'"aws_ebs_volume.v{i}"' in plan_lines[resources[f"aws_ebs_volume.v{i}"] - 1] for i in (0, 49))
+
+
+def test_wrong_shapes_are_read_as_far_as_they_go(tmp_path: Path) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(
+        "{AWSTemplateFormatVersion: '2010-09-09', Resources: {V: {Type: AWS::EC2::Volume, "
+        "Properties: {Size: 1, Encrypted: false}}}}\n"
+    )
+    plan = tmp_path / "plan.json"
+    good = {
+        "address": "aws_ebs_volume.v",
+        "type": "aws_ebs_volume",
+        "change": {"actions": ["create"], "after": {"size": 1, "encrypted": False}},
+    }
+    plan.write_text(
+        json.dumps(
+            {
+                "format_version": "1.2",
+                "resource_changes": [CANARY, 7, {"address": "x", "change": [CANARY]}, good],
+                "configuration": {"root_module": {"resources": CANARY, "module_calls": [CANARY]}},
+                "variables": [CANARY],
+            }
+        )
+    )
+    result = scan([flow, plan])
+    assert not result.errors and CANARY not in _problems(result)
+    failing = {
+        (f.resource.file, f.resource.address) for f in result.findings if f.rule == "ebs_volume_encrypted"
+    }
+    assert failing == {(str(flow), "V"), (str(plan), "aws_ebs_volume.v")}
