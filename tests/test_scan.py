@@ -206,11 +206,9 @@ def test_sam_nested_stacks_and_unknown_types(tmp_path: Path) -> None:
 
 
 def test_huge_and_circular_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wasp.iac import decode
-
     big = tmp_path / "big.yaml"
-    big.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n" + "#" * 4096 + "\n")
-    monkeypatch.setattr(decode, "MAX_BYTES", 1024)
+    big.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n" + "#" * (1 << 20) + "\n")
+    monkeypatch.setenv("WASP_MAX_TEMPLATE_MB", "1")
     circular = tmp_path / "loop.yaml"
     circular.write_text(
         "AWSTemplateFormatVersion: '2010-09-09'\nConditions:\n  A: !Condition B\n  B: !Condition A\n"

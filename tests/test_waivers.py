@@ -94,7 +94,7 @@ def test_an_expired_waiver_stops_applying_and_is_listed(tmp_path: Path) -> None:
         (
             "waivers:\n  - {id: A, owner: o, reason: a long enough reason, expires: 2027-01-01}\n"
             "  - {id: A, owner: o, reason: a long enough reason, expires: 2027-01-01}\n",
-            "duplicate waiver ids: A",
+            "waivers 1 and 2 have the same id",
         ),
     ],
 )

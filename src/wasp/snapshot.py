@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.limits import FileKind, max_bytes, read_bytes, too_large
 from wasp.model import Gap, Inventory, Origin, OriginKind, Resource, Unresolved
 from wasp.model.redact import redact_tags
 
@@ -95,21 +96,45 @@ def save_snapshot(snap: Snapshot, path: Path) -> Path:
     return path
 
 
+def _gunzip(raw: bytes, path: Path) -> bytes:
+    """Decompress every gzip member, refusing more than the snapshot cap of output (a gzip bomb stops early)."""
+    cap = max_bytes(FileKind.SNAPSHOT)
+    out = bytearray()
+    data = raw
+    while data:
+        inflater = zlib.decompressobj(wbits=31)
+        out += inflater.decompress(data, cap + 1 - len(out))
+        if len(out) > cap:
+            raise too_large(path, FileKind.SNAPSHOT, None, "snapshot (decompressed)")
+        if not inflater.eof:
+            if inflater.unconsumed_tail:
+                raise too_large(path, FileKind.SNAPSHOT, None, "snapshot (decompressed)")
+            raise EOFError("truncated gzip stream")
+        data = inflater.unused_data
+    return bytes(out)
+
+
 def load_snapshot(path: Path) -> Snapshot:
-    """Read a snapshot; a missing, corrupt or foreign file is one clear error."""
+    """Read a snapshot; a missing, corrupt, foreign or oversized file is one clear error."""
+    raw = read_bytes(path, FileKind.SNAPSHOT, "snapshot")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: snapshot not found") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the snapshot ({exc.strerror})") from exc
-    try:
-        text = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        text = _gunzip(raw, path) if raw[:2] == b"\x1f\x8b" else raw
         doc = json.loads(text)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"{path}: snapshot is corrupt (gzip: {exc}); collect it again") from exc
+        raise InputError(
+            f"{path}: snapshot is corrupt (gzip: {exc.__class__.__name__}); collect it again"
+        ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: snapshot nests too deeply; collect it again") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: snapshot is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+            "collect it again"
+        ) from exc
     except ValueError as exc:
-        raise InputError(f"{path}: snapshot is not valid JSON ({exc}); collect it again") from exc
+        raise InputError(
+            f"{path}: snapshot is not valid JSON ({exc.__class__.__name__}); collect it again"
+        ) from exc
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise InputError(f'{path}: not a wasp snapshot (expected "schema": "{SCHEMA}")')
     try:
@@ -141,7 +166,5 @@ def load_snapshot(path: Path) -> Snapshot:
             tuple(doc["regions"]),
             int(doc.get("api_calls", 0)),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(
-            f"{path}: snapshot is damaged ({exc.__class__.__name__}: {exc}); collect it again"
-        ) from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: snapshot is damaged ({exc.__class__.__name__}); collect it again") from exc

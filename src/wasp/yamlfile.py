@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from wasp.errors import InputError
+from wasp.limits import FileKind, read_text
+from wasp.yamlguard import SafeLoader, check, error_line
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,26 +55,55 @@ def _index(node: yaml.Node, prefix: tuple[str | int, ...], out: dict[tuple[str |
 
 
 def load_yaml(path: Path, what: str) -> YamlDoc:
-    """Load a YAML file; any problem becomes one InputError naming the file (and line)."""
+    """Load a YAML file; any problem becomes one InputError naming the file (and line), never quoting it.
+
+    The file must be a regular file within its size cap (:mod:`wasp.limits`, kind ``config``); aliases may not
+    expand it beyond the evaluation budget, nor may it nest deeper than :data:`wasp.limits.MAX_DEPTH`.
+    """
+    text = read_text(path, FileKind.CONFIG, what)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: {what} not found; check the path") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read {what} ({exc.__class__.__name__}: {exc})") from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}{line}: {what} is not valid YAML: {exc.problem}") from exc
+        loader = SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                check(node, path, what)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: {what} is not valid YAML: {exc}") from exc
+        raise InputError(error_line(path, exc, what)) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: {what} nests too deeply to read; flatten it") from exc
     lines: dict[tuple[str | int, ...], int] = {}
     if node is not None:
         _index(node, (), lines)
     return YamlDoc(path, data, lines)
+
+
+_SAFE_KEY = re.compile(r"^(SEC\d{2}(-BP\d{2})?|[a-z_]{1,40})$")
+"""Location parts shown in messages: field names and question/practice ids. Any other key is the file's own
+text (which may be a secret when the path points somewhere unexpected) and is shown as ``*``."""
+
+
+def _loc_part(part: str | int, fields: set[str]) -> str:
+    if isinstance(part, int) or part in fields or _SAFE_KEY.match(part):
+        return str(part)
+    return "*"
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    todo: list[Any] = [model]
+    while todo:
+        current = todo.pop()
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            for arg in getattr(current, "__args__", ()) or ():
+                todo.append(arg)
+            continue
+        for name, info in current.model_fields.items():
+            names.update({name, info.alias or name})
+            todo.append(info.annotation)
+    return names
 
 
 def validate(doc: YamlDoc, model: type[M], what: str) -> M:
@@ -83,7 +115,15 @@ def validate(doc: YamlDoc, model: type[M], what: str) -> M:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        dotted = ".".join(str(p) for p in loc) or "(top level)"
+        fields = _field_names(model)
+        dotted = ".".join(_loc_part(p, fields) for p in loc) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        msg = str(err["msg"]).removeprefix("Value error, ")
+        msg = _message(err)
         raise InputError(f"{doc.where(loc)}: {what}: {dotted}: {msg}{more}") from exc
+
+
+def _message(err: Any) -> str:
+    """Pydantic's message, unless it could quote the input (custom validators): then the error's kind."""
+    if err["type"] in ("value_error", "assertion_error"):
+        return str(err["msg"]).removeprefix("Value error, ")
+    return str(err["msg"])

@@ -50,10 +50,11 @@ class WaiverFile(BaseModel):
     @field_validator("waivers")
     @classmethod
     def _unique(cls, value: list[WaiverEntry]) -> list[WaiverEntry]:
-        ids = [w.id for w in value]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate waiver ids: {', '.join(dupes)}")
+        seen: dict[str, int] = {}
+        for i, w in enumerate(value):
+            if w.id in seen:
+                raise ValueError(f"waivers {seen[w.id] + 1} and {i + 1} have the same id; ids must be unique")
+            seen[w.id] = i
         return value
 
 

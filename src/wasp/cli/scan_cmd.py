@@ -10,6 +10,7 @@ from typing import Any
 import click
 from rich.table import Table
 
+from wasp import limits
 from wasp.cli.console import err, out, plain, safe, scan_progress
 from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
 from wasp.errors import InputError
@@ -97,6 +98,13 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     type=click.Path(path_type=Path),
     help="Write today's failing and unknown findings as a baseline",
 )
+@click.option(
+    "--limit",
+    multiple=True,
+    metavar="CAP=N",
+    help="Raise or lower a cap: template, terraform, plan, baseline (MB per file), expanded (MB of text a "
+    "source may build when evaluated), nodes (values it may build). Defaults: docs/security.md",
+)
 def scan_command(
     paths: tuple[Path, ...],
     fmt: str,
@@ -109,11 +117,13 @@ def scan_command(
     no_inline_skips: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    limit: tuple[str, ...],
 ) -> None:
     """Scan CloudFormation, Terraform and plan JSON with the rules a live review uses; file and line for each.
 
     PATHS are templates, Terraform folders or plan JSON files, or folders of them.
     """
+    limits.configure(_pairs(limit, "--limit"))
     options = ScanOptions(
         parameters={
             **{k: v for f in parameter_file for k, v in load_parameter_file(f).items()},

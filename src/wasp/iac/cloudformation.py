@@ -22,16 +22,19 @@ from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
 from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
+from wasp.iac.tree import Roots
+from wasp.limits import Budget, ExpansionError, read_head
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
-MAX_VALUES = 2_000_000
-"""Values resolved per template before giving up: YAML aliases can make a small file expand exponentially."""
 MAX_NESTING = 5
 """Local nested stacks are followed this deep (a stack that includes itself stops here)."""
 _TYPE = re.compile(r"^(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+$|^Custom::[\w-]+$")
 _SUB = re.compile(r"\$\{([^}!][^}]*)\}")
+_TYPE_SHAPE = re.compile(r"^[A-Za-z0-9]{1,64}(::[A-Za-z0-9-]{1,64}){1,2}$")
+"""A type name shaped like one (``Vendor::Thing``) is shown in the error; any other text is not echoed."""
+_LOGICAL_ID = re.compile(r"^[A-Za-z0-9]{1,255}$")
 
 
 @dataclass
@@ -45,10 +48,15 @@ class Template:
 
 
 class _Resolver:
-    def __init__(self, t: Template) -> None:
+    def __init__(self, t: Template, budget: Budget) -> None:
         self.t = t
         self.resources = set((t.doc.get("Resources") or {}).keys())
-        self.visited = 0
+        self.budget = budget
+
+    def text(self, value: str) -> str:
+        """A string the template builds (a join, a substitution), counted against the budget."""
+        self.budget.charge(1, len(value))
+        return value
 
     def condition(self, name: str) -> bool | Unresolved:
         if name not in self.t.conditions:
@@ -82,9 +90,7 @@ class _Resolver:
 
     def value(self, node: Any) -> Any:
         """Resolve intrinsics recursively; Fn::If branches that resolve to AWS::NoValue are dropped."""
-        self.visited += 1
-        if self.visited > MAX_VALUES:
-            raise _TooLarge
+        self.budget.charge(1)
         if isinstance(node, list):
             out = [self.value(v) for v in node]
             return [v for v in out if v is not _NO_VALUE]
@@ -100,7 +106,7 @@ class _Resolver:
                 parts = self.value(arg[1])
                 if isinstance(parts, Unresolved) or any(isinstance(p, Unresolved) for p in parts):
                     return Unresolved("Fn::Join over a value known only at deploy time")
-                return str(arg[0]).join(str(p) for p in parts)
+                return self.text(str(arg[0]).join(str(p) for p in parts))
             if key == "Fn::If" and isinstance(arg, list) and len(arg) == 3:
                 cond = self.condition(str(arg[0]))
                 if isinstance(cond, Unresolved):
@@ -121,7 +127,7 @@ class _Resolver:
                 text = self.value(arg)
                 if isinstance(text, Unresolved) or not isinstance(text, str):
                     return text if isinstance(text, Unresolved) else Unresolved("Fn::Base64 of a non-string")
-                return base64.b64encode(text.encode()).decode()
+                return self.text(base64.b64encode(text.encode()).decode())
             if key == "Fn::GetAtt":
                 parts = arg.split(".", 1) if isinstance(arg, str) else arg
                 if isinstance(parts, list) and len(parts) == 2:
@@ -193,15 +199,11 @@ class _Resolver:
                 return m.group(0)
             return str(value)
 
-        out = _SUB.sub(repl, text)
+        out = self.text(_SUB.sub(repl, text))
         return Unresolved(f"Fn::Sub uses {', '.join(missing)}") if missing else out
 
 
 _NO_VALUE = object()
-
-
-class _TooLarge(Exception):
-    """The template expands beyond MAX_VALUES (an alias bomb, or a generated monster)."""
 
 
 def _bucket_arn(logical_id: str, props: Mapping[str, Any]) -> str | None:
@@ -228,10 +230,7 @@ def is_cloudformation(path: Path) -> bool:
     """A JSON/YAML file that looks like a template."""
     if path.suffix.lower() not in (".yaml", ".yml", ".json", ".template"):
         return False
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    except OSError:
-        return False
+    head = read_head(path, 20000).decode("utf-8", errors="replace")
     return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
 
 
@@ -242,6 +241,7 @@ class Loaded:
     resources: list[Resource] = field(default_factory=list)
     skips: dict[tuple[str, str], list[Skip]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:
@@ -252,38 +252,59 @@ def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None)
     return loaded.resources
 
 
-def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None, depth: int = 0) -> Loaded:
-    """Resources, inline skips and problems of one template; an unreadable file raises InputError."""
-    doc = decode_template(path)
+def _name(logical_id: object) -> str:
+    """A logical id as messages show it: CloudFormation's shape (letters and digits), else its position only."""
+    text = str(logical_id)
+    return text if _LOGICAL_ID.match(text) else "(a resource whose logical id is not alphanumeric)"
+
+
+def read_cloudformation(
+    path: Path,
+    parameters: Mapping[str, Any] | None = None,
+    depth: int = 0,
+    roots: Roots | None = None,
+    budget: Budget | None = None,
+) -> Loaded:
+    """Resources, inline skips and problems of one template; an unreadable file raises InputError.
+
+    Local nested stacks are followed only inside ``roots`` (by default the template's folder); ``budget`` bounds
+    what the template may expand to (aliases, joins, substitutions), shared with the nested stacks.
+    """
+    roots = roots or Roots.of([path])
+    budget = budget or Budget()
+    doc = decode_template(path, budget)
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
         raise InputError(f"{path}:1: the template's Resources section is missing or not a mapping")
     lines: Mapping[str, int] = getattr(resources_node, "lines", {})
-    resolver = _Resolver(Template(path, doc, dict(parameters or {})))
+    resolver = _Resolver(Template(path, doc, dict(parameters or {})), budget)
     loaded = Loaded()
     for logical_id, node in resources_node.items():
         line = lines.get(logical_id)
         where = f"{path}:{line or '?'}"
         if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
-            loaded.errors.append(f"{where}: resource {logical_id} has no Type")
+            loaded.errors.append(f"{where}: resource {_name(logical_id)} has no Type")
             continue
         rtype = str(node["Type"])
         if not _TYPE.match(rtype):
-            loaded.errors.append(
-                f"{where}: resource {logical_id} has unknown type {rtype!r} (expected AWS::Service::Resource)"
+            problem = (
+                f"unknown type {rtype!r}" if _TYPE_SHAPE.match(rtype) else "a Type that is not a type name"
             )
-            continue
-        if "Condition" in node and resolver.condition(str(node["Condition"])) is False:
+            loaded.errors.append(
+                f"{where}: resource {_name(logical_id)} has {problem} (expected AWS::Service::Resource)"
+            )
             continue
         try:
+            if "Condition" in node and resolver.condition(str(node["Condition"])) is False:
+                continue
             props = resolver.value(node.get("Properties") or {})
         except RecursionError:
-            loaded.errors.append(f"{where}: resource {logical_id} nests too deeply to resolve")
-            continue
-        except _TooLarge:
             loaded.errors.append(
-                f"{where}: the template expands to more than {MAX_VALUES:,} values (YAML aliases?); not read further"
+                f"{where}: resource {_name(logical_id)} nests too deeply to resolve; flatten it"
             )
+            continue
+        except ExpansionError as exc:
+            loaded.errors.append(f"{where}: {exc.describe()}")
             break
         origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
         properties = props if isinstance(props, dict) else {}
@@ -303,26 +324,43 @@ def read_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None,
             Resource(type=rtype, id=str(logical_id), properties=properties, origin=origin)
         )
         if rtype == "AWS::CloudFormation::Stack":
-            _nested(path, str(logical_id), properties, depth, loaded)
+            _nested(path, where, str(logical_id), properties, depth, loaded, roots, budget)
     own = [i for i, r in enumerate(loaded.resources) if r.origin.file == str(path)]
     for i, linked in zip(own, link_attachments([loaded.resources[i] for i in own]), strict=True):
         loaded.resources[i] = linked  # policies attached from elsewhere, on their principal (iam_links)
     return loaded
 
 
-def _nested(path: Path, logical_id: str, props: Mapping[str, Any], depth: int, loaded: Loaded) -> None:
-    """A nested stack whose TemplateURL is a local file is read with its Parameters; others are named only."""
+def _nested(
+    path: Path,
+    where: str,
+    logical_id: str,
+    props: Mapping[str, Any],
+    depth: int,
+    loaded: Loaded,
+    roots: Roots,
+    budget: Budget,
+) -> None:
+    """A nested stack whose TemplateURL is a local file inside the roots is read with its Parameters; others
+    are named only (a local one outside the roots with a warning)."""
     url = props.get("TemplateURL")
     if not isinstance(url, str) or "://" in url or depth >= MAX_NESTING:
         return
     child = Path(os.path.normpath(path.parent / url))
+    if not roots.contains(child):
+        loaded.warnings.append(
+            f"{where}: nested stack {_name(logical_id)}: its TemplateURL leaves the scanned folders; not read "
+            "(scan a folder that holds both templates)"
+        )
+        return
     if not child.is_file():
         return
     params = {k: v for k, v in (props.get("Parameters") or {}).items() if not isinstance(v, Unresolved)}
-    inner = read_cloudformation(child, params, depth + 1)
+    inner = read_cloudformation(child, params, depth + 1, roots, budget)
     loaded.resources.extend(
         replace(r, origin=replace(r.origin, address=f"{logical_id}/{r.origin.address}"))
         for r in inner.resources
     )
     loaded.skips.update({(f, f"{logical_id}/{a}"): v for (f, a), v in inner.skips.items()})
     loaded.errors.extend(inner.errors)
+    loaded.warnings.extend(inner.warnings)

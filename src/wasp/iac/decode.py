@@ -15,11 +15,13 @@ from typing import Any
 
 import yaml
 
+from wasp import yamlguard
 from wasp.errors import InputError
+from wasp.limits import Budget, FileKind, read_text
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_BYTES = 20 * 1024 * 1024
-"""Larger files are refused with a message (CloudFormation's own limit is 1 MB)."""
+WHAT = "template"
+_NOT_JSON = object()
 
 
 class Located(dict[str, Any]):
@@ -71,15 +73,23 @@ _Loader.add_multi_constructor("!", _intrinsic)
 
 
 def _json_lines(text: str, doc: dict[str, Any]) -> Located:
-    """JSON has no marks: find each resource's logical id after the Resources key."""
+    """JSON has no marks: find each resource's logical id after the Resources key.
+
+    Ids are searched in document order from the previous hit, so a template with many resources is read in
+    linear time (a search from the top for each id would be quadratic).
+    """
     resources = doc.get("Resources")
     located = Located(resources if isinstance(resources, dict) else {})
-    start = text.find('"Resources"')
+    start = max(text.find('"Resources"'), 0)
     newline_index = [m.start() for m in re.finditer("\n", text)]
+    cursor = start
     for logical_id in located:
-        at = text.find(json.dumps(logical_id) + ":", max(start, 0))
+        key = json.dumps(logical_id)
+        at = text.find(key + ":", cursor)
         if at < 0:
-            at = text.find(json.dumps(logical_id), max(start, 0))
+            at = text.find(key, start)
+        else:
+            cursor = at + len(key)
         located.lines[logical_id] = _line_of(newline_index, at) if at >= 0 else 1
     return located
 
@@ -95,39 +105,30 @@ def _line_of(newlines: list[int], offset: int) -> int:
     return lo + 1
 
 
-def decode_template(path: Path) -> dict[str, Any]:
-    """The template as plain data (mappings are :class:`Located`); InputError names file and line."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{path}: {size // (1024 * 1024)} MB is too large to be a template (limit 20 MB)"
-            )
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason}); save the template as UTF-8") from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read ({exc.strerror or exc}); check the path and permissions"
-        ) from exc
+def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
+    """The template as plain data (mappings are :class:`Located`); InputError names file and line.
+
+    The file must be a regular file within the template cap; YAML aliases may not expand it beyond the
+    ``budget`` (shared with the resolver, so one source has one budget); errors never quote the file's text.
+    """
+    text = read_text(path, FileKind.TEMPLATE, WHAT)
+    doc: Any = None
     if text.lstrip().startswith("{"):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}: cannot read the template ({exc.msg})") from exc
+            if path.suffix.lower() != ".json":  # YAML in flow style: read below as YAML
+                doc = _NOT_JSON
+            else:
+                raise InputError(
+                    f"{path}:{exc.lineno}: cannot read the template ({exc.msg}, column {exc.colno}); fix the JSON"
+                ) from exc
+        except RecursionError as exc:
+            raise InputError(f"{path}: cannot read the template: it nests too deeply; flatten it") from exc
         if isinstance(doc, dict) and isinstance(doc.get("Resources"), dict):
             doc["Resources"] = _json_lines(text, doc)
-    else:
-        try:
-            doc = yaml.load(text, Loader=_Loader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else "?"
-            raise InputError(
-                f"{path}:{line}: cannot read the template ({exc.problem or exc.context})"
-            ) from exc
-        except (yaml.YAMLError, RecursionError) as exc:
-            raise InputError(f"{path}: cannot read the template ({exc.__class__.__name__})") from exc
+    if doc is None or doc is _NOT_JSON:
+        doc = yamlguard.load(text, path, WHAT, _Loader, budget)
     if not isinstance(doc, dict):
         raise InputError(f"{path}:1: not a template (the top level is not a mapping)")
     return doc

@@ -71,6 +71,7 @@ def enrich(resource: Resource) -> Resource:
     facts = _facts(resource)
     if not facts:
         return resource
-    supplementary = dict(resource.properties.get(SUPPLEMENTARY) or {})
+    given = resource.properties.get(SUPPLEMENTARY)
+    supplementary = dict(given) if isinstance(given, Mapping) else {}  # a template's own is not trusted
     supplementary.update(facts)
     return replace(resource, properties={**resource.properties, SUPPLEMENTARY: supplementary})

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from wasp import yamlguard
 from wasp.errors import InputError
+from wasp.limits import FileKind, read_text
+
+WHAT = "parameter file"
 
 FORMS = (
     '[{"ParameterKey": "Env", "ParameterValue": "prod"}], {"Env": "prod"} or {"Parameters": {"Env": "prod"}}'
@@ -17,16 +19,15 @@ FORMS = (
 
 def load_parameter_file(path: Path) -> dict[str, Any]:
     """Parameter values from a JSON or YAML file; anything else is one InputError naming the file."""
+    text = read_text(path, FileKind.TEMPLATE, WHAT)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the parameter file ({exc.__class__.__name__})") from exc
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else yamlguard.load(text, path, WHAT)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: the parameter file is not JSON ({exc.msg})") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: the parameter file is not YAML ({exc.__class__.__name__})") from exc
+        raise InputError(
+            f"{path}:{exc.lineno}: the parameter file is not JSON ({exc.msg}, column {exc.colno})"
+        ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: not a parameter file (it nests too deeply)") from exc
     if isinstance(data, dict) and isinstance(data.get("Parameters"), dict):
         data = data["Parameters"]
     if isinstance(data, list) and all(isinstance(p, dict) and "ParameterKey" in p for p in data):

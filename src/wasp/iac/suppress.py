@@ -9,6 +9,7 @@ finding, or the same rule failing on another resource, is reported as new.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.limits import FileKind, read_text
 from wasp.model import Finding, FindingStatus
 
 SUPPRESSIBLE = (FindingStatus.FAIL, FindingStatus.UNKNOWN)
+_RULE_ID = re.compile(r"^[a-z0-9_]{1,80}$")
+"""A rule id as warnings show it; other text in a skip's rule field is the file's own and is not echoed."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def skips_from(raw: Iterable[Mapping[str, Any]], file: str, line: int | None) ->
                     str(item["reason"]) if item.get("reason") else None,
                     str(expires) if expires is not None else None,
                     file,
-                    int(item.get("line") or line or 0) or None,
+                    item["line"] if isinstance(item.get("line"), int) and item["line"] > 0 else line,
                 )
             )
     return out
@@ -54,15 +58,16 @@ def skips_from(raw: Iterable[Mapping[str, Any]], file: str, line: int | None) ->
 def _check(skip: Skip, today: date) -> str | None:
     """Why a skip cannot be applied, or None."""
     where = f"{skip.file}:{skip.line or '?'}"
+    rule = skip.rule if _RULE_ID.match(skip.rule) else "an unknown rule"
     if not skip.reason:
-        return f'{where}: inline skip of {skip.rule} has no reason; add reason="..." (not applied)'
+        return f'{where}: inline skip of {rule} has no reason; add reason="..." (not applied)'
     if skip.expires:
         try:
             until = date.fromisoformat(skip.expires)
         except ValueError:
-            return f"{where}: inline skip of {skip.rule} has expiry {skip.expires!r}; use YYYY-MM-DD (not applied)"
+            return f"{where}: inline skip of {rule} has an expiry that is not a date; use YYYY-MM-DD (not applied)"
         if until < today:
-            return f"{where}: inline skip of {skip.rule} expired on {skip.expires} (not applied)"
+            return f"{where}: inline skip of {rule} expired on {until.isoformat()} (not applied)"
     return None
 
 
@@ -121,15 +126,18 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
 def read_baseline(path: Path) -> set[tuple[str, str, str]]:
     """The (file, resource, rule) keys of a baseline file; a bad file is one InputError."""
+    text = read_text(path, FileKind.BASELINE, "baseline")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(text)
         entries = doc["findings"]
         return {(str(e["file"]), str(e["resource"]), str(e["rule"])) for e in entries}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the baseline ({exc.__class__.__name__})") from exc
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: the baseline is not JSON ({exc.msg})") from exc
-    except (KeyError, TypeError) as exc:
+        raise InputError(
+            f"{path}:{exc.lineno}: the baseline is not JSON ({exc.msg}, column {exc.colno})"
+        ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: not a wasp baseline (it nests too deeply)") from exc
+    except (KeyError, TypeError, IndexError) as exc:
         raise InputError(
             f'{path}: not a wasp baseline (expected {{"findings": [{{file, resource, rule}}]}}); '
             "write one with --write-baseline"

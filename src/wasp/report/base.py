@@ -66,27 +66,65 @@ def get_format(name: str) -> Format:
 
 
 def load_review(path: Path) -> dict[str, Any]:
-    """Read and validate a saved review; a missing, corrupt or foreign file is one clear error."""
+    """Read and validate a saved review; a missing, corrupt, foreign or oversized file is one clear error.
+
+    Errors name the place and the kind of problem, never the file's own text.
+    """
+    from wasp.limits import FileKind, read_text
     from wasp.schemas import schema
 
+    text = read_text(path, FileKind.REVIEW, "review")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: review not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the review ({exc})") from exc
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); is this a wasp review.json?"
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); is this a wasp review.json?"
         ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: not a wasp review (it nests too deeply)") from exc
     if not isinstance(doc, dict) or doc.get("schema") != "wasp.review/1":
         raise InputError(f'{path}: not a wasp review (expected "schema": "wasp.review/1")')
+    review_schema = schema("review")
     try:
-        jsonschema.validate(doc, schema("review"))
+        _review_validator().validate(doc)
     except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
-        raise InputError(f"{path}: review does not match wasp.review/1 at {where}: {exc.message}") from exc
+        known = _property_names(review_schema)
+        where = (
+            "/".join(str(p) if isinstance(p, int) or p in known else "*" for p in exc.absolute_path)
+            or "(top level)"
+        )
+        raise InputError(
+            f"{path}: review does not match wasp.review/1 at {where} (failed the {exc.validator!s} check); "
+            "write it again with `wasp review`"
+        ) from exc
     return doc
+
+
+@cache
+def _review_validator() -> Any:
+    """The review schema's validator, built (and the schema checked) once per process, not once per file."""
+    from wasp.schemas import schema
+
+    review_schema = schema("review")
+    cls = jsonschema.validators.validator_for(review_schema)
+    cls.check_schema(review_schema)
+    return cls(review_schema)
+
+
+def _property_names(node: Any) -> set[str]:
+    """Every property name a JSON Schema declares (path parts outside it are the file's text: not shown)."""
+    names: set[str] = set()
+    todo = [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            props = item.get("properties")
+            if isinstance(props, dict):
+                names.update(str(k) for k in props)
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return names
 
 
 @contextmanager

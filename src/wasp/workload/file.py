@@ -95,17 +95,17 @@ class WorkloadFile(BaseModel):
     @field_validator("accounts")
     @classmethod
     def _accounts(cls, value: list[str]) -> list[str]:
-        for acct in value:
+        for i, acct in enumerate(value):
             if not ACCOUNT_ID.match(str(acct)):
-                raise ValueError(f"{acct!r} is not a 12-digit AWS account id")
+                raise ValueError(f"item {i + 1} is not a 12-digit AWS account id")
         return [str(a) for a in value]
 
     @field_validator("regions")
     @classmethod
     def _regions(cls, value: list[str]) -> list[str]:
-        for region in value:
+        for i, region in enumerate(value):
             if not REGION.match(region):
-                raise ValueError(f"{region!r} is not an AWS region name like eu-west-2")
+                raise ValueError(f"item {i + 1} is not an AWS region name like eu-west-2")
         return value
 
     @field_validator("stakeholders")
@@ -113,7 +113,7 @@ class WorkloadFile(BaseModel):
     def _stakeholders(cls, value: dict[str, str]) -> dict[str, str]:
         for key in value:
             if not QUESTION.match(key):
-                raise ValueError(f"{key!r} is not a question id (SEC01 to SEC11)")
+                raise ValueError("every key must be a question id (SEC01 to SEC11)")
         return value
 
 

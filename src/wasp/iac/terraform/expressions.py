@@ -16,7 +16,8 @@ from typing import Any
 
 from lark import Token, Tree
 
-from wasp.iac.terraform.functions import FUNCTIONS, to_text
+from wasp.iac.terraform.functions import FUNCTIONS, estimate, to_text
+from wasp.limits import Budget
 from wasp.model import Unresolved
 
 _SKIP = {"new_line_or_comment"}
@@ -81,13 +82,33 @@ def name_of(node: Any) -> str:
 class Evaluator:
     """Evaluates expressions in one scope of names."""
 
-    def __init__(self, names: Mapping[str, Any], parse: Callable[[str], Tree[Any] | None]) -> None:
+    def __init__(
+        self,
+        names: Mapping[str, Any],
+        parse: Callable[[str], Tree[Any] | None],
+        budget: Budget | None = None,
+    ) -> None:
         self.names = dict(names)
         self.parse = parse
+        self.budget = budget if budget is not None else Budget()
 
     def child(self, **bound: Any) -> Evaluator:
         """A scope with more names bound (a for expression's or a dynamic block's iterator)."""
-        return Evaluator({**self.names, **bound}, self.parse)
+        return Evaluator({**self.names, **bound}, self.parse, self.budget)
+
+    def _used(self, value: Any) -> Any:
+        """A value read again (a name, an attribute): its whole size counts against the budget."""
+        if not isinstance(value, Ref | Unresolved):
+            self.budget.charge_value(value)
+        return value
+
+    def _made(self, value: Any) -> Any:
+        """A value just built (a string, a list, an object): its own size counts against the budget."""
+        if isinstance(value, str):
+            self.budget.charge(1, len(value))
+        elif isinstance(value, list | dict):
+            self.budget.charge(len(value) + 1)
+        return value
 
     def value(self, node: Any) -> Any:
         """Evaluate a node; a Ref left over at the end (a whole resource) is unknown."""
@@ -115,7 +136,7 @@ class Evaluator:
         if kind == "template_string":
             return str(node.children[0])
         if kind == "tuple":
-            return [self.value(c) for c in _trees(node)]
+            return self._made([self.value(c) for c in _trees(node)])
         if kind == "object":
             return self._object(node)
         if kind == "identifier":
@@ -146,7 +167,7 @@ class Evaluator:
 
     def _name(self, name: str) -> Any:
         if name in self.names:
-            return self.names[name]
+            return self._used(self.names[name])
         return Unresolved(f"{name} is not defined")
 
     def _string(self, node: Tree[Any]) -> Any:
@@ -164,7 +185,7 @@ class Evaluator:
                 return Unresolved("string template directives (%{if}/%{for}) are not evaluated")
         if len(parts) == 1 and not isinstance(parts[0], str):
             return parts[0]  # "${x}" is x itself
-        return _concat(parts)
+        return self._made(_concat(parts))
 
     def _heredoc(self, raw: str, trim: bool) -> Any:
         lines = raw.rstrip("\n").split("\n")
@@ -183,7 +204,7 @@ class Evaluator:
             parts.append(self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
             last = m.end()
         parts.append(text[last:])
-        text_or_unknown = _concat(parts)
+        text_or_unknown = self._made(_concat(parts))
         return (
             text_or_unknown
             if isinstance(text_or_unknown, Unresolved)
@@ -206,12 +227,12 @@ class Evaluator:
             if isinstance(key, Unresolved):
                 return key
             out[to_text(key)] = self.value(value_node)
-        return out
+        return self._made(out)
 
     def _get_attr(self, base: Any, op: Tree[Any]) -> Any:
         name = name_of(_children(op)[-1])
         if isinstance(base, Ref):
-            return base.attr(name)
+            return self._used(base.attr(name))
         if isinstance(base, Unresolved):
             return base
         if isinstance(base, Mapping):
@@ -261,8 +282,9 @@ class Evaluator:
         fn = FUNCTIONS.get(name)
         if fn is None:
             return Unresolved(f"function {name}() is not evaluated")
+        self.budget.charge(1, estimate(name, args))
         try:
-            return fn(*args)
+            return self._made(fn(*args))
         except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError) as exc:
             return Unresolved(f"{name}() failed: {exc.__class__.__name__}")
 
@@ -326,6 +348,7 @@ class Evaluator:
         out_list: list[Any] = []
         out_map: dict[str, Any] = {}
         for key, val in pairs:
+            self.budget.charge(1)  # each iteration is work, even one that produces nothing
             bound = {names[0]: key, names[1]: val} if len(names) == 2 else {names[0]: val}
             scope = self.child(**bound)
             if cond is not None:
@@ -344,7 +367,11 @@ class Evaluator:
                     out_map[to_text(k)] = v
             else:
                 out_list.append(scope.value(body[0]))
-        return out_map if as_object else out_list
+        return self._made(out_map if as_object else out_list)
+
+
+_MAX_NUMBER = 2**128
+"""Arithmetic on larger numbers is not done (repeated squaring in locals would grow without bound)."""
 
 
 def _truth(value: Any) -> bool:
@@ -391,6 +418,8 @@ def _arith(op: str, lhs: Any, rhs: Any) -> Any:
         return lhs != rhs
     try:
         a, b = _number(lhs), _number(rhs)
+        if max(abs(a), abs(b)) > _MAX_NUMBER and op in "+-*/%":
+            return Unresolved(f"a number too large to compute with {op}")
         if op == "+":
             return a + b
         if op == "-":

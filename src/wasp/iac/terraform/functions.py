@@ -81,11 +81,36 @@ def _flatten(v: Any) -> Any:
     return out
 
 
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for a value, for finding duplicates in linear time."""
+    if isinstance(value, Mapping):
+        return ("map", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(_frozen(v) for v in value))
+    try:
+        hash(value)
+    except TypeError:
+        return ("other", repr(value))
+    return (type(value).__name__, value)
+
+
+def _distinct(v: list[Any]) -> list[Any]:
+    """The first of each equal element, in order (linear, not quadratic: lists here may be long)."""
+    seen: set[Any] = set()
+    out = []
+    for x in v:
+        key = _frozen(x)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
 def _toset(v: Any) -> Any:
     """Distinct elements; a set of strings iterates in lexical order, as Terraform's does."""
     if not isinstance(v, list):
         return v
-    distinct = [x for i, x in enumerate(v) if x not in v[:i]]
+    distinct = _distinct(v)
     return sorted(distinct) if all(isinstance(x, str) for x in distinct) else distinct
 
 
@@ -151,7 +176,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "coalesce": _coalesce,
     "compact": _strict(lambda v: [x for x in v if x not in (None, "")]),
     "flatten": _strict(_flatten),
-    "distinct": _strict(lambda v: [x for i, x in enumerate(v) if x not in v[:i]]),
+    "distinct": _strict(_distinct),
     "toset": _toset,
     "tolist": lambda v: v,
     "tomap": lambda v: v,
@@ -175,3 +200,30 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "try": _try,
     "can": lambda v: not isinstance(v, Unresolved),
 }
+
+
+def _chars(value: Any) -> int:
+    return (
+        len(value)
+        if isinstance(value, str)
+        else len(to_text(value))
+        if not isinstance(value, list | dict)
+        else 0
+    )
+
+
+def estimate(name: str, args: list[Any]) -> int:
+    """Characters a call may build before its result can be counted (``replace`` with an empty pattern and
+    ``join`` with a long separator multiply their input); 0 for functions whose result is no larger than
+    what they were given."""
+    if name == "replace" and len(args) == 3:
+        text, old, new = (_chars(a) for a in args)
+        return text * (new + 1) if old == 0 else text + (text // old) * max(0, new - old)
+    if name == "join" and len(args) == 2 and isinstance(args[1], list):
+        return _chars(args[0]) * len(args[1]) + sum(_chars(x) for x in args[1])
+    if name in ("format", "formatlist") and args:
+        lists = [a for a in args[1:] if isinstance(a, list)]
+        rows = max(min((len(x) for x in lists), default=1), 1)
+        items = sum(_chars(x) for a in args[1:] for x in (a if isinstance(a, list) else [a]))
+        return _chars(args[0]) * rows + items
+    return 0

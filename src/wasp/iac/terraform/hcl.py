@@ -12,6 +12,7 @@ Everything iterates in a fixed order, so the result does not depend on ``PYTHONH
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lark import Lark, Tree
-from lark.exceptions import LarkError
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
@@ -28,6 +29,8 @@ from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
 from wasp.iac.terraform.skips import comment_skips
+from wasp.iac.tree import Roots, files_in
+from wasp.limits import MAX_DEPTH, Budget, ExpansionError, FileKind, read_text
 from wasp.model import OriginKind, Unresolved
 
 META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
@@ -79,13 +82,50 @@ def last_line(node: Any) -> int:
     return int(getattr(node, "end_line", None) or getattr(node, "line", 0) or 0)
 
 
+def _parse_error(exc: LarkError) -> str:
+    """The kind of a parse error, never the text it stopped at (which could be a secret)."""
+    if isinstance(exc, UnexpectedEOF):
+        return "unexpected end of file"
+    if isinstance(exc, UnexpectedCharacters):
+        return "unexpected character"
+    if isinstance(exc, UnexpectedToken):
+        kind = str(getattr(exc.token, "type", ""))
+        return f"unexpected {kind.lower()}" if kind.isupper() and len(kind) < 40 else "unexpected token"
+    return "syntax error"
+
+
+_NESTING_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|//[^\n]*|/\*.*?\*/|[\[\](){}]', re.DOTALL)
+
+
+def _check_nesting(text: str, path: Path) -> None:
+    """Refuse brackets nested deeper than MAX_DEPTH before parsing (a clear line, not a RecursionError later)."""
+    depth = 0
+    for m in _NESTING_TOKENS.finditer(text):
+        token = m.group(0)
+        if token in "[({":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                column = m.start() - text.rfind("\n", 0, m.start())
+                raise InputError(
+                    f"{path}:{line}: nests more than {MAX_DEPTH} levels deep (column {column}); flatten it"
+                )
+        elif token in "])}":
+            depth = max(0, depth - 1)
+
+
 def _parse(text: str, path: Path) -> Tree[Any]:
+    _check_nesting(text, path)
     try:
         tree: Tree[Any] = _parser().parse(text + "\n")
     except LarkError as exc:
-        line = getattr(exc, "line", "?")
-        message = str(exc).strip().splitlines()[0][:160]
-        raise InputError(f"{path}:{line}: cannot parse HCL ({message})") from exc
+        line = getattr(exc, "line", None)
+        column = getattr(exc, "column", None)
+        where = f":{line}" if isinstance(line, int) and line > 0 else ""
+        col = f", column {column}" if isinstance(column, int) and column > 0 else ""
+        raise InputError(
+            f"{path}{where}: cannot parse HCL ({_parse_error(exc)}{col}); check it with `terraform validate`"
+        ) from exc
     return tree
 
 
@@ -130,6 +170,11 @@ class Module:
     modules: dict[str, Module | None] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    roots: Roots | None = None
+    """The folders modules may be read from (by default the root module's own)."""
+    budget: Budget = field(default_factory=Budget)
+    """What evaluating the whole configuration may produce (shared with the modules it calls)."""
+    warnings: list[str] = field(default_factory=list)
     names: dict[str, Any] | None = None
     ref_frames: list[list[str]] = field(default_factory=list)
     """One frame per attribute being evaluated: the resource addresses its expression names."""
@@ -141,12 +186,10 @@ class Module:
 
     def load(self) -> None:
         """Parse every ``.tf`` file of the folder (sorted)."""
-        files = sorted(self.directory.glob("*.tf"))
-        for path in files:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(f"{path}: cannot read ({exc.__class__.__name__}); check the file") from exc
+        if self.roots is None:
+            self.roots = Roots.of([self.directory])
+        for path in files_in(self.directory, "*.tf", self.roots, self.warnings):
+            text = read_text(path, FileKind.TERRAFORM, "Terraform file")
             self.lines[path] = text.splitlines()
             self.blocks.extend(_blocks(_trees(_parse(text, path))[0], path))
         for block in self.blocks:
@@ -180,7 +223,7 @@ class Module:
             for key in sorted({k.split(".")[0] for k in self.resources if not k.startswith("data.")}):
                 names[key] = MapRef(key, self._type_lookup(key))
             self.names = names
-        return Evaluator(self.names, _parse_expression)
+        return Evaluator(self.names, _parse_expression, self.budget)
 
     def _data_lookup(self, rtype: str) -> MapRef:
         return MapRef(f"data.{rtype}", lambda name: self.resource_ref(f"data.{rtype}.{name}"))
@@ -216,6 +259,9 @@ class Module:
         self.busy.add(f"local.{name}")
         try:
             value = self.scope().value(self.locals_[name][0])
+        except ExpansionError as exc:
+            expr, block = self.locals_[name]
+            raise InputError(f"{block.file}:{first_line(expr)}: local.{name}: {exc.describe()}") from exc
         finally:
             self.busy.discard(f"local.{name}")
         self.local_values[name] = value
@@ -260,13 +306,27 @@ class Module:
         if "count" in attrs and scope.value(attrs["count"]) == 0:
             return None
         directory = Path(os.path.normpath(self.directory / source))
+        if self.roots is not None and not self.roots.contains(directory):
+            self.warnings.append(
+                f"{block.file}:{block.line}: module {name}: its source leaves the scanned folders; not read "
+                "(scan a folder that holds both)"
+            )
+            return None
         if not directory.is_dir():
             self.errors.append(f"{block.file}:{block.line}: module {name}: no folder {source}")
             return None
         inputs = {
             k: scope.value(v) for k, v in attrs.items() if k not in {"source", "version", *META_ARGUMENTS}
         }
-        module = Module(directory, f"{self.address}module.{name}.", inputs, self.depth + 1)
+        module = Module(
+            directory,
+            f"{self.address}module.{name}.",
+            inputs,
+            self.depth + 1,
+            roots=self.roots,
+            budget=self.budget,
+            warnings=self.warnings,
+        )
         module.load()
         self.modules[name] = module
         return module
@@ -284,8 +344,12 @@ class Module:
         try:
             self.instances[key] = self._evaluate_resource(key, block)
         except _EVALUATION_ERRORS as exc:
-            self.errors.append(f"{block.file}:{block.line}: {self.address}{key} cannot be evaluated ({exc})")
+            self.errors.append(
+                f"{block.file}:{block.line}: {self.address}{key} cannot be evaluated ({_reason(exc)})"
+            )
             self.instances[key] = []
+        except ExpansionError as exc:
+            raise InputError(f"{block.file}:{block.line}: {self.address}{key}: {exc.describe()}") from exc
         finally:
             self.busy.discard(key)
         return self.instances[key]
@@ -354,6 +418,15 @@ _EVALUATION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeErro
 """What a malformed configuration can raise while evaluated; each becomes one line naming the block."""
 
 
+class _Refused(ValueError):
+    """A value wasp will not expand; its message is wasp's own words (no text from the file)."""
+
+
+def _reason(exc: Exception) -> str:
+    """Why a block could not be evaluated: wasp's own message, else only the kind of error."""
+    return str(exc) if isinstance(exc, _Refused) else f"{exc.__class__.__name__}; --debug shows where"
+
+
 def _each(value: Any) -> list[tuple[str, Any]]:
     """for_each pairs: a map by key, a set of strings (as Terraform sets them, each value its own key)."""
     if isinstance(value, Mapping):
@@ -363,12 +436,12 @@ def _each(value: Any) -> list[tuple[str, Any]]:
         return [(k, k) for k in sorted(set(keys))]
     if value is None:
         return []
-    raise ValueError(f"for_each must be a map or a set of strings, not {type(value).__name__}")
+    raise _Refused(f"for_each must be a map or a set of strings, not {type(value).__name__}")
 
 
 def _expansions(pairs: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     if len(pairs) > MAX_INSTANCES:
-        raise ValueError(
+        raise _Refused(
             f"for_each of {len(pairs):,} is more than the {MAX_INSTANCES:,} instances wasp expands"
         )
     return pairs
@@ -379,11 +452,11 @@ def _whole_number(value: Any) -> int:
     try:
         number = float(value if value is not None else 0)
     except (TypeError, ValueError):
-        raise ValueError(f"count must be a whole number, not {value!r}") from None
+        raise _Refused(f"count must be a whole number, not a {type(value).__name__}") from None
     if number < 0 or number != int(number):
-        raise ValueError(f"count must be a whole number, not {value!r}")
+        raise _Refused("count must be a whole number of 0 or more")
     if number > MAX_INSTANCES:
-        raise ValueError(f"count {int(number):,} is more than the {MAX_INSTANCES:,} instances wasp expands")
+        raise _Refused(f"count {int(number):,} is more than the {MAX_INSTANCES:,} instances wasp expands")
     return int(number)
 
 
@@ -470,16 +543,27 @@ def _dynamic(label: str, body: Tree[Any], ev: Evaluator, module: Module) -> list
 
 
 def load_hcl(
-    directory: Path, variables: Mapping[str, Any] | None = None, var_files: list[Path] | None = None
+    directory: Path,
+    variables: Mapping[str, Any] | None = None,
+    var_files: list[Path] | None = None,
+    roots: Roots | None = None,
+    budget: Budget | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[TfResource], list[str]]:
-    """Evaluate the root module in ``directory``: its resources and any errors found (file:line each)."""
+    """Evaluate the root module in ``directory``: its resources and any errors found (file:line each).
+
+    Files and modules are read only inside ``roots`` (by default ``directory``); what is skipped goes to
+    ``warnings``. ``budget`` bounds what evaluation may produce (ExpansionError past it).
+    """
+    roots = roots or Roots.of([directory])
+    notes = warnings if warnings is not None else []
     inputs: dict[str, Any] = {}
-    auto = sorted(directory.glob("*.auto.tfvars"))
-    default = directory / "terraform.tfvars"
-    for tfvars in ([default] if default.is_file() else []) + auto + list(var_files or []):
+    auto = files_in(directory, "*.auto.tfvars", roots, notes)
+    default = files_in(directory, "terraform.tfvars", roots, notes)
+    for tfvars in default + auto + list(var_files or []):
         inputs.update(load_tfvars(tfvars))
     inputs.update(variables or {})
-    module = Module(directory, "", inputs)
+    module = Module(directory, "", inputs, roots=roots, budget=budget or Budget(), warnings=notes)
     module.load()
     resources = module.all_resources()
     return resources, list(dict.fromkeys(module.errors))
@@ -487,9 +571,6 @@ def load_hcl(
 
 def load_tfvars(path: Path) -> dict[str, Any]:
     """Values from a ``.tfvars`` file (HCL attributes; references are not allowed there)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the variables file ({exc.__class__.__name__})") from exc
+    text = read_text(path, FileKind.TERRAFORM, "variables file")
     ev = Evaluator({}, _parse_expression)
     return {k: ev.value(v) for k, v in _attributes(_trees(_parse(text, path))[0]).items()}

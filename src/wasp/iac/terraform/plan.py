@@ -23,8 +23,11 @@ from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unknown
 from wasp.iac.terraform.skips import comment_skips
+from wasp.iac.tree import Roots, files_in
+from wasp.limits import ExpansionError, FileKind, read_head, read_text
 from wasp.model import OriginKind, Unresolved
 
+MAX_MODULE_DEPTH = 10
 PLAN_SNIFF_BYTES = 64 * 1024 * 1024
 """How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
 _TOP_LEVEL = re.compile(r"^(resource|data|module|variable|locals|output|provider|terraform)\b", re.MULTILINE)
@@ -37,12 +40,18 @@ def is_plan(path: Path) -> bool:
     """A JSON file that ``terraform show -json`` wrote."""
     if path.suffix.lower() != ".json":
         return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(PLAN_SNIFF_BYTES)
-    except OSError:
-        return False
+    head = read_head(path, PLAN_SNIFF_BYTES)
     return b'"format_version"' in head and (b'"resource_changes"' in head or b'"planned_values"' in head)
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    """A plan's mapping, or an empty one where the plan has something else (a hostile or damaged plan)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """A plan's list, or an empty one where the plan has something else."""
+    return value if isinstance(value, list) else []
 
 
 def _configured(expr: Any) -> bool:
@@ -80,30 +89,38 @@ def _mark_unknown(value: Any, flags: Any, where: str, expr: Any = None) -> Any:
 
 def _configs(module: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
     """(full config address, config resource, module prefix) for the module and its module calls."""
-    for res in module.get("resources") or []:
-        yield prefix + str(res.get("address")), res, prefix
-    for name, call in (module.get("module_calls") or {}).items():
-        yield from _configs(call.get("module") or {}, f"{prefix}module.{name}.")
+    for res in _list(module.get("resources")):
+        if isinstance(res, Mapping):
+            yield prefix + str(res.get("address")), res, prefix
+    for name, call in _map(module.get("module_calls")).items():
+        yield from _configs(_map(_map(call).get("module")), f"{prefix}module.{name}.")
 
 
-def _module_dirs(module: Mapping[str, Any], base: Path, prefix: str) -> Iterator[tuple[str, Path]]:
+def _module_dirs(
+    module: Mapping[str, Any], base: Path, prefix: str, roots: Roots, depth: int = 0
+) -> Iterator[tuple[str, Path]]:
+    """Module folders named in the plan, inside the roots (the plan is only a help to find source lines)."""
     yield prefix, base
-    for name, call in (module.get("module_calls") or {}).items():
-        source = str(call.get("source", ""))
-        if source.startswith("."):
+    calls = module.get("module_calls")
+    if not isinstance(calls, Mapping) or depth >= MAX_MODULE_DEPTH:
+        return
+    for name, call in calls.items():
+        source = str(call.get("source", "")) if isinstance(call, Mapping) else ""
+        directory = Path(os.path.normpath(base / source))
+        if source.startswith(".") and roots.contains(directory):
             yield from _module_dirs(
-                call.get("module") or {}, Path(os.path.normpath(base / source)), f"{prefix}module.{name}."
+                _map(call.get("module")), directory, f"{prefix}module.{name}.", roots, depth + 1
             )
 
 
-def _source_lines(directory: Path) -> dict[str, tuple[str, int, list[dict[str, Any]]]]:
+def _source_lines(directory: Path, roots: Roots) -> dict[str, tuple[str, int, list[dict[str, Any]]]]:
     """Where each ``resource`` block is written (file, line) and its inline skips, by ``type.name``."""
     out: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
-    for tf in sorted(directory.glob("*.tf")):
+    for tf in files_in(directory, "*.tf", roots, []):
         try:
-            text = tf.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
+            text = read_text(tf, FileKind.TERRAFORM, "Terraform file")
+        except InputError:
+            continue  # the plan stands on its own; the .tf files only give lines
         lines = text.splitlines()
         starts = [text.count("\n", 0, m.start()) + 1 for m in _TOP_LEVEL.finditer(text)]
         for m in _BLOCK.finditer(text):
@@ -155,28 +172,36 @@ def _stand_ins(
     return list(dict.fromkeys(out))
 
 
-def load_plan(path: Path) -> list[TfResource]:
-    """The resources a plan keeps; a file that is not plan JSON is one InputError naming it."""
+def load_plan(path: Path, roots: Roots | None = None, warnings: list[str] | None = None) -> list[TfResource]:
+    """The resources a plan keeps; a file that is not plan JSON is one InputError naming it.
+
+    Source lines come from ``.tf`` files beside the plan and in its local modules, inside ``roots`` only.
+    """
+    roots = roots or Roots.of([path])
+    text = read_text(path, FileKind.PLAN, "plan")
     try:
-        text = path.read_text(encoding="utf-8")
         plan = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: cannot read the plan ({exc.msg})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"{path}: cannot read the plan ({exc}); run `terraform show -json PLAN > FILE`"
+            f"{path}:{exc.lineno}: cannot read the plan ({exc.msg}, column {exc.colno}); "
+            "write it with `terraform show -json PLAN > FILE`"
         ) from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: cannot read the plan: it nests too deeply") from exc
     if not isinstance(plan, dict) or ("resource_changes" not in plan and "planned_values" not in plan):
         raise InputError(f"{path}:1: not a Terraform plan (no resource_changes); use `terraform show -json`")
-    root = (plan.get("configuration") or {}).get("root_module") or {}
+    root = _map(_map(plan.get("configuration")).get("root_module"))
     configs = {addr: (res, prefix) for addr, res, prefix in _configs(root, "")}
     sources: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
-    for prefix, directory in _module_dirs(root, path.parent, ""):
-        sources.update({prefix + k: v for k, v in _source_lines(directory).items()})
+    for prefix, directory in _module_dirs(root, path.parent, "", roots):
+        sources.update({prefix + k: v for k, v in _source_lines(directory, roots).items()})
     changes = [
         c
-        for c in plan.get("resource_changes") or []
-        if c.get("mode", "managed") == "managed" and (c.get("change") or {}).get("actions") != ["delete"]
+        for c in _list(plan.get("resource_changes"))
+        if isinstance(c, Mapping)
+        and "address" in c
+        and c.get("mode", "managed") == "managed"
+        and _map(c.get("change")).get("actions") != ["delete"]
     ]
     managed = {str(c["address"]) for c in changes} | {
         re.sub(r"\[[^\]]*\]", "", str(c["address"])) for c in changes
@@ -184,17 +209,18 @@ def load_plan(path: Path) -> list[TfResource]:
     values: dict[str, dict[str, Any]] = {}
     raw: list[tuple[Mapping[str, Any], dict[str, Any], Mapping[str, Any]]] = []
     for change in changes:
-        after = dict((change.get("change") or {}).get("after") or {})
+        after = dict(_map(_map(change.get("change")).get("after")))
         values[str(change["address"])] = after
-        raw.append((change, after, (change.get("change") or {}).get("after_unknown") or {}))
+        raw.append((change, after, _map(_map(change.get("change")).get("after_unknown"))))
     out: list[TfResource] = []
+    address_lines: dict[str, int] | None = None
     for change, after, after_unknown in raw:
         address = str(change["address"])
         config_address = re.sub(r"\[[^\]]*\]", "", address)
         config, prefix = configs.get(config_address, ({}, ""))
-        expressions: Mapping[str, Any] = config.get("expressions") or {}
+        expressions: Mapping[str, Any] = _map(config.get("expressions"))
         refs = {
-            attr: _reference_addresses(list(expr.get("references") or []), prefix, managed)
+            attr: _reference_addresses([str(r) for r in _list(expr.get("references"))], prefix, managed)
             for attr, expr in expressions.items()
             if isinstance(expr, Mapping)
         }
@@ -206,7 +232,7 @@ def load_plan(path: Path) -> list[TfResource]:
                 continue
             merged[attr] = _mark_unknown(after.get(attr), flag, f"{address}.{attr}", expressions[attr])
             expr = expressions[attr]
-            references = list(expr.get("references") or []) if isinstance(expr, Mapping) else []
+            references = [str(r) for r in _list(expr.get("references"))] if isinstance(expr, Mapping) else []
             linking = (
                 _LINKING.search(attr) is not None
             )  # an id-like attribute, not a document built from refs
@@ -218,7 +244,12 @@ def load_plan(path: Path) -> list[TfResource]:
                     stand_ins[min(i, len(stand_ins) - 1)] if isinstance(v, Unresolved) else v
                     for i, v in enumerate(merged[attr])
                 ]
-        file, line, skips = sources.get(config_address) or (str(path), _line_of(text, address), [])
+        found = sources.get(config_address)
+        if found is None:
+            if address_lines is None:
+                address_lines = _address_lines(text)
+            found = (str(path), address_lines.get(address, 1), [])
+        file, line, skips = found
         out.append(
             TfResource(
                 type=str(change.get("type")),
@@ -231,11 +262,17 @@ def load_plan(path: Path) -> list[TfResource]:
                 skips=skips,
             )
         )
-    _fill_from_source(out, path, plan)
+    _fill_from_source(out, path, plan, roots, warnings)
     return out
 
 
-def _fill_from_source(resources: list[TfResource], path: Path, plan: Mapping[str, Any]) -> None:
+def _fill_from_source(
+    resources: list[TfResource],
+    path: Path,
+    plan: Mapping[str, Any],
+    roots: Roots,
+    warnings: list[str] | None,
+) -> None:
     """Where the plan has a whole attribute unknown, take the known parts from the ``.tf`` files beside it.
 
     Terraform records a value built from anything unknown (``jsonencode`` of a policy naming the bucket's own
@@ -252,13 +289,15 @@ def _fill_from_source(resources: list[TfResource], path: Path, plan: Mapping[str
         return
     from wasp.iac.terraform.hcl import load_hcl
 
-    variables = {
-        k: v.get("value") for k, v in (plan.get("variables") or {}).items() if isinstance(v, Mapping)
-    }
+    variables = {k: v.get("value") for k, v in _map(plan.get("variables")).items() if isinstance(v, Mapping)}
     try:
-        evaluated, _ = load_hcl(path.parent, variables)
-    except InputError:
-        return  # the plan stands on its own; the .tf files are only a help
+        evaluated, _ = load_hcl(path.parent, variables, roots=roots, warnings=warnings)
+    except (InputError, ExpansionError, RecursionError) as exc:
+        # the plan stands on its own; the .tf files beside it only fill in what it leaves unknown
+        if warnings is not None:
+            reason = str(exc) if isinstance(exc, InputError) else exc.__class__.__name__
+            warnings.append(f"{path}: the .tf files beside the plan were not used ({reason})")
+        return
     by_address = {r.address: r.values for r in evaluated}
     for resource, attr in wanted:
         value = by_address.get(resource.address, {}).get(attr)
@@ -272,8 +311,19 @@ def _is_list(after_unknown: Mapping[str, Any], attr: str) -> bool:
     )
 
 
-def _line_of(text: str, address: str) -> int:
-    at = text.find(f'"address":"{address}"')
-    if at < 0:
-        at = text.find(json.dumps(address))
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+_ADDRESS = re.compile(r'"address"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def _address_lines(text: str) -> dict[str, int]:
+    """The line of each address's first mention in the plan, found in one pass (not one search per resource)."""
+    out: dict[str, int] = {}
+    line, last = 1, 0
+    for m in _ADDRESS.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        try:
+            address = json.loads(f'"{m.group(1)}"')
+        except ValueError:
+            continue
+        out.setdefault(address, line)
+    return out
