@@ -225,8 +225,9 @@ class Ec2Collector(Collector):
                     if user_data
                     else []
                 }
-            else:
+            else:  # the template's data could not be read: nothing derived from it is known either
                 props["LaunchTemplateData"] = data
+                props[SUPPLEMENTARY] = {"UserDataSecrets": data}
             yield Resource(
                 type="AWS::EC2::LaunchTemplate",
                 id=lt_id,
