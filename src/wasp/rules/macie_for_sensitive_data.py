@@ -43,7 +43,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     )
     if not regions:
         return None
-    enabled = {s.region for s in ctx.inventory.of_type(SESSION) if s.properties.get("Status") == "ENABLED"}
+    enabled = {
+        s.region for s in ctx.inventory.of_type(SESSION) if view.neighbour(s).get("Status") == "ENABLED"
+    }
     missing = [r for r in regions if r not in enabled]
     view.note("regions_with_sensitive_buckets", regions)
     if missing:
