@@ -13,12 +13,14 @@ connection is accepted and never answered until :meth:`FaultProxy.release`).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import re
 import socket
 import struct
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -325,7 +327,8 @@ def seed_fault_estate(session: Any, region: str) -> dict[str, str]:
     )
     made["trail"] = "fault-trail"
     org = session.client("organizations", region_name=region)
-    org.create_organization(FeatureSet="ALL")
+    with contextlib.suppress(org.exceptions.AlreadyInOrganizationException):  # the demo estate has one
+        org.create_organization(FeatureSet="ALL")
     root = org.list_roots()["Roots"][0]["Id"]
     deny = {
         "Effect": "Deny",
@@ -390,3 +393,96 @@ def seed_fault_estate(session: Any, region: str) -> dict[str, str]:
         DeleteProtection=True,
     )
     return made
+
+
+def reset_moto(url: str) -> None:
+    """Forget every resource on a moto server (its state is process-wide, shared with other tests)."""
+    import urllib.request
+
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST")).read()
+
+
+Review = Callable[[str, Any], "tuple[int, dict[str, Any] | None]"]
+"""Run a review with these collectors (comma-separated) writing to a directory: (exit code, review.json)."""
+
+
+def practice_statuses(doc: dict[str, Any]) -> dict[str, str]:
+    """Best practice id -> status."""
+    return {bp["id"]: bp["status"] for q in doc["questions"] for bp in q["best_practices"]}
+
+
+@dataclass
+class Baseline:
+    """One collector's no-fault review: practice statuses and the calls it made."""
+
+    statuses: dict[str, str]
+    calls: frozenset[Call]
+
+
+@dataclass
+class CaseResult:
+    """One faulted review."""
+
+    call: Call
+    collector: str
+    kind: str
+    hits: int
+    exit_code: int
+    completed: bool
+    wrongly: list[str]
+    """Practices met or not applicable under the fault that were not so without it."""
+    errors: list[str]
+    """collector_error / rule_error gaps (contained, but each is a defect to fix)."""
+    seconds: float
+
+
+PREFLIGHT = frozenset({("sts", "GetCallerIdentity")})
+"""Calls made before collection: their failure stops the review with one line and exit 2, by design."""
+
+
+def discover(proxy: FaultProxy, review: Review, collectors: Iterable[str], out: Any) -> dict[str, Baseline]:
+    """Each collector's no-fault baseline and the calls it makes."""
+    found: dict[str, Baseline] = {}
+    for name in collectors:
+        proxy.set_fault(None)
+        proxy.clear()
+        code, doc = review(name, out / f"base-{name}")
+        if code != 0 or doc is None:
+            raise RuntimeError(f"the no-fault review of {name} failed (exit {code})")
+        found[name] = Baseline(practice_statuses(doc), frozenset(proxy.seen))
+    return found
+
+
+def run_case(
+    proxy: FaultProxy, review: Review, call: Call, collector: str, kind: str, base: Baseline, out: Any
+) -> CaseResult:
+    """Fault one operation (in every region) during a review of one collector; judge the outcome."""
+    proxy.clear()
+    proxy.set_fault(kind, lambda c: c.service == call.service and c.operation == call.operation)
+    started = time.monotonic()
+    try:
+        code, doc = review(collector, out)
+    finally:
+        proxy.set_fault(None)
+    seconds = time.monotonic() - started
+    hits = sum(n for c, n in proxy.faulted.items() if c.operation == call.operation)
+    if doc is None:
+        return CaseResult(call, collector, kind, hits, code, False, [], [], seconds)
+    wrongly = [
+        f"{bp} {status} (was {base.statuses.get(bp)})"
+        for bp, status in practice_statuses(doc).items()
+        if status in ("met", "not_applicable") and base.statuses.get(bp) != status
+    ]
+    errors = [g["message"] for g in doc["gaps"] if g["error"] in ("collector_error", "rule_error")]
+    return CaseResult(call, collector, kind, hits, code, code == 0, wrongly, errors, seconds)
+
+
+def matrix(baselines: dict[str, Baseline]) -> list[tuple[Call, str]]:
+    """Every (call, collector) to fault: each operation once per collector that makes it."""
+    cases = {
+        (Call(c.service, "*", c.operation), name)
+        for name, base in baselines.items()
+        for c in base.calls
+        if (c.service, c.operation) not in PREFLIGHT
+    }
+    return sorted(cases, key=lambda x: (x[0].service, x[0].operation, x[1]))

@@ -10,6 +10,7 @@ every fault) is marked slow; this module's fast cases cover the named repros.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,8 +20,16 @@ from typing import Any
 import boto3
 import pytest
 
-from faults_proxy import FAULTS, FaultProxy, collector_services, seed_fault_estate
+from faults_proxy import FAULTS, FaultProxy, collector_services, reset_moto, seed_fault_estate
 from wasp.cli.app import main
+
+OWNED_ELSEWHERE = re.compile(
+    r"^(iam_|s3_|scp_)|_policy_not_public$|_classified$|_cmk_for_sensitive$|^(guardduty_enabled|"
+    r"securityhub_fsbp_enabled|config_recording_all|inspector_enabled|access_analyzer_enabled|"
+    r"ebs_encryption_by_default|ec2_imds_default_v2)$"
+)
+"""Rules being made unknown-aware in parallel work (IAM, S3 policy, SCP, regional, classification): their
+rule errors under a fault are contained (an UNKNOWN finding) but not yet checked here. TODO: drop once merged."""
 
 REGION = "eu-west-2"
 OTHER = "eu-west-1"
@@ -63,6 +72,7 @@ def estate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Estate]:
     upstream = f"http://{host}:{port}"
     mp.setenv("AWS_ENDPOINT_URL", upstream)
     try:
+        reset_moto(upstream)  # moto's state is process-wide: start from an empty account
         session = boto3.session.Session(region_name=REGION)
         made = seed_fault_estate(session, REGION)
         for region in (REGION, OTHER):
@@ -147,6 +157,12 @@ def fault_problems(
     problems = [f"{label}: exit {code}"] if code != 0 else []
     if not doc["gaps"]:
         problems.append(f"{label}: the fault left no gap")
+    problems += [
+        f"{label}: {g['message']}"
+        for g in doc["gaps"]
+        if g["error"] == "collector_error"
+        or (g["error"] == "rule_error" and not OWNED_ELSEWHERE.search(g["operation"]))
+    ]
     for bp, status in statuses(doc).items():
         if status in ("met", "not_applicable") and base.get(bp) != status:
             problems.append(f"{label}: {bp} became {status} (was {base.get(bp)})")
