@@ -150,3 +150,40 @@ def test_unfinished_tasks_at_the_deadline_become_deadline_gaps() -> None:
     gaps = sorted((g.region, g.error, g.blocks_service) for g in inventory.gaps)
     assert gaps == [("eu-west-1", "deadline", True), ("eu-west-2", "deadline", True)]
     assert "--timeout of 0.5s" in inventory.gaps[0].message
+
+
+def test_types_a_collector_never_reached_are_not_read_rather_than_empty() -> None:
+    from collections.abc import Iterator
+
+    from wasp.collect.api import ApiReader
+    from wasp.collect.base import Collector, live
+    from wasp.model import Resource
+
+    class TwoListings(Collector):
+        name = "two"
+        service = "ec2"
+        resource_types = ("T::A", "T::B", "T::C")
+        permissions = ()
+
+        def collect(self, api: ApiReader) -> Iterator[Resource]:
+            yield Resource("T::A", "a1", {}, live(api, api.region))
+            api.call("describe_nothing", affects=("T::B",))  # fails: stops the collector before C
+            yield Resource("T::C", "c1", {}, live(api, api.region))
+
+    class Denied:
+        def client(self, service: str, region: str) -> Any:
+            class C:
+                def describe_nothing(self, **_: Any) -> Any:
+                    raise _client_error("denied")
+
+            return C()
+
+        calls: dict[str, int] = {}
+
+        def call_counts(self) -> dict[str, int]:
+            return {}
+
+    inventory, _ = collect(plan([TwoListings()], ["1"], ("eu-west-2",)), {"1": Denied()}, ("eu-west-2",))  # type: ignore[dict-item]
+    blocked = sorted((t, g.error) for g in inventory.gaps if g.blocks_service for t in g.resource_types)
+    assert blocked == [("T::B", "access_denied"), ("T::C", "access_denied")]
+    assert [r.id for r in inventory.of_type("T::A")] == ["a1"]

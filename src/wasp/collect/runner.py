@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector
@@ -76,8 +76,11 @@ def run_task(task: Task, clients: ClientFactory, regions: tuple[str, ...]) -> Ta
     try:
         for resource in c.collect(api):
             resources.append(resource)
-    except CallFailed:
-        pass  # the gap is recorded in api.gaps
+    except CallFailed as failed:
+        # The failure's gap is recorded; the types the collector had not reached yet are unknown too.
+        rest = cut_short_gap(task, failed.gap, api.gaps, resources)
+        if rest is not None:
+            api.gaps.append(rest)
     except Exception as exc:
         if debug_enabled():
             raise
@@ -108,6 +111,26 @@ def collector_error_gap(task: Task, exc: BaseException) -> Gap:
         account=task.account,
         region=_task_region(task),
         resource_types=c.resource_types,
+    )
+
+
+def cut_short_gap(task: Task, failed: Gap, gaps: list[Gap], read: list[Resource]) -> Gap | None:
+    """A gap for the types a collector had not reached when a listing failed and stopped it, if any.
+
+    Without it, those types would look collected and empty ("none exist": not applicable). The account
+    resource is left out: collectors read their account settings on their own (see collect.base.guarded).
+    """
+    covered = {t for g in gaps if g.blocks_service for t in g.resource_types}
+    seen = {r.type for r in read}
+    rest = tuple(t for t in task.collector.resource_types if t not in covered | seen and t != ACCOUNT_TYPE)
+    if not rest:
+        return None
+    return replace(
+        failed,
+        resource_types=rest,
+        resource_id=None,
+        message=f"{failed.message}; the {task.collector.name} collector stopped there, so {', '.join(rest)} "
+        "were not read",
     )
 
 
