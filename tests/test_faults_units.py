@@ -39,6 +39,8 @@ def test_the_first_non_blank_line_of_a_message_is_kept() -> None:
 
 
 class _Model:
+    has_streaming_output = False
+
     def __init__(self, protocol: str) -> None:
         self.name = "ListKeys"
         self.metadata = {"protocol": protocol}
@@ -54,7 +56,8 @@ class _Model:
         ("rest-json", 400, b"\xff", True),
         ("rest-json", 502, b"<html>bad gateway</html>", False),  # an error status: botocore reads it as one
         ("json", 200, b"", False),
-        ("query", 200, b"\xff<xml", False),  # XML parsers raise their own parser error
+        ("query", 200, b"<xml", False),  # XML parsers raise their own parser error on garbling
+        ("rest-xml", 200, b'{"Statement": \xff', True),  # a bucket policy payload that is not UTF-8
     ],
 )
 def test_garbled_json_bodies_are_refused(protocol: str, status: int, body: bytes, bad: bool) -> None:
