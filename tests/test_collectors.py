@@ -319,7 +319,9 @@ def test_not_implemented_in_the_emulator_is_a_gap() -> None:
     assert gap.error == "not_implemented" and gap.operation == "describe_trails"
 
 
-def test_an_unclassified_exception_is_a_bug_and_surfaces() -> None:
+def test_an_unclassified_exception_is_a_collector_error_gap_and_surfaces_with_debug(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     class Broken(ClientFactory):
         def __init__(self) -> None:
             super().__init__(boto3.session.Session(region_name=REGION))
@@ -327,5 +329,10 @@ def test_an_unclassified_exception_is_a_bug_and_surfaces() -> None:
         def client(self, service: str, region: str) -> Any:
             raise KeyError("bug")
 
+    tasks = plan([CloudTrailCollector()], [ACCOUNT], (REGION,))
+    inventory, _ = collect(tasks, {ACCOUNT: Broken()}, (REGION,))
+    [gap] = inventory.gaps
+    assert gap.error == "collector_error" and gap.blocks_service and "KeyError" in gap.message
+    monkeypatch.setenv("WASP_DEBUG", "1")
     with pytest.raises(KeyError):
-        collect(plan([CloudTrailCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: Broken()}, (REGION,))
+        collect(tasks, {ACCOUNT: Broken()}, (REGION,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -20,6 +21,9 @@ from wasp.model import Inventory, Review, Workload
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot
 
+DEFAULT_TIMEOUT = 900.0
+"""Seconds a live collection may take (`--timeout`); what is unfinished then is not assessed."""
+
 
 def collect_live(
     workload: Workload,
@@ -28,13 +32,19 @@ def collect_live(
     workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
-    """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed)."""
+    """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed).
+
+    ``timeout`` (seconds, None for none) bounds the whole collection: per-call timeouts shrink to fit it,
+    and tasks still unfinished when it runs out become ``deadline`` gaps.
+    """
+    started = time.monotonic()
     if not workload.regions:
         raise InputError("no regions in scope: list them in the workload file or pass --regions")
     selected = select_collectors(collectors)
     accesses = open_accounts(
-        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts
+        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts, timeout
     )
     tasks = plan(selected, [a.account for a in accesses], workload.regions)
     inventory, stats = collect(
@@ -44,6 +54,7 @@ def collect_live(
         workers=workers,
         progress=progress,
         scope_tags=workload.scope_tags,
+        timeout=None if timeout is None else max(0.0, timeout - (time.monotonic() - started)),
     )
     return inventory, stats, tuple(a.account for a in accesses)
 
@@ -87,6 +98,7 @@ def review_live(
     now: datetime | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     extra_waivers: Sequence[Waiver] = (),
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     started = datetime.now(UTC)
@@ -96,7 +108,12 @@ def review_live(
     attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
     waivers = [*(load_waivers(Path(workload.waivers)) if workload.waivers else []), *extra_waivers]
     inventory, stats, accounts = collect_live(
-        workload, collectors=collectors, workers=workers, progress=progress, max_attempts=max_attempts
+        workload,
+        collectors=collectors,
+        workers=workers,
+        progress=progress,
+        max_attempts=max_attempts,
+        timeout=timeout,
     )
     if not workload.accounts:
         workload = replace(workload, accounts=accounts)

@@ -26,6 +26,13 @@ def collect(
     role_name: Annotated[str | None, typer.Option(help="Read-only role to assume in each account")] = None,
     collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel collection tasks")] = 8,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=1,
+            help="Seconds the whole collection may take; what is unfinished then is recorded as a gap",
+        ),
+    ] = 900,
 ) -> None:
     """Collect (read-only) and save the inventory, with its gaps, for `wasp review --snapshot`."""
     from wasp.workflow import collect_live
@@ -38,6 +45,7 @@ def collect(
             collectors=list(csv_list(collectors)) or None,
             workers=workers,
             progress=progress,
+            timeout=timeout,
         )
     snap = Snapshot(inventory, collected_at, wl.name, accts, wl.regions, stats.api_calls)
     path = save_snapshot(snap, output)

@@ -78,6 +78,13 @@ def review(
     max_attempts: Annotated[
         int, typer.Option(min=1, max=20, help="Attempts per API call (adaptive retries)")
     ] = 3,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=1,
+            help="Seconds the whole collection may take; what is unfinished then is reported as not assessed",
+        ),
+    ] = 900,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for review.json")] = Path("wasp-out"),
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Exit 1 if any question has this risk or worse")
@@ -108,6 +115,7 @@ def review(
             workers=workers,
             progress=progress,
             max_attempts=max_attempts,
+            timeout=timeout,
         )
     path = write_review(run.review, out_dir / "review.json")
     extra = write_formats(review_dict(run.review), report_formats, out_dir)

@@ -27,7 +27,14 @@ class AcmCollector(Collector):
                 c = (api.call("describe_certificate", CertificateArn=arn, resource_id=arn) or {}).get(
                     "Certificate", {}
                 )
-            except CallFailed:
+            except CallFailed as failed:
+                yield Resource(
+                    type=CERT,
+                    id=arn.rsplit("/", 1)[-1],
+                    arn=arn,
+                    origin=live(api, api.region),
+                    properties={"DomainName": summary.get("DomainName"), "Supplementary": failed.unresolved},
+                )
                 continue
             yield Resource(
                 type=CERT,

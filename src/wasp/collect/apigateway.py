@@ -28,7 +28,21 @@ class ApiGatewayCollector(Collector):
                 stages = (api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"]) or {}).get(
                     "item", []
                 )
-            except CallFailed:
+            except CallFailed as failed:
+                # The API's stages are unknown: one placeholder stage stands for them, every detail
+                # unknown, so the stage rules answer unknown for this API rather than skip it.
+                yield Resource(
+                    type=STAGE,
+                    id=f"{rest['id']}/*",
+                    origin=origin,
+                    arn=f"arn:aws:apigateway:{api.region}::/restapis/{rest['id']}/stages/*",
+                    properties={
+                        "RestApiId": rest["id"],
+                        "StageName": failed.unresolved,
+                        "ClientCertificateId": failed.unresolved,
+                        "Supplementary": failed.unresolved,
+                    },
+                )
                 continue
             for st in stages:
                 sid = f"{rest['id']}/{st['stageName']}"

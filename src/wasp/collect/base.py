@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import ClassVar
 
-from wasp.collect.api import ApiReader
+from wasp.collect.api import ApiReader, CallFailed
 from wasp.model import Origin, OriginKind, Resource
 
 
@@ -26,6 +26,18 @@ class Collector(ABC):
     @abstractmethod
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Yield resources; raise CallFailed (already recorded as a gap) when a listing fails."""
+
+
+def guarded(section: Iterator[Resource]) -> Iterator[Resource]:
+    """The resources of one independent part of a collector; a failed listing ends only that part.
+
+    The failure's gap is already recorded (naming the types that part yields), so the collector goes on
+    to read its other, independent parts instead of stopping there.
+    """
+    try:
+        yield from section
+    except CallFailed:
+        return
 
 
 def live(api: ApiReader, region: str | None) -> Origin:

@@ -11,19 +11,42 @@ import boto3
 from botocore.config import Config
 
 from wasp.collect.endpoints import fix_s3control
+from wasp.collect.responses import check_response_body
 
 DEFAULT_MAX_ATTEMPTS = 3
 """botocore's own default: throttling is absorbed by adaptive rate limiting; an endpoint that keeps
 failing (or an emulator lacking a service) costs seconds, not minutes."""
 USER_AGENT = "wasp-security-review"
+CONNECT_TIMEOUT = 10.0
+"""Seconds to open a connection: longer means the endpoint is unreachable."""
+READ_TIMEOUT = 60.0
+"""Seconds to wait for an answer: longer means the endpoint accepted the call but will not answer."""
 
 
-def client_config(max_attempts: int = DEFAULT_MAX_ATTEMPTS, pool: int = 16) -> Config:
-    """Adaptive retries (client-side rate limiting on throttling), sane timeouts, a user agent."""
+def call_timeouts(budget: float | None, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> tuple[float, float]:
+    """(connect, read) timeouts per attempt so that one call, retries included, uses at most a quarter
+    of the review's time budget (``budget`` seconds, None for no budget), and never more than the
+    defaults; at least one second each."""
+    if budget is None:
+        return CONNECT_TIMEOUT, READ_TIMEOUT
+    share = budget / (4 * max(1, max_attempts))
+    return max(1.0, min(CONNECT_TIMEOUT, share)), max(1.0, min(READ_TIMEOUT, share))
+
+
+def client_config(
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS, pool: int = 16, budget: float | None = None
+) -> Config:
+    """Adaptive retries (client-side rate limiting on throttling), bounded timeouts, a user agent.
+
+    ``budget`` is the review's deadline in seconds: per-call timeouts shrink to fit it (see
+    :func:`call_timeouts`), so a region that accepts connections but never answers cannot hold a task
+    for longer than the review may take.
+    """
+    connect, read = call_timeouts(budget, max_attempts)
     return Config(
         retries={"mode": "adaptive", "max_attempts": max_attempts},
-        connect_timeout=10,
-        read_timeout=60,
+        connect_timeout=connect,
+        read_timeout=read,
         max_pool_connections=pool,
         user_agent_extra=USER_AGENT,
     )
@@ -61,8 +84,14 @@ class ClientFactory:
             if service == "s3control":
                 fix_s3control(made)
             made.meta.events.register("before-call", functools.partial(self._count, service))
+            made.meta.events.register("before-parse", check_response_body)
             self._clients[key] = made
             return made
+
+    def call_counts(self) -> dict[str, int]:
+        """A copy of the calls made so far per ``service:Operation`` (safe while calls are in flight)."""
+        with self._lock:
+            return dict(self.calls)
 
     @property
     def total_calls(self) -> int:

@@ -49,6 +49,7 @@ class CloudTrailCollector(Collector):
                 props["AdvancedEventSelectors"] = sel.get("AdvancedEventSelectors") or []
             except CallFailed as failed:
                 props["EventSelectors"] = failed.unresolved
+                props["AdvancedEventSelectors"] = failed.unresolved
             yield Resource(
                 type=TRAIL, id=trail["Name"], arn=arn, origin=live(api, api.region), properties=props
             )

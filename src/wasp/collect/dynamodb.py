@@ -24,7 +24,17 @@ class DynamoDbCollector(Collector):
         for name in api.pages("list_tables", "TableNames"):
             try:
                 table = (api.call("describe_table", TableName=name, resource_id=name) or {}).get("Table", {})
-            except CallFailed:
+            except CallFailed as failed:
+                yield Resource(
+                    type=TABLE,
+                    id=name,
+                    origin=live(api, api.region),
+                    properties={
+                        "TableName": name,
+                        "SSESpecification": failed.unresolved,
+                        "Tags": failed.unresolved,
+                    },
+                )
                 continue
             sse = table.get("SSEDescription") or {}
             arn = table.get("TableArn")

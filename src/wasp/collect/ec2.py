@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
-from wasp.collect.base import Collector, live, tags_from
-from wasp.model import ACCOUNT_TYPE, SUPPLEMENTARY, Resource
+from wasp.collect.base import Collector, guarded, live, tags_from
+from wasp.model import ACCOUNT_TYPE, SUPPLEMENTARY, Origin, Resource
 from wasp.model.secrets import hits_as_data, scan_text, user_data_text
 
 
@@ -55,8 +55,16 @@ class Ec2Collector(Collector):
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """Three paginated describes and one account-setting read."""
+        """Four independent listings and the account settings: a failed listing ends only its own part."""
         origin = live(api, api.region)
+        yield from guarded(self._security_groups(api, origin))
+        yield from guarded(self._instances(api, origin))
+        yield from guarded(self._volumes(api, origin))
+        yield from guarded(self._launch_templates(api))
+        yield self._account(api)
+
+    @staticmethod
+    def _security_groups(api: ApiReader, origin: Origin) -> Iterator[Resource]:
         for sg in api.pages(
             "describe_security_groups", "SecurityGroups", affects=("AWS::EC2::SecurityGroup",)
         ):
@@ -75,6 +83,8 @@ class Ec2Collector(Collector):
                     "Tags": tags_from(sg.get("Tags")),
                 },
             )
+
+    def _instances(self, api: ApiReader, origin: Origin) -> Iterator[Resource]:
         reservations = api.pages("describe_instances", "Reservations", affects=("AWS::EC2::Instance",))
         instances = [i for r in reservations for i in r.get("Instances", [])]
         images = self._image_dates(api, {i["ImageId"] for i in instances if i.get("ImageId")})
@@ -109,6 +119,9 @@ class Ec2Collector(Collector):
                     },
                 },
             )
+
+    @staticmethod
+    def _volumes(api: ApiReader, origin: Origin) -> Iterator[Resource]:
         for vol in api.pages("describe_volumes", "Volumes", affects=("AWS::EC2::Volume",)):
             yield Resource(
                 type="AWS::EC2::Volume",
@@ -125,7 +138,10 @@ class Ec2Collector(Collector):
                     SUPPLEMENTARY: {"Attachments": [a.get("InstanceId") for a in vol.get("Attachments", [])]},
                 },
             )
-        yield from self._launch_templates(api)
+
+    @staticmethod
+    def _account(api: ApiReader) -> Resource:
+        """The account's EC2 settings in this region (each unknown when its read failed)."""
         try:
             ebs = api.call("get_ebs_encryption_by_default", resource_id=api.account) or {}
             default: Any = bool(ebs.get("EbsEncryptionByDefault"))
@@ -138,7 +154,7 @@ class Ec2Collector(Collector):
             imds_tokens: Any = imds.get("HttpTokens")
         except CallFailed as failed:
             imds_tokens = failed.unresolved
-        yield Resource(
+        return Resource(
             type=ACCOUNT_TYPE,
             id=api.account,
             origin=live(api, None),
@@ -225,8 +241,9 @@ class Ec2Collector(Collector):
                     if user_data
                     else []
                 }
-            else:
+            else:  # the template's data could not be read: nothing derived from it is known either
                 props["LaunchTemplateData"] = data
+                props[SUPPLEMENTARY] = {"UserDataSecrets": data}
             yield Resource(
                 type="AWS::EC2::LaunchTemplate",
                 id=lt_id,

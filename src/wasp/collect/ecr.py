@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
-from wasp.collect.base import Collector, live
+from wasp.collect.base import Collector, guarded, live
 from wasp.model import ACCOUNT_TYPE, Resource
 
 REPO = "AWS::ECR::Repository"
@@ -26,7 +26,13 @@ class EcrCollector(Collector):
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """describe_repositories, a policy per repository, and the registry scan type."""
+        """describe_repositories, a policy per repository, and the registry scan type (read even when the
+        repository listing fails)."""
+        yield from guarded(self._repositories(api))
+        yield self._registry(api)
+
+    @staticmethod
+    def _repositories(api: ApiReader) -> Iterator[Resource]:
         for repo in api.pages("describe_repositories", "repositories", affects=(REPO,)):
             name = repo["repositoryName"]
             try:
@@ -53,6 +59,9 @@ class EcrCollector(Collector):
                     "RepositoryPolicyText": policy,
                 },
             )
+
+    @staticmethod
+    def _registry(api: ApiReader) -> Resource:
         try:
             cfg = (api.call("get_registry_scanning_configuration", resource_id=api.account) or {}).get(
                 "scanningConfiguration", {}
@@ -60,7 +69,7 @@ class EcrCollector(Collector):
             scanning: Any = {"ScanType": cfg.get("scanType", "BASIC"), "Rules": cfg.get("rules", [])}
         except CallFailed as failed:
             scanning = failed.unresolved
-        yield Resource(
+        return Resource(
             type=ACCOUNT_TYPE,
             id=api.account,
             origin=live(api, None),

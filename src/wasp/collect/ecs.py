@@ -32,7 +32,19 @@ class EcsCollector(Collector):
                 td = (api.call("describe_task_definition", taskDefinition=arn, resource_id=family) or {}).get(
                     "taskDefinition", {}
                 )
-            except CallFailed:
+            except CallFailed as failed:
+                yield Resource(
+                    type=TASK,
+                    id=family,
+                    arn=arn,
+                    origin=live(api, api.region),
+                    properties={
+                        "Family": family,
+                        "ContainerDefinitions": failed.unresolved,
+                        "TaskRoleArn": failed.unresolved,
+                        "Supplementary": failed.unresolved,
+                    },
+                )
                 continue
             containers: list[dict[str, Any]] = []
             hits: list[dict[str, str]] = []

@@ -14,6 +14,8 @@ from botocore.exceptions import (
 )
 from botocore.parsers import ResponseParserError
 
+from wasp.collect.responses import MalformedResponse
+
 ACCESS_DENIED = frozenset(
     {
         "AccessDenied",
@@ -42,6 +44,14 @@ THROTTLED = frozenset(
 NOT_IMPLEMENTED = frozenset({"NotImplemented", "InternalError", "InternalFailure", "500", "404", "501"})
 
 
+def _first_line(message: object) -> str:
+    """The first non-blank line of an error message, at most 200 characters ("" when there is none)."""
+    for line in str(message or "").splitlines():
+        if line.strip():
+            return " ".join(line.split())[:200]
+    return ""
+
+
 @dataclass(frozen=True)
 class Classified:
     """A failure, classified: a short kind and a one-line explanation with what to do."""
@@ -58,7 +68,7 @@ def classify(exc: BaseException, operation: str, permission: str) -> Classified 
         err = exc.response.get("Error", {})
         code = str(err.get("Code", ""))
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        text = str(err.get("Message", "")).strip().splitlines()[0][:200] if err.get("Message") else code
+        text = _first_line(err.get("Message")) or code
         if code in ACCESS_DENIED or (status == 403 and code not in REGION_DISABLED):
             return Classified(
                 "access_denied", f"access denied to {permission}; grant it (see `wasp permissions`)"
@@ -72,6 +82,8 @@ def classify(exc: BaseException, operation: str, permission: str) -> Classified 
         if code in NOT_IMPLEMENTED or (isinstance(status, int) and status >= 500):
             return Classified("not_implemented", f"{operation} failed on the service side ({code}: {text})")
         return Classified("api_error", f"{operation} failed: {code}: {text}")
+    if isinstance(exc, MalformedResponse):
+        return Classified("malformed_response", f"{exc}; retry later, or report it if it persists")
     if isinstance(exc, ResponseParserError):
         return Classified("not_implemented", f"{operation} returned an unreadable response (emulator gap?)")
     if isinstance(exc, (EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError)):

@@ -11,6 +11,17 @@ from wasp.collect.base import Collector, live
 from wasp.model import SUPPLEMENTARY, Resource
 
 KEY = "AWS::KMS::Key"
+DETAIL_PROPERTIES = (
+    "Description",
+    "Enabled",
+    "KeySpec",
+    "KeyUsage",
+    "MultiRegion",
+    SUPPLEMENTARY,
+    "EnableKeyRotation",
+    "KeyPolicy",
+)
+"""What describe_key (and the reads that depend on it) would fill: unknown when it failed."""
 
 
 class KmsCollector(Collector):
@@ -34,8 +45,17 @@ class KmsCollector(Collector):
                 meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id) or {}).get(
                     "KeyMetadata", {}
                 )
-            except CallFailed:
-                continue  # the gap is recorded; nothing is known about this key
+            except CallFailed as failed:
+                # The key exists but nothing more is known: keep it, every detail unknown, so its rules
+                # answer unknown (dropping it would make key practices look not applicable).
+                yield Resource(
+                    type=KEY,
+                    id=key_id,
+                    arn=item.get("KeyArn"),
+                    origin=live(api, api.region),
+                    properties=dict.fromkeys(DETAIL_PROPERTIES, failed.unresolved),
+                )
+                continue
             manager = meta.get("KeyManager", "CUSTOMER")
             props: dict[str, Any] = {
                 "Description": meta.get("Description", ""),

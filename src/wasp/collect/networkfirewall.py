@@ -28,12 +28,14 @@ class NetworkFirewallCollector(Collector):
         """list_firewalls, then describe and logging per firewall."""
         for fw in api.pages("list_firewalls", "Firewalls"):
             arn = fw["FirewallArn"]
+            detail: dict[str, Any] = {}
             try:
-                detail: dict[str, Any] = (
-                    api.call("describe_firewall", FirewallArn=arn, resource_id=arn) or {}
-                ).get("Firewall", {})
-            except CallFailed:
-                continue
+                detail = (api.call("describe_firewall", FirewallArn=arn, resource_id=arn) or {}).get(
+                    "Firewall", {}
+                )
+                described: Any = None
+            except CallFailed as failed:
+                described = failed.unresolved
             try:
                 cfg = (
                     api.call("describe_logging_configuration", FirewallArn=arn, resource_id=arn) or {}
@@ -50,9 +52,9 @@ class NetworkFirewallCollector(Collector):
                 origin=live(api, api.region),
                 properties={
                     "FirewallName": fw["FirewallName"],
-                    "FirewallPolicyArn": detail.get("FirewallPolicyArn"),
-                    "VpcId": detail.get("VpcId"),
-                    "DeleteProtection": bool(detail.get("DeleteProtection")),
+                    "FirewallPolicyArn": described or detail.get("FirewallPolicyArn"),
+                    "VpcId": described or detail.get("VpcId"),
+                    "DeleteProtection": described or bool(detail.get("DeleteProtection")),
                     "Supplementary": {"LogTypes": logs},
                 },
             )

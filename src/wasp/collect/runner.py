@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector
 from wasp.collect.clients import ClientFactory
+from wasp.collect.schedule import FairPool
+from wasp.errors import debug_enabled
 from wasp.model import ACCOUNT_TYPE, Gap, Inventory, Resource
 
 Progress = Callable[[int, int, str], None]
@@ -61,17 +62,94 @@ def plan(collectors: list[Collector], accounts: list[str], regions: tuple[str, .
 
 
 def run_task(task: Task, clients: ClientFactory, regions: tuple[str, ...]) -> TaskResult:
-    """Run one task; a failed listing ends it with a gap, never an exception."""
+    """Run one task; whatever goes wrong ends it with a gap, never an exception.
+
+    A failed listing raises CallFailed after recording its gap; any other exception (a response of an
+    unexpected shape, a bug) becomes a ``collector_error`` gap for the task's types, so they are not
+    assessed rather than silently empty. What was read before the failure is kept. ``--debug`` re-raises.
+    """
     c = task.collector
     api = ApiReader(
         clients, task.account, task.region, c.service, c.resource_types, regions, is_global=c.is_global
     )
     resources: list[Resource] = []
-    # A failed listing raises CallFailed after recording its gap in api.gaps; what was read before the
-    # failure is kept, and the rules that needed the rest become not assessed.
-    with suppress(CallFailed):
-        resources.extend(c.collect(api))
+    try:
+        for resource in c.collect(api):
+            resources.append(resource)
+    except CallFailed as failed:
+        # The failure's gap is recorded; the types the collector had not reached yet are unknown too.
+        rest = cut_short_gap(task, failed.gap, api.gaps, resources)
+        if rest is not None:
+            api.gaps.append(rest)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        api.gaps.append(collector_error_gap(task, exc))
     return TaskResult(task, tuple(resources), tuple(api.gaps))
+
+
+def _task_region(task: Task) -> str | None:
+    """The region a task's gaps are about: None for a global collector (its reads are account-wide)."""
+    return None if task.collector.is_global else task.region
+
+
+def collector_error_gap(task: Task, exc: BaseException) -> Gap:
+    """A gap for a task that stopped on an unexpected exception; names the class, never the text.
+
+    The exception text is left out: it may quote a response body from the account.
+    """
+    c = task.collector
+    where = task.account + ("" if c.is_global else f"/{task.region}")
+    return Gap(
+        service=c.service,
+        operation=c.name,
+        error="collector_error",
+        message=(
+            f"the {c.name} collector stopped on {type(exc).__name__} in {where}; its resources there are not "
+            "assessed (run with --debug for the traceback)"
+        ),
+        account=task.account,
+        region=_task_region(task),
+        resource_types=c.resource_types,
+    )
+
+
+def cut_short_gap(task: Task, failed: Gap, gaps: list[Gap], read: list[Resource]) -> Gap | None:
+    """A gap for the types a collector had not reached when a listing failed and stopped it, if any.
+
+    Without it, those types would look collected and empty ("none exist": not applicable). The account
+    resource is left out: collectors read their account settings on their own (see collect.base.guarded).
+    """
+    covered = {t for g in gaps if g.blocks_service for t in g.resource_types}
+    seen = {r.type for r in read}
+    rest = tuple(t for t in task.collector.resource_types if t not in covered | seen and t != ACCOUNT_TYPE)
+    if not rest:
+        return None
+    return replace(
+        failed,
+        resource_types=rest,
+        resource_id=None,
+        message=f"{failed.message}; the {task.collector.name} collector stopped there, so {', '.join(rest)} "
+        "were not read",
+    )
+
+
+def deadline_gap(task: Task, timeout: float) -> Gap:
+    """A gap for a task that had not finished when the review's deadline passed."""
+    c = task.collector
+    where = task.account + ("" if c.is_global else f"/{task.region}")
+    return Gap(
+        service=c.service,
+        operation=c.name,
+        error="deadline",
+        message=(
+            f"the {c.name} collector had not finished in {where} when the review's --timeout of {timeout:g}s "
+            "ran out; its resources there are not assessed (raise --timeout, or narrow --regions/--collectors)"
+        ),
+        account=task.account,
+        region=_task_region(task),
+        resource_types=c.resource_types,
+    )
 
 
 def _in_scope(resource: Resource, tags: Mapping[str, str]) -> bool:
@@ -89,26 +167,36 @@ def collect(
     workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
     scope_tags: Mapping[str, str] | None = None,
+    timeout: float | None = None,
 ) -> tuple[Inventory, CollectionStats]:
-    """Run every task and gather an inventory. Results are merged in plan order (deterministic)."""
+    """Run every task and gather an inventory. Results are merged in plan order (deterministic).
+
+    ``timeout`` (seconds) is the collection's deadline: tasks unfinished by then are abandoned and each
+    leaves a ``deadline`` gap (its types not assessed in its account and region); the rest is reviewed.
+    """
     inventory = Inventory()
-    results: dict[int, TaskResult] = {}
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="wasp-collect") as pool:
-        futures = {pool.submit(run_task, t, clients[t.account], regions): i for i, t in enumerate(tasks)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            index = futures[future]
-            results[index] = future.result()
-            if progress is not None:
-                progress(done, len(tasks), tasks[index].label)
-    for index in range(len(tasks)):
-        result = results[index]
+    deadline = None if timeout is None else time.monotonic() + timeout
+
+    def report(done: int, index: int) -> None:
+        if progress is not None:
+            progress(done, len(tasks), tasks[index].label)
+
+    pool = FairPool(
+        tasks,
+        lambda t: run_task(t, clients[t.account], regions),
+        key=lambda t: (t.account, t.region),
+        workers=workers,
+    )
+    results = pool.wait(deadline, report) if tasks else {}
+    for index, task in enumerate(tasks):
+        result = results.get(index) or TaskResult(task, (), (deadline_gap(task, timeout or 0.0),))
         inventory.mark_collected(*result.task.collector.resource_types)
         inventory.extend(r for r in result.resources if _in_scope(r, scope_tags or {}))
         for gap in result.gaps:
             inventory.add_gap(gap)
     stats = CollectionStats(tasks=len(tasks))
     for factory in clients.values():
-        for op, n in factory.calls.items():
+        for op, n in factory.call_counts().items():
             stats.calls_by_operation[op] = stats.calls_by_operation.get(op, 0) + n
     stats.api_calls = sum(stats.calls_by_operation.values())
     return inventory, stats

@@ -91,15 +91,17 @@ def open_accounts(
     role_name: str | None,
     region: str,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    budget: float | None = None,
 ) -> list[AccountAccess]:
     """Clients for each account in scope.
 
     Without a role, the credentials' own account is reviewed and must be one the workload lists (when
-    it lists any). With a role, it is assumed in every listed account.
+    it lists any). With a role, it is assumed in every listed account. ``budget`` (seconds) bounds each
+    call's timeouts (see :func:`wasp.collect.clients.client_config`).
     """
     session = base_session(profile, region)
     own, caller = caller_identity(session, region)
-    config = client_config(max_attempts)
+    config = client_config(max_attempts, budget=budget)
     if role_name and accounts:
         return [
             AccountAccess(a, ClientFactory(_assume(session, a, role_name, region), config), caller)

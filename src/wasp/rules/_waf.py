@@ -16,7 +16,8 @@ def waf_verdict(view: ResourceView, ctx: RuleContext, acl_ref: Any, what: str) -
     ref = str(acl_ref)
     acls = [a for a in ctx.inventory.of_type(ACL) if ref in (a.arn, a.id)]
     if acls:
-        rules = acls[0].properties.get("Rules") or []
+        acl = view.neighbour(acls[0])
+        rules = acl.get("Rules") or []
         managed = [
             r.get("Statement", {}).get("ManagedRuleGroupStatement", {}).get("Name")
             for r in rules
@@ -25,7 +26,5 @@ def waf_verdict(view: ResourceView, ctx: RuleContext, acl_ref: Any, what: str) -
         managed = [m for m in managed if m]
         view.note("managed_rule_groups", managed)
         if not managed:
-            return failed(
-                f"{what} {view.id} has web ACL {acls[0].properties.get('Name')} with no managed rule group"
-            )
+            return failed(f"{what} {view.id} has web ACL {acl.get('Name')} with no managed rule group")
     return passed(f"{what} protected by web ACL {ref.rsplit('/', 2)[-2] if '/' in ref else ref}")

@@ -2,13 +2,14 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
     example_resource,
     failed,
@@ -59,20 +60,31 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """At least one trail must be multi-region, logging and recording all management events."""
     good: list[str] = []
     seen: list[str] = []
+    unknown: list[UnresolvedRead] = []
     for trail in ctx.inventory.of_type("AWS::CloudTrail::Trail"):
-        p = dict(trail.properties)
-        name = str(p.get("TrailName", trail.id))
+        t = view.neighbour(trail)
+        name = str(t.peek("TrailName", trail.id))
         seen.append(name)
-        if (
-            p.get("IsMultiRegionTrail") in (True, "true")
-            and p.get("IsLogging") in (True, "true", None)
-            and _logs_management(p)
-        ):
-            good.append(name)
+        try:
+            if (
+                t.get("IsMultiRegionTrail") in (True, "true")
+                and t.get("IsLogging") in (True, "true", None)
+                and _logs_management(
+                    {
+                        "EventSelectors": t.get("EventSelectors"),
+                        "AdvancedEventSelectors": t.get("AdvancedEventSelectors"),
+                    }
+                )
+            ):
+                good.append(name)
+        except UnresolvedRead as exc:
+            unknown.append(exc)
     view.note("trails", seen)
     view.note("qualifying_trails", good)
     if good:
         return passed(f"multi-region trail(s) logging management events: {', '.join(good)}")
+    if unknown:
+        raise unknown[0]  # no trail is known to qualify, and one whose detail is unknown might
     if not seen:
         return failed("no CloudTrail trail exists")
     return failed(
@@ -103,4 +115,32 @@ EXAMPLES = (
         ),
     ),
     Example("none", _ACCOUNT, FindingStatus.FAIL),
+    Example(
+        "status-unreadable",
+        _ACCOUNT,
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(
+                "AWS::CloudTrail::Trail",
+                {"TrailName": "all", "IsMultiRegionTrail": True, "IsLogging": Unresolved("denied")},
+            ),
+        ),
+    ),
+    Example(
+        "one-good-one-unreadable",
+        _ACCOUNT,
+        FindingStatus.PASS,
+        (
+            example_resource(
+                "AWS::CloudTrail::Trail",
+                {"TrailName": "all", "IsMultiRegionTrail": True, "EventSelectors": Unresolved("denied")},
+                "a",
+            ),
+            example_resource(
+                "AWS::CloudTrail::Trail",
+                {"TrailName": "b", "IsMultiRegionTrail": True, "IsLogging": True},
+                "b",
+            ),
+        ),
+    ),
 )

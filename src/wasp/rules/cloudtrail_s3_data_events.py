@@ -2,13 +2,14 @@
 
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
     example_resource,
     failed,
@@ -51,10 +52,22 @@ def _s3_data(p: dict[str, Any]) -> bool:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Any trail with S3 object selectors passes."""
-    trails = [t.id for t in ctx.inventory.of_type(TRAIL) if _s3_data(dict(t.properties))]
+    trails: list[str] = []
+    unknown: list[UnresolvedRead] = []
+    for trail in ctx.inventory.of_type(TRAIL):
+        t = view.neighbour(trail)
+        try:
+            selectors = {k: t.get(k) for k in ("EventSelectors", "AdvancedEventSelectors")}
+        except UnresolvedRead as exc:
+            unknown.append(exc)
+            continue
+        if _s3_data(selectors):
+            trails.append(trail.id)
     view.note("trails_with_s3_data_events", trails)
     if trails:
         return passed("S3 data events recorded by " + ", ".join(trails))
+    if unknown:
+        raise unknown[0]  # a trail whose selectors could not be read might record them
     return failed("no trail records S3 data events")
 
 
@@ -67,5 +80,11 @@ EXAMPLES = (
         _ACCT,
         FindingStatus.FAIL,
         (example_resource(TRAIL, {"EventSelectors": [{"ReadWriteType": "All"}]}, "t"),),
+    ),
+    Example(
+        "selectors-unreadable",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (example_resource(TRAIL, {"EventSelectors": Unresolved("denied")}, "t"),),
     ),
 )

@@ -84,11 +84,14 @@ def _classify(rng: tuple[int, int] | None) -> tuple[Severity, str]:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """List every world-open ingress rule; the worst port decides severity."""
     group_id = view.get("GroupId", view.id)
-    on_instances = [
-        i.id
-        for i in ctx.inventory.of_type("AWS::EC2::Instance")
-        if group_id in (i.properties.get("SecurityGroupIds") or [])
-    ]
+    on_instances: list[str] = []
+    maybe_attached = False  # an instance whose groups are unknown may use this one
+    for instance in ctx.inventory.of_type("AWS::EC2::Instance"):
+        groups = view.neighbour(instance).peek("SecurityGroupIds") or []
+        if contains_unresolved(groups) is not None:
+            maybe_attached = True
+        elif group_id in groups:
+            on_instances.append(instance.id)
     opened: list[tuple[Severity, str]] = []
     web_only: list[str] = []
     undecided = 0
@@ -103,7 +106,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             continue
         rng = _port_range(rule)
         if rng is not None and rng[0] == rng[1] and rng[0] in WEB_PORTS and not on_instances:
-            web_only.append(f"web port {rng[0]}")
+            if maybe_attached:
+                undecided += 1  # fine on a load balancer's group, not on an instance's
+            else:
+                web_only.append(f"web port {rng[0]}")
             continue
         opened.append(_classify(rng))
     view.note("world_open", [what for _, what in opened] + web_only)
@@ -130,6 +136,12 @@ def _sg(*rules: dict[str, Any]) -> dict[str, Any]:
 _WEB = {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}
 _ON_INSTANCE = example_resource("AWS::EC2::Instance", {"SecurityGroupIds": ["sg-web"]}, "i-1")
 EXAMPLES = (
+    Example(
+        "443-instance-groups-unreadable",
+        example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}),
+        FindingStatus.UNKNOWN,
+        (example_resource("AWS::EC2::Instance", {"SecurityGroupIds": Unresolved("denied")}, "i-1"),),
+    ),
     Example(
         "alb-443",
         example_resource("AWS::EC2::SecurityGroup", {**_sg(_WEB), "GroupId": "sg-web"}),

@@ -1,12 +1,13 @@
 """Container images are scanned on push (or the registry uses enhanced scanning)."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
     example_resource,
     failed,
@@ -32,14 +33,20 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Enhanced registry scanning covers every repository; otherwise the repository's own flag counts."""
+    unknown: list[UnresolvedRead] = []
+    region = view.resource.region or ""
     for account in ctx.inventory.of_type(ACCOUNT_TYPE):
-        scanning = ((account.properties.get("Regions") or {}).get(view.resource.region or "") or {}).get(
-            "EcrScanning"
-        )
-        if isinstance(scanning, dict) and scanning.get("ScanType") == "ENHANCED":
+        try:
+            scan_type = view.neighbour(account).get(f"Regions.{region}.EcrScanning.ScanType")
+        except UnresolvedRead as exc:
+            unknown.append(exc)
+            continue
+        if scan_type == "ENHANCED":
             return passed("registry uses enhanced scanning")
     if view.get("ImageScanningConfiguration.ScanOnPush") in (True, "true"):
         return passed("scan on push")
+    if unknown:
+        raise unknown[0]  # the registry's scanning could not be read: it may scan every repository
     return failed(f"repository {view.id} does not scan images on push")
 
 
@@ -65,5 +72,17 @@ EXAMPLES = (
         "none",
         example_resource("AWS::ECR::Repository", {"ImageScanningConfiguration": {"ScanOnPush": False}}),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "registry-unreadable",
+        example_resource("AWS::ECR::Repository", {"ImageScanningConfiguration": {"ScanOnPush": False}}),
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(
+                ACCOUNT_TYPE,
+                {"Regions": {"eu-west-2": {"EcrScanning": Unresolved("denied")}}},
+                "111122223333",
+            ),
+        ),
     ),
 )

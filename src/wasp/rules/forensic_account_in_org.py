@@ -2,13 +2,14 @@
 
 import re
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
     example_resource,
     failed,
@@ -40,20 +41,23 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Search names, OU paths and tags."""
     found = []
+    unknown: list[UnresolvedRead] = []
     for acct in ctx.inventory.of_type(ACCOUNT):
-        p = acct.properties
-        text = " ".join(
-            [
-                str(p.get("AccountName", "")),
-                str((p.get("Supplementary") or {}).get("OuPath", "")),
-                *acct.tags.values(),
-            ]
-        )
+        n = view.neighbour(acct)
+        try:
+            text = " ".join(
+                [str(n.get("AccountName", "")), str(n.get("Supplementary.OuPath", "")), *acct.tags.values()]
+            )
+        except UnresolvedRead as exc:
+            unknown.append(exc)
+            continue
         if FORENSIC.search(text):
-            found.append(str(p.get("AccountName", acct.id)))
+            found.append(str(n.get("AccountName", acct.id)))
     view.note("forensic_accounts", found)
     if found:
         return passed("forensic account(s): " + ", ".join(found))
+    if unknown:
+        raise unknown[0]  # an account whose name or OU could not be read might be the forensic one
     return failed("no forensic / clean-room account recognised in the organisation")
 
 
@@ -70,5 +74,15 @@ EXAMPLES = (
         _ORG,
         FindingStatus.FAIL,
         (example_resource(ACCOUNT, {"AccountName": "payments-prod"}, "1"),),
+    ),
+    Example(
+        "ou-unreadable",
+        _ORG,
+        FindingStatus.UNKNOWN,
+        (
+            example_resource(
+                ACCOUNT, {"AccountName": "x", "Supplementary": {"OuPath": Unresolved("denied")}}, "1"
+            ),
+        ),
     ),
 )

@@ -38,7 +38,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if not ctx.inventory.of_type("AWS::EC2::Instance"):
         return None
     enabled = [
-        p.id for p in ctx.inventory.of_type(PIPELINE) if p.properties.get("Status", "ENABLED") == "ENABLED"
+        p.id
+        for p in ctx.inventory.of_type(PIPELINE)
+        if view.neighbour(p).get("Status", "ENABLED") == "ENABLED"
     ]
     view.note("pipelines", enabled)
     if enabled:

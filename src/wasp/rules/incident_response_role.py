@@ -1,13 +1,15 @@
 """A pre-provisioned incident-response role can isolate and capture without being a full admin."""
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
@@ -45,13 +47,22 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Find roles that cover every isolation capability and are not full admin."""
     responders: list[str] = []
+    unknown: list[UnresolvedRead] = []
     for role in ctx.inventory.of_type("AWS::IAM::Role"):
-        if str(role.properties.get("Path", "/")).startswith("/aws-service-role/"):
+        r = view.neighbour(role)
+        try:
+            if str(r.get("Path", "/")).startswith("/aws-service-role/"):
+                continue
+            managed = r.get("ManagedPolicyArns") or []
+            docs = attached_documents({"Policies": r.get("Policies"), "ManagedPolicyArns": managed}, ctx)
+            bad = contains_unresolved(docs)
+            if bad is not None:  # an attached managed policy whose document could not be read
+                raise UnresolvedRead(f"{role.type}/{role.id}:PolicyDocument", bad)
+        except UnresolvedRead as exc:
+            unknown.append(exc)  # this role's policies could not be read: it might be the responder
             continue
-        docs = attached_documents(role.properties, ctx)
         if any(grants_full_admin(d) for d in docs) or any(
-            str(a).endswith(":policy/AdministratorAccess")
-            for a in role.properties.get("ManagedPolicyArns") or []
+            str(a).endswith(":policy/AdministratorAccess") for a in managed
         ):
             continue
         if all(any(allows(docs, a) for a in actions) for actions in ISOLATE.values()):
@@ -59,6 +70,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     view.note("incident_response_roles", responders)
     if responders:
         return passed("incident-response role(s): " + ", ".join(responders))
+    if unknown:
+        raise unknown[0]
     return failed("no role can change security groups, snapshot volumes and detach roles without full admin")
 
 
@@ -101,5 +114,11 @@ EXAMPLES = (
                 "ops",
             ),
         ),
+    ),
+    Example(
+        "policies-unreadable",
+        _ACCT,
+        FindingStatus.UNKNOWN,
+        (example_resource("AWS::IAM::Role", {"RoleName": "x", "Policies": Unresolved("denied")}, "x"),),
     ),
 )

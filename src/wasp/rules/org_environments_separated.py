@@ -2,13 +2,15 @@
 
 import re
 
-from wasp.model import FindingStatus, Resource, Severity
+from wasp.model import FindingStatus, Resource, Severity, Unresolved
 from wasp.model.rule import (
     Example,
+    NeighbourView,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
+    UnresolvedRead,
     Verdict,
     example_resource,
     failed,
@@ -45,11 +47,14 @@ META = RuleMeta(
 )
 
 
-def _kinds(account: Resource) -> set[str]:
-    props = account.properties
-    supp = props.get("Supplementary") or {}
+def _kinds(account: NeighbourView) -> set[str]:
+    """The kinds an account's name, OU path and tags show; raises UnresolvedRead if one is unknown."""
     text = " ".join(
-        [str(props.get("AccountName", "")), str(supp.get("OuPath", "")), *account.tags.values()]
+        [
+            str(account.get("AccountName", "")),
+            str(account.get("Supplementary.OuPath", "")),
+            *account.tags.values(),
+        ]
     ).lower()
     return {kind for kind, pattern in KINDS.items() if pattern.search(text)}
 
@@ -57,11 +62,20 @@ def _kinds(account: Resource) -> set[str]:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Each of the three kinds must be present."""
     seen: dict[str, list[str]] = {k: [] for k in KINDS}
+    unknown: list[UnresolvedRead] = []
     for acct in ctx.inventory.of_type(ACCOUNT):
-        for kind in _kinds(acct):
-            seen[kind].append(str(acct.properties.get("AccountName", acct.id)))
+        n = view.neighbour(acct)
+        try:
+            kinds = _kinds(n)
+        except UnresolvedRead as exc:
+            unknown.append(exc)
+            continue
+        for kind in kinds:
+            seen[kind].append(str(n.peek("AccountName", acct.id)))
     view.note("accounts_by_kind", seen)
     missing = [k for k, names in seen.items() if not names]
+    if missing and unknown:
+        raise unknown[0]  # an account whose name or OU could not be read might be the missing kind
     if missing:
         return failed(f"no {', '.join(missing)} account recognised in the organisation (by name, OU or tag)")
     return passed("separate production, non-production and security accounts")
@@ -83,5 +97,15 @@ EXAMPLES = (
         example_resource("AWS::Organizations::Organization", {}, "o-1"),
         FindingStatus.FAIL,
         (_acct("payments"),),
+    ),
+    Example(
+        "one-account-unreadable",
+        example_resource("AWS::Organizations::Organization", {}, "o-1"),
+        FindingStatus.UNKNOWN,
+        (
+            _acct("payments-prod"),
+            _acct("payments-dev"),
+            example_resource(ACCOUNT, {"AccountName": "x", "Supplementary": Unresolved("denied")}, "x"),
+        ),
     ),
 )

@@ -40,7 +40,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return failed("the account is not in an AWS Organization")
     org = orgs[0]
     view.note("organization", org.id)
-    if org.properties.get("FeatureSet") != "ALL":
+    if view.neighbour(org).get("FeatureSet") != "ALL":
         return failed(f"organisation {org.id} has consolidated billing only: SCPs are unavailable")
     return passed(f"member of organisation {org.id} (all features)")
 

@@ -39,9 +39,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if view.get("Supplementary.State") not in (None, "running"):
         return None
     managed = [m for m in ctx.inventory.of_type(MANAGED) if m.id == view.id]
-    if managed and managed[0].properties.get("PingStatus") == "Online":
+    state = view.neighbour(managed[0]).get("PingStatus") if managed else "not registered"
+    if state == "Online":
         return passed("managed by Systems Manager (online)")
-    state = managed[0].properties.get("PingStatus") if managed else "not registered"
     return failed(f"instance {view.id} is not managed by Systems Manager ({state})")
 
 

@@ -1,6 +1,6 @@
 """Managed instances have no missing or failed patches."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -35,9 +35,10 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only managed instances with a patch state are in scope."""
     managed = [m for m in ctx.inventory.of_type(MANAGED) if m.id == view.id]
-    if not managed or managed[0].properties.get("PatchMissingOrFailed") is None:
+    count = view.neighbour(managed[0]).get("PatchMissingOrFailed") if managed else None
+    if count is None:
         return None
-    missing = int(managed[0].properties["PatchMissingOrFailed"])
+    missing = int(count)
     view.note("missing_or_failed_patches", missing)
     if missing:
         return failed(f"instance {view.id} has {missing} missing or failed patch(es)")
@@ -56,5 +57,11 @@ EXAMPLES = (
         example_resource("AWS::EC2::Instance", {}, "i-1"),
         FindingStatus.FAIL,
         (example_resource(MANAGED, {"PatchMissingOrFailed": 7}, "i-1"),),
+    ),
+    Example(
+        "patch-state-unreadable",
+        example_resource("AWS::EC2::Instance", {}, "i-1"),
+        FindingStatus.UNKNOWN,
+        (example_resource(MANAGED, {"PatchMissingOrFailed": Unresolved("denied")}, "i-1"),),
     ),
 )

@@ -38,7 +38,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if view.get("Supplementary.IsDefault"):
         return None
     have = {
-        str(e.properties.get("ServiceName", "")).rsplit(".", 1)[-1]
+        str(view.neighbour(e).get("ServiceName", "")).rsplit(".", 1)[-1]
         for e in ctx.inventory.find(ENDPOINT, VpcId=view.id)
     }
     missing = [s for s in SERVICES if s not in have]

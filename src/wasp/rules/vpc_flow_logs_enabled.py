@@ -36,7 +36,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A flow log whose resource is this VPC."""
     if view.get("Supplementary.IsDefault"):
         in_use = [
-            i for i in ctx.inventory.of_type("AWS::EC2::Instance") if i.properties.get("VpcId") == view.id
+            i
+            for i in ctx.inventory.of_type("AWS::EC2::Instance")
+            if view.neighbour(i).get("VpcId") == view.id
         ]
         if not in_use:
             return None

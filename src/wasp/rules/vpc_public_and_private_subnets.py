@@ -38,7 +38,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if view.get("Supplementary.IsDefault"):
         return None
     subnets = ctx.inventory.find(SUBNET, VpcId=view.id)
-    public = [s.id for s in subnets if (s.properties.get("Supplementary") or {}).get("Public")]
+    public = [s.id for s in subnets if view.neighbour(s).get("Supplementary.Public")]
     private = [s.id for s in subnets if s.id not in public]
     view.note("public_subnets", public)
     view.note("private_subnets", private)
