@@ -329,6 +329,7 @@ def test_an_unclassified_exception_is_a_collector_error_gap_and_surfaces_with_de
         def client(self, service: str, region: str) -> Any:
             raise KeyError("bug")
 
+    monkeypatch.delenv("WASP_DEBUG", raising=False)  # `main(["--debug", ...])` elsewhere sets it for good
     tasks = plan([CloudTrailCollector()], [ACCOUNT], (REGION,))
     inventory, _ = collect(tasks, {ACCOUNT: Broken()}, (REGION,))
     [gap] = inventory.gaps

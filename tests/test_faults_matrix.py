@@ -74,6 +74,7 @@ def _through_the_proxy(
     rich: tuple[FaultProxy, dict[str, Baseline], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL", rich[0].url)
+    monkeypatch.delenv("WASP_DEBUG", raising=False)
 
 
 @pytest.mark.parametrize("kind", FAULTS)

@@ -103,6 +103,7 @@ def estate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Estate]:
 def _through_the_proxy(estate: Estate, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every review in this module goes through the proxy (conftest clears AWS_ENDPOINT_URL per test)."""
     monkeypatch.setenv("AWS_ENDPOINT_URL", estate.proxy.url)
+    monkeypatch.delenv("WASP_DEBUG", raising=False)  # faults must be contained, not re-raised
 
 
 def review(

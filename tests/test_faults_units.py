@@ -141,6 +141,11 @@ class _SlowFactory:
         return {}
 
 
+@pytest.fixture(autouse=True)
+def _no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WASP_DEBUG", raising=False)
+
+
 def test_unfinished_tasks_at_the_deadline_become_deadline_gaps() -> None:
     from wasp.collect.cloudtrail import CloudTrailCollector
 
