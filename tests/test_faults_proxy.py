@@ -10,7 +10,6 @@ every fault) is marked slow; this module's fast cases cover the named repros.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,14 +21,6 @@ import pytest
 
 from faults_proxy import FAULTS, FaultProxy, collector_services, reset_moto, seed_fault_estate
 from wasp.cli.app import main
-
-OWNED_ELSEWHERE = re.compile(
-    r"^(iam_|s3_|scp_)|_policy_not_public$|_classified$|_cmk_for_sensitive$|^(guardduty_enabled|"
-    r"securityhub_fsbp_enabled|config_recording_all|inspector_enabled|access_analyzer_enabled|"
-    r"ebs_encryption_by_default|ec2_imds_default_v2)$"
-)
-"""Rules being made unknown-aware in parallel work (IAM, S3 policy, SCP, regional, classification): their
-rule errors under a fault are contained (an UNKNOWN finding) but not yet checked here. TODO: drop once merged."""
 
 REGION = "eu-west-2"
 OTHER = "eu-west-1"
@@ -161,8 +152,7 @@ def fault_problems(
     problems += [
         f"{label}: {g['message']}"
         for g in doc["gaps"]
-        if g["error"] == "collector_error"
-        or (g["error"] == "rule_error" and not OWNED_ELSEWHERE.search(g["operation"]))
+        if g["error"] == "collector_error" or g["error"] == "rule_error"
     ]
     for bp, status in statuses(doc).items():
         if status in ("met", "not_applicable") and base.get(bp) != status:

@@ -17,7 +17,17 @@ from wasp.collect.ec2 import Ec2Collector
 from wasp.collect.guardduty import GuardDutyCollector
 from wasp.collect.runner import collect, plan
 from wasp.engine.evaluate import evaluate, evaluate_resource
-from wasp.model import ACCOUNT_TYPE, Finding, FindingStatus, Gap, Inventory, Origin, OriginKind, Resource
+from wasp.model import (
+    ACCOUNT_TYPE,
+    Finding,
+    FindingStatus,
+    Gap,
+    Inventory,
+    Origin,
+    OriginKind,
+    Resource,
+    Unresolved,
+)
 from wasp.model.rule import ResourceView, RuleContext, WorkloadScope
 from wasp.rules import load_rules
 from wasp.rules._regional import RegionState, decide_regions
@@ -247,3 +257,17 @@ def test_ebs_default_encryption_two_regions_one_read_denied() -> None:
         evaluate((RULES["ebs_encryption_by_default"],), inventory, ctx, observed_at=NOW).findings[0].status
         is P
     )
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_denied_account_summary_leaves_only_the_root_user_unknown() -> None:
+    factory = _DeniedIn(REGION, {"GetAccountSummary"})
+    inventory, _ = collect(plan([AccountCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,))
+    [account] = inventory.of_type(ACCOUNT_TYPE)
+    assert isinstance(account.properties["RootUser"], Unresolved)
+    assert [g.resource_id for g in inventory.gaps] == [ACCOUNT]  # a detail gap: other settings stand
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    [finding] = evaluate((RULES["root_mfa_enabled"],), inventory, ctx, observed_at=NOW).findings
+    assert finding.status is U

@@ -22,12 +22,16 @@ class AccountCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One AWS::::Account resource."""
         props: dict[str, Any] = {"AccountId": api.account}
-        summary = api.call("get_account_summary") or {}
-        values = summary.get("SummaryMap", {})
-        props["RootUser"] = {
-            "MfaEnabled": bool(values.get("AccountMFAEnabled", 0)),
-            "AccessKeysPresent": bool(values.get("AccountAccessKeysPresent", 0)),
-        }
+        # a denied summary leaves the root user's facts unknown, not every account-wide setting
+        try:
+            summary = api.call("get_account_summary", resource_id=api.account) or {}
+            values = summary.get("SummaryMap", {})
+            props["RootUser"] = {
+                "MfaEnabled": bool(values.get("AccountMFAEnabled", 0)),
+                "AccessKeysPresent": bool(values.get("AccountAccessKeysPresent", 0)),
+            }
+        except CallFailed as failed:
+            props["RootUser"] = failed.unresolved
         try:
             policy = api.call(
                 "get_account_password_policy", absent=("NoSuchEntity",), resource_id=api.account
