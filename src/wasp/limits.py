@@ -129,7 +129,8 @@ def too_large(path: Path, kind: FileKind, size: int | None, what: str) -> InputE
     )
 
 
-def _file_type(mode: int) -> str:
+def file_type(mode: int) -> str:
+    """What a non-regular entry is, for messages: a folder, a FIFO, a device, a socket."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -166,7 +167,7 @@ def read_bytes(path: Path, kind: FileKind, what: str) -> bytes:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(
-                f"{path}: the {what} is {_file_type(st.st_mode)}, not a regular file; give a file"
+                f"{path}: the {what} is {file_type(st.st_mode)}, not a regular file; give a file"
             )
         if st.st_size > cap:
             raise too_large(path, kind, st.st_size, what)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from wasp.limits import file_type
+
 SKIP_DIRS = {".git", ".terraform", "node_modules", ".venv", "__pycache__", "cdk.out", ".aws-sam"}
 
 
@@ -46,13 +48,7 @@ def kind_of(mode: int) -> str | None:
     """What a non-regular, non-folder entry is (None for regular files and folders)."""
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return file_type(mode)
 
 
 def check_file(path: Path, roots: Roots) -> str | None:
