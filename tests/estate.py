@@ -31,7 +31,7 @@ class Label:
     """What the review must say about one resource under one rule."""
 
     case: str
-    """The issue section the case exercises (exposure, policy, regional, classification, secrets, unseen)."""
+    """The issue section the case exercises (exposure, policy, regional, classification, secrets, cloudfront)."""
     rule: str
     resource: str
     """The finding's resource id."""
@@ -306,7 +306,7 @@ def secrets() -> list[Label]:
     ]
 
 
-def unseen() -> list[Label]:
+def cloudfront() -> list[Label]:
     """CloudFront judged from the distribution's own config: plain HTTP allowed fails, HTTPS only passes."""
     cf = _c("cloudfront", "us-east-1")
     labels = []
@@ -343,6 +343,20 @@ def unseen() -> list[Label]:
             )
         )
     return labels
+
+
+UNSEEN_FAULTS = (("cloudfront", "GetDistributionConfig"), ("s3", "GetBucketPolicy"))
+"""Reads denied (403) in a second review of the estate: what they would have shown must be unknown."""
+
+
+def unseen_labels(labels: Iterable[Label]) -> list[Label]:
+    """The labels a review with ``UNSEEN_FAULTS`` denied must answer unknown: every verdict resting on those reads."""
+    hidden = {"cloudfront_https_only", "s3_bucket_policy_not_public"}
+    return [
+        Label("unseen (denied)", lab.rule, lab.resource, lab.best_practice, "unknown")
+        for lab in labels
+        if lab.rule in hidden
+    ]
 
 
 SECTIONS: tuple[Callable[[], list[Label]], ...] = (
