@@ -335,7 +335,7 @@ def cloudfront() -> list[Label]:
         dist = cf.create_distribution(DistributionConfig=cfg)["Distribution"]["Id"]
         labels.append(
             Label(
-                "unseen",
+                "cloudfront",
                 "cloudfront_https_only",
                 dist,
                 "SEC09-BP02",
