@@ -365,7 +365,7 @@ SECTIONS: tuple[Callable[[], list[Label]], ...] = (
     regional,
     classification,
     secrets,
-    unseen,
+    cloudfront,
 )
 
 
