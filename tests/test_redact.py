@@ -257,3 +257,16 @@ def test_stack_outputs_and_parameters_are_pairs() -> None:
     assert out["Outputs"][0]["OutputValue"] == REDACTED
     assert out["Outputs"][1] == stack["Outputs"][1]
     assert out["Parameters"] == stack["Parameters"]
+
+
+@pytest.mark.parametrize("literal", ["%A%000", "$uperS3cret!", "%PASS%word1"])
+def test_a_literal_that_starts_like_a_variable_is_still_redacted(literal: str) -> None:
+    # found by the property test below: only a value made wholly of variables is a reference
+    assert redact({"DB_PASSWORD": literal}) == {"DB_PASSWORD": REDACTED}
+
+
+@pytest.mark.parametrize(
+    "reference", ["${DB_PASSWORD}", "$DB_PASSWORD", "%DB_PASSWORD%", "${var.user}:${var.pw}"]
+)
+def test_a_value_made_of_variables_stays_visible(reference: str) -> None:
+    assert redact({"DB_PASSWORD": reference}) == {"DB_PASSWORD": reference}

@@ -109,7 +109,7 @@ _META_FIRST = frozenset(
 )  # fmt: skip
 
 _REFERENCE = re.compile(
-    r"^(?:arn:aws[a-z-]*:|\{\{|\$|%[A-Za-z_]\w*%|!(?:Ref|Sub|GetAtt|Join|ImportValue|Select|If|FindInMap)\b|"
+    r"^(?:arn:aws[a-z-]*:|\{\{|\$\(|\$\{\{|!(?:Ref|Sub|GetAtt|Join|ImportValue|Select|If|FindInMap)\b|"
     r"\(\(|[A-Za-z_][\w.]*\(|(?:ssm|ssm-secure|secretsmanager|resolve|vault|file|env):|"
     r"/aws/reference/|(?:var|data|local|module|each|random_password|random_string)\.|"
     r"os\.(?:environ|getenv)|process\.env|ENV\[|getenv\(|lookup\(|System\.getenv|"
@@ -201,6 +201,18 @@ def _looks_random(value: str) -> bool:
     )
 
 
+_VARIABLE = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%")
+
+
+def _only_variables(value: str) -> bool:
+    """True when a value is made of shell/Terraform/Windows variables and separators only (``${DB}:$PORT``).
+
+    A literal that merely starts with ``$`` or ``%X%`` (``$uperS3cret!``) is not a reference.
+    """
+    rest = _VARIABLE.sub("", value)
+    return rest != value and re.fullmatch(r"[\s:/@.,;=_-]*", rest) is not None
+
+
 def is_reference(value: str, *, strict: bool = False) -> bool:
     """True for a reference to a secret (or an expression that yields one), not the secret itself.
 
@@ -209,7 +221,7 @@ def is_reference(value: str, *, strict: bool = False) -> bool:
     ``ab/cd``.
     """
     v = _unquote(value).lstrip("\\")
-    if _REFERENCE.match(v):
+    if _REFERENCE.match(v) or _only_variables(v):
         return True
     if "/" not in v or " " in v or "://" in v or _looks_random(v.replace("/", "")):
         return False
