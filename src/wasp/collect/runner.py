@@ -93,24 +93,36 @@ def _task_region(task: Task) -> str | None:
     return None if task.collector.is_global else task.region
 
 
+def _task_gap(task: Task, error: str, message: str) -> Gap:
+    """A service-level gap for a whole task: its collector's types are not assessed in its account/region."""
+    c = task.collector
+    return Gap(
+        service=c.service,
+        operation=c.name,
+        error=error,
+        message=message,
+        account=task.account,
+        region=_task_region(task),
+        resource_types=c.resource_types,
+    )
+
+
+def _where(task: Task) -> str:
+    """account, or account/region for a regional collector, for messages."""
+    return task.account + ("" if task.collector.is_global else f"/{task.region}")
+
+
 def collector_error_gap(task: Task, exc: BaseException) -> Gap:
     """A gap for a task that stopped on an unexpected exception; names the class, never the text.
 
     The exception text is left out: it may quote a response body from the account.
     """
-    c = task.collector
-    where = task.account + ("" if c.is_global else f"/{task.region}")
-    return Gap(
-        service=c.service,
-        operation=c.name,
-        error="collector_error",
-        message=(
-            f"the {c.name} collector stopped on {type(exc).__name__} in {where}; its resources there are not "
-            "assessed (run with --debug for the traceback)"
-        ),
-        account=task.account,
-        region=_task_region(task),
-        resource_types=c.resource_types,
+    name = task.collector.name
+    return _task_gap(
+        task,
+        "collector_error",
+        f"the {name} collector stopped on {type(exc).__name__} in {_where(task)}; its resources there are not "
+        "assessed (run with --debug for the traceback)",
     )
 
 
@@ -136,19 +148,12 @@ def cut_short_gap(task: Task, failed: Gap, gaps: list[Gap], read: list[Resource]
 
 def deadline_gap(task: Task, timeout: float) -> Gap:
     """A gap for a task that had not finished when the review's deadline passed."""
-    c = task.collector
-    where = task.account + ("" if c.is_global else f"/{task.region}")
-    return Gap(
-        service=c.service,
-        operation=c.name,
-        error="deadline",
-        message=(
-            f"the {c.name} collector had not finished in {where} when the review's --timeout of {timeout:g}s "
-            "ran out; its resources there are not assessed (raise --timeout, or narrow --regions/--collectors)"
-        ),
-        account=task.account,
-        region=_task_region(task),
-        resource_types=c.resource_types,
+    name = task.collector.name
+    return _task_gap(
+        task,
+        "deadline",
+        f"the {name} collector had not finished in {_where(task)} when the review's --timeout of {timeout:g}s "
+        "ran out; its resources there are not assessed (raise --timeout, or narrow --regions/--collectors)",
     )
 
 
