@@ -73,3 +73,8 @@ def bucket_key(view: ResourceView) -> str:
     """How neighbours refer to a bucket: its name, or (in a template whose name is computed) its logical id."""
     name = view.resource.properties.get("BucketName")
     return name if isinstance(name, str) and name else view.id
+
+
+def is_true(value: Any) -> bool:
+    """A boolean setting that is on, as a live read (True) or a template ("true", "True") writes it."""
+    return value is True or str(value).lower() == "true"

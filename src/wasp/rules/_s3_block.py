@@ -11,6 +11,7 @@ from typing import Any
 
 from wasp.model import ACCOUNT_TYPE, OriginKind, Resource
 from wasp.model.rule import ResourceView, RuleContext, UnresolvedRead
+from wasp.rules._common import is_true
 
 FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
 ACL_FLAG = "IgnorePublicAcls"
@@ -23,10 +24,6 @@ ENFORCED = "BucketOwnerEnforced"
 State = bool | None
 """True: on; False: off; None: unknown."""
 Layers = dict[str, State]
-
-
-def _true(value: Any) -> bool:
-    return value is True or str(value).lower() == "true"
 
 
 def _state(read: Callable[[], Any], test: Callable[[Any], bool]) -> State:
@@ -52,12 +49,12 @@ def block_layers(view: ResourceView, ctx: RuleContext, flag: str) -> Layers:
     bucket whose account-level block was never read has that level unknown.
     """
     layers: Layers = {
-        f"bucket-level {flag}": _state(lambda: view.get(f"PublicAccessBlockConfiguration.{flag}"), _true)
+        f"bucket-level {flag}": _state(lambda: view.get(f"PublicAccessBlockConfiguration.{flag}"), is_true)
     }
     account = account_settings(view, ctx)
     if account is not None:
         neighbour = view.neighbour(account)
-        layers[f"account-level {flag}"] = _state(lambda: neighbour.get(f"PublicAccessBlock.{flag}"), _true)
+        layers[f"account-level {flag}"] = _state(lambda: neighbour.get(f"PublicAccessBlock.{flag}"), is_true)
     elif view.resource.origin.kind is OriginKind.LIVE:
         layers[f"account-level {flag}"] = None
     return layers

@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._common import is_true
 
 BUCKET = "AWS::S3::Bucket"
 FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
@@ -45,7 +46,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if bucket.get("ObjectLockEnabled") not in (True, "Enabled", "true"):
         problems.append("no Object Lock")
     block = bucket.get("PublicAccessBlockConfiguration") or {}
-    if not isinstance(block, dict) or not all(str(block.get(f)).lower() == "true" for f in FLAGS):
+    if not isinstance(block, dict) or not all(is_true(block.get(f)) for f in FLAGS):
         problems.append("public access not fully blocked")
     view.note("log_bucket", name)
     if problems:

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._common import is_true
 
 SUBNET = "AWS::EC2::Subnet"
 
@@ -51,7 +52,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return failed(f"instance {view.id} has public IP {public_ip}")
     nics = [n for n in view.get("NetworkInterfaces", []) if isinstance(n, dict)]
     for nic in nics:
-        if str(nic.get("AssociatePublicIpAddress")).lower() == "true":
+        if is_true(nic.get("AssociatePublicIpAddress")):
             return failed(f"instance {view.id} is launched with a public IP")
     if "PublicIp" in view.resource.properties:
         return passed("instance has no public IP")  # a running instance, as AWS reports it
@@ -68,7 +69,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             f"instance {view.id}: whether it gets a public IP depends on subnet {subnet_id}'s "
             "MapPublicIpOnLaunch, which is not in scope; set AssociatePublicIpAddress: false to decide it here"
         )
-    if str(view.neighbour(subnet).get("MapPublicIpOnLaunch")).lower() == "true":
+    if is_true(view.neighbour(subnet).get("MapPublicIpOnLaunch")):
         return failed(f"instance {view.id} is launched into subnet {subnet.id}, which assigns public IPs")
     return passed(f"instance is launched into subnet {subnet.id}, which assigns no public IPs")
 

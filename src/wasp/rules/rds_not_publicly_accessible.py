@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._common import is_true
 
 META = RuleMeta(
     title="RDS instances are not publicly accessible",
@@ -34,7 +35,7 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when PubliclyAccessible is true."""
     setting = view.get("PubliclyAccessible")
-    if str(setting).lower() == "true":
+    if is_true(setting):
         return failed(f"database {view.id} is publicly accessible")
     if setting is None:
         # AWS then decides from the VPC: public when the subnets' VPC has an internet gateway.
