@@ -104,7 +104,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             continue
         if not isinstance(rule, dict) or not (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
             continue
-        rng = _port_range(rule)
+        try:
+            rng = _port_range(rule)
+        except (TypeError, ValueError):
+            undecided += (
+                1  # a port that is not a number: this rule is unknown, a definite one elsewhere still fails
+            )
+            continue
         if rng is not None and rng[0] == rng[1] and rng[0] in WEB_PORTS and not on_instances:
             if maybe_attached:
                 undecided += 1  # fine on a load balancer's group, not on an instance's
@@ -186,5 +192,24 @@ EXAMPLES = (
             },
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "rdp-world-beside-a-garbled-port",
+        example_resource(
+            "AWS::EC2::SecurityGroup",
+            _sg(
+                {"IpProtocol": "tcp", "FromPort": "abc", "ToPort": 22, "CidrIp": "0.0.0.0/0"},
+                {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389, "CidrIp": "0.0.0.0/0"},
+            ),
+        ),
+        FindingStatus.FAIL,
+    ),
+    Example(
+        "only-a-garbled-port",
+        example_resource(
+            "AWS::EC2::SecurityGroup",
+            _sg({"IpProtocol": "tcp", "FromPort": "abc", "ToPort": 22, "CidrIp": "0.0.0.0/0"}),
+        ),
+        FindingStatus.UNKNOWN,
     ),
 )
