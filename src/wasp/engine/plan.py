@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
 from wasp.engine.evaluate import Evaluation
-from wasp.model import BPStatus, Catalogue, FindingStatus, PlanItem, QuestionResult, Risk
+from wasp.model import BPStatus, Catalogue, Finding, FindingStatus, PlanItem, QuestionResult, Risk
 
 _RISK_ORDER = {Risk.HIGH: 0, Risk.MEDIUM: 1, Risk.LOW: 2}
+
+
+def _worst_rules_first(failing: list[Finding]) -> list[str]:
+    """The failing rules, worst finding severity first, then most findings, then rule id.
+
+    The same order reports show an item's rules in (report/plan_view.py), so ``remediation[0]`` is the fix for
+    the rule of the item's worst finding, not the alphabetically first rule's.
+    """
+    worst: dict[str, int] = {}
+    count: Counter[str] = Counter()
+    for f in failing:
+        worst[f.rule] = min(worst.get(f.rule, f.severity.rank), f.severity.rank)
+        count[f.rule] += 1
+    return sorted(worst, key=lambda rule: (worst[rule], -count[rule], rule))
 
 
 def build_plan(
@@ -28,7 +43,7 @@ def build_plan(
             if bp.status is not BPStatus.NOT_MET:
                 continue
             failing = [f for rid in bp.rules for f in fails_by_rule.get(rid, []) if bp.id in f.best_practices]
-            failing_rules = sorted({f.rule for f in failing})
+            failing_rules = _worst_rules_first(failing)
             resources = {f.resource.identity for f in failing}
             action = (
                 f"Fix {len(failing)} failing finding(s) on {len(resources)} resource(s)"

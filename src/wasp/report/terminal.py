@@ -1,12 +1,20 @@
-"""The terminal summary: the eleven questions, the counts, and the top of the improvement plan."""
+"""The terminal summary: the eleven questions, the counts, and the top of the improvement plan.
+
+Each plan item lists its findings rule by rule, each rule with its own fix (see plan_view); every text from
+the review is escaped (see safe_text).
+"""
 
 from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from wasp.model import BPStatus, QuestionRisk, Review
+from wasp.model import BPStatus, Finding, PlanItem, QuestionRisk, Review
 from wasp.report.json_review import summary
+from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import safe
 
 _RISK_STYLE = {
@@ -68,18 +76,55 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
         style = "red" if item.risk.value == "high" else "yellow" if item.risk.value == "medium" else "cyan"
         owner = f" owner: {safe(item.owner)}" if item.owner else ""
         console.print(
-            f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {safe(item.best_practice)} {safe(item.title)}{owner}"
+            f"{item.rank:>3}. [{style}]{item.risk.value.upper():6}[/] {safe(item.best_practice)} "
+            f"{safe(item.title)}{owner}"
         )
-        examples = sorted(
-            (findings[i] for i in item.findings if i in findings), key=lambda f: f.severity.rank
+        groups = rule_groups(
+            _item_doc(item), {i: _finding_doc(findings[i]) for i in item.findings if i in findings}
         )
-        example = examples[0] if examples else None
-        if example is not None:
-            console.print(
-                f"       e.g. {safe(example.resource.type)} {safe(example.resource.id)}: {safe(example.message)}"
-            )
-        else:
+        if not any(g.findings for g in groups):
             console.print(f"       {safe(item.action)}")
-        if item.remediation:
-            rule, rem = item.remediation[0]
-            console.print(f"       fix ({safe(rule)}): {safe(rem.cli)}", soft_wrap=False, overflow="ellipsis")
+        for group in groups[:RULES_SHOWN]:
+            _print_group(group, console)
+        if len(groups) > RULES_SHOWN:
+            console.print(
+                f"       [dim]... and {len(groups) - RULES_SHOWN} more rule(s): see the full report[/]"
+            )
+
+
+RULES_SHOWN = 3
+"""Rules shown per plan item in the terminal (each with one example finding and its own fix)."""
+
+
+def _print_group(group: RuleGroup, console: Console) -> None:
+    """One rule of a plan item: how many findings, the worst one, and this rule's fix beneath it."""
+    if group.findings:
+        f = group.findings[0]
+        more = f" (+{group.count - 1} more)" if group.count > 1 else ""
+        console.print(
+            f"       [bold]{safe(group.rule)}[/] {safe(f['severity'])}: {safe(f['resource']['type'])} "
+            f"{safe(f['resource']['id'])}: {safe(f['message'])}{more}"
+        )
+    else:
+        console.print(f"       [bold]{safe(group.rule)}[/]")
+    if group.remediation:
+        console.print(f"         fix: {safe(group.remediation['cli'])}", soft_wrap=True)
+
+
+def _item_doc(item: PlanItem) -> dict[str, Any]:
+    """The parts of a plan item :func:`rule_groups` reads, in the review document's shape."""
+    return {
+        "findings": item.findings,
+        "remediation": [{"rule": rule, **asdict(rem)} for rule, rem in item.remediation],
+    }
+
+
+def _finding_doc(f: Finding) -> dict[str, Any]:
+    """The parts of a finding the terminal prints, in the review document's shape."""
+    return {
+        "id": f.id,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "resource": {"type": f.resource.type, "id": f.resource.id},
+        "message": f.message,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
@@ -17,11 +18,14 @@ COLUMNS = (
     "finding_ids",
     "stable_id",
 )
+LISTED = 20
+"""Findings listed per rule in a ticket; the rest are counted."""
 PRIORITY = {"high": "Highest", "medium": "High", "low": "Medium"}
 
 
 class PlanCsvReporter:
-    """One ticket per plan item, with remediation in the description and a stable id for de-duplication."""
+    """One ticket per plan item, with a stable id for de-duplication; the description lists the findings rule by
+    rule, each rule's findings followed by that rule's own fix."""
 
     name = "plan-csv"
     extension = "csv"
@@ -36,21 +40,8 @@ class PlanCsvReporter:
         writer.writerow(COLUMNS)
         for item in review["improvement_plan"]:
             lines = [item.get("action", "")]
-            for fid in item["findings"][:20]:
-                f = findings.get(fid)
-                if f:
-                    lines.append(f"- {f['resource']['type']} {f['resource']['id']}: {f['message']}")
-            if len(item["findings"]) > 20:
-                lines.append(f"- ... and {len(item['findings']) - 20} more finding(s)")
-            for rem in item["remediation"]:
-                lines += [
-                    "",
-                    f"Fix ({rem['rule']}):",
-                    f"Console: {rem['console']}",
-                    f"CLI: {rem['cli']}",
-                    f"CloudFormation: {rem['cloudformation']}",
-                    f"Terraform: {rem['terraform']}",
-                ]
+            for group in rule_groups(item, findings):
+                lines += _group_lines(group)
             writer.writerow(
                 [
                     f"[{item['risk'].upper()}] {item['best_practice']} {item['title']}",
@@ -73,6 +64,30 @@ class PlanCsvReporter:
                     f"wasp-{review['workload']}-{item['best_practice']}",
                 ]
             )
+
+
+def _group_lines(group: RuleGroup) -> list[str]:
+    """One rule's part of a ticket: its findings (worst first), then its fix."""
+    head = (
+        f"Rule {group.rule}: {group.count} finding(s), worst {group.worst}"
+        if group.findings
+        else f"Rule {group.rule}"
+    )
+    lines = ["", head]
+    for f in group.findings[:LISTED]:
+        lines.append(f"- {f['resource']['type']} {f['resource']['id']}: {f['message']}")
+    if group.count > LISTED:
+        lines.append(f"- ... and {group.count - LISTED} more finding(s)")
+    rem = group.remediation
+    if rem:
+        lines += [
+            f"Fix ({group.rule}):",
+            f"Console: {rem['console']}",
+            f"CLI: {rem['cli']}",
+            f"CloudFormation: {rem['cloudformation']}",
+            f"Terraform: {rem['terraform']}",
+        ]
+    return lines
 
 
 REPORTER = PlanCsvReporter()

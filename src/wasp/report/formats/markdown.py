@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO, Any
 
+from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import md_cell as _cell
 from wasp.report.safe_text import md_code as _code
 from wasp.report.view import RISK_LABEL, STATUS_LABEL, build_view
+
+EXAMPLES = 3
+"""Findings listed per rule of a plan item; the rest are counted."""
 
 ICON = {"met": "✅", "not_met": "❌", "not_applicable": "⏺", "not_assessed": "❔"}
 
@@ -26,6 +31,7 @@ class MarkdownReporter:
     def render(self, review: dict[str, Any], out: IO[str]) -> None:
         """Write the document."""
         v = build_view(review)
+        findings = {f["id"]: f for f in review["findings"]}
         s = v["summary"]
         bp = s["best_practices"]
         w = out.write
@@ -60,12 +66,8 @@ class MarkdownReporter:
                 f"{item['rank']}. **{_cell(item['risk'].upper())}** {_cell(item['best_practice'])} {_cell(item['title'])}{owner}: "
                 f"{_cell(item.get('action', ''))}\n"
             )
-            for f in item["examples"]:
-                w(
-                    f"   - {_code(f['resource']['type'])} {_cell(f['resource']['id'])}: {_cell(f['message'])}\n"
-                )
-            if item["remediation"]:
-                w(f"   - Fix: {_code(item['remediation'][0]['cli'])}\n")
+            for group in rule_groups(item, findings):
+                _group(group, w)
         w("\n## Best practices\n")
         for q in v["questions"]:
             w(f"\n### {_cell(q['id'])} {_cell(q['title'])} — {RISK_LABEL[q['risk']]}\n\n")
@@ -101,6 +103,17 @@ class MarkdownReporter:
                     f"| {_cell(g['service'])} | {_cell(g['operation'])} | {g['error']} | {_cell(g.get('region') or '-')} | "
                     f"{_cell(', '.join(g['rules']) or '-')} |\n"
                 )
+
+
+def _group(group: RuleGroup, w: Callable[[str], Any]) -> None:
+    """One rule of a plan item: its fix, then its worst findings (nested under the item)."""
+    count = f" ({group.count} finding(s), worst {_cell(group.worst)})" if group.findings else ""
+    fix = f" — fix: {_code(group.remediation['cli'])}" if group.remediation else ""
+    w(f"   - {_code(group.rule)}{count}{fix}\n")
+    for f in group.findings[:EXAMPLES]:
+        w(f"     - {_code(f['resource']['type'])} {_cell(f['resource']['id'])}: {_cell(f['message'])}\n")
+    if group.count > EXAMPLES:
+        w(f"     - ... and {group.count - EXAMPLES} more\n")
 
 
 REPORTER = MarkdownReporter()
