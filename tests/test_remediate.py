@@ -307,24 +307,23 @@ def test_fix_commands_plan_then_apply_only_with_yes(
     ("rule", "collectors", "detail"),
     [
         ("cloudtrail_multi_region_logging", ["account", "cloudtrail"], "no trail exists"),
-        ("account_security_contact", ["account", "contacts"], "no security_contact"),
+        ("account_security_contact", ["account", "contacts"], "set security_contact"),
     ],
 )
-def test_fixers_refuse_what_they_cannot_do_safely(
+def test_fixes_that_need_input_are_skipped_not_tried(
     rule: str, collectors: list[str], detail: str, tmp_path: Path
 ) -> None:
     review = _review(collectors)
     ctx = FixContext(workload=WorkloadScope(regions=(REGION,)))
-    [result] = apply_fixes(
-        plan(review, ctx, rules=[rule]),
-        ClientFactory(boto3.session.Session(region_name=REGION)),
-        ACCOUNT,
-        (REGION,),
-        ctx,
-        tmp_path / "a.jsonl",
-        "t",
-    )
-    assert result.status == "failed" and detail in result.detail
+    [entry] = plan(review, ctx, rules=[rule])
+    assert not entry.fixable and not entry.calls and entry.needs and detail in str(entry.needs)
+    clients = ClientFactory(boto3.session.Session(region_name=REGION))
+    [result] = apply_fixes([entry], clients, ACCOUNT, (REGION,), ctx, tmp_path / "a.jsonl", "t")
+    assert (result.status, result.reason) == ("skipped", "needs input")
+    assert result.detail.startswith("needs input: ") and detail in result.detail
+    assert set(clients.calls) == {"sts:GetCallerIdentity"}, "nothing read, nothing tried"
+    [line] = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert line["skipped"] == "needs input" and detail in line["detail"]
 
 
 @pytest.mark.usefixtures("aws")

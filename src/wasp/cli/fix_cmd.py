@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from wasp.cli.console import err, out, plain, safe
+from wasp.cli.console import err, out, plain
 from wasp.errors import AwsSetupError, InputError
 from wasp.model import Workload
 from wasp.model.rule import WorkloadScope
@@ -59,20 +58,9 @@ def _plan(
 
 
 def _show(entries: list[PlanEntry]) -> None:
-    table = Table(title=f"{len(entries)} fixable finding(s)")
-    for col in ("Finding", "Rule", "Account", "Resource", "Calls", "Risk"):
-        table.add_column(col)
-    for e in entries:
-        ref = e.finding["resource"]
-        table.add_row(
-            safe(e.finding["id"]),
-            safe(e.fixer.rule),
-            safe(ref.get("account") or "?"),
-            safe(ref.get("arn") or ref["id"]),
-            "\n".join(safe(c.describe()) for c in e.calls) or "(re-read at apply)",
-            safe(e.fixer.risk),
-        )
-    out.print(table)
+    from wasp.remediate.render import render_plan
+
+    out.print(render_plan(entries))
 
 
 @fix_app.command("plan")
@@ -82,9 +70,11 @@ def fix_plan(
     resource: Resources = None,
     finding: Findings = None,
     kms_key: KmsKey = None,
+    workload: WorkloadFile = None,
 ) -> None:
-    """Which failing findings have fixers, the exact calls each would make and what could break. Changes nothing."""
-    _, entries, _ = _plan(review_file, rule, resource, finding, kms_key)
+    """Which failing findings have fixers, the exact calls each would make (or the input it needs) and what could
+    break. Changes nothing."""
+    _, entries, _ = _plan(review_file, rule, resource, finding, kms_key, workload)
     _show(entries)
     err.print("[dim]dry run: nothing changed. Apply with `wasp fix apply REVIEW --yes` (same selectors).[/]")
 
@@ -131,7 +121,7 @@ def fix_apply(
     _show(entries)
     for account, why in access.refused.items():
         err.print(plain(f"refused {len(groups[account])} fix(es): {why}"), markup=False, soft_wrap=True)
-    allowed = sum(len(groups[a]) for a in access.clients)
+    allowed = sum(e.fixable for a in access.clients for e in groups[a])
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("refusing to change AWS without confirmation: pass --yes")

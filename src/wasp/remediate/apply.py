@@ -1,9 +1,10 @@
 """Apply planned fixes: re-read each resource, call AWS, log every change, re-verify. Only on request.
 
 A fix changes only what the review found, in the account it found it: the credentials must be for the
-finding's account (checked with GetCallerIdentity), the resource must still exist, and the rule, re-run on the
-resource as it is now, must still fail it for the same reason. Anything else is skipped, and the skip and its
-reason are written to the audit log like a change.
+finding's account (checked with GetCallerIdentity), the fix must have the input it needs (e.g. a security
+contact), the resource must still exist, and the rule, re-run on the resource as it is now, must still fail it
+for the same reason. Anything else is skipped, and the skip and its reason are written to the audit log like a
+change.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class ItemResult:
     calls: list[str] = field(default_factory=list)
     detail: str = ""
     reason: str = ""
-    """Why an item was left alone: one of the SKIP_* reasons below (empty when it was not)."""
+    """Why an item was left alone: one of the reasons below, GONE ... NEEDS_INPUT (empty when it was not)."""
     account: str | None = None
 
 
@@ -52,6 +53,7 @@ NO_LONGER_FAILS = "no longer fails"
 DIFFERENT_REASON = "fails for a different reason now"
 ACCOUNT_MISMATCH = "account mismatch"
 CANNOT_RECHECK = "cannot re-check now"
+NEEDS_INPUT = "needs input"
 
 
 _Reads = dict[tuple[tuple[str, ...], str], Inventory]
@@ -228,6 +230,9 @@ def _apply_one(
     if mismatch:
         _skip(result, "skipped", ACCOUNT_MISMATCH, mismatch, log)
         return
+    if entry.needs:  # known when planning: nothing is read or tried
+        _skip(result, "skipped", NEEDS_INPUT, str(entry.needs), log)
+        return
     resource, inv = _current(entry, clients, account, regions, reads)
     if resource is None:
         _skip(result, "skipped", GONE, f"{GONE}: {ref['type']} {ref['id']} no longer exists", log)
@@ -236,7 +241,12 @@ def _apply_one(
     if skip:
         _skip(result, "already_compliant" if skip[0] == NO_LONGER_FAILS else "skipped", *skip, log)
         return
-    calls = entry.fixer.calls(resource, replace(ctx, inventory=inv))
+    now_ctx = replace(ctx, inventory=inv)
+    need = entry.fixer.needs(resource, now_ctx)
+    if need:  # known only now (e.g. the trail it would update is gone)
+        _skip(result, "skipped", NEEDS_INPUT, str(need), log)
+        return
+    calls = entry.fixer.calls(resource, now_ctx)
     if not calls:
         result.status, result.detail = "already_compliant", "nothing to change"
         return

@@ -52,6 +52,23 @@ class FixImpossible(Exception):
     """The fixer cannot safely fix this automatically; the message says what to do instead."""
 
 
+@dataclass(frozen=True)
+class NeedsInput:
+    """Input a fix needs that wasp does not have, and where the user gives it.
+
+    A plan shows such a fix as "needs input: ...", never counts it as fixable, and applying skips it with
+    this reason: nothing is tried that is bound to fail.
+    """
+
+    what: str
+    """What is missing, e.g. "a security contact (name, email, phone)"."""
+    source: str
+    """The workload-file field or option that provides it, or what to do when none does."""
+
+    def __str__(self) -> str:
+        return f"needs input: {self.what}: {self.source}"
+
+
 class Fixer(ABC):
     """Fixes the failures of one rule."""
 
@@ -83,10 +100,21 @@ class Fixer(ABC):
         """
         return _DAY_COUNT.sub("N days", message)
 
+    def needs(self, resource: Resource, ctx: FixContext) -> NeedsInput | None:
+        """What this fix needs that ``ctx`` (or the account) does not give; None when it can go ahead.
+
+        Called before :meth:`calls`, when planning offline (``ctx.inventory`` None) and again at apply time on
+        the freshly read resource. Default: nothing.
+        """
+        return None
+
     def resolve(self, call: Call, client: Any) -> Call:
         """Fill in values only known at apply time (default: the call as planned)."""
         return call
 
     @abstractmethod
     def calls(self, resource: Resource, ctx: FixContext) -> list[Call]:
-        """The calls that make this resource pass the rule; empty when it already does."""
+        """The calls that make this resource pass the rule; empty when it already does.
+
+        Only called when :meth:`needs` says nothing is missing (a fixer raises FixImpossible otherwise).
+        """

@@ -8,17 +8,24 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from wasp.model import Origin, OriginKind, Resource
-from wasp.remediate.base import Call, FixContext, Fixer
+from wasp.remediate.base import Call, FixContext, Fixer, NeedsInput
 from wasp.remediate.registry import fixers
 
 
 @dataclass(frozen=True)
 class PlanEntry:
-    """One fixable finding."""
+    """One failing finding that has a fixer: the calls it would make, or the input it still needs."""
 
     finding: dict[str, Any]
     fixer: Fixer
     calls: tuple[Call, ...]
+    needs: NeedsInput | None = None
+    """Input the fix needs that wasp does not have: no calls are planned and applying skips it."""
+
+    @property
+    def fixable(self) -> bool:
+        """True when the fix can be applied with what wasp has (it needs no input)."""
+        return self.needs is None
 
 
 def resource_from_evidence(finding: dict[str, Any]) -> Resource:
@@ -64,9 +71,14 @@ def plan(
     resources: Sequence[str] = (),
     findings: Sequence[str] = (),
 ) -> list[PlanEntry]:
-    """Every selected fixable finding with the calls its fixer would make."""
+    """Every selected finding that has a fixer, with the calls it would make or the input it needs."""
     available = fixers()
-    return [
-        PlanEntry(f, available[f["rule"]], tuple(available[f["rule"]].calls(resource_from_evidence(f), ctx)))
-        for f in select(review, rules, resources, findings)
-    ]
+    return [_entry(f, available[f["rule"]], ctx) for f in select(review, rules, resources, findings)]
+
+
+def _entry(finding: dict[str, Any], fixer: Fixer, ctx: FixContext) -> PlanEntry:
+    resource = resource_from_evidence(finding)
+    need = fixer.needs(resource, ctx)
+    if need:
+        return PlanEntry(finding, fixer, (), need)
+    return PlanEntry(finding, fixer, tuple(fixer.calls(resource, ctx)))

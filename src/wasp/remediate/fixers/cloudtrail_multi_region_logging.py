@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from wasp.model import Resource
-from wasp.remediate.base import Call, FixContext, Fixer, FixImpossible
+from wasp.remediate.base import Call, FixContext, Fixer, FixImpossible, NeedsInput
+
+TRAIL = "AWS::CloudTrail::Trail"
+NO_TRAIL = NeedsInput(
+    "a trail to make multi-region, but no trail exists (a new one needs a locked, private S3 log bucket)",
+    "no workload-file field or option provides these: create the trail (the rule's CloudFormation "
+    "remediation shows how), then review again",
+)
 
 
 class MultiRegionTrail(Fixer):
@@ -15,29 +22,32 @@ class MultiRegionTrail(Fixer):
     permissions = ("cloudtrail:UpdateTrail", "cloudtrail:StartLogging")
     risk = "More events are delivered to the trail's bucket (and billed for data events if configured)."
 
+    def needs(self, resource: Resource, ctx: FixContext) -> NeedsInput | None:
+        """A trail to update: from the re-read inventory at apply time, else the trails the review noted."""
+        if ctx.inventory is not None:
+            return None if ctx.inventory.of_type(TRAIL) else NO_TRAIL
+        noted = resource.properties.get("trails")
+        return NO_TRAIL if isinstance(noted, list) and not noted else None  # not noted: decided at apply
+
     def calls(self, resource: Resource, ctx: FixContext) -> list[Call]:
         """Update the first trail; refuse when there is none (creating one needs a protected bucket)."""
-        trails = ctx.inventory.of_type("AWS::CloudTrail::Trail") if ctx.inventory is not None else []
+        need = self.needs(resource, ctx)
+        if need:
+            raise FixImpossible(str(need))
         if ctx.inventory is None:
-            names = resource.properties.get("trails") or []
-            if not names:
-                return [Call("cloudtrail", "update_trail", {"Name": "(no trail exists: create one first)"})]
+            name = str((resource.properties.get("trails") or ["(the first trail, read at apply)"])[0])
             return [
                 Call(
                     "cloudtrail",
                     "update_trail",
-                    {"Name": names[0], "IsMultiRegionTrail": True, "IncludeGlobalServiceEvents": True},
+                    {"Name": name, "IsMultiRegionTrail": True, "IncludeGlobalServiceEvents": True},
                 ),
-                Call("cloudtrail", "start_logging", {"Name": names[0]}),
+                Call("cloudtrail", "start_logging", {"Name": name}),
             ]
+        trails = ctx.inventory.of_type(TRAIL)
         good = [t for t in trails if t.properties.get("IsMultiRegionTrail") and t.properties.get("IsLogging")]
         if good:
             return []
-        if not trails:
-            raise FixImpossible(
-                "no trail exists: create an organisation trail with a locked, private log bucket "
-                "(see the rule's CloudFormation remediation)"
-            )
         t = trails[0]
         out = []
         if not t.properties.get("IsMultiRegionTrail"):

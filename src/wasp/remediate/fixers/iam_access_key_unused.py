@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from wasp.model import SUPPLEMENTARY, Origin, OriginKind, Resource
-from wasp.remediate.base import Call, FixContext, Fixer, FixImpossible
+from wasp.remediate.base import Call, FixContext, Fixer, FixImpossible, NeedsInput
 
 if TYPE_CHECKING:
     from wasp.collect.clients import ClientFactory
@@ -87,16 +87,24 @@ class DeactivateUnusedKey(Fixer):
             },
         )
 
+    def needs(self, resource: Resource, ctx: FixContext) -> NeedsInput | None:
+        """The key's access key id: a review that named the key by its slot cannot say which key it is."""
+        try:
+            key_of(resource.id)
+        except FixImpossible:
+            return NeedsInput(
+                f"the access key id of {resource.id!r} (the review names the key by its credential-report "
+                "slot, which moves when a key is deleted)",
+                "review again (the IAM collector records key ids; it needs iam:ListAccessKeys) and fix from "
+                "the new review",
+            )
+        return None
+
     def calls(self, resource: Resource, ctx: FixContext) -> list[Call]:
-        """Deactivate this key, by its id; nothing when it is not active or the review named it by slot."""
+        """Deactivate this key, by its id; nothing when it is not active."""
         if resource.properties.get("Status") != "Active":
             return []
-        try:
-            user, key_id = key_of(resource.id)
-        except FixImpossible:
-            if ctx.inventory is None:
-                return []  # planning offline: the plan shows "(re-read at apply)"; applying refuses
-            raise
+        user, key_id = key_of(resource.id)
         return [
             Call("iam", "update_access_key", {"UserName": user, "AccessKeyId": key_id, "Status": "Inactive"})
         ]

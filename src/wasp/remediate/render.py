@@ -1,0 +1,66 @@
+"""How `wasp fix plan` and `wasp fix apply` show a plan: the calls each fix would make, then the fixes that
+need input, each on its own line with what is missing and where to give it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from wasp.remediate.plan import PlanEntry
+from wasp.report.safe_text import plain, safe
+
+COLUMNS = ("Finding", "Rule", "Account", "Resource", "Calls", "Risk")
+
+
+def fixable_count(entries: Sequence[PlanEntry]) -> int:
+    """How many entries can be applied with what wasp has (those needing input are not fixable)."""
+    return sum(e.fixable for e in entries)
+
+
+def plan_title(entries: Sequence[PlanEntry]) -> str:
+    """ "N fixable finding(s)", and how many more need input."""
+    fixable = fixable_count(entries)
+    need = len(entries) - fixable
+    return f"{fixable} fixable finding(s)" + (f"; {need} need(s) input first" if need else "")
+
+
+def needs_input_line(entry: PlanEntry) -> str:
+    """One plain line: the finding, its rule, account and resource, and "needs input: what: where"."""
+    ref = entry.finding["resource"]
+    return plain(
+        f"{entry.finding['id']} {entry.fixer.rule} {ref.get('account') or '?'} {ref.get('arn') or ref['id']}: "
+        f"{entry.needs}"
+    )
+
+
+def plan_table(entries: Sequence[PlanEntry]) -> Table:
+    """The fixable entries: finding, rule, account, resource, the calls it would make, what could break."""
+    table = Table(title=plan_title(entries))
+    for col in COLUMNS:
+        table.add_column(col, overflow="fold")  # ids and rules are typed back as --finding/--rule: never cut
+    for e in entries:
+        if not e.fixable:
+            continue
+        ref = e.finding["resource"]
+        table.add_row(
+            safe(e.finding["id"]),
+            safe(e.fixer.rule),
+            safe(ref.get("account") or "?"),
+            safe(ref.get("arn") or ref["id"]),
+            "\n".join(safe(c.describe()) for c in e.calls) or "(re-read at apply)",
+            safe(e.fixer.risk),
+        )
+    return table
+
+
+def render_plan(entries: Sequence[PlanEntry]) -> RenderableType:
+    """The table of fixable entries, then one line per entry that needs input (never offered as fixable)."""
+    needing = [e for e in entries if not e.fixable]
+    if not needing:
+        return plan_table(entries)
+    lines = [Text(f"{len(needing)} fix(es) need input, not applied until it is given:", style="yellow")]
+    lines += [Text(f"  {needs_input_line(e)}") for e in needing]
+    return Group(plan_table(entries), *lines)
