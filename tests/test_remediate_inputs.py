@@ -21,7 +21,7 @@ from wasp.remediate.apply import apply_fixes
 from wasp.remediate.base import FixContext, FixImpossible
 from wasp.remediate.plan import plan
 from wasp.remediate.registry import fixers
-from wasp.remediate.render import fixable_count, plan_title
+from wasp.remediate.render import fixable_count, plan_records, plan_title
 from wasp.report import review_dict
 from wasp.rules import load_rules
 from wasp.workflow import collect_live
@@ -92,6 +92,10 @@ def test_a_contact_in_the_context_makes_the_fix_fixable_again() -> None:
     assert fixable_count([without, with_contact]) == 1
     assert plan_title([without, with_contact]) == "1 fixable finding(s); 1 need(s) input first"
     assert with_contact.calls[0].params["EmailAddress"] == CONTACT["email"]
+    records = plan_records([without, with_contact])
+    assert [(r["status"], bool(r["calls"])) for r in records] == [("needs_input", False), ("fixable", True)]
+    assert records[0]["needs_input"].startswith("needs input: a security contact")
+    assert records[1]["needs_input"] is None and json.dumps(records)
 
 
 @pytest.mark.usefixtures("aws")

@@ -4,6 +4,7 @@ need input, each on its own line with what is missing and where to give it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -54,6 +55,24 @@ def plan_table(entries: Sequence[PlanEntry]) -> Table:
             safe(e.fixer.risk),
         )
     return table
+
+
+def plan_records(entries: Sequence[PlanEntry]) -> list[dict[str, Any]]:
+    """The plan as JSON-ready records (for ``--format json``): ``status`` is ``fixable`` or ``needs_input``."""
+    return [
+        {
+            "finding": e.finding["id"],
+            "rule": e.fixer.rule,
+            "account": e.finding["resource"].get("account"),
+            "resource": e.finding["resource"].get("arn") or e.finding["resource"]["id"],
+            "status": "fixable" if e.fixable else "needs_input",
+            "needs_input": str(e.needs) if e.needs else None,
+            "calls": [c.describe() for c in e.calls],
+            "permissions": list(e.fixer.permissions),
+            "risk": e.fixer.risk,
+        }
+        for e in entries
+    ]
 
 
 def render_plan(entries: Sequence[PlanEntry]) -> RenderableType:
