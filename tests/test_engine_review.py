@@ -66,6 +66,20 @@ def test_plan_puts_every_high_risk_gap_first_and_public_exposure_first_within() 
     assert sg_item.remediation[0][0] == "ec2_sg_no_world_ingress"
 
 
+def test_plan_ranks_the_worst_finding_before_more_resources_within_a_risk() -> None:
+    """Root without MFA (critical, one resource) ranks before a high-risk gap on more, less severe resources."""
+    review = _review()
+    by_id = {f.id: f for f in review.findings}
+
+    def worst(item) -> int:  # type: ignore[no-untyped-def]
+        return min((by_id[fid].severity.rank for fid in item.findings), default=99)
+
+    for a, b in zip(review.plan, review.plan[1:], strict=False):
+        if (a.risk, a.public_exposure) == (b.risk, b.public_exposure):
+            assert worst(a) <= worst(b), (a.best_practice, b.best_practice)
+    assert len({worst(i) for i in review.plan if i.findings}) > 1
+
+
 def test_findings_carry_evidence_and_severity_by_port() -> None:
     review = _review()
     sg = next(f for f in review.findings if f.rule == "ec2_sg_no_world_ingress")

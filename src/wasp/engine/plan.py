@@ -7,9 +7,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from wasp.engine.evaluate import Evaluation
-from wasp.model import BPStatus, Catalogue, Finding, FindingStatus, PlanItem, QuestionResult, Risk
+from wasp.model import BPStatus, Catalogue, Finding, FindingStatus, PlanItem, QuestionResult, Risk, Severity
 
 _RISK_ORDER = {Risk.HIGH: 0, Risk.MEDIUM: 1, Risk.LOW: 2}
+_NO_FINDING = len(Severity)
+"""The severity rank of an item closed by no finding (a practice attested as not met): after every finding."""
 
 
 def _worst_rules_first(failing: list[Finding]) -> list[str]:
@@ -32,12 +34,13 @@ def build_plan(
     evaluation: Evaluation,
     stakeholders: Mapping[str, str],
 ) -> tuple[PlanItem, ...]:
-    """One item per best practice not met, ranked by risk, public exposure, then affected resources."""
+    """One item per best practice not met, ranked by risk, public exposure, worst finding, then affected resources."""
     fails_by_rule = {
         run.rule.id: [f for f in run.findings if f.status is FindingStatus.FAIL] for run in evaluation.runs
     }
     rules = {run.rule.id: run.rule for run in evaluation.runs}
     items: list[PlanItem] = []
+    worst: dict[str, int] = {}
     for q in questions:
         for bp in q.best_practices:
             if bp.status is not BPStatus.NOT_MET:
@@ -45,6 +48,7 @@ def build_plan(
             failing = [f for rid in bp.rules for f in fails_by_rule.get(rid, []) if bp.id in f.best_practices]
             failing_rules = _worst_rules_first(failing)
             resources = {f.resource.identity for f in failing}
+            worst[bp.id] = min((f.severity.rank for f in failing), default=_NO_FINDING)
             action = (
                 f"Fix {len(failing)} failing finding(s) on {len(resources)} resource(s)"
                 if failing
@@ -66,6 +70,12 @@ def build_plan(
                 )
             )
     items.sort(
-        key=lambda i: (_RISK_ORDER[i.risk], not i.public_exposure, -i.affected_resources, i.best_practice)
+        key=lambda i: (
+            _RISK_ORDER[i.risk],
+            not i.public_exposure,
+            worst[i.best_practice],
+            -i.affected_resources,
+            i.best_practice,
+        )
     )
     return tuple(replace(item, rank=n) for n, item in enumerate(items, start=1))
