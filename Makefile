@@ -43,4 +43,4 @@ lock: $(VENV)/.installed-dev
 	$(LOCK) --extra dev -o requirements/dev.lock
 
 clean:
-	rm -rf $(VENV) wasp-out wasp-demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) wasp-out wasp-demo .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
