@@ -57,3 +57,41 @@ def test_iac_readers_load_without_the_engine() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_collectors_are_found_by_scanning_the_package() -> None:
+    import importlib
+    import inspect
+
+    import wasp.collect as package
+    from wasp.collect.base import Collector
+    from wasp.collect.registry import COLLECTORS
+
+    defined = set()
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"wasp.collect.{info.name}")
+        defined |= {
+            c
+            for _, c in inspect.getmembers(module, inspect.isclass)
+            if issubclass(c, Collector) and c.__module__ == module.__name__ and not inspect.isabstract(c)
+        }
+    assert set(COLLECTORS) == defined and len(defined) >= 38
+    modules = [c.__module__ for c in COLLECTORS]
+    assert modules == sorted(modules)  # repeatable order
+    assert len({c.name for c in COLLECTORS}) == len(COLLECTORS)
+
+
+def test_terraform_mappings_are_found_by_scanning_the_package() -> None:
+    import importlib
+
+    import wasp.iac.terraform.mappings as package
+    from wasp.iac.terraform.mapping import MAIN
+
+    tables = [
+        importlib.import_module(f"{package.__name__}.{m.name}").MAPPINGS
+        for m in pkgutil.iter_modules(package.__path__)
+    ]
+    assert len(tables) >= 4
+    assert {k: v for t in tables for k, v in t.items()} == MAIN
+    assert MAIN["aws_s3_bucket"][0] == "AWS::S3::Bucket" and MAIN["aws_ebs_volume"][0] == "AWS::EC2::Volume"
+    assert sum(len(t) for t in tables) == len(MAIN)  # no type is mapped twice
