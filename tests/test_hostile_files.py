@@ -14,7 +14,7 @@ import pytest
 from wasp import limits
 from wasp.cli.app import main
 from wasp.errors import InputError
-from wasp.iac.scan import ScanResult, scan
+from wasp.scan_workflow import ScanResult, scan
 
 CANARY = "CANARYq7Zx3SECRET"
 TEMPLATE_HEAD = "AWSTemplateFormatVersion: '2010-09-09'\n"

@@ -18,9 +18,9 @@ from wasp.collect.registry import select_collectors
 from wasp.collect.runner import collect, plan
 from wasp.engine.evaluate import evaluate
 from wasp.iac.cloudformation import load_cloudformation
-from wasp.iac.scan import scan
 from wasp.model.rule import RuleContext, WorkloadScope
 from wasp.rules import load_rules
+from wasp.scan_workflow import scan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "iac-policy"
 V = "2012-10-17"

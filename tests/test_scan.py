@@ -9,8 +9,8 @@ import pytest
 
 from wasp.cli.app import main
 from wasp.iac.cloudformation import load_cloudformation
-from wasp.iac.scan import ScanOptions, scan
 from wasp.model import Unresolved
+from wasp.scan_workflow import ScanOptions, scan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cfn" / "payments.yaml"
 
@@ -365,3 +365,70 @@ def test_scan_json_matches_its_schema(tmp_path: Path) -> None:
     jsonschema.Draft202012Validator(schema("scan")).validate(doc)
     assert {"pass", "fail", "unknown", "waived"} <= {f["status"] for f in doc["findings"]}
     assert doc["warnings"] and doc["resources"] > 0
+
+
+REGIONAL = """\
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "logs-${AWS::Region}-${AWS::Partition}"
+      Tags: [{Key: region, Value: !Ref "AWS::Region"}]
+"""
+
+
+def test_a_template_region_is_unknown_unless_given(tmp_path: Path) -> None:
+    from wasp.iac.cloudformation import read_cloudformation
+
+    template = tmp_path / "t.yaml"
+    template.write_text(REGIONAL, encoding="utf-8")
+    (logs,) = read_cloudformation(template).resources
+    assert isinstance(logs.properties["BucketName"], Unresolved)
+    assert isinstance(logs.properties["Tags"][0]["Value"], Unresolved)
+    assert logs.region is None
+    (logs,) = read_cloudformation(template, region="eu-west-1").resources
+    assert logs.properties["BucketName"] == "logs-eu-west-1-aws"
+    assert logs.region == "eu-west-1"
+    (logs,) = read_cloudformation(template, region="cn-north-1").resources
+    assert logs.properties["BucketName"] == "logs-cn-north-1-aws-cn"
+
+
+def test_terraform_data_aws_region_is_unknown_unless_given(tmp_path: Path) -> None:
+    from wasp.iac.scan import Source, SourceKind, read_source
+
+    (tmp_path / "main.tf").write_text(
+        'provider "aws" {\n  region = "eu-west-1"\n}\ndata "aws_region" "current" {}\n'
+        'resource "aws_s3_bucket" "logs" {\n  bucket = "logs-${data.aws_region.current.name}"\n}\n',
+        encoding="utf-8",
+    )
+    source = Source(SourceKind.TERRAFORM, tmp_path)
+    (bucket,) = read_source(source, ScanOptions()).resources
+    assert isinstance(bucket.properties["BucketName"], Unresolved)  # the provider block does not decide it
+    assert bucket.region is None
+    (bucket,) = read_source(source, ScanOptions(region="us-east-2")).resources
+    assert bucket.properties["BucketName"] == "logs-us-east-2"
+    assert bucket.region == "us-east-2"
+
+
+def test_scan_region_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "t.yaml"
+    template.write_text(REGIONAL, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["scan", str(template), "-f", "json", "--region", "eu-west-1"])
+    assert exc.value.code == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["findings"] and {f["resource"].get("region") for f in doc["findings"]} == {"eu-west-1"}
+
+
+def test_no_region_is_hard_coded_in_the_iac_readers() -> None:
+    import re
+
+    iac = Path(__file__).resolve().parents[1] / "src" / "wasp" / "iac"
+    pattern = re.compile(r"\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:[a-z]+-)+\d\b")
+    hits = [
+        f"{p}:{n}"
+        for p in iac.rglob("*.py")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not hits, hits

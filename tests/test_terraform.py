@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from wasp.cli.app import main
-from wasp.iac.scan import ScanOptions, Source, SourceKind, read_source, scan
+from wasp.iac.scan import ScanOptions, Source, SourceKind, read_source
 from wasp.iac.terraform.hcl import load_hcl
 from wasp.iac.terraform.normalize import normalize
 from wasp.iac.terraform.plan import load_plan
 from wasp.model import Resource, Unresolved
+from wasp.scan_workflow import scan
 
 APP = Path(__file__).parent / "fixtures" / "tf" / "app"
 PARITY_PLAN = Path(__file__).parent / "fixtures" / "parity" / "terraform" / "plan.json"

@@ -15,10 +15,10 @@ from wasp.cli.console import err, out, plain, safe, scan_progress
 from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
 from wasp.errors import InputError
 from wasp.iac.parameters import load_parameter_file
-from wasp.iac.scan import ScanOptions, ScanResult, scan
 from wasp.iac.suppress import write_baseline as write_baseline_file
 from wasp.model import Finding, FindingStatus, Severity
 from wasp.rules import load_rules
+from wasp.scan_workflow import ScanOptions, ScanResult, scan
 
 FORMATS = ("table", "json", "sarif", "junit")
 THRESHOLDS = ("critical", "high", "medium", "low")
@@ -87,6 +87,11 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Terraform .tfvars file (as -var-file)",
 )
+@click.option(
+    "--region",
+    metavar="REGION",
+    help="The region the templates deploy to (AWS::Region, data.aws_region); without it they are unknown",
+)
 @click.option("--no-inline-skips", is_flag=True, help="Ignore inline skips (for central security teams)")
 @click.option(
     "--baseline",
@@ -114,6 +119,7 @@ def scan_command(
     parameter_file: tuple[Path, ...],
     var: tuple[str, ...],
     var_file: tuple[Path, ...],
+    region: str | None,
     no_inline_skips: bool,
     baseline: Path | None,
     write_baseline: Path | None,
@@ -133,6 +139,7 @@ def scan_command(
         var_files=list(var_file),
         inline_skips=not no_inline_skips,
         baseline=baseline,
+        region=region,
     )
     stream = sys.stdout if output is None else _open_output(output)
     kept: list[Finding] = []

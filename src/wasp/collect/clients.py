@@ -92,9 +92,3 @@ class ClientFactory:
         """A copy of the calls made so far per ``service:Operation`` (safe while calls are in flight)."""
         with self._lock:
             return dict(self.calls)
-
-    @property
-    def total_calls(self) -> int:
-        """API calls made so far (retries not counted)."""
-        with self._lock:
-            return sum(self.calls.values())

@@ -1,88 +1,59 @@
-"""Every collector wasp has, by name."""
+"""Every collector wasp has, by name: found by scanning this package, as rules and report formats are.
+
+A collector is a concrete :class:`~wasp.collect.base.Collector` subclass defined in its own module of
+``wasp.collect`` (``s3.py`` holds ``S3Collector``). Adding a file is all it takes; nothing here lists them.
+Modules whose names start with an underscore, and helpers that define no collector, are passed over.
+"""
 
 from __future__ import annotations
 
-from wasp.collect.accessanalyzer import AccessAnalyzerCollector
-from wasp.collect.account import AccountCollector
-from wasp.collect.acm import AcmCollector
-from wasp.collect.alerting import AlertingCollector
-from wasp.collect.apigateway import ApiGatewayCollector
+import importlib
+import inspect
+import pkgutil
+from functools import cache
+
+import wasp.collect as _package
 from wasp.collect.base import Collector
-from wasp.collect.cicd import CicdCollector
-from wasp.collect.cloudformation import CloudFormationCollector
-from wasp.collect.cloudfront import CloudFrontCollector
-from wasp.collect.cloudtrail import CloudTrailCollector
-from wasp.collect.config import ConfigCollector
-from wasp.collect.contacts import ContactsCollector
-from wasp.collect.detective import DetectiveCollector
-from wasp.collect.dynamodb import DynamoDbCollector
-from wasp.collect.ec2 import Ec2Collector
-from wasp.collect.ecr import EcrCollector
-from wasp.collect.ecs import EcsCollector
-from wasp.collect.efs import EfsCollector
-from wasp.collect.elb import ElbCollector
-from wasp.collect.guardduty import GuardDutyCollector
-from wasp.collect.iam import IamCollector
-from wasp.collect.identity import IdentityCollector
-from wasp.collect.imagebuilder import ImageBuilderCollector
-from wasp.collect.inspector import InspectorCollector
-from wasp.collect.kms import KmsCollector
-from wasp.collect.lambdas import LambdaCollector
-from wasp.collect.macie import MacieCollector
-from wasp.collect.networkfirewall import NetworkFirewallCollector
-from wasp.collect.organizations import OrganizationsCollector
-from wasp.collect.rds import RdsCollector
-from wasp.collect.s3 import S3Collector
-from wasp.collect.secretsmanager import SecretsManagerCollector
-from wasp.collect.securityhub import SecurityHubCollector
-from wasp.collect.securitylake import SecurityLakeCollector
-from wasp.collect.sns import SnsCollector
-from wasp.collect.sqs import SqsCollector
-from wasp.collect.ssm import SsmCollector
-from wasp.collect.vpc import VpcCollector
-from wasp.collect.waf import WafCollector
 from wasp.errors import InputError
 
-COLLECTORS: tuple[type[Collector], ...] = (
-    AccountCollector,
-    ContactsCollector,
-    OrganizationsCollector,
-    IdentityCollector,
-    IamCollector,
-    S3Collector,
-    CloudFrontCollector,
-    Ec2Collector,
-    VpcCollector,
-    ElbCollector,
-    WafCollector,
-    NetworkFirewallCollector,
-    ApiGatewayCollector,
-    CloudTrailCollector,
-    GuardDutyCollector,
-    SecurityHubCollector,
-    ConfigCollector,
-    AlertingCollector,
-    InspectorCollector,
-    SsmCollector,
-    ImageBuilderCollector,
-    MacieCollector,
-    AccessAnalyzerCollector,
-    DetectiveCollector,
-    SecurityLakeCollector,
-    KmsCollector,
-    RdsCollector,
-    DynamoDbCollector,
-    EfsCollector,
-    SnsCollector,
-    SqsCollector,
-    SecretsManagerCollector,
-    LambdaCollector,
-    EcrCollector,
-    EcsCollector,
-    AcmCollector,
-    CloudFormationCollector,
-    CicdCollector,
-)
+
+class CollectorDefinitionError(TypeError):
+    """A collector class lacks what the collector API requires, or two share a name (a bug in wasp)."""
+
+
+def _defined_in(module_name: str) -> list[type[Collector]]:
+    module = importlib.import_module(f"{_package.__name__}.{module_name}")
+    return [
+        cls
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, Collector) and cls.__module__ == module.__name__ and not inspect.isabstract(cls)
+    ]
+
+
+@cache
+def discover() -> tuple[type[Collector], ...]:
+    """Every collector class, in module-name order (so plans, permissions and messages are repeatable)."""
+    found: list[type[Collector]] = []
+    names = sorted(m.name for m in pkgutil.iter_modules(_package.__path__) if not m.ispkg)
+    for module_name in names:
+        if module_name.startswith("_") or module_name == "registry":
+            continue
+        found.extend(_defined_in(module_name))
+    seen: dict[str, type[Collector]] = {}
+    for cls in found:
+        for attr in ("name", "service", "resource_types", "permissions"):
+            if not hasattr(cls, attr):
+                raise CollectorDefinitionError(f"collector {cls.__qualname__}: {attr} is not declared")
+        if cls.name in seen:
+            raise CollectorDefinitionError(
+                f"collectors {seen[cls.name].__qualname__} and {cls.__qualname__} are both named {cls.name!r}"
+            )
+        seen[cls.name] = cls
+    return tuple(found)
+
+
+COLLECTORS: tuple[type[Collector], ...] = discover()
+"""Every collector class (see :func:`discover`)."""
 
 
 def select_collectors(names: list[str] | None = None) -> list[Collector]:

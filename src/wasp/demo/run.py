@@ -14,6 +14,7 @@ import boto3
 
 from wasp.collect.runner import Progress
 from wasp.demo.seed import REGION, Seeded, seed_payments_account
+from wasp.extras import require
 from wasp.workflow import LiveRun, review_live
 from wasp.workload import load_workload
 
@@ -63,7 +64,7 @@ class DemoRun:
 @contextmanager
 def emulated_account() -> Iterator[None]:
     """An in-process moto account with fake credentials; the caller's AWS settings are restored after."""
-    from moto import mock_aws
+    mock_aws = require("demo", "moto").mock_aws
 
     saved = {k: os.environ.get(k) for k in (*_ENV, *_CLEAR)}
     for k in _CLEAR:

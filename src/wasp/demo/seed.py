@@ -13,6 +13,8 @@ from typing import Any
 
 import boto3
 
+from wasp.extras import require
+
 REGION = "eu-west-2"
 ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
 
@@ -127,8 +129,7 @@ def _iam(iam: Any) -> None:
 
 def _backdate_key(account: str, user: str, days: int) -> None:
     """The API cannot backdate keys; set the emulator's record so the demo shows a stale key."""
-    from moto.iam.models import iam_backends
-
+    iam_backends = require("demo", "moto.iam.models").iam_backends
     backend = iam_backends[account]["global"]
     for key in backend.users[user].access_keys:
         key.create_date = datetime.now() - timedelta(days=days)
@@ -255,8 +256,7 @@ def _organization(session: boto3.session.Session) -> None:
 
 def _image(ec2: Any, account: str, name: str, age_days: int) -> str:
     """An AMI registered in the emulator, backdated on its own record (the API cannot)."""
-    from moto.ec2.models import ec2_backends
-
+    ec2_backends = require("demo", "moto.ec2.models").ec2_backends
     image_id = str(ec2.register_image(Name=name, RootDeviceName="/dev/xvda")["ImageId"])
     backend = ec2_backends[account][REGION]
     backend.amis[image_id].creation_date = datetime.now(UTC) - timedelta(days=age_days)

@@ -33,11 +33,6 @@ class RuleRun:
     blocked_by: tuple[Gap, ...] = ()
     not_collected: tuple[str, ...] = ()
 
-    @property
-    def complete(self) -> bool:
-        """True when every type the rule needs was read without a service-level gap."""
-        return not self.blocked_by and not self.not_collected
-
 
 @dataclass(frozen=True)
 class Evaluation:

@@ -26,7 +26,8 @@ from wasp.iac.tree import Roots
 from wasp.limits import Budget, ExpansionError, read_head
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
-PSEUDO = {"AWS::Region": "eu-west-2", "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+"""Pseudo parameters a template alone decides (the standard partition unless --region names another)."""
 UNKNOWN_PSEUDO = ("AWS::AccountId", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs")
 MAX_NESTING = 5
 """Local nested stacks are followed this deep (a stack that includes itself stops here)."""
@@ -45,6 +46,8 @@ class Template:
     doc: Mapping[str, Any]
     parameters: dict[str, Any] = field(default_factory=dict)
     conditions: dict[str, bool | Unresolved] = field(default_factory=dict)
+    region: str | None = None
+    """The region the stack deploys to (``--region``); None leaves ``AWS::Region`` unresolved."""
 
 
 class _Resolver:
@@ -144,8 +147,10 @@ class _Resolver:
         param = (self.t.doc.get("Parameters") or {}).get(name)
         if param is not None:
             return param.get("Default", Unresolved(f"parameter {name} has no default and no value was given"))
+        if name == "AWS::Region":
+            return self.t.region or Unresolved("AWS::Region is known only at deploy time (pass --region)")
         if name in PSEUDO:
-            return PSEUDO[name]
+            return _partition(self.t.region).get(name, PSEUDO[name])
         if name in UNKNOWN_PSEUDO:
             return Unresolved(f"{name} is known only at deploy time")
         if name in self.resources:
@@ -258,17 +263,28 @@ def _name(logical_id: object) -> str:
     return text if _LOGICAL_ID.match(text) else "(a resource whose logical id is not alphanumeric)"
 
 
+def _partition(region: str | None) -> dict[str, str]:
+    """``AWS::Partition`` and ``AWS::URLSuffix`` for a region outside the standard partition."""
+    if region and region.startswith("cn-"):
+        return {"AWS::Partition": "aws-cn", "AWS::URLSuffix": "amazonaws.com.cn"}
+    if region and region.startswith("us-gov-"):
+        return {"AWS::Partition": "aws-us-gov"}
+    return {}
+
+
 def read_cloudformation(
     path: Path,
     parameters: Mapping[str, Any] | None = None,
     depth: int = 0,
     roots: Roots | None = None,
     budget: Budget | None = None,
+    region: str | None = None,
 ) -> Loaded:
     """Resources, inline skips and problems of one template; an unreadable file raises InputError.
 
     Local nested stacks are followed only inside ``roots`` (by default the template's folder); ``budget`` bounds
-    what the template may expand to (aliases, joins, substitutions), shared with the nested stacks.
+    what the template may expand to (aliases, joins, substitutions), shared with the nested stacks. ``region``
+    is where the stack deploys (``AWS::Region`` and each resource's region); without it both are unknown.
     """
     roots = roots or Roots.of([path])
     budget = budget or Budget()
@@ -277,7 +293,7 @@ def read_cloudformation(
     if not isinstance(resources_node, Mapping):
         raise InputError(f"{path}:1: the template's Resources section is missing or not a mapping")
     lines: Mapping[str, int] = getattr(resources_node, "lines", {})
-    resolver = _Resolver(Template(path, doc, dict(parameters or {})), budget)
+    resolver = _Resolver(Template(path, doc, dict(parameters or {}), region=region), budget)
     loaded = Loaded()
     for logical_id, node in resources_node.items():
         line = lines.get(logical_id)
@@ -306,7 +322,9 @@ def read_cloudformation(
         except ExpansionError as exc:
             loaded.errors.append(f"{where}: {exc.describe()}")
             break
-        origin = Origin(OriginKind.CLOUDFORMATION, file=str(path), line=line, address=str(logical_id))
+        origin = Origin(
+            OriginKind.CLOUDFORMATION, region=region, file=str(path), line=line, address=str(logical_id)
+        )
         properties = props if isinstance(props, dict) else {}
         metadata = node.get("Metadata")
         wasp_meta = metadata.get("wasp") if isinstance(metadata, Mapping) else None
@@ -324,7 +342,7 @@ def read_cloudformation(
             Resource(type=rtype, id=str(logical_id), properties=properties, origin=origin)
         )
         if rtype == "AWS::CloudFormation::Stack":
-            _nested(path, where, str(logical_id), properties, depth, loaded, roots, budget)
+            _nested(path, where, str(logical_id), properties, depth, loaded, roots, budget, region)
     own = [i for i, r in enumerate(loaded.resources) if r.origin.file == str(path)]
     for i, linked in zip(own, link_attachments([loaded.resources[i] for i in own]), strict=True):
         loaded.resources[i] = linked  # policies attached from elsewhere, on their principal (iam_links)
@@ -340,6 +358,7 @@ def _nested(
     loaded: Loaded,
     roots: Roots,
     budget: Budget,
+    region: str | None,
 ) -> None:
     """A nested stack whose TemplateURL is a local file inside the roots is read with its Parameters; others
     are named only (a local one outside the roots with a warning)."""
@@ -356,7 +375,7 @@ def _nested(
     if not child.is_file():
         return
     params = {k: v for k, v in (props.get("Parameters") or {}).items() if not isinstance(v, Unresolved)}
-    inner = read_cloudformation(child, params, depth + 1, roots, budget)
+    inner = read_cloudformation(child, params, depth + 1, roots, budget, region)
     loaded.resources.extend(
         replace(r, origin=replace(r.origin, address=f"{logical_id}/{r.origin.address}"))
         for r in inner.resources

@@ -1,33 +1,28 @@
-"""Scan IaC with the same rules a live review uses (those that apply to templates), one source at a time.
+"""The sources of an IaC scan: find them under the given paths and read each into normalized resources.
 
 A *source* is a CloudFormation template, a Terraform root module folder, or a Terraform plan JSON file. Each is
-read into normalized resources and evaluated on its own, so memory stays flat however many there are. A source
-that cannot be read is reported (file:line) and the scan goes on.
+read on its own, so memory stays flat however many there are. Evaluating them with the rules is the workflow
+layer's job (:mod:`wasp.scan_workflow`): this package never imports the engine.
 """
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from wasp.engine.evaluate import evaluate
-from wasp.errors import InputError, debug_enabled
+from wasp.errors import InputError
 from wasp.iac.cloudformation import Loaded, is_cloudformation, read_cloudformation
-from wasp.iac.enrich import enrich
-from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline, skips_from
+from wasp.iac.suppress import skips_from
 from wasp.iac.tree import Roots, check_file, files_in, walk
-from wasp.limits import Budget, ExpansionError, FileKind, max_bytes, read_head
-from wasp.model import Finding, FindingStatus, Inventory, Severity
-from wasp.model.rule import Rule, RuleContext
-from wasp.rules import load_rules
+from wasp.limits import Budget, FileKind, max_bytes, read_head
+from wasp.model import Finding, FindingStatus, Severity
+from wasp.model.rule import Rule
 
 _MODULE_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.{1,2}/[^"]*)"', re.MULTILINE)
 
@@ -60,6 +55,8 @@ class ScanOptions:
     today: date = field(default_factory=lambda: datetime.now(UTC).date())
     roots: Roots | None = None
     """The folders the readers may open (nested stacks, modules); by default the scanned paths' own."""
+    region: str | None = None
+    """The region the templates deploy to (``--region``); without it the region is unknown, never guessed."""
 
 
 @dataclass
@@ -152,7 +149,9 @@ def read_source(source: Source, options: ScanOptions) -> Loaded:
     roots = options.roots or Roots.of([source.path])
     budget = Budget()
     if source.kind is SourceKind.CLOUDFORMATION:
-        return read_cloudformation(source.path, options.parameters, roots=roots, budget=budget)
+        return read_cloudformation(
+            source.path, options.parameters, roots=roots, budget=budget, region=options.region
+        )
     from wasp.iac.terraform.normalize import normalize
 
     warnings: list[str] = []
@@ -164,118 +163,19 @@ def read_source(source: Source, options: ScanOptions) -> Loaded:
         from wasp.iac.terraform.hcl import load_hcl
 
         tfs, errors = load_hcl(
-            source.path, options.variables, options.var_files, roots=roots, budget=budget, warnings=warnings
+            source.path,
+            options.variables,
+            options.var_files,
+            roots=roots,
+            budget=budget,
+            warnings=warnings,
+            region=options.region,
         )
-    loaded = Loaded(resources=normalize(tfs), errors=errors, warnings=warnings)
+    resources = normalize(tfs)
+    if options.region is not None:
+        resources = [replace(r, origin=replace(r.origin, region=options.region)) for r in resources]
+    loaded = Loaded(resources=resources, errors=errors, warnings=warnings)
     for tf in tfs:
         if tf.skips:
             loaded.skips[(tf.file, tf.address)] = skips_from(tf.skips, tf.file, tf.line)
     return loaded
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a source is read (parsed, evaluated, mapped).
-
-    Parsing builds hundreds of thousands of objects that all stay alive, so every automatic collection meanwhile
-    re-walks them for nothing (about a third of the time on large Terraform files). The scan collects once per
-    source instead.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _source_findings(
-    source: Source,
-    options: ScanOptions,
-    result: ScanResult,
-    now: datetime,
-    baseline: set[tuple[str, str, str]] | None,
-) -> list[Finding]:
-    """Read one source, evaluate it and apply suppressions; its problems are added to ``result``."""
-    loaded = read_source(source, options)
-    result.files.append(str(source.path))
-    result.errors.extend(loaded.errors)
-    result.warnings.extend(loaded.warnings)
-    result.resources += len(loaded.resources)
-    inventory = Inventory()
-    inventory.extend(enrich(r) for r in loaded.resources)
-    ev = evaluate(
-        result.rules,
-        inventory,
-        RuleContext(inventory=inventory, now=now),
-        observed_at=now,
-        require_collected=False,
-    )
-    findings = list(ev.findings)
-    result.warnings.extend(
-        f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
-    )
-    if options.inline_skips and loaded.skips:
-        findings, warnings = apply_inline(findings, loaded.skips, options.today)
-        result.warnings.extend(warnings)
-    if baseline is not None and options.baseline is not None:
-        findings = apply_baseline(findings, baseline, options.baseline.parent)
-    return findings
-
-
-def scan(
-    paths: Iterable[Path],
-    options: ScanOptions | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    sink: Callable[[list[Finding]], None] | None = None,
-) -> ScanResult:
-    """Read and evaluate every source (a bad one is reported and skipped), then apply suppressions.
-
-    With a ``sink``, each source's findings go to it and are not kept (memory stays flat); without one they
-    are collected in ``result.findings``.
-    """
-    options = options or ScanOptions()
-    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
-    baseline = read_baseline(options.baseline) if options.baseline else None
-    paths = list(paths)
-    sources = discover(paths, result.warnings)
-    if options.roots is None:
-        options = replace(options, roots=Roots.of(paths))
-    now = datetime.now(UTC)
-    for done, source in enumerate(sources, 1):
-        if progress is not None:
-            progress(done, len(sources), str(source.path))
-        problem: str | None = None
-        try:
-            with _gc_paused():
-                findings = _source_findings(source, options, result, now, baseline)
-        except InputError as exc:
-            problem = str(exc)
-        except ExpansionError as exc:
-            problem = f"{source.path}: {exc.describe()}"
-        except RecursionError:
-            problem = f"{source.path}: nests too deeply to evaluate (lists or expressions inside each other); flatten it"
-        except (OSError, UnicodeDecodeError) as exc:
-            problem = f"{source.path}: cannot read ({exc.__class__.__name__}); check the file"
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            if debug_enabled():
-                raise
-            problem = (
-                f"{source.path}: cannot evaluate ({exc.__class__.__name__}); the rest of the scan goes on "
-                "(--debug shows where)"
-            )
-        if problem is not None:
-            result.errors.append(problem)
-            continue
-        result.record(findings)
-        if sink is not None:
-            sink(findings)
-            del findings
-            gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
-        else:
-            result.findings.extend(findings)
-    result.warnings = list(
-        dict.fromkeys(result.warnings)
-    )  # a skipped file may be met by the walk and a reader
-    return result

@@ -37,8 +37,3 @@ def load_rules() -> tuple[Rule, ...]:
         m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and not m.ispkg
     )
     return tuple(_load(n) for n in names)
-
-
-def rules_for_practice(bp_id: str) -> tuple[Rule, ...]:
-    """The rules that evidence one best practice."""
-    return tuple(r for r in load_rules() if bp_id in r.meta.best_practices)

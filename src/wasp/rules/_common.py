@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wasp.model import Resource
 from wasp.model.classification import LEVELS, Classified
 from wasp.model.classification import SENSITIVE as _SENSITIVE
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
 
 SENSITIVE = _SENSITIVE
@@ -50,14 +50,9 @@ def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
         return False
     for k in ctx.inventory.of_type("AWS::KMS::Key"):
         if text in (k.id, k.arn) or (k.arn and text.endswith(k.id)):
-            manager = (k.properties.get("Supplementary") or {}).get("KeyManager", "CUSTOMER")
+            manager = (k.properties.get(SUPPLEMENTARY) or {}).get("KeyManager", "CUSTOMER")
             return bool(manager == "CUSTOMER")
     return True
-
-
-def first_tag(resource: Resource, key: str) -> str | None:
-    """A tag value of a neighbour resource."""
-    return resource.tags.get(key)
 
 
 def secrets_verdict(view: ResourceView, path: str, where: str) -> Verdict:

@@ -14,8 +14,6 @@ from typing import Any
 
 from wasp.rules._policy_actions import expand, known_actions, matches
 
-ADMIN_POLICY_ARN_SUFFIX = ":policy/AdministratorAccess"
-
 NON_LIMITING_KEYS = frozenset(
     {
         "aws:securetransport",
@@ -171,11 +169,6 @@ def allowed_everywhere(sts: Iterable[Mapping[str, Any]]) -> frozenset[str]:
 def grants_full_admin(policy: Any) -> bool:
     """True when the document, unconditioned, allows every known action on every resource."""
     return allowed_everywhere(statements(policy)) >= known_actions()
-
-
-def is_admin_policy_arn(arn: str) -> bool:
-    """True for the AWS-managed AdministratorAccess policy."""
-    return arn.endswith(ADMIN_POLICY_ARN_SUFFIX) and ":aws:policy/" in arn
 
 
 def inline_documents(policies: Iterable[Any]) -> list[tuple[str, Any]]:

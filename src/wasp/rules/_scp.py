@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Unresolved
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     ResourceView,
@@ -74,8 +75,8 @@ def _place(view: ResourceView, ctx: RuleContext, account: str) -> Placement | No
         if member.id != account:
             continue
         nv = view.neighbour(member)
-        chain = nv.peek("Supplementary.OuChain")
-        nv.peek("Supplementary.OuPath")
+        chain = nv.peek(f"{SUPPLEMENTARY}.OuChain")
+        nv.peek(f"{SUPPLEMENTARY}.OuPath")
         if isinstance(chain, list) and chain:
             for i, hop in enumerate(chain):
                 if isinstance(hop, dict) and hop.get("Id"):
@@ -91,7 +92,7 @@ def _place(view: ResourceView, ctx: RuleContext, account: str) -> Placement | No
 
 
 def _management(view: ResourceView, orgs: list[Resource], account: str) -> bool:
-    return any(view.neighbour(org).peek("Supplementary.ManagementAccountId") == account for org in orgs)
+    return any(view.neighbour(org).peek(f"{SUPPLEMENTARY}.ManagementAccountId") == account for org in orgs)
 
 
 def evaluate_guardrail(view: ResourceView, ctx: RuleContext, what: str, recognise: Recogniser) -> Verdict:
@@ -181,13 +182,13 @@ def scp_examples(good_content: dict[str, Any]) -> tuple[Example, ...]:
     account = example_resource(ACCOUNT_TYPE, {"AccountId": MEMBER_ID}, MEMBER_ID, region="")
     org = example_resource(
         ORG,
-        {"FeatureSet": "ALL", "Supplementary": {"ManagementAccountId": "999999999999"}},
+        {"FeatureSet": "ALL", SUPPLEMENTARY: {"ManagementAccountId": "999999999999"}},
         "o-example",
         region="",
     )
     org_managed_here = example_resource(
         ORG,
-        {"FeatureSet": "ALL", "Supplementary": {"ManagementAccountId": MEMBER_ID}},
+        {"FeatureSet": "ALL", SUPPLEMENTARY: {"ManagementAccountId": MEMBER_ID}},
         "o-example",
         region="",
     )
@@ -196,7 +197,7 @@ def scp_examples(good_content: dict[str, Any]) -> tuple[Example, ...]:
         {
             "AccountId": MEMBER_ID,
             "ParentIds": ["ou-prod"],
-            "Supplementary": {"OuPath": "Root/Workloads/Prod", "OuChain": _PROD_PATH},
+            SUPPLEMENTARY: {"OuPath": "Root/Workloads/Prod", "OuChain": _PROD_PATH},
         },
         MEMBER_ID,
         region="",

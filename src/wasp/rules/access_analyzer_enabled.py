@@ -1,6 +1,7 @@
 """IAM Access Analyzer has an active analyzer in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -37,7 +38,7 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """An ACTIVE analyzer per region."""
     judge = resource_judge(
-        view, ctx, ANALYZER, lambda a: a.get("Supplementary.Status", "ACTIVE") == "ACTIVE", "no analyzer"
+        view, ctx, ANALYZER, lambda a: a.get(f"{SUPPLEMENTARY}.Status", "ACTIVE") == "ACTIVE", "no analyzer"
     )
     return regional_verdict(view, ctx, "IAM Access Analyzer", judge)
 
@@ -49,7 +50,7 @@ EXAMPLES = (
         "on",
         _ACCT,
         FindingStatus.PASS,
-        (example_resource(ANALYZER, {"Supplementary": {"Status": "ACTIVE"}}, "a"),),
+        (example_resource(ANALYZER, {SUPPLEMENTARY: {"Status": "ACTIVE"}}, "a"),),
         workload=_W,
     ),
     Example("off", _ACCT, FindingStatus.FAIL, workload=_W),

@@ -1,6 +1,7 @@
 """ACM certificates in use are issued, renewable and not close to expiry."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -34,16 +35,16 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Unused, failed or pending certificates are skipped; the rest must be renewable with time left."""
-    if view.get("Supplementary.Status") not in ("ISSUED", "EXPIRED"):
+    if view.get(f"{SUPPLEMENTARY}.Status") not in ("ISSUED", "EXPIRED"):
         return None
-    left = ctx.days_since(view.get("Supplementary.NotAfter"))
+    left = ctx.days_since(view.get(f"{SUPPLEMENTARY}.NotAfter"))
     days_left = -left if left is not None else None
     view.note("days_left", days_left)
     if days_left is not None and days_left < MIN_DAYS_LEFT:
         return failed(f"certificate for {view.get('DomainName')} expires in {days_left} day(s)")
     if (
-        view.get("Supplementary.Type") == "IMPORTED"
-        or view.get("Supplementary.RenewalEligibility") == "INELIGIBLE"
+        view.get(f"{SUPPLEMENTARY}.Type") == "IMPORTED"
+        or view.get(f"{SUPPLEMENTARY}.RenewalEligibility") == "INELIGIBLE"
     ):
         return failed(f"certificate for {view.get('DomainName')} will not be renewed by ACM")
     return passed(f"{days_left} days left, renewable")
@@ -56,7 +57,7 @@ EXAMPLES = (
             "AWS::CertificateManager::Certificate",
             {
                 "DomainName": "x",
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "Status": "ISSUED",
                     "NotAfter": "2026-12-01",
                     "Type": "AMAZON_ISSUED",
@@ -72,7 +73,7 @@ EXAMPLES = (
             "AWS::CertificateManager::Certificate",
             {
                 "DomainName": "x",
-                "Supplementary": {"Status": "ISSUED", "NotAfter": "2026-01-10", "Type": "AMAZON_ISSUED"},
+                SUPPLEMENTARY: {"Status": "ISSUED", "NotAfter": "2026-01-10", "Type": "AMAZON_ISSUED"},
             },
         ),
         FindingStatus.FAIL,
@@ -83,7 +84,7 @@ EXAMPLES = (
             "AWS::CertificateManager::Certificate",
             {
                 "DomainName": "x",
-                "Supplementary": {"Status": "ISSUED", "NotAfter": "2027-01-10", "Type": "IMPORTED"},
+                SUPPLEMENTARY: {"Status": "ISSUED", "NotAfter": "2027-01-10", "Type": "IMPORTED"},
             },
         ),
         FindingStatus.FAIL,

@@ -1,6 +1,7 @@
 """CloudFormation stacks expose no secrets in outputs or parameter values."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -29,20 +30,20 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any detector hit recorded at Supplementary.Secrets."""
-    return secrets_verdict(view, "Supplementary.Secrets", "stack outputs and parameters")
+    return secrets_verdict(view, f"{SUPPLEMENTARY}.Secrets", "stack outputs and parameters")
 
 
 EXAMPLES = (
     Example(
         "clean",
-        example_resource("AWS::CloudFormation::Stack", {"Supplementary": {"Secrets": []}}),
+        example_resource("AWS::CloudFormation::Stack", {SUPPLEMENTARY: {"Secrets": []}}),
         FindingStatus.PASS,
     ),
     Example(
         "leaky",
         example_resource(
             "AWS::CloudFormation::Stack",
-            {"Supplementary": {"Secrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}},
+            {SUPPLEMENTARY: {"Secrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]}},
         ),
         FindingStatus.FAIL,
     ),

@@ -1,6 +1,7 @@
 """AWS Config records all resource types in every in-scope region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -35,7 +36,9 @@ META = RuleMeta(
 
 
 def _good(recorder: ResourceView) -> bool:
-    return bool(recorder.get("RecordingGroup.AllSupported")) and bool(recorder.get("Supplementary.Recording"))
+    return bool(recorder.get("RecordingGroup.AllSupported")) and bool(
+        recorder.get(f"{SUPPLEMENTARY}.Recording")
+    )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -46,7 +49,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 _W = WorkloadScope(regions=("eu-west-2",))
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
-_ON = {"RecordingGroup": {"AllSupported": True}, "Supplementary": {"Recording": True}}
+_ON = {"RecordingGroup": {"AllSupported": True}, SUPPLEMENTARY: {"Recording": True}}
 EXAMPLES = (
     Example(
         "recording", _ACCT, FindingStatus.PASS, (example_resource(RECORDER, _ON, "default"),), workload=_W
@@ -55,18 +58,14 @@ EXAMPLES = (
         "stopped",
         _ACCT,
         FindingStatus.FAIL,
-        (example_resource(RECORDER, {**_ON, "Supplementary": {"Recording": False}}, "default"),),
+        (example_resource(RECORDER, {**_ON, SUPPLEMENTARY: {"Recording": False}}, "default"),),
         workload=_W,
     ),
     Example(
         "status-unreadable",
         _ACCT,
         FindingStatus.UNKNOWN,
-        (
-            example_resource(
-                RECORDER, {**_ON, "Supplementary": {"Recording": Unresolved("denied")}}, "default"
-            ),
-        ),
+        (example_resource(RECORDER, {**_ON, SUPPLEMENTARY: {"Recording": Unresolved("denied")}}, "default"),),
         workload=_W,
     ),
 )

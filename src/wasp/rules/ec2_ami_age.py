@@ -1,6 +1,7 @@
 """Instances run from images built within the last 180 days."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -34,9 +35,9 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Age from the AMI's creation date; a deregistered AMI is unknown."""
-    if view.get("Supplementary.State") in ("terminated", "shutting-down"):
+    if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
-    created = view.get("Supplementary.ImageCreationDate")
+    created = view.get(f"{SUPPLEMENTARY}.ImageCreationDate")
     if not created:
         return unknown(
             f"the AMI {view.get('ImageId')} of {view.id} no longer exists or is not visible, so its age is unknown"
@@ -53,7 +54,7 @@ EXAMPLES = (
         "fresh",
         example_resource(
             "AWS::EC2::Instance",
-            {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2025-11-01T00:00:00Z"}},
+            {"ImageId": "ami-1", SUPPLEMENTARY: {"ImageCreationDate": "2025-11-01T00:00:00Z"}},
         ),
         FindingStatus.PASS,
     ),
@@ -61,7 +62,7 @@ EXAMPLES = (
         "stale",
         example_resource(
             "AWS::EC2::Instance",
-            {"ImageId": "ami-1", "Supplementary": {"ImageCreationDate": "2024-01-01T00:00:00Z"}},
+            {"ImageId": "ami-1", SUPPLEMENTARY: {"ImageCreationDate": "2024-01-01T00:00:00Z"}},
         ),
         FindingStatus.FAIL,
     ),

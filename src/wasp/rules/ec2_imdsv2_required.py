@@ -1,6 +1,7 @@
 """Instances require IMDSv2 (session tokens) for the instance metadata service."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -32,7 +33,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Terminated instances are skipped; the rest need HttpTokens=required (or the endpoint off)."""
-    if view.get("Supplementary.State") in ("terminated", "shutting-down"):
+    if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
     if view.get("MetadataOptions.HttpEndpoint") == "disabled":
         return passed("instance metadata service is disabled")

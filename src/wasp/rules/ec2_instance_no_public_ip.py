@@ -1,6 +1,7 @@
 """Compute sits in private subnets: instances have no public IP address."""
 
 from wasp.model import FindingStatus, Resource, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -45,7 +46,7 @@ def _subnet(ctx: RuleContext, subnet_id: object) -> Resource | None:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when the instance has (or is configured to get) a public address; unknown when that is not known."""
-    if view.get("Supplementary.State") in ("terminated", "shutting-down"):
+    if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
     public_ip = view.get("PublicIp")
     if public_ip:

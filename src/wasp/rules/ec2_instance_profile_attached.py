@@ -1,6 +1,7 @@
 """Instances get AWS credentials from an instance profile (a role), not from stored keys."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -31,7 +32,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when no instance profile is attached."""
-    if view.get("Supplementary.State") in ("terminated", "shutting-down"):
+    if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
     if view.get("IamInstanceProfile"):
         return passed("instance has an instance profile")

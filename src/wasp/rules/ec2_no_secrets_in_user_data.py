@@ -1,6 +1,7 @@
 """EC2 user data holds no secrets."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -29,13 +30,13 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any detector hit recorded at Supplementary.UserDataSecrets."""
-    return secrets_verdict(view, "Supplementary.UserDataSecrets", "user data")
+    return secrets_verdict(view, f"{SUPPLEMENTARY}.UserDataSecrets", "user data")
 
 
 EXAMPLES = (
     Example(
         "clean",
-        example_resource("AWS::EC2::Instance", {"Supplementary": {"UserDataSecrets": []}}),
+        example_resource("AWS::EC2::Instance", {SUPPLEMENTARY: {"UserDataSecrets": []}}),
         FindingStatus.PASS,
     ),
     Example(
@@ -43,7 +44,7 @@ EXAMPLES = (
         example_resource(
             "AWS::EC2::Instance",
             {
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
                 }
             },

@@ -1,6 +1,7 @@
 """Instances are launched without an SSH key pair (Session Manager instead)."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -31,7 +32,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when KeyName is set."""
-    if view.get("Supplementary.State") in ("terminated", "shutting-down"):
+    if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
     key = view.get("KeyName")
     if key:

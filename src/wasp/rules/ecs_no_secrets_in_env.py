@@ -1,6 +1,7 @@
 """ECS task definitions keep secrets out of plain environment variables."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -29,13 +30,13 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any detector hit recorded at Supplementary.EnvironmentSecrets."""
-    return secrets_verdict(view, "Supplementary.EnvironmentSecrets", "container environment")
+    return secrets_verdict(view, f"{SUPPLEMENTARY}.EnvironmentSecrets", "container environment")
 
 
 EXAMPLES = (
     Example(
         "clean",
-        example_resource("AWS::ECS::TaskDefinition", {"Supplementary": {"EnvironmentSecrets": []}}),
+        example_resource("AWS::ECS::TaskDefinition", {SUPPLEMENTARY: {"EnvironmentSecrets": []}}),
         FindingStatus.PASS,
     ),
     Example(
@@ -43,7 +44,7 @@ EXAMPLES = (
         example_resource(
             "AWS::ECS::TaskDefinition",
             {
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
                 }
             },

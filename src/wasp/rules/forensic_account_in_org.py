@@ -3,6 +3,7 @@
 import re
 
 from wasp.model import FindingStatus, Severity, Unresolved
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -46,7 +47,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         n = view.neighbour(acct)
         try:
             text = " ".join(
-                [str(n.get("AccountName", "")), str(n.get("Supplementary.OuPath", "")), *acct.tags.values()]
+                [
+                    str(n.get("AccountName", "")),
+                    str(n.get(f"{SUPPLEMENTARY}.OuPath", "")),
+                    *acct.tags.values(),
+                ]
             )
         except UnresolvedRead as exc:
             unknown.append(exc)
@@ -81,7 +86,7 @@ EXAMPLES = (
         FindingStatus.UNKNOWN,
         (
             example_resource(
-                ACCOUNT, {"AccountName": "x", "Supplementary": {"OuPath": Unresolved("denied")}}, "1"
+                ACCOUNT, {"AccountName": "x", SUPPLEMENTARY: {"OuPath": Unresolved("denied")}}, "1"
             ),
         ),
     ),

@@ -1,6 +1,7 @@
 """Active access keys are rotated within 90 days."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -38,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Inactive keys are out of scope; active ones must be younger than the limit."""
     if view.get("Status") != "Active":
         return None
-    age = ctx.days_since(view.get("Supplementary.CreateDate"))
+    age = ctx.days_since(view.get(f"{SUPPLEMENTARY}.CreateDate"))
     view.note("age_days", age)
     if age is None:
         return unknown("the key's creation date is not known")
@@ -48,7 +49,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 def _key(created: str, status: str = "Active") -> dict[str, object]:
-    return {"UserName": "deploy", "Status": status, "Supplementary": {"CreateDate": created}}
+    return {"UserName": "deploy", "Status": status, SUPPLEMENTARY: {"CreateDate": created}}
 
 
 EXAMPLES = (

@@ -1,6 +1,7 @@
 """Active access keys unused for more than 90 days are removed."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -36,8 +37,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Idle time counts from last use, or from creation for a key never used."""
     if view.get("Status") != "Active":
         return None
-    last_used = view.get("Supplementary.LastUsedDate")
-    idle = ctx.days_since(last_used or view.get("Supplementary.CreateDate"))
+    last_used = view.get(f"{SUPPLEMENTARY}.LastUsedDate")
+    idle = ctx.days_since(last_used or view.get(f"{SUPPLEMENTARY}.CreateDate"))
     view.note("idle_days", idle)
     if idle is None:
         return unknown("neither last-use nor creation date is known")
@@ -53,7 +54,7 @@ def _key(created: str, used: str | None) -> dict[str, object]:
     return {
         "UserName": "deploy",
         "Status": "Active",
-        "Supplementary": {"CreateDate": created, "LastUsedDate": used},
+        SUPPLEMENTARY: {"CreateDate": created, "LastUsedDate": used},
     }
 
 

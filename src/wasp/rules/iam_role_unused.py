@@ -1,6 +1,7 @@
 """Roles unused for more than 90 days are removed."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -40,8 +41,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         name, view.resource.arn
     ):
         return None
-    last = view.get("Supplementary.LastUsedDate")
-    idle = ctx.days_since(last or view.get("Supplementary.CreateDate"))
+    last = view.get(f"{SUPPLEMENTARY}.LastUsedDate")
+    idle = ctx.days_since(last or view.get(f"{SUPPLEMENTARY}.CreateDate"))
     view.note("idle_days", idle)
     if idle is None:
         return unknown(f"role {name}: neither its last use nor its creation date was read")
@@ -53,16 +54,14 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 EXAMPLES = (
     Example(
         "used",
-        example_resource(
-            "AWS::IAM::Role", {"RoleName": "r", "Supplementary": {"LastUsedDate": "2025-12-01"}}
-        ),
+        example_resource("AWS::IAM::Role", {"RoleName": "r", SUPPLEMENTARY: {"LastUsedDate": "2025-12-01"}}),
         FindingStatus.PASS,
     ),
     Example(
         "stale",
         example_resource(
             "AWS::IAM::Role",
-            {"RoleName": "r", "Supplementary": {"CreateDate": "2024-01-01", "LastUsedDate": None}},
+            {"RoleName": "r", SUPPLEMENTARY: {"CreateDate": "2024-01-01", "LastUsedDate": None}},
         ),
         FindingStatus.FAIL,
     ),

@@ -1,6 +1,7 @@
 """Every IAM user with a console password has MFA."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -36,13 +37,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only users with a console password are in scope."""
     if not view.get("LoginProfile"):
         return None
-    if view.get("Supplementary.MfaActive"):
+    if view.get(f"{SUPPLEMENTARY}.MfaActive"):
         return passed("console user has MFA")
     return failed(f"IAM user {view.id} can sign in to the console without MFA")
 
 
 def _user(mfa: bool, login: bool = True) -> dict[str, object]:
-    props: dict[str, object] = {"UserName": "bob", "Supplementary": {"MfaActive": mfa}}
+    props: dict[str, object] = {"UserName": "bob", SUPPLEMENTARY: {"MfaActive": mfa}}
     if login:
         props["LoginProfile"] = {"Password": "***"}
     return props

@@ -3,6 +3,7 @@
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -46,7 +47,7 @@ def _principals(st: dict[str, Any]) -> list[str]:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Customer-managed keys only; root's kms:* statement is the normal IAM delegation and is allowed."""
-    if view.get("Supplementary.KeyManager", "CUSTOMER") != "CUSTOMER":
+    if view.get(f"{SUPPLEMENTARY}.KeyManager", "CUSTOMER") != "CUSTOMER":
         return None
     policy = view.get("KeyPolicy")
     if not policy:

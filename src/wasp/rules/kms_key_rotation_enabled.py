@@ -1,6 +1,7 @@
 """Customer-managed symmetric KMS keys rotate automatically."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -31,13 +32,13 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only enabled, customer-managed, symmetric encryption keys are in scope."""
-    if view.get("Supplementary.KeyManager", "CUSTOMER") != "CUSTOMER":
+    if view.get(f"{SUPPLEMENTARY}.KeyManager", "CUSTOMER") != "CUSTOMER":
         return None
     if view.get("KeySpec", "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT":
         return None
     if (
         view.get("Enabled", True) in (False, "false")
-        or view.get("Supplementary.KeyState") == "PendingDeletion"
+        or view.get(f"{SUPPLEMENTARY}.KeyState") == "PendingDeletion"
     ):
         return None
     if view.get("EnableKeyRotation") in (True, "true"):

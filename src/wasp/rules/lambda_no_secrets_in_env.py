@@ -1,6 +1,7 @@
 """Lambda environment variables hold no secrets."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -29,13 +30,13 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any detector hit recorded at Supplementary.EnvironmentSecrets."""
-    return secrets_verdict(view, "Supplementary.EnvironmentSecrets", "Lambda environment variables")
+    return secrets_verdict(view, f"{SUPPLEMENTARY}.EnvironmentSecrets", "Lambda environment variables")
 
 
 EXAMPLES = (
     Example(
         "clean",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"EnvironmentSecrets": []}}),
+        example_resource("AWS::Lambda::Function", {SUPPLEMENTARY: {"EnvironmentSecrets": []}}),
         FindingStatus.PASS,
     ),
     Example(
@@ -43,7 +44,7 @@ EXAMPLES = (
         example_resource(
             "AWS::Lambda::Function",
             {
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "EnvironmentSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
                 }
             },

@@ -1,6 +1,7 @@
 """Lambda function policy grants no public or unknown cross-account access."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -27,18 +28,18 @@ META = RuleMeta(
 )
 
 
-evaluate = exposure_evaluate(own_property("Supplementary.ResourcePolicy"), "Lambda function policy")
+evaluate = exposure_evaluate(own_property(f"{SUPPLEMENTARY}.ResourcePolicy"), "Lambda function policy")
 
 
 EXAMPLES = (
     Example(
         "scoped",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": ORG_ONLY}}),
+        example_resource("AWS::Lambda::Function", {SUPPLEMENTARY: {"ResourcePolicy": ORG_ONLY}}),
         FindingStatus.PASS,
     ),
     Example(
         "public",
-        example_resource("AWS::Lambda::Function", {"Supplementary": {"ResourcePolicy": PUBLIC}}),
+        example_resource("AWS::Lambda::Function", {SUPPLEMENTARY: {"ResourcePolicy": PUBLIC}}),
         FindingStatus.FAIL,
     ),
 )

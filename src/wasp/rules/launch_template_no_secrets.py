@@ -1,6 +1,7 @@
 """Launch template user data holds no secrets."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -29,13 +30,13 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any detector hit recorded at Supplementary.UserDataSecrets."""
-    return secrets_verdict(view, "Supplementary.UserDataSecrets", "launch template user data")
+    return secrets_verdict(view, f"{SUPPLEMENTARY}.UserDataSecrets", "launch template user data")
 
 
 EXAMPLES = (
     Example(
         "clean",
-        example_resource("AWS::EC2::LaunchTemplate", {"Supplementary": {"UserDataSecrets": []}}),
+        example_resource("AWS::EC2::LaunchTemplate", {SUPPLEMENTARY: {"UserDataSecrets": []}}),
         FindingStatus.PASS,
     ),
     Example(
@@ -43,7 +44,7 @@ EXAMPLES = (
         example_resource(
             "AWS::EC2::LaunchTemplate",
             {
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "UserDataSecrets": [{"Where": "DB_PASSWORD", "Detector": "secret-named-variable"}]
                 }
             },

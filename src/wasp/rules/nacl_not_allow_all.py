@@ -1,6 +1,7 @@
 """Network ACLs guarding subnets do not allow all inbound traffic from anywhere."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -32,10 +33,10 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only NACLs associated with subnets; the lowest-numbered matching ingress rule decides."""
-    if not view.get("Supplementary.Subnets"):
+    if not view.get(f"{SUPPLEMENTARY}.Subnets"):
         return None
     entries = sorted(
-        (e for e in view.get("Supplementary.Entries", []) if not e.get("Egress")),
+        (e for e in view.get(f"{SUPPLEMENTARY}.Entries", []) if not e.get("Egress")),
         key=lambda e: int(e.get("RuleNumber") or 32767),
     )
     for e in entries:
@@ -57,12 +58,12 @@ _WEB = {**_ALL, "Protocol": "6", "PortRange": {"From": 443, "To": 443}}
 EXAMPLES = (
     Example(
         "scoped",
-        example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_WEB]}}),
+        example_resource("AWS::EC2::NetworkAcl", {SUPPLEMENTARY: {"Subnets": ["s"], "Entries": [_WEB]}}),
         FindingStatus.PASS,
     ),
     Example(
         "open",
-        example_resource("AWS::EC2::NetworkAcl", {"Supplementary": {"Subnets": ["s"], "Entries": [_ALL]}}),
+        example_resource("AWS::EC2::NetworkAcl", {SUPPLEMENTARY: {"Subnets": ["s"], "Entries": [_ALL]}}),
         FindingStatus.FAIL,
     ),
 )

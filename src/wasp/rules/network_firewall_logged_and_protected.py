@@ -1,6 +1,7 @@
 """Where Network Firewall is used, it logs alerts and cannot be deleted casually."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -34,7 +35,7 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """ALERT logging and delete protection."""
     problems = []
-    if "ALERT" not in (view.get("Supplementary.LogTypes") or []):
+    if "ALERT" not in (view.get(f"{SUPPLEMENTARY}.LogTypes") or []):
         problems.append("no ALERT logging")
     if not view.get("DeleteProtection"):
         problems.append("no delete protection")
@@ -48,14 +49,14 @@ EXAMPLES = (
         "good",
         example_resource(
             "AWS::NetworkFirewall::Firewall",
-            {"DeleteProtection": True, "Supplementary": {"LogTypes": ["ALERT", "FLOW"]}},
+            {"DeleteProtection": True, SUPPLEMENTARY: {"LogTypes": ["ALERT", "FLOW"]}},
         ),
         FindingStatus.PASS,
     ),
     Example(
         "bare",
         example_resource(
-            "AWS::NetworkFirewall::Firewall", {"DeleteProtection": False, "Supplementary": {"LogTypes": []}}
+            "AWS::NetworkFirewall::Firewall", {"DeleteProtection": False, SUPPLEMENTARY: {"LogTypes": []}}
         ),
         FindingStatus.FAIL,
     ),

@@ -3,6 +3,7 @@
 import re
 
 from wasp.model import FindingStatus, Resource, Severity, Unresolved
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     NeighbourView,
@@ -52,7 +53,7 @@ def _kinds(account: NeighbourView) -> set[str]:
     text = " ".join(
         [
             str(account.get("AccountName", "")),
-            str(account.get("Supplementary.OuPath", "")),
+            str(account.get(f"{SUPPLEMENTARY}.OuPath", "")),
             *account.tags.values(),
         ]
     ).lower()
@@ -82,7 +83,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 def _acct(name: str, ou: str = "Root") -> Resource:
-    return example_resource(ACCOUNT, {"AccountName": name, "Supplementary": {"OuPath": ou}}, name)
+    return example_resource(ACCOUNT, {"AccountName": name, SUPPLEMENTARY: {"OuPath": ou}}, name)
 
 
 EXAMPLES = (
@@ -105,7 +106,7 @@ EXAMPLES = (
         (
             _acct("payments-prod"),
             _acct("payments-dev"),
-            example_resource(ACCOUNT, {"AccountName": "x", "Supplementary": Unresolved("denied")}, "x"),
+            example_resource(ACCOUNT, {"AccountName": "x", SUPPLEMENTARY: Unresolved("denied")}, "x"),
         ),
     ),
 )

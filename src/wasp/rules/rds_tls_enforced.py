@@ -1,6 +1,7 @@
 """RDS databases refuse unencrypted connections."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -38,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         e in engine for e in ("postgres", "mysql", "mariadb", "sqlserver")
     ):
         return None
-    params = view.get("Supplementary.TlsParameters") or {}
+    params = view.get(f"{SUPPLEMENTARY}.TlsParameters") or {}
     if str(params.get("rds.force_ssl")) == "1" or str(params.get("require_secure_transport", "")).upper() in (
         "ON",
         "1",
@@ -54,7 +55,7 @@ EXAMPLES = (
         "forced",
         example_resource(
             "AWS::RDS::DBInstance",
-            {"Engine": "postgres", "Supplementary": {"TlsParameters": {"rds.force_ssl": "1"}}},
+            {"Engine": "postgres", SUPPLEMENTARY: {"TlsParameters": {"rds.force_ssl": "1"}}},
         ),
         FindingStatus.PASS,
     ),
@@ -65,7 +66,7 @@ EXAMPLES = (
             {
                 "Engine": "postgres",
                 "DBParameterGroupName": "default.postgres16",
-                "Supplementary": {"TlsParameters": {}},
+                SUPPLEMENTARY: {"TlsParameters": {}},
             },
         ),
         FindingStatus.FAIL,

@@ -1,6 +1,7 @@
 """S3 bucket ACLs grant nothing to everyone or to any AWS account."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -40,7 +41,7 @@ PUBLIC_CANNED = ("PublicRead", "PublicReadWrite", "AuthenticatedRead")
 
 def _grants(view: ResourceView) -> list[str] | None:
     """Public grants: live, ACL grants to the global groups; IaC, a public canned ACL. None when unreadable."""
-    live = view.peek("Supplementary.PublicAclGrants")
+    live = view.peek(f"{SUPPLEMENTARY}.PublicAclGrants")
     canned = view.peek("AccessControl")
     if contains_unresolved(live) is not None or contains_unresolved(canned) is not None:
         return None
@@ -81,18 +82,18 @@ _OWNER_ENFORCED = {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
 EXAMPLES = (
     Example(
         "private",
-        example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": []}}),
+        example_resource("AWS::S3::Bucket", {SUPPLEMENTARY: {"PublicAclGrants": []}}),
         FindingStatus.PASS,
     ),
     Example(
         "all-users",
-        example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": ["AllUsers:READ"]}}),
+        example_resource("AWS::S3::Bucket", {SUPPLEMENTARY: {"PublicAclGrants": ["AllUsers:READ"]}}),
         FindingStatus.FAIL,
         (example_account(None),),
     ),
     Example(
         "all-users-account-block-unread",
-        example_resource("AWS::S3::Bucket", {"Supplementary": {"PublicAclGrants": ["AllUsers:READ"]}}),
+        example_resource("AWS::S3::Bucket", {SUPPLEMENTARY: {"PublicAclGrants": ["AllUsers:READ"]}}),
         FindingStatus.UNKNOWN,
         (example_account(Unresolved("s3:GetAccountPublicAccessBlock denied")),),
     ),
@@ -101,7 +102,7 @@ EXAMPLES = (
         example_resource(
             "AWS::S3::Bucket",
             {
-                "Supplementary": {"PublicAclGrants": ["AllUsers:READ"]},
+                SUPPLEMENTARY: {"PublicAclGrants": ["AllUsers:READ"]},
                 "PublicAccessBlockConfiguration": {"IgnorePublicAcls": True},
             },
         ),
@@ -113,7 +114,7 @@ EXAMPLES = (
         example_resource(
             "AWS::S3::Bucket",
             {
-                "Supplementary": {"PublicAclGrants": Unresolved("s3:GetBucketAcl denied")},
+                SUPPLEMENTARY: {"PublicAclGrants": Unresolved("s3:GetBucketAcl denied")},
                 "OwnershipControls": _OWNER_ENFORCED,
             },
         ),

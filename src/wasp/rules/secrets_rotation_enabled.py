@@ -1,6 +1,7 @@
 """Secrets Manager secrets rotate automatically."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -30,7 +31,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail unless rotation is on."""
-    if view.get("Supplementary.RotationEnabled"):
+    if view.get(f"{SUPPLEMENTARY}.RotationEnabled"):
         return passed("rotation enabled")
     return failed(f"secret {view.id} does not rotate")
 
@@ -38,12 +39,12 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 EXAMPLES = (
     Example(
         "rotating",
-        example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": True}}),
+        example_resource("AWS::SecretsManager::Secret", {SUPPLEMENTARY: {"RotationEnabled": True}}),
         FindingStatus.PASS,
     ),
     Example(
         "static",
-        example_resource("AWS::SecretsManager::Secret", {"Supplementary": {"RotationEnabled": False}}),
+        example_resource("AWS::SecretsManager::Secret", {SUPPLEMENTARY: {"RotationEnabled": False}}),
         FindingStatus.FAIL,
     ),
 )

@@ -1,7 +1,7 @@
 """Security Hub is enabled with the AWS Foundational Security Best Practices standard in every region."""
 
 from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity
-from wasp.model.resource import Unresolved
+from wasp.model.resource import SUPPLEMENTARY, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -36,7 +36,7 @@ META = RuleMeta(
 
 
 def _fsbp(hub: ResourceView) -> bool:
-    standards = hub.get("Supplementary.EnabledStandards") or []
+    standards = hub.get(f"{SUPPLEMENTARY}.EnabledStandards") or []
     return isinstance(standards, list) and any(FSBP in str(s) for s in standards)
 
 
@@ -54,14 +54,14 @@ EXAMPLES = (
         "fsbp",
         _ACCT,
         FindingStatus.PASS,
-        (example_resource(HUB, {"Supplementary": {"EnabledStandards": [_ARN]}}, "h"),),
+        (example_resource(HUB, {SUPPLEMENTARY: {"EnabledStandards": [_ARN]}}, "h"),),
         workload=_W,
     ),
     Example(
         "cis-only",
         _ACCT,
         FindingStatus.FAIL,
-        (example_resource(HUB, {"Supplementary": {"EnabledStandards": ["cis"]}}, "h"),),
+        (example_resource(HUB, {SUPPLEMENTARY: {"EnabledStandards": ["cis"]}}, "h"),),
         workload=_W,
     ),
     Example("off", _ACCT, FindingStatus.FAIL, workload=_W),
@@ -69,7 +69,7 @@ EXAMPLES = (
         "standards-unreadable",
         _ACCT,
         FindingStatus.UNKNOWN,
-        (example_resource(HUB, {"Supplementary": {"EnabledStandards": Unresolved("denied")}}, "h"),),
+        (example_resource(HUB, {SUPPLEMENTARY: {"EnabledStandards": Unresolved("denied")}}, "h"),),
         workload=_W,
     ),
 )

@@ -1,6 +1,7 @@
 """Instances are managed by Systems Manager (Session Manager instead of SSH, patching, inventory)."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -36,7 +37,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Running instances only."""
-    if view.get("Supplementary.State") not in (None, "running"):
+    if view.get(f"{SUPPLEMENTARY}.State") not in (None, "running"):
         return None
     managed = [m for m in ctx.inventory.of_type(MANAGED) if m.id == view.id]
     state = view.neighbour(managed[0]).get("PingStatus") if managed else "not registered"

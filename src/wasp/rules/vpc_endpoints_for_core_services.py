@@ -1,6 +1,7 @@
 """Workload VPCs reach S3, DynamoDB and SSM through VPC endpoints, not the internet."""
 
 from wasp.model import FindingStatus, Resource, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -35,7 +36,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Match endpoint service names by their last part."""
-    if view.get("Supplementary.IsDefault"):
+    if view.get(f"{SUPPLEMENTARY}.IsDefault"):
         return None
     have = {
         str(view.neighbour(e).get("ServiceName", "")).rsplit(".", 1)[-1]

@@ -1,6 +1,7 @@
 """VPCs have flow logs."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -34,7 +35,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A flow log whose resource is this VPC."""
-    if view.get("Supplementary.IsDefault"):
+    if view.get(f"{SUPPLEMENTARY}.IsDefault"):
         in_use = [
             i
             for i in ctx.inventory.of_type("AWS::EC2::Instance")

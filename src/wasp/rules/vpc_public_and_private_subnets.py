@@ -1,6 +1,7 @@
 """Workload VPCs are layered: public subnets for entry points, private subnets for everything else."""
 
 from wasp.model import FindingStatus, Resource, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -35,10 +36,10 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Count public and private subnets of the VPC."""
-    if view.get("Supplementary.IsDefault"):
+    if view.get(f"{SUPPLEMENTARY}.IsDefault"):
         return None
     subnets = ctx.inventory.find(SUBNET, VpcId=view.id)
-    public = [s.id for s in subnets if view.neighbour(s).get("Supplementary.Public")]
+    public = [s.id for s in subnets if view.neighbour(s).get(f"{SUPPLEMENTARY}.Public")]
     private = [s.id for s in subnets if s.id not in public]
     view.note("public_subnets", public)
     view.note("private_subnets", private)
@@ -50,7 +51,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 def _sub(sid: str, public: bool) -> Resource:
-    return example_resource(SUBNET, {"VpcId": "vpc-1", "Supplementary": {"Public": public}}, sid)
+    return example_resource(SUBNET, {"VpcId": "vpc-1", SUPPLEMENTARY: {"Public": public}}, sid)
 
 
 EXAMPLES = (

@@ -1,6 +1,7 @@
 """API Gateway stages are protected by AWS WAF."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -32,7 +33,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """See _waf.waf_verdict."""
-    acl = view.get("Supplementary.WebAclArn")
+    acl = view.get(f"{SUPPLEMENTARY}.WebAclArn")
     return waf_verdict(view, ctx, acl, "API Gateway stage")
 
 
@@ -41,13 +42,13 @@ EXAMPLES = (
         "protected",
         example_resource(
             "AWS::ApiGateway::Stage",
-            {"Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/api/abc"}},
+            {SUPPLEMENTARY: {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/api/abc"}},
         ),
         FindingStatus.PASS,
     ),
     Example(
         "bare",
-        example_resource("AWS::ApiGateway::Stage", {"Supplementary": {"WebAclArn": None}}),
+        example_resource("AWS::ApiGateway::Stage", {SUPPLEMENTARY: {"WebAclArn": None}}),
         FindingStatus.FAIL,
     ),
 )

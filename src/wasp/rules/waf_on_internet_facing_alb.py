@@ -1,6 +1,7 @@
 """Internet-facing ALBs are protected by AWS WAF."""
 
 from wasp.model import FindingStatus, Severity
+from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -34,7 +35,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """See _waf.waf_verdict."""
     if view.get("Scheme") != "internet-facing" or view.get("Type", "application") != "application":
         return None
-    acl = view.get("Supplementary.WebAclArn")
+    acl = view.get(f"{SUPPLEMENTARY}.WebAclArn")
     return waf_verdict(view, ctx, acl, "internet-facing load balancer")
 
 
@@ -46,7 +47,7 @@ EXAMPLES = (
             {
                 "Scheme": "internet-facing",
                 "Type": "application",
-                "Supplementary": {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/main/abc"},
+                SUPPLEMENTARY: {"WebAclArn": "arn:aws:wafv2:eu-west-2:1:regional/webacl/main/abc"},
             },
         ),
         FindingStatus.PASS,
@@ -55,7 +56,7 @@ EXAMPLES = (
         "bare",
         example_resource(
             "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            {"Scheme": "internet-facing", "Type": "application", "Supplementary": {"WebAclArn": None}},
+            {"Scheme": "internet-facing", "Type": "application", SUPPLEMENTARY: {"WebAclArn": None}},
         ),
         FindingStatus.FAIL,
     ),

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wasp.iac.terraform.network import ingress_entries
+from wasp.iac.terraform.mappings.network import ingress_entries
+from wasp.iac.terraform.mappings.storage import canned, sse
 from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick
-from wasp.iac.terraform.storage import canned, sse
 
 
 @dataclass(frozen=True)

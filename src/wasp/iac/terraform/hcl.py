@@ -178,6 +178,8 @@ class Module:
     names: dict[str, Any] | None = None
     ref_frames: list[list[str]] = field(default_factory=list)
     """One frame per attribute being evaluated: the resource addresses its expression names."""
+    region: str | None = None
+    """The region the configuration deploys to (``--region``); None leaves ``data.aws_region`` unresolved."""
 
     def record(self, address: str) -> None:
         """Note that the attribute being evaluated refers to ``address`` (how split resources find their parent)."""
@@ -226,7 +228,16 @@ class Module:
         return Evaluator(self.names, _parse_expression, self.budget)
 
     def _data_lookup(self, rtype: str) -> MapRef:
+        if rtype == "aws_region" and self.region is not None:
+            return MapRef("data.aws_region", self._region_data)
         return MapRef(f"data.{rtype}", lambda name: self.resource_ref(f"data.{rtype}.{name}"))
+
+    def _region_data(self, name: str) -> Any:
+        """``data.aws_region.NAME`` when ``--region`` says where the configuration deploys."""
+        if f"data.aws_region.{name}" not in self.resources:
+            return Unresolved(f"data.aws_region.{name} is not declared")
+        region = str(self.region)
+        return {"name": region, "id": region, "region": region}
 
     def _path(self, name: str) -> Any:
         return str(self.directory) if name in ("module", "root", "cwd") else Unresolved(f"path.{name}")
@@ -326,6 +337,7 @@ class Module:
             roots=self.roots,
             budget=self.budget,
             warnings=self.warnings,
+            region=self.region,
         )
         module.load()
         self.modules[name] = module
@@ -549,11 +561,13 @@ def load_hcl(
     roots: Roots | None = None,
     budget: Budget | None = None,
     warnings: list[str] | None = None,
+    region: str | None = None,
 ) -> tuple[list[TfResource], list[str]]:
     """Evaluate the root module in ``directory``: its resources and any errors found (file:line each).
 
     Files and modules are read only inside ``roots`` (by default ``directory``); what is skipped goes to
-    ``warnings``. ``budget`` bounds what evaluation may produce (ExpansionError past it).
+    ``warnings``. ``budget`` bounds what evaluation may produce (ExpansionError past it). ``region`` is where
+    the configuration deploys (``data.aws_region``); without it that is unknown, whatever a provider says.
     """
     roots = roots or Roots.of([directory])
     notes = warnings if warnings is not None else []
@@ -563,7 +577,9 @@ def load_hcl(
     for tfvars in default + auto + list(var_files or []):
         inputs.update(load_tfvars(tfvars))
     inputs.update(variables or {})
-    module = Module(directory, "", inputs, roots=roots, budget=budget or Budget(), warnings=notes)
+    module = Module(
+        directory, "", inputs, roots=roots, budget=budget or Budget(), warnings=notes, region=region
+    )
     module.load()
     resources = module.all_resources()
     return resources, list(dict.fromkeys(module.errors))

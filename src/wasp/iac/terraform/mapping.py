@@ -1,87 +1,57 @@
 """``aws_*`` resource types mapped to CloudFormation types and property shapes, as data.
 
-``MAIN`` turns one Terraform resource into one CloudFormation resource, with a small function per type (in
-:mod:`storage`, :mod:`network`, :mod:`compute` and :mod:`security`); :mod:`folds` describes the split resources
-merged back into them. Only what the rules read is mapped; other attributes are dropped.
+``MAIN`` turns one Terraform resource into one CloudFormation resource, with a small function per type. The
+functions and their entries live by area in :mod:`wasp.iac.terraform.mappings` (storage, network, compute,
+security: each module's ``MAPPINGS``), found by scanning that package as rules and report formats are;
+:mod:`folds` describes the split resources merged back into them. Only what the rules read is mapped; other
+attributes are dropped.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from wasp.iac.terraform.compute import function, instance, launch_template, task_definition
+from wasp.iac.terraform import mappings as _mappings
 from wasp.iac.terraform.folds import FOLDS, Fold
-from wasp.iac.terraform.network import (
-    api_domain,
-    api_stage,
-    distribution,
-    flow_log,
-    listener,
-    load_balancer,
-    security_group,
-    subnet,
-    vpc,
-    vpc_endpoint,
-)
-from wasp.iac.terraform.security import (
-    detector,
-    group,
-    kms_key,
-    managed_policy,
-    queue,
-    role,
-    secret,
-    topic,
-    trail,
-    user,
-)
-from wasp.iac.terraform.shapes import Props, Values, pick, tags
-from wasp.iac.terraform.storage import bucket, db_cluster, db_instance, dynamodb, ecr, efs
+from wasp.iac.terraform.shapes import Props, Values
 
-__all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold", "stand_in"]
+__all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold", "discover", "stand_in"]
 
-MAIN: dict[str, tuple[str, Callable[[Values], Props]]] = {
-    "aws_s3_bucket": ("AWS::S3::Bucket", bucket),
-    "aws_security_group": ("AWS::EC2::SecurityGroup", security_group),
-    "aws_instance": ("AWS::EC2::Instance", instance),
-    "aws_launch_template": ("AWS::EC2::LaunchTemplate", launch_template),
-    "aws_ebs_volume": (
-        "AWS::EC2::Volume",
-        lambda v: {
-            **pick(v, {"encrypted": "Encrypted", "size": "Size", "kms_key_id": "KmsKeyId"}),
-            "Tags": tags(v.get("tags")),
-        },
-    ),
-    "aws_kms_key": ("AWS::KMS::Key", kms_key),
-    "aws_cloudtrail": ("AWS::CloudTrail::Trail", trail),
-    "aws_db_instance": ("AWS::RDS::DBInstance", db_instance),
-    "aws_rds_cluster": ("AWS::RDS::DBCluster", db_cluster),
-    "aws_efs_file_system": ("AWS::EFS::FileSystem", efs),
-    "aws_dynamodb_table": ("AWS::DynamoDB::Table", dynamodb),
-    "aws_sns_topic": ("AWS::SNS::Topic", topic),
-    "aws_sqs_queue": ("AWS::SQS::Queue", queue),
-    "aws_lambda_function": ("AWS::Lambda::Function", function),
-    "aws_ecr_repository": ("AWS::ECR::Repository", ecr),
-    "aws_ecs_task_definition": ("AWS::ECS::TaskDefinition", task_definition),
-    "aws_iam_role": ("AWS::IAM::Role", role),
-    "aws_iam_user": ("AWS::IAM::User", user),
-    "aws_iam_group": ("AWS::IAM::Group", group),
-    "aws_iam_policy": ("AWS::IAM::ManagedPolicy", managed_policy),
-    "aws_lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
-    "aws_alb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
-    "aws_lb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
-    "aws_alb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
-    "aws_secretsmanager_secret": ("AWS::SecretsManager::Secret", secret),
-    "aws_cloudfront_distribution": ("AWS::CloudFront::Distribution", distribution),
-    "aws_api_gateway_domain_name": ("AWS::ApiGateway::DomainName", api_domain),
-    "aws_api_gateway_stage": ("AWS::ApiGateway::Stage", api_stage),
-    "aws_vpc": ("AWS::EC2::VPC", vpc),
-    "aws_subnet": ("AWS::EC2::Subnet", subnet),
-    "aws_flow_log": ("AWS::EC2::FlowLog", flow_log),
-    "aws_vpc_endpoint": ("AWS::EC2::VPCEndpoint", vpc_endpoint),
-    "aws_guardduty_detector": ("AWS::GuardDuty::Detector", detector),
-}
+TypeMapping = tuple[str, Callable[[Values], Props]]
+"""A CloudFormation type and the function that builds its properties from a Terraform resource's values."""
+
+
+class MappingDefinitionError(TypeError):
+    """A mapping module lacks MAPPINGS, or two modules map the same Terraform type (a bug in wasp)."""
+
+
+def discover() -> dict[str, TypeMapping]:
+    """Every module of :mod:`wasp.iac.terraform.mappings` (in name order) merged: Terraform type -> mapping."""
+    found: dict[str, TypeMapping] = {}
+    owner: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(_mappings.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{_mappings.__name__}.{info.name}")
+        table = getattr(module, "MAPPINGS", None)
+        if not isinstance(table, dict):
+            raise MappingDefinitionError(
+                f"{module.__name__}: MAPPINGS must be a dict of type -> (cfn type, fn)"
+            )
+        for tf_type, entry in table.items():
+            if tf_type in found:
+                raise MappingDefinitionError(
+                    f"{tf_type} is mapped in both {owner[tf_type]} and {module.__name__}"
+                )
+            found[tf_type], owner[tf_type] = entry, module.__name__
+    return found
+
+
+MAIN: dict[str, TypeMapping] = discover()
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""
 
 
 IDENTITY_ATTRIBUTES = {"aws_s3_bucket": "bucket"}

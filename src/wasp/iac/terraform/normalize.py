@@ -105,7 +105,7 @@ def _fold(
         extra.append(Resource(rtype, sep_id, make({**props, "__key__": key}, tf.values), _origin(tf)))
 
 
-def unknown(address: str, attribute: str) -> Unresolved:
+def unresolved_attribute(address: str, attribute: str) -> Unresolved:
     """The marker for an attribute Terraform knows only after apply."""
     return Unresolved(f"{address}.{attribute} is known only after apply")
 

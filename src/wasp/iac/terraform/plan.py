@@ -21,7 +21,7 @@ from typing import Any
 from wasp.errors import InputError
 from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
-from wasp.iac.terraform.normalize import unknown
+from wasp.iac.terraform.normalize import unresolved_attribute
 from wasp.iac.terraform.skips import comment_skips
 from wasp.iac.tree import Roots, files_in
 from wasp.limits import ExpansionError, FileKind, read_head, read_text
@@ -67,7 +67,7 @@ def _mark_unknown(value: Any, flags: Any, where: str, expr: Any = None) -> Any:
     """
     whole = expr is None or _configured(expr)
     if flags is True:
-        return unknown(where, "value")
+        return unresolved_attribute(where, "value")
     if isinstance(flags, Mapping):
         base = dict(value) if isinstance(value, Mapping) else {}
         for key, flag in flags.items():

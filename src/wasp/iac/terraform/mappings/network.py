@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wasp.iac.terraform.shapes import Props, Values, block, blocks, items, pick, tags, truthy
 from wasp.model import Unresolved
 
@@ -131,3 +133,20 @@ def flow_log(v: Values) -> Props:
 def vpc_endpoint(v: Values) -> Props:
     """``aws_vpc_endpoint`` as ``AWS::EC2::VPCEndpoint``."""
     return pick(v, {"vpc_id": "VpcId", "service_name": "ServiceName", "vpc_endpoint_type": "VpcEndpointType"})
+
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_security_group": ("AWS::EC2::SecurityGroup", security_group),
+    "aws_lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
+    "aws_alb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
+    "aws_lb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
+    "aws_alb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
+    "aws_cloudfront_distribution": ("AWS::CloudFront::Distribution", distribution),
+    "aws_api_gateway_domain_name": ("AWS::ApiGateway::DomainName", api_domain),
+    "aws_api_gateway_stage": ("AWS::ApiGateway::Stage", api_stage),
+    "aws_vpc": ("AWS::EC2::VPC", vpc),
+    "aws_subnet": ("AWS::EC2::Subnet", subnet),
+    "aws_flow_log": ("AWS::EC2::FlowLog", flow_log),
+    "aws_vpc_endpoint": ("AWS::EC2::VPCEndpoint", vpc_endpoint),
+}
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""

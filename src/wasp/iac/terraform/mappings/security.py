@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from wasp.iac.terraform.shapes import Props, Values, blocks, document, items, pick, tags, truthy
@@ -120,3 +121,18 @@ def secret(v: Values) -> Props:
 def detector(v: Values) -> Props:
     """``aws_guardduty_detector`` as ``AWS::GuardDuty::Detector``."""
     return {"Enable": truthy(v.get("enable", True))}
+
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_kms_key": ("AWS::KMS::Key", kms_key),
+    "aws_cloudtrail": ("AWS::CloudTrail::Trail", trail),
+    "aws_sns_topic": ("AWS::SNS::Topic", topic),
+    "aws_sqs_queue": ("AWS::SQS::Queue", queue),
+    "aws_iam_role": ("AWS::IAM::Role", role),
+    "aws_iam_user": ("AWS::IAM::User", user),
+    "aws_iam_group": ("AWS::IAM::Group", group),
+    "aws_iam_policy": ("AWS::IAM::ManagedPolicy", managed_policy),
+    "aws_secretsmanager_secret": ("AWS::SecretsManager::Secret", secret),
+    "aws_guardduty_detector": ("AWS::GuardDuty::Detector", detector),
+}
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick, tags, truthy
 
@@ -71,3 +72,21 @@ def task_definition(v: Values) -> Props:
         **pick(v, {"family": "Family"}),
         "ContainerDefinitions": containers if containers is not None else [],
     }
+
+
+def ebs_volume(v: Values) -> Props:
+    """aws_ebs_volume -> AWS::EC2::Volume."""
+    return {
+        **pick(v, {"encrypted": "Encrypted", "size": "Size", "kms_key_id": "KmsKeyId"}),
+        "Tags": tags(v.get("tags")),
+    }
+
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_instance": ("AWS::EC2::Instance", instance),
+    "aws_launch_template": ("AWS::EC2::LaunchTemplate", launch_template),
+    "aws_ebs_volume": ("AWS::EC2::Volume", ebs_volume),
+    "aws_lambda_function": ("AWS::Lambda::Function", function),
+    "aws_ecs_task_definition": ("AWS::ECS::TaskDefinition", task_definition),
+}
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""

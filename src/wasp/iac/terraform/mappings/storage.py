@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from wasp.iac.terraform.shapes import Props, Values, block, blocks, pick, tags, truthy
@@ -115,3 +116,14 @@ def ecr(v: Values) -> Props:
     props = pick(v, {"name": "RepositoryName"})
     props["ImageScanningConfiguration"] = {"ScanOnPush": truthy(scan.get("scan_on_push", False))}
     return {**props, "Tags": tags(v.get("tags"))}
+
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_s3_bucket": ("AWS::S3::Bucket", bucket),
+    "aws_db_instance": ("AWS::RDS::DBInstance", db_instance),
+    "aws_rds_cluster": ("AWS::RDS::DBCluster", db_cluster),
+    "aws_efs_file_system": ("AWS::EFS::FileSystem", efs),
+    "aws_dynamodb_table": ("AWS::DynamoDB::Table", dynamodb),
+    "aws_ecr_repository": ("AWS::ECR::Repository", ecr),
+}
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""

@@ -1,0 +1,124 @@
+"""Scan IaC with the same rules a live review uses (those that apply to templates), one source at a time.
+
+The workflow layer: :mod:`wasp.iac.scan` finds and reads the sources, the engine evaluates them, and
+:mod:`wasp.iac.suppress` applies inline skips and the baseline. A source that cannot be read is reported
+(file:line) and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from wasp.engine.evaluate import evaluate
+from wasp.errors import InputError, debug_enabled
+from wasp.gcpause import paused_gc
+from wasp.iac.enrich import enrich
+from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
+from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline
+from wasp.iac.tree import Roots
+from wasp.limits import ExpansionError
+from wasp.model import Finding, Inventory
+from wasp.model.rule import RuleContext
+from wasp.rules import load_rules
+
+__all__ = ["ScanOptions", "ScanResult", "scan"]
+
+
+def _source_findings(
+    source: Source,
+    options: ScanOptions,
+    result: ScanResult,
+    now: datetime,
+    baseline: set[tuple[str, str, str]] | None,
+) -> list[Finding]:
+    """Read one source, evaluate it and apply suppressions; its problems are added to ``result``."""
+    loaded = read_source(source, options)
+    result.files.append(str(source.path))
+    result.errors.extend(loaded.errors)
+    result.warnings.extend(loaded.warnings)
+    result.resources += len(loaded.resources)
+    inventory = Inventory()
+    inventory.extend(enrich(r) for r in loaded.resources)
+    ev = evaluate(
+        result.rules,
+        inventory,
+        RuleContext(inventory=inventory, now=now),
+        observed_at=now,
+        require_collected=False,
+    )
+    findings = list(ev.findings)
+    result.warnings.extend(
+        f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
+    )
+    if options.inline_skips and loaded.skips:
+        findings, warnings = apply_inline(findings, loaded.skips, options.today)
+        result.warnings.extend(warnings)
+    if baseline is not None and options.baseline is not None:
+        findings = apply_baseline(findings, baseline, options.baseline.parent)
+    return findings
+
+
+def _problem(source: Source, exc: BaseException) -> str:
+    """One line for a source that could not be scanned."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, ExpansionError):
+        return f"{source.path}: {exc.describe()}"
+    if isinstance(exc, RecursionError):
+        return f"{source.path}: nests too deeply to evaluate (lists or expressions inside each other); flatten it"
+    if isinstance(exc, OSError | UnicodeDecodeError):
+        return f"{source.path}: cannot read ({exc.__class__.__name__}); check the file"
+    return (
+        f"{source.path}: cannot evaluate ({exc.__class__.__name__}); the rest of the scan goes on "
+        "(--debug shows where)"
+    )
+
+
+def scan(
+    paths: Iterable[Path],
+    options: ScanOptions | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    sink: Callable[[list[Finding]], None] | None = None,
+) -> ScanResult:
+    """Read and evaluate every source (a bad one is reported and skipped), then apply suppressions.
+
+    With a ``sink``, each source's findings go to it and are not kept (memory stays flat); without one they
+    are collected in ``result.findings``.
+    """
+    options = options or ScanOptions()
+    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
+    baseline = read_baseline(options.baseline) if options.baseline else None
+    paths = list(paths)
+    sources = discover(paths, result.warnings)
+    if options.roots is None:
+        options = replace(options, roots=Roots.of(paths))
+    now = datetime.now(UTC)
+    for done, source in enumerate(sources, 1):
+        if progress is not None:
+            progress(done, len(sources), str(source.path))
+        try:
+            with paused_gc():  # parsing builds many objects that all stay alive: collect once per source
+                findings = _source_findings(source, options, result, now, baseline)
+        except (InputError, ExpansionError, RecursionError, OSError, UnicodeDecodeError) as exc:
+            result.errors.append(_problem(source, exc))
+            continue
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            if debug_enabled():
+                raise
+            result.errors.append(_problem(source, exc))
+            continue
+        result.record(findings)
+        if sink is not None:
+            sink(findings)
+            del findings
+            gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
+        else:
+            result.findings.extend(findings)
+    result.warnings = list(
+        dict.fromkeys(result.warnings)
+    )  # a skipped file may be met by the walk and a reader
+    return result
