@@ -17,7 +17,7 @@ from wasp.iac.scan import ScanResult
 from wasp.model import Finding
 from wasp.model.rule import Rule
 from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
-from wasp.report.json_review import finding_dict, rule_dict
+from wasp.report.document import finding_dict, rule_dict
 from wasp.report.safe_text import without_controls
 
 

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wasp.model import BPStatus, QuestionRisk, Review
-from wasp.report.json_review import summary
+from wasp.report.document import summary
 from wasp.report.safe_text import safe
 
 _RISK_STYLE = {

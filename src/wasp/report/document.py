@@ -1,4 +1,4 @@
-"""The review as JSON: the product's contract (schema wasp.review/1, see docs/review-schema.md)."""
+"""The review document: a Review as the wasp.review/1 JSON contract (see docs/review-schema.md), and writing it."""
 
 from __future__ import annotations
 
