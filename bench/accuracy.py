@@ -23,7 +23,7 @@ from moto.server import ThreadedMotoServer
 import estate
 from faults_proxy import FaultProxy, collector_services
 from wasp.model.workload import Workload
-from wasp.report.json_review import review_dict
+from wasp.report.document import review_dict
 from wasp.workflow import review_live
 
 

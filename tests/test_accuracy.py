@@ -14,7 +14,7 @@ import pytest
 import estate
 from faults_proxy import FaultProxy, collector_services
 from wasp.model.workload import Workload
-from wasp.report.json_review import review_dict
+from wasp.report.document import review_dict
 from wasp.workflow import review_live
 
 

@@ -26,7 +26,7 @@ from wasp.remediate.base import FixContext
 from wasp.remediate.plan import plan
 from wasp.report import review_dict
 from wasp.report.base import formats, render
-from wasp.report.json_review import review_json
+from wasp.report.document import review_json
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot, load_snapshot, save_snapshot
 from wasp.store import open_store

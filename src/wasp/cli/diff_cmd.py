@@ -12,6 +12,7 @@ import typer
 from wasp.cli.console import out, plain
 from wasp.report.base import load_review
 from wasp.report.diff import diff_reviews
+from wasp.report.doc_types import ReviewDoc
 
 
 class DiffFormat(StrEnum):
@@ -43,7 +44,7 @@ def _text(d: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _load(ref: str, db: str | None) -> dict[str, Any]:
+def _load(ref: str, db: str | None) -> ReviewDoc:
     """A review file, or a stored review by id, milestone name or 'latest'."""
     path = Path(ref)
     if path.exists() or ref.endswith(".json"):

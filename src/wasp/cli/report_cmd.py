@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -12,6 +12,7 @@ from wasp.cli.console import err, safe
 from wasp.cli.options import csv_list
 from wasp.errors import InputError
 from wasp.report.base import formats, get_format, load_review, render, write_report
+from wasp.report.doc_types import ReviewDoc
 
 
 def _format_help() -> str:
@@ -38,7 +39,10 @@ def report(
 
         rows = open_store(db).reviews(review["workload"])
         if rows:
-            review[CHART_KEY] = history_png_bytes(rows, f"Security Pillar history: {review['workload']}")
+            # the chart rides beside the document's own keys, for the html and pdf formats only
+            cast(dict[str, Any], review)[CHART_KEY] = history_png_bytes(
+                rows, f"Security Pillar history: {review['workload']}"
+            )
     if output is None:
         if chosen.reporter.binary:
             raise InputError(f"{chosen.name} is binary: pass -o FILE")
@@ -51,7 +55,7 @@ def report(
     err.print(f"wrote {safe(output)}")
 
 
-def write_formats(review: dict[str, Any], names: str, out_dir: Path) -> list[Path]:
+def write_formats(review: ReviewDoc, names: str, out_dir: Path) -> list[Path]:
     """Write several formats next to review.json (e.g. 'html,md,csv'); returns the paths."""
     written = []
     for name in csv_list(names):

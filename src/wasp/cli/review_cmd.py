@@ -17,6 +17,7 @@ from wasp.report import print_summary, review_dict, write_review
 from wasp.workload import load_workload
 
 if TYPE_CHECKING:
+    from wasp.report.doc_types import ReviewDoc
     from wasp.store import Store
 
 
@@ -145,7 +146,7 @@ def _stored_waivers(store: Store | None) -> list[Any]:
     return stored_waivers(store)
 
 
-def _maybe_save(doc: dict[str, Any], store: Store | None) -> None:
+def _maybe_save(doc: ReviewDoc, store: Store | None) -> None:
     """Save in the store when asked (--save or --db)."""
     if store is None:
         return

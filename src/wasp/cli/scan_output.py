@@ -16,8 +16,8 @@ from typing import IO, Any, Protocol
 from wasp.iac.scan import ScanResult
 from wasp.model import Finding
 from wasp.model.rule import Rule
+from wasp.report.document import finding_dict, rule_dict
 from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
-from wasp.report.json_review import finding_dict, rule_dict
 from wasp.report.safe_text import without_controls
 
 

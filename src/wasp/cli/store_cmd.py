@@ -54,7 +54,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a stored review's summary (or write its JSON with -o, for `wasp report`)."""
-    from wasp.report.json_review import SCHEMA
+    from wasp.report.document import SCHEMA
 
     review = open_store(db).load(ref)
     if output is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
@@ -45,7 +45,7 @@ def resource_from_evidence(finding: dict[str, Any]) -> Resource:
 
 
 def select(
-    review: dict[str, Any], rules: Sequence[str], resources: Sequence[str], findings: Sequence[str]
+    review: Mapping[str, Any], rules: Sequence[str], resources: Sequence[str], findings: Sequence[str]
 ) -> list[dict[str, Any]]:
     """Failing findings that have a fixer, narrowed by rule, resource (glob) and finding id."""
     available = fixers()
@@ -65,7 +65,7 @@ def select(
 
 
 def plan(
-    review: dict[str, Any],
+    review: Mapping[str, Any],
     ctx: FixContext,
     rules: Sequence[str] = (),
     resources: Sequence[str] = (),

@@ -11,11 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import IO, Any, Protocol
-
-import jsonschema
+from typing import IO, Any, Protocol, cast
 
 from wasp.errors import InputError
+from wasp.report.doc_types import ReviewDoc
 
 
 class Reporter(Protocol):
@@ -29,7 +28,7 @@ class Reporter(Protocol):
     binary: bool
     """True when render() writes bytes (e.g. PDF)."""
 
-    def render(self, review: dict[str, Any], out: IO[Any]) -> None:
+    def render(self, review: ReviewDoc, out: IO[Any]) -> None:
         """Write the report for a review (the wasp.review/1 JSON document)."""
         ...
 
@@ -65,73 +64,49 @@ def get_format(name: str) -> Format:
     return found
 
 
-def load_review(path: Path) -> dict[str, Any]:
+def load_review(path: Path) -> ReviewDoc:
     """Read and validate a saved review; a missing, corrupt, foreign or oversized file is one clear error.
 
     Errors name the place and the kind of problem, never the file's own text.
     """
     from wasp.limits import FileKind, read_text
-    from wasp.schemas import schema
 
     text = read_text(path, FileKind.REVIEW, "review")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); is this a wasp review.json?"
-        ) from exc
-    except RecursionError as exc:
-        raise InputError(f"{path}: not a wasp review (it nests too deeply)") from exc
-    if not isinstance(doc, dict) or doc.get("schema") != "wasp.review/1":
-        raise InputError(f'{path}: not a wasp review (expected "schema": "wasp.review/1")')
-    review_schema = schema("review")
-    try:
-        _review_validator().validate(doc)
-    except jsonschema.ValidationError as exc:
-        known = _property_names(review_schema)
-        where = (
-            "/".join(str(p) if isinstance(p, int) or p in known else "*" for p in exc.absolute_path)
-            or "(top level)"
-        )
-        raise InputError(
-            f"{path}: review does not match wasp.review/1 at {where} (failed the {exc.validator!s} check); "
-            "write it again with `wasp review`"
-        ) from exc
-    return doc
+    return review_document(text, str(path), "write it again with `wasp review`")
 
 
-@cache
-def _review_validator() -> Any:
-    """The review schema's validator, built (and the schema checked) once per process, not once per file."""
-    from wasp.schemas import schema
+def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
+    """Decode and validate a wasp.review/1 document (from a file or the store): one InputError on any problem.
 
-    review_schema = schema("review")
-    cls = jsonschema.validators.validator_for(review_schema)
-    cls.check_schema(review_schema)
-    return cls(review_schema)
+    The collector is paused while decoding and validating: a 100k-finding review is millions of new dicts and
+    lists, none in a reference cycle, and the collector's passes over them cost more than the decoding.
+    """
+    from wasp.schemas.validate import SchemaMismatch, validate
 
-
-def _property_names(node: Any) -> set[str]:
-    """Every property name a JSON Schema declares (path parts outside it are the file's text: not shown)."""
-    names: set[str] = set()
-    todo = [node]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, dict):
-            props = item.get("properties")
-            if isinstance(props, dict):
-                names.update(str(k) for k in props)
-            todo.extend(item.values())
-        elif isinstance(item, list):
-            todo.extend(item)
-    return names
+    with paused_gc():
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{where}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); is this a wasp review.json?"
+            ) from exc
+        except RecursionError as exc:
+            raise InputError(f"{where}: not a wasp review (it nests too deeply)") from exc
+        if not isinstance(doc, dict) or doc.get("schema") != "wasp.review/1":
+            raise InputError(f'{where}: not a wasp review (expected "schema": "wasp.review/1")')
+        try:
+            validate("review", doc)
+        except SchemaMismatch as exc:
+            raise InputError(f"{where}: review does not match wasp.review/1 {exc}; {fix}") from exc
+    # the validator has just proved the shape the type describes
+    return cast(ReviewDoc, doc)
 
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while rendering.
+    """Pause the cyclic garbage collector while rendering or loading a review.
 
-    Rendering builds millions of short-lived dicts and strings but no reference cycles; the collector's
+    Rendering and decoding build millions of dicts and strings but no reference cycles; the collector's
     generational passes over them cost a third of the time at 100k findings. Reference counting still frees
     everything, and the collector is restored afterwards.
     """
@@ -144,13 +119,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def render(review: dict[str, Any], fmt: Format, out: IO[Any]) -> None:
+def render(review: ReviewDoc, fmt: Format, out: IO[Any]) -> None:
     """Render one format to an open stream."""
     with paused_gc():
         fmt.reporter.render(review, out)
 
 
-def write_report(review: dict[str, Any], fmt: Format, path: Path) -> Path:
+def write_report(review: ReviewDoc, fmt: Format, path: Path) -> Path:
     """Render to a file atomically (temp file renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")

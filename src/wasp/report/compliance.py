@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from wasp.model.framework import Framework
@@ -20,7 +21,7 @@ def control_status(statuses: list[str]) -> str:
     return "not_assessed"
 
 
-def compliance_view(review: dict[str, Any], framework: Framework) -> dict[str, Any]:
+def compliance_view(review: Mapping[str, Any], framework: Framework) -> dict[str, Any]:
     """Controls with their practices' statuses; coverage counts say how much rests on people's word."""
     practices = {bp["id"]: bp for q in review["questions"] for bp in q["best_practices"]}
     controls = []

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 RISK_ORDER = {"high": 0, "medium": 1, "none": 2, "unanswered": 3, "not_applicable": 4}
 HIGH = ("critical", "high")
 
 
-def _practices(review: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _practices(review: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return {bp["id"]: bp for q in review["questions"] for bp in q["best_practices"]}
 
 
-def _failing_high(review: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _failing_high(review: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Failing critical/high findings by stable id (rule + resource identity)."""
     return {f["id"]: f for f in review["findings"] if f["status"] == "fail" and f["severity"] in HIGH}
 
@@ -27,7 +28,7 @@ def _brief(f: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def diff_reviews(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+def diff_reviews(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     """Questions whose risk changed, practices whose status changed, high findings new and resolved,
     attestations that expired in between."""
     qa = {q["id"]: q for q in before["questions"]}

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wasp.model import BPStatus, Finding, PlanItem, QuestionRisk, Review
-from wasp.report.json_review import summary
+from wasp.report.document import summary
 from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import safe
 

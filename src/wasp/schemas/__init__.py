@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from wasp.attest.schema import AttestationFile
-from wasp.workload.file import WorkloadFile
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 NAMES = ("review", "scan", "attestations", "workload")
 
@@ -30,6 +28,10 @@ def schema(name: str) -> dict[str, Any]:
         scan, review = _packaged("scan"), _packaged("review")
         scan["$defs"] = {"finding": review["$defs"]["finding"], "rules": review["properties"]["rules"]}
         return scan
+    # imported here: loading a review needs neither pydantic nor the attestation and workload models
+    from wasp.attest.schema import AttestationFile
+    from wasp.workload.file import WorkloadFile
+
     models: dict[str, type[BaseModel]] = {"attestations": AttestationFile, "workload": WorkloadFile}
     model = models[name]
     generated: dict[str, Any] = model.model_json_schema(by_alias=True)

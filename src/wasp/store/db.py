@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -24,8 +24,11 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from wasp.errors import WaspError
+from wasp.errors import InputError, WaspError
 from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
+
+if TYPE_CHECKING:
+    from wasp.report.doc_types import ReviewDoc
 
 _MIGRATE_LOCK = threading.Lock()
 SQLITE_BUSY_TIMEOUT = 30.0
@@ -83,7 +86,7 @@ class Store:
         by a write never meets another writer half-way (SQLite would fail that at once, without waiting)."""
         self.url = url
 
-    def save(self, review: dict[str, Any]) -> Saved:
+    def save(self, review: ReviewDoc) -> Saved:
         """Save a review whole, in one transaction (an interruption leaves the previous state intact)."""
         s = review["summary"]
         when = datetime.fromisoformat(review["generated_at"])
@@ -147,20 +150,27 @@ class Store:
             raise StoreError(f"no review or milestone {ref!r} in {_redacted(self.url)} (see `wasp history`)")
         return rid
 
-    def load(self, ref: str) -> dict[str, Any]:
-        """A review by id, by milestone name, or 'latest'."""
+    def load(self, ref: str) -> ReviewDoc:
+        """A review by id, by milestone name, or 'latest', validated as a review file is (the same fast path)."""
+        from wasp.report.base import review_document
+
         rid = self.resolve(ref)
+        shown = f"{_redacted(self.url)}: review {rid}"
+        damaged = "load another review, or move the store aside: wasp creates a new one"
         with Session(self.engine) as session:
             row = session.get(ReviewRow, rid)
             assert row is not None
-            try:
-                loaded: dict[str, Any] = json.loads(gzip.decompress(row.document))
-            except (OSError, EOFError, zlib.error, ValueError) as exc:
-                raise StoreError(
-                    f"{_redacted(self.url)}: review {rid} is damaged in the store ({exc.__class__.__name__}); "
-                    "load another review, or move the store aside: wasp creates a new one"
-                ) from exc
-            return loaded
+            blob = row.document
+        try:
+            text = gzip.decompress(blob)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise StoreError(
+                f"{shown} is damaged in the store ({exc.__class__.__name__}); {damaged}"
+            ) from exc
+        try:
+            return review_document(text, shown, damaged)
+        except InputError as exc:
+            raise StoreError(str(exc)) from exc
 
     def reviews(self, workload: str | None = None) -> list[dict[str, Any]]:
         """Saved reviews (oldest first) with their summary columns and question risks."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from wasp.report.json_review import review_json
+from wasp.report.document import review_json
 
 
 class JsonReporter:

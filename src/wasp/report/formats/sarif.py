@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,7 +14,7 @@ LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "informational": "0.0"}
 
 
-def _rule(meta: dict[str, Any]) -> dict[str, Any]:
+def _rule(meta: Mapping[str, Any]) -> dict[str, Any]:
     rem = meta.get("remediation") or {}
     help_md = "\n".join(
         [
@@ -69,12 +70,12 @@ def _location(resource: dict[str, Any]) -> dict[str, Any]:
     return {"logicalLocations": [{"name": resource["id"], "fullyQualifiedName": name, "kind": "resource"}]}
 
 
-def sarif_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def sarif_rules(rules: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The driver's rule descriptors (metadata and help text) for the given rule metadata."""
     return [_rule(r) for r in rules]
 
 
-def sarif_result(f: dict[str, Any], index: dict[str, int]) -> dict[str, Any] | None:
+def sarif_result(f: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any] | None:
     """One result for a failing, unknown or waived finding (waived ones as suppressed); None for a pass."""
     if f["status"] == "pass":
         return None

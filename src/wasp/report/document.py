@@ -1,12 +1,12 @@
-"""The review as JSON: the product's contract (schema wasp.review/1, see docs/review-schema.md)."""
+"""The review document: a Review as the wasp.review/1 JSON contract (see docs/review-schema.md), and writing it."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from wasp.model import (
     Attestation,
@@ -16,17 +16,36 @@ from wasp.model import (
     Gap,
     PlanItem,
     PracticeResult,
+    QuestionResult,
     QuestionRisk,
     Review,
+    Rollup,
 )
-from wasp.model.rule import RuleMeta
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.report.doc_types import (
+    AttestationDoc,
+    ExpiredAttestationDoc,
+    FindingDoc,
+    GapDoc,
+    PlanItemDoc,
+    PracticeDoc,
+    QuestionDoc,
+    RemediationDoc,
+    ReviewDoc,
+    RollupDoc,
+    RuleDoc,
+    SummaryDoc,
+    WaiverDoc,
+)
 
 SCHEMA = "wasp.review/1"
 
 
-def _attestation(a: Attestation | None) -> dict[str, Any] | None:
-    if a is None:
-        return None
+def _attestation(a: Attestation | None) -> AttestationDoc | None:
+    return None if a is None else _answer(a)
+
+
+def _answer(a: Attestation) -> AttestationDoc:
     return {
         "answer": a.answer.value,
         "owner": a.owner,
@@ -39,7 +58,7 @@ def _attestation(a: Attestation | None) -> dict[str, Any] | None:
     }
 
 
-def _practice(bp: PracticeResult) -> dict[str, Any]:
+def _practice(bp: PracticeResult) -> PracticeDoc:
     return {
         "id": bp.id,
         "title": bp.title,
@@ -55,7 +74,7 @@ def _practice(bp: PracticeResult) -> dict[str, Any]:
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding) -> FindingDoc:
     """One finding in the contract's shape (shared with `wasp scan`)."""
     return {
         "id": f.id,
@@ -63,7 +82,16 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "best_practices": list(f.best_practices),
         "status": f.status.value,
         "severity": f.severity.value,
-        "resource": dict(vars(f.resource)),
+        "resource": {
+            "type": f.resource.type,
+            "id": f.resource.id,
+            "arn": f.resource.arn,
+            "account": f.resource.account,
+            "region": f.resource.region,
+            "file": f.resource.file,
+            "line": f.resource.line,
+            "address": f.resource.address,
+        },
         "message": f.message,
         "evidence": dict(f.evidence),
         "observed_at": f.observed_at,
@@ -72,7 +100,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def rule_dict(rule_id: str, meta: RuleMeta) -> dict[str, Any]:
+def rule_dict(rule_id: str, meta: RuleMeta) -> RuleDoc:
     """One rule's metadata in the contract's shape (shared with `wasp scan`)."""
     return {
         "id": rule_id,
@@ -82,11 +110,20 @@ def rule_dict(rule_id: str, meta: RuleMeta) -> dict[str, Any]:
         "best_practices": list(meta.best_practices),
         "resource_type": meta.resource_type,
         "public_exposure": meta.public_exposure,
-        "remediation": asdict(meta.remediation),
+        "remediation": _remediation(meta.remediation),
     }
 
 
-def _gap(g: Gap) -> dict[str, Any]:
+def _remediation(rem: Remediation) -> RemediationDoc:
+    return {
+        "console": rem.console,
+        "cli": rem.cli,
+        "cloudformation": rem.cloudformation,
+        "terraform": rem.terraform,
+    }
+
+
+def _gap(g: Gap) -> GapDoc:
     return {
         "account": g.account,
         "region": g.region,
@@ -100,7 +137,7 @@ def _gap(g: Gap) -> dict[str, Any]:
     }
 
 
-def _plan(p: PlanItem) -> dict[str, Any]:
+def _plan(p: PlanItem) -> PlanItemDoc:
     return {
         "rank": p.rank,
         "question": p.question,
@@ -112,11 +149,11 @@ def _plan(p: PlanItem) -> dict[str, Any]:
         "affected_resources": p.affected_resources,
         "public_exposure": p.public_exposure,
         "findings": list(p.findings),
-        "remediation": [{"rule": rule, **asdict(rem)} for rule, rem in p.remediation],
+        "remediation": [{"rule": rule, **_remediation(rem)} for rule, rem in p.remediation],
     }
 
 
-def summary(review: Review) -> dict[str, Any]:
+def summary(review: Review) -> SummaryDoc:
     """Counts at the top of the review."""
     bp_counts = Counter(bp.status.value for q in review.questions for bp in q.best_practices)
     f_counts = Counter(f.status.value for f in review.findings)
@@ -134,7 +171,27 @@ def summary(review: Review) -> dict[str, Any]:
     }
 
 
-def review_dict(review: Review) -> dict[str, Any]:
+def _question(q: QuestionResult) -> QuestionDoc:
+    return {
+        "id": q.id,
+        "title": q.title,
+        "area": q.area,
+        "risk": q.risk.value,
+        "incomplete": q.incomplete,
+        "best_practices": [_practice(bp) for bp in q.best_practices],
+    }
+
+
+def _area(a: Rollup) -> RollupDoc:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "counts": a.counts,
+        "risk": a.worst_risk.value if a.worst_risk else None,
+    }
+
+
+def review_dict(review: Review) -> ReviewDoc:
     """The whole review as JSON-ready data."""
     return {
         "schema": SCHEMA,
@@ -143,43 +200,28 @@ def review_dict(review: Review) -> dict[str, Any]:
         "generated_at": review.generated_at,
         "scope": review.scope,
         "summary": summary(review),
-        "questions": [
-            {
-                "id": q.id,
-                "title": q.title,
-                "area": q.area,
-                "risk": q.risk.value,
-                "incomplete": q.incomplete,
-                "best_practices": [_practice(bp) for bp in q.best_practices],
-            }
-            for q in review.questions
-        ],
-        "areas": [
-            {
-                "id": a.id,
-                "title": a.title,
-                "counts": a.counts,
-                "risk": a.worst_risk.value if a.worst_risk else None,
-            }
-            for a in review.areas
-        ],
+        "questions": [_question(q) for q in review.questions],
+        "areas": [_area(a) for a in review.areas],
         "design_principles": [{"id": p.id, "title": p.title, "counts": p.counts} for p in review.principles],
         "findings": [finding_dict(f) for f in review.findings],
         "gaps": [_gap(g) for g in review.gaps],
         "improvement_plan": [_plan(p) for p in review.plan],
         "rules": [rule_dict(rid, meta) for rid, meta in review.rules],
-        "waivers": [dict(w) for w in review.waivers],
-        "expired_attestations": [
-            {"best_practice": a.best_practice, **(_attestation(a) or {})} for a in review.expired_attestations
-        ],
+        # the engine writes each waiver's summary in exactly this shape (model.Review.waivers)
+        "waivers": [cast(WaiverDoc, dict(w)) for w in review.waivers],
+        "expired_attestations": [_expired(a) for a in review.expired_attestations],
     }
+
+
+def _expired(a: Attestation) -> ExpiredAttestationDoc:
+    return {"best_practice": a.best_practice, **_answer(a)}
 
 
 COMPACT_ABOVE = 10_000
 """Findings above which the JSON is written without indentation (indenting costs seconds at 100k findings)."""
 
 
-def review_json(doc: dict[str, Any]) -> str:
+def review_json(doc: Mapping[str, Any]) -> str:
     """The review document as JSON text: indented for people, compact for very large reviews.
 
     One json.dumps (the C encoder, in one go) is about 4x faster than streaming json.dump.
