@@ -112,10 +112,10 @@ class _Writer:
             if not any(w in node for w in words):
                 continue
             if kinds == [kind] or (kind == "number" and kinds == ["integer"]):
-                getattr(self, f"{kind}_keywords")(node, v, rel, out, depth)
+                getattr(self, kind)(node, v, rel, out, depth)
             else:  # the keywords apply only to values of their type
                 out.append(f"{pad}if {TYPES[kind].format(v=v)}:")
-                getattr(self, f"{kind}_keywords")(node, v, rel, out, depth + 1)
+                getattr(self, kind)(node, v, rel, out, depth + 1)
                 out.append(f"{pad}    pass")
 
     def one_of(self, v: str, values: list[Any]) -> str:
@@ -135,7 +135,7 @@ class _Writer:
         fn: Callable[[Any], None] = _load(sub)["option"]
         return fn
 
-    def object_keywords(
+    def object(
         self, node: dict[str, Any], v: str, rel: tuple[str | int, ...], out: list[str], depth: int
     ) -> None:
         pad = "    " * depth
@@ -172,7 +172,7 @@ class _Writer:
                 f"{pad}        raise Failure(e.check, {rel!r} + ({k},) + e.path)",
             ]
 
-    def array_keywords(
+    def array(
         self, node: dict[str, Any], v: str, rel: tuple[str | int, ...], out: list[str], depth: int
     ) -> None:
         pad = "    " * depth
@@ -193,7 +193,7 @@ class _Writer:
             out += [f"{pad}        {i} += 1", f"{pad}except Failure as e:"]
             out.append(f"{pad}    raise Failure(e.check, {rel!r} + ({i},) + e.path) from None")
 
-    def number_keywords(
+    def number(
         self, node: dict[str, Any], v: str, rel: tuple[str | int, ...], out: list[str], depth: int
     ) -> None:
         pad = "    " * depth
@@ -202,7 +202,7 @@ class _Writer:
         if "maximum" in node:
             out += [f"{pad}if {v} > {node['maximum']!r}:", f"{pad}    raise Failure('maximum', {rel!r})"]
 
-    def string_keywords(
+    def string(
         self, node: dict[str, Any], v: str, rel: tuple[str | int, ...], out: list[str], depth: int
     ) -> None:
         pad = "    " * depth
