@@ -3,8 +3,8 @@
 Builds the review from the built-in demo's (run in-process, or --review FILE for a demo review.json already
 written) with wasp.demo.scale.scaled_review, writes it, then measures, each in a fresh process so peak RSS is its
 own: the old path (json.loads + jsonschema's validator); the new one (wasp.report.base.load_review: json.loads with
-the collector paused + wasp's generated validator, its one-off generation timed apart); fastjsonschema, for
-comparison, when installed; and `wasp report -f csv`, `wasp compliance` and `wasp fix plan` end to end on that file.
+the collector paused + the validator fastjsonschema generates, its one-off generation timed apart); and
+`wasp report -f csv`, `wasp compliance` and `wasp fix plan` end to end on that file.
 The target is load + validate <= 3 s. CPU seconds are shown beside wall seconds: on a shared machine they vary less.
 
     PYTHONPATH=src .venv/bin/python bench/load_review.py [--findings 100000] [--review demo/review.json] [--skip-before]
@@ -71,27 +71,6 @@ def _after(path: Path) -> dict[str, float]:
     return {"compile": built - started, "load": done - built, "cpu": time.process_time() - cpu}
 
 
-def _fastjsonschema(path: Path) -> dict[str, float]:
-    """For comparison: fastjsonschema's generated code (not used by wasp), the collector paused as wasp does."""
-    import gc
-
-    import fastjsonschema
-
-    from wasp.schemas import schema
-
-    definition = schema("review")
-    definition.pop("$id")  # a name, not a URL: fastjsonschema would try to fetch it
-    definition["$schema"] = "http://json-schema.org/draft-07/schema#"
-    started = time.perf_counter()
-    validate = fastjsonschema.compile(definition, use_formats=False)
-    built = time.perf_counter()
-    cpu = time.process_time()
-    gc.disable()
-    validate(json.loads(path.read_text(encoding="utf-8")))
-    done = time.perf_counter()
-    return {"compile": built - started, "load": done - built, "cpu": time.process_time() - cpu}
-
-
 def _child(mode: str, args: list[str]) -> None:
     """Run one measurement in this (fresh) process; print its figures as one JSON line on stderr."""
     if mode == "cli":
@@ -103,7 +82,7 @@ def _child(mode: str, args: list[str]) -> None:
             code = exc.code
         figures: dict[str, object] = {"exit": code}
     else:
-        measure = {"before": _before, "after": _after, "fastjsonschema": _fastjsonschema}[mode]
+        measure = {"before": _before, "after": _after}[mode]
         figures = dict(measure(Path(args[0])))
     figures["rss"] = _rss_mib()
     figures.setdefault("cpu", time.process_time())
@@ -173,13 +152,6 @@ def main() -> None:
         print(
             f"| **after: load_review (decode + validate)** | **{a['load']:.2f}** | {a['cpu']:.2f} | {a['rss']:.0f} |"
         )
-        try:
-            f = _measure("fastjsonschema", str(path))
-            print(
-                f"| (fastjsonschema, for comparison: compile {f['compile']:.3f} s) | {f['load']:.2f} | {f['cpu']:.2f} | {f['rss']:.0f} |"
-            )
-        except SystemExit as exc:
-            print(f"| (fastjsonschema not measured: {str(exc).splitlines()[-1]}) | | | |")
         commands = {
             "wasp report -f csv": ["report", str(path), "-f", "csv", "-o", str(tmp / "r.csv")],
             "wasp compliance": ["compliance", str(path)],
