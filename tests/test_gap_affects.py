@@ -23,7 +23,7 @@ from wasp.collect.clients import ClientFactory
 from wasp.collect.ec2 import Ec2Collector
 from wasp.collect.runner import collect, plan
 from wasp.engine.evaluate import evaluate
-from wasp.model import ACCOUNT_TYPE, Gap
+from wasp.model import ACCOUNT_TYPE, Gap, Unresolved
 from wasp.model.rule import RuleContext, WorkloadScope
 from wasp.rules import load_rules
 
@@ -142,3 +142,26 @@ def test_every_call_says_which_types_it_feeds_and_they_are_its_collectors() -> N
         assert value and set(value) <= set(owners[module].resource_types), f"collect/{module}.py:{line}"
         checked += 1
     assert checked > 80
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_denied_policy_target_read_leaves_that_policy_unknown_and_blocks_no_rule() -> None:
+    from wasp.collect.organizations import OrganizationsCollector
+
+    org = boto3.client("organizations", region_name="us-east-1")
+    org.create_organization(FeatureSet="ALL")
+    content = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}]}'
+    pid = org.create_policy(Name="no-leave", Description="d", Type="SERVICE_CONTROL_POLICY", Content=content)[
+        "Policy"
+    ]["PolicySummary"]["Id"]
+    factory = _Denying("organizations", "ListTargetsForPolicy")
+    inventory, _ = collect(
+        plan([OrganizationsCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,)
+    )
+    gaps = {g.resource_id: g for g in inventory.gaps if g.operation == "list_targets_for_policy"}
+    assert pid in gaps  # one gap per policy read (ours and FullAWSAccess), each about its policy only
+    assert gaps[pid].resource_types == ("AWS::Organizations::Policy",)
+    assert not [g for g in inventory.gaps if g.blocks_service]
+    [policy] = [r for r in inventory.of_type("AWS::Organizations::Policy") if r.id == pid]
+    assert isinstance(policy.properties["TargetIds"], Unresolved)
+    assert inventory.of_type("AWS::Organizations::Account")  # the rest of the organisation was read

@@ -136,13 +136,24 @@ class ApiReader:
         *,
         service: str | None = None,
         region: str | None = None,
+        resource_id: str | None = None,
         affects: tuple[str, ...],
         **params: Any,
     ) -> list[Any]:
-        """Every item under ``key`` across all pages; a failure records a service-level gap on ``affects``."""
-        return self.pages_of(operation, (key,), service=service, region=region, affects=affects, **params)[
-            key
-        ]
+        """Every item under ``key`` across all pages; a failure records a gap on ``affects``.
+
+        The gap is service-level (it blocks the rules reading ``affects``) unless ``resource_id`` says the
+        pages are one resource's detail, which the caller then marks unknown.
+        """
+        return self.pages_of(
+            operation,
+            (key,),
+            service=service,
+            region=region,
+            resource_id=resource_id,
+            affects=affects,
+            **params,
+        )[key]
 
     def pages_of(
         self,
@@ -151,6 +162,7 @@ class ApiReader:
         *,
         service: str | None = None,
         region: str | None = None,
+        resource_id: str | None = None,
         affects: tuple[str, ...],
         **params: Any,
     ) -> dict[str, list[Any]]:
@@ -164,5 +176,5 @@ class ApiReader:
                 for k in keys:
                     items[k].extend(page.get(k, []))
         except Exception as exc:
-            raise self._fail(exc, svc, operation, self._gap_region(region), None, affects) from exc
+            raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
         return items

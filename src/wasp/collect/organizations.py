@@ -112,7 +112,9 @@ class OrganizationsCollector(Collector):
             try:
                 targets: Any = [
                     t["TargetId"]
-                    for t in api.pages("list_targets_for_policy", "Targets", PolicyId=pid, affects=(POLICY,))
+                    for t in api.pages(
+                        "list_targets_for_policy", "Targets", PolicyId=pid, resource_id=pid, affects=(POLICY,)
+                    )
                 ]
             except CallFailed as failed:
                 targets = failed.unresolved
