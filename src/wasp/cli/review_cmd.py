@@ -18,6 +18,7 @@ from wasp.workload import load_workload
 
 if TYPE_CHECKING:
     from wasp.store import Store
+    from wasp.workflow import WorkloadOverrides
 
 
 class FailOn(StrEnum):
@@ -162,7 +163,7 @@ def _maybe_save(doc: dict[str, Any], store: Store | None) -> None:
 
 def _review_snapshot(
     workload_file: Path | None,
-    over: Any,
+    over: WorkloadOverrides,
     snapshot: Path,
     out_dir: Path,
     report_formats: str,
