@@ -337,3 +337,30 @@ def test_an_unclassified_exception_is_a_collector_error_gap_and_surfaces_with_de
     monkeypatch.setenv("WASP_DEBUG", "1")
     with pytest.raises(KeyError):
         collect(tasks, {ACCOUNT: Broken()}, (REGION,))
+
+
+@pytest.mark.parametrize("service", ["sqs", "sns"])
+def test_a_denied_attribute_read_leaves_the_policy_unknown_not_absent(service: str) -> None:
+    from wasp.collect.sns import SnsCollector
+    from wasp.collect.sqs import SqsCollector
+
+    factory = _StubbedFactory()
+    factory.client(service, REGION)
+    stub = factory.stubbers[service]
+    if service == "sqs":
+        collector: Collector = SqsCollector()
+        stub.add_response("list_queues", {"QueueUrls": [f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/q"]})
+        stub.add_client_error("get_queue_attributes", service_error_code="AccessDenied", http_status_code=403)
+        policy_type, document = "AWS::SQS::QueuePolicy", "PolicyDocument"
+    else:
+        collector = SnsCollector()
+        stub.add_response("list_topics", {"Topics": [{"TopicArn": f"arn:aws:sns:{REGION}:{ACCOUNT}:t"}]})
+        stub.add_client_error(
+            "get_topic_attributes", service_error_code="AuthorizationError", http_status_code=403
+        )
+        policy_type, document = "AWS::SNS::TopicPolicy", "PolicyDocument"
+    resources, api = _run(collector, factory)
+    [policy] = [r for r in resources if r.type == policy_type]
+    assert isinstance(policy.properties[document], Unresolved)
+    [gap] = api.gaps
+    assert gap.resource_id and not gap.blocks_service and policy_type in gap.resource_types

@@ -96,8 +96,24 @@ def test_collect_command(aws: None, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert exc.value.code == 0
     assert "resources" in capsys.readouterr().err
     doc = json.loads(gzip.decompress(out.read_bytes()))
-    assert doc["schema"] == "wasp.snapshot/1" and doc["workload"] == "cli"
+    assert doc["schema"] == "wasp.snapshot/2" and doc["workload"] == "cli"
+    assert doc["context"]["workload"]["name"] == "cli" and doc["context"]["workload"]["regions"] == [REGION]
     assert {"AWS::S3::Bucket", "AWS::EC2::SecurityGroup"} <= {r["type"] for r in doc["resources"]}
+
+
+_DAMAGED_CONTEXT = json.dumps(
+    {
+        "schema": "wasp.snapshot/2",
+        "collected_at": "2026-11-01T00:00:00+00:00",
+        "workload": "w",
+        "accounts": [],
+        "regions": [],
+        "collected_types": [],
+        "resources": [],
+        "gaps": [],
+        "context": {"workload": {"name": "w", "stakeholders": ["SEC01"]}},
+    }
+).encode()
 
 
 @pytest.mark.parametrize(
@@ -108,6 +124,8 @@ def test_collect_command(aws: None, tmp_path: Path, capsys: pytest.CaptureFixtur
         (b"{not json", "not valid JSON"),
         (b'{"schema": "other"}', "not a wasp snapshot"),
         (b'{"schema": "wasp.snapshot/1"}', "snapshot is damaged"),
+        (b'{"schema": "wasp.snapshot/2"}', "snapshot is damaged"),
+        (_DAMAGED_CONTEXT, "snapshot is damaged"),
     ],
 )
 def test_bad_snapshots(tmp_path: Path, content: bytes | None, message: str) -> None:

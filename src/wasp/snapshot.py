@@ -3,6 +3,11 @@
 An external reviewer reviews the snapshot later with no credentials. The file is gzip-compressed JSON with
 sorted keys and a zero gzip timestamp, so the same inventory always gives the same bytes; unknown values
 survive the round trip as markers. Values of secret-named tags (``api_token``, ``DB_PASSWORD``) are not saved.
+
+Since ``wasp.snapshot/2`` a snapshot also carries the review context it was collected with: the whole workload
+definition (stakeholders, break-glass principals, pipeline, classification, security contact, ...) and the
+waivers and attestations its files held, so ``wasp review --snapshot`` decides as the live review would
+(docs/workload.md, "Snapshots"). A ``wasp.snapshot/1`` file is still read; it has no context.
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from wasp.errors import InputError
 from wasp.limits import FileKind, max_bytes, read_bytes, too_large
 from wasp.model import Gap, Inventory, Origin, OriginKind, Resource, Unresolved
 from wasp.model.redact import redact_tags
+from wasp.workload.context import ReviewContext, context_dict, context_from_dict
 
-SCHEMA = "wasp.snapshot/1"
+SCHEMA = "wasp.snapshot/2"
+READABLE = ("wasp.snapshot/1", SCHEMA)
+"""Schemas this version reads: /1 has no review context (only the workload's name, accounts and regions)."""
 _UNRESOLVED = "__wasp_unresolved__"
 
 
@@ -34,6 +42,8 @@ class Snapshot:
     accounts: tuple[str, ...]
     regions: tuple[str, ...]
     api_calls: int = 0
+    context: ReviewContext | None = None
+    """The whole workload definition, waivers and attestations; None when not saved (a /1 snapshot)."""
 
 
 def _encode(value: Any) -> Any:
@@ -81,6 +91,7 @@ def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
             for r in inv
         ],
         "gaps": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(g).items()} for g in inv.gaps],
+        "context": None if snap.context is None else context_dict(snap.context),
     }
 
 
@@ -135,7 +146,7 @@ def load_snapshot(path: Path) -> Snapshot:
         raise InputError(
             f"{path}: snapshot is not valid JSON ({exc.__class__.__name__}); collect it again"
         ) from exc
-    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+    if not isinstance(doc, dict) or doc.get("schema") not in READABLE:
         raise InputError(f'{path}: not a wasp snapshot (expected "schema": "{SCHEMA}")')
     try:
         inventory = Inventory()
@@ -165,6 +176,9 @@ def load_snapshot(path: Path) -> Snapshot:
             tuple(doc["accounts"]),
             tuple(doc["regions"]),
             int(doc.get("api_calls", 0)),
+            None
+            if doc["schema"] != SCHEMA or doc.get("context") is None
+            else context_from_dict(doc["context"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{path}: snapshot is damaged ({exc.__class__.__name__}); collect it again") from exc

@@ -1,4 +1,4 @@
-"""Wire the sources to the engine: a live review from a workload, with progress."""
+"""Wire the sources to the engine: a live review from a workload, with progress, and snapshots of it."""
 
 from __future__ import annotations
 
@@ -17,12 +17,41 @@ from wasp.collect.runner import DEFAULT_WORKERS, Progress
 from wasp.collect.session import open_accounts
 from wasp.engine import run_review
 from wasp.errors import InputError
-from wasp.model import Inventory, Review, Workload
+from wasp.model import Catalogue, Inventory, Review, Workload
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot
+from wasp.workload.context import ReviewContext, differences, load_context
 
 DEFAULT_TIMEOUT = 900.0
 """Seconds a live collection may take (`--timeout`); what is unfinished then is not assessed."""
+
+
+@dataclass(frozen=True)
+class WorkloadOverrides:
+    """Workload fields given on the command line; what is left unset keeps the workload's own value."""
+
+    name: str | None = None
+    profile: str | None = None
+    regions: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    role_name: str | None = None
+    attestations: Path | None = None
+    """An attestation file that replaces the workload's (and a snapshot's saved attestations)."""
+    waivers: Path | None = None
+    """A waiver file that replaces the workload's (and a snapshot's saved waivers)."""
+
+    def apply(self, workload: Workload) -> Workload:
+        """``workload`` with every override that was given."""
+        changes: dict[str, object] = {
+            "name": self.name,
+            "profile": self.profile,
+            "regions": self.regions,
+            "accounts": self.accounts,
+            "role_name": self.role_name,
+            "attestations": str(self.attestations) if self.attestations else None,
+            "waivers": str(self.waivers) if self.waivers else None,
+        }
+        return replace(workload, **{k: v for k, v in changes.items() if v})  # type: ignore[arg-type]
 
 
 def collect_live(
@@ -59,24 +88,100 @@ def collect_live(
     return inventory, stats, tuple(a.account for a in accesses)
 
 
-def review_snapshot(snapshot: Snapshot, workload: Workload, extra_waivers: Sequence[Waiver] = ()) -> Review:
-    """Review a saved inventory offline; rules see the collection time, so the result is repeatable."""
+def collect_snapshot(
+    workload: Workload,
+    *,
+    collectors: list[str] | None = None,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> tuple[Snapshot, CollectionStats]:
+    """Collect the workload into a snapshot that keeps the whole review context (`wasp collect`).
+
+    The workload's waiver and attestation files are read (and checked) before AWS is touched, and saved in
+    the snapshot with the workload definition, so a review of the snapshot decides as a live review would.
+    """
+    collected_at = datetime.now(UTC)
+    select_collectors(collectors)
+    context = load_context(workload, load_catalogue())
+    inventory, stats, accounts = collect_live(
+        workload,
+        collectors=collectors,
+        workers=workers,
+        progress=progress,
+        max_attempts=max_attempts,
+        timeout=timeout,
+    )
+    snap = Snapshot(
+        inventory, collected_at, workload.name, accounts, workload.regions, stats.api_calls, context
+    )
+    return snap, stats
+
+
+def snapshot_context(
+    snapshot: Snapshot,
+    workload: Workload | None,
+    overrides: WorkloadOverrides,
+    catalogue: Catalogue,
+) -> ReviewContext:
+    """What a review of ``snapshot`` decides with (docs/workload.md, "Snapshots").
+
+    The context saved in the snapshot, with ``overrides`` on top. A workload file (``workload``) that says
+    anything differently from the saved context is refused, naming what differs, rather than silently
+    winning or losing. A ``wasp.snapshot/1`` file saved no context: the workload file gives it then (else a
+    workload named as the snapshot), with the overrides on top.
+    """
+    saved = snapshot.context
+    if saved is None:
+        return load_context(overrides.apply(workload or Workload(name=snapshot.workload)), catalogue)
+    if workload is not None:
+        differ = differences(saved, load_context(workload, catalogue))
+        if differ:
+            raise InputError(
+                f"{workload.source or 'the workload file'}: sets {', '.join(differ)} differently from the "
+                "workload saved in the snapshot; leave the workload file out to review with the saved one "
+                "(--name, --regions, --accounts, --attestations and --waivers still override it), "
+                "or collect again with this file"
+            )
+    return ReviewContext(
+        overrides.apply(saved.workload),
+        tuple(load_waivers(overrides.waivers)) if overrides.waivers else saved.waivers,
+        (
+            tuple(load_attestations(overrides.attestations, catalogue))
+            if overrides.attestations
+            else saved.attestations
+        ),
+    )
+
+
+def review_snapshot(
+    snapshot: Snapshot,
+    workload: Workload | None = None,
+    extra_waivers: Sequence[Waiver] = (),
+    overrides: WorkloadOverrides = WorkloadOverrides(),
+) -> Review:
+    """Review a saved inventory offline; rules see the collection time, so the result is repeatable.
+
+    ``workload`` is the workload file given with the snapshot, if any, and ``overrides`` the command-line
+    flags: see :func:`snapshot_context` for which wins.
+    """
     catalogue = load_catalogue()
-    attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    waivers = [*(load_waivers(Path(workload.waivers)) if workload.waivers else []), *extra_waivers]
-    if not workload.accounts:
-        workload = replace(workload, accounts=snapshot.accounts)
-    if not workload.regions:
-        workload = replace(workload, regions=snapshot.regions)
+    context = snapshot_context(snapshot, workload, overrides, catalogue)
+    wl = context.workload
+    if not wl.accounts:
+        wl = replace(wl, accounts=snapshot.accounts)
+    if not wl.regions:
+        wl = replace(wl, regions=snapshot.regions)
     return run_review(
         catalogue=catalogue,
         rules=load_rules(),
         inventory=snapshot.inventory,
-        workload=workload,
-        attestations=attestations,
+        workload=wl,
+        attestations=context.attestations,
         now=snapshot.collected_at,
         sources=("snapshot",),
-        waivers=waivers,
+        waivers=[*context.waivers, *extra_waivers],
     )
 
 
@@ -105,8 +210,7 @@ def review_live(
     catalogue = load_catalogue()
     # Check every input before touching AWS: a typo should not cost a credential round trip.
     select_collectors(collectors)
-    attestations = load_attestations(Path(workload.attestations), catalogue) if workload.attestations else []
-    waivers = [*(load_waivers(Path(workload.waivers)) if workload.waivers else []), *extra_waivers]
+    context = load_context(workload, catalogue)
     inventory, stats, accounts = collect_live(
         workload,
         collectors=collectors,
@@ -122,8 +226,8 @@ def review_live(
         rules=load_rules(),
         inventory=inventory,
         workload=workload,
-        attestations=attestations,
+        attestations=context.attestations,
         now=now or datetime.now(UTC),
-        waivers=waivers,
+        waivers=[*context.waivers, *extra_waivers],
     )
     return LiveRun(review, stats, (datetime.now(UTC) - started).total_seconds())

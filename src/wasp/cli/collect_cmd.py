@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ import typer
 from wasp.cli.console import collection_progress, err, safe
 from wasp.cli.options import csv_list
 from wasp.cli.review_cmd import workload_from
-from wasp.snapshot import Snapshot, save_snapshot
+from wasp.snapshot import save_snapshot
 
 
 def collect(
@@ -35,19 +34,18 @@ def collect(
     ] = 900,
 ) -> None:
     """Collect (read-only) and save the inventory, with its gaps, for `wasp review --snapshot`."""
-    from wasp.workflow import collect_live
+    from wasp.workflow import collect_snapshot
 
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, None)
-    collected_at = datetime.now(UTC)
     with collection_progress("collecting") as progress:
-        inventory, stats, accts = collect_live(
+        snap, stats = collect_snapshot(
             wl,
             collectors=list(csv_list(collectors)) or None,
             workers=workers,
             progress=progress,
             timeout=timeout,
         )
-    snap = Snapshot(inventory, collected_at, wl.name, accts, wl.regions, stats.api_calls)
+    inventory = snap.inventory
     path = save_snapshot(snap, output)
     err.print(
         f"wrote {safe(path)}: {len(inventory)} resources, {len(inventory.gaps)} gap(s), {stats.api_calls} API calls"

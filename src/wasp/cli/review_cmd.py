@@ -19,6 +19,7 @@ from wasp.workload import load_workload
 if TYPE_CHECKING:
     from wasp.report.doc_types import ReviewDoc
     from wasp.store import Store
+    from wasp.workflow import WorkloadOverrides
 
 
 class FailOn(StrEnum):
@@ -106,7 +107,12 @@ def review(
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
     store = _open_store(save, db)
     if snapshot is not None:
-        _review_snapshot(wl, snapshot, out_dir, report_formats, fail_on, store)
+        from wasp.workflow import WorkloadOverrides
+
+        over = WorkloadOverrides(
+            name, profile, csv_list(regions), csv_list(accounts), role_name, attestations, waivers
+        )
+        _review_snapshot(workload_file, over, snapshot, out_dir, report_formats, fail_on, store)
         return
     with collection_progress("collecting") as progress:
         run = review_live(
@@ -157,7 +163,8 @@ def _maybe_save(doc: ReviewDoc, store: Store | None) -> None:
 
 
 def _review_snapshot(
-    wl: Workload,
+    workload_file: Path | None,
+    over: WorkloadOverrides,
     snapshot: Path,
     out_dir: Path,
     report_formats: str,
@@ -169,9 +176,8 @@ def _review_snapshot(
     from wasp.workflow import review_snapshot
 
     snap = load_snapshot(snapshot)
-    if wl.name == "unnamed-workload":
-        wl = replace(wl, name=snap.workload)
-    result = review_snapshot(snap, wl, _stored_waivers(store))
+    wl = load_workload(workload_file) if workload_file else None
+    result = review_snapshot(snap, wl, _stored_waivers(store), over)
     path = write_review(result, out_dir / "review.json")
     extra = write_formats(review_dict(result), report_formats, out_dir)
     _maybe_save(review_dict(result), store)

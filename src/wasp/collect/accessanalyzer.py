@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 ANALYZER = "AWS::AccessAnalyzer::Analyzer"
 
@@ -21,7 +21,7 @@ class AccessAnalyzerCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One paginated call."""
-        for a in api.pages("list_analyzers", "analyzers"):
+        for a in api.pages("list_analyzers", "analyzers", affects=(ANALYZER,)):
             yield Resource(
                 type=ANALYZER,
                 id=a["name"],
@@ -30,6 +30,6 @@ class AccessAnalyzerCollector(Collector):
                 properties={
                     "AnalyzerName": a["name"],
                     "Type": a.get("type"),
-                    "Supplementary": {"Status": a.get("status")},
+                    SUPPLEMENTARY: {"Status": a.get("status")},
                 },
             )

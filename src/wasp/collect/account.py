@@ -24,7 +24,7 @@ class AccountCollector(Collector):
         props: dict[str, Any] = {"AccountId": api.account}
         # a denied summary leaves the root user's facts unknown, not every account-wide setting
         try:
-            summary = api.call("get_account_summary", resource_id=api.account) or {}
+            summary = api.call("get_account_summary", resource_id=api.account, affects=(ACCOUNT_TYPE,)) or {}
             values = summary.get("SummaryMap", {})
             props["RootUser"] = {
                 "MfaEnabled": bool(values.get("AccountMFAEnabled", 0)),
@@ -34,7 +34,10 @@ class AccountCollector(Collector):
             props["RootUser"] = failed.unresolved
         try:
             policy = api.call(
-                "get_account_password_policy", absent=("NoSuchEntity",), resource_id=api.account
+                "get_account_password_policy",
+                absent=("NoSuchEntity",),
+                resource_id=api.account,
+                affects=(ACCOUNT_TYPE,),
             )
             props["PasswordPolicy"] = (policy or {}).get("PasswordPolicy")
         except CallFailed as failed:

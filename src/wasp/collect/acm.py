@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 CERT = "AWS::CertificateManager::Certificate"
 
@@ -21,19 +21,20 @@ class AcmCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_certificates then one describe per certificate."""
-        for summary in api.pages("list_certificates", "CertificateSummaryList"):
+        for summary in api.pages("list_certificates", "CertificateSummaryList", affects=(CERT,)):
             arn = summary["CertificateArn"]
             try:
-                c = (api.call("describe_certificate", CertificateArn=arn, resource_id=arn) or {}).get(
-                    "Certificate", {}
-                )
+                c = (
+                    api.call("describe_certificate", CertificateArn=arn, resource_id=arn, affects=(CERT,))
+                    or {}
+                ).get("Certificate", {})
             except CallFailed as failed:
                 yield Resource(
                     type=CERT,
                     id=arn.rsplit("/", 1)[-1],
                     arn=arn,
                     origin=live(api, api.region),
-                    properties={"DomainName": summary.get("DomainName"), "Supplementary": failed.unresolved},
+                    properties={"DomainName": summary.get("DomainName"), SUPPLEMENTARY: failed.unresolved},
                 )
                 continue
             yield Resource(
@@ -43,7 +44,7 @@ class AcmCollector(Collector):
                 origin=live(api, api.region),
                 properties={
                     "DomainName": c.get("DomainName"),
-                    "Supplementary": {
+                    SUPPLEMENTARY: {
                         "NotAfter": str(c.get("NotAfter") or "") or None,
                         "Status": c.get("Status"),
                         "Type": c.get("Type"),

@@ -42,7 +42,12 @@ class AlertingCollector(Collector):
             targets: Any = []
             if pattern is not None:
                 try:
-                    got = api.call("list_targets_by_rule", Rule=r["Name"], resource_id=r["Name"]) or {}
+                    got = (
+                        api.call(
+                            "list_targets_by_rule", Rule=r["Name"], resource_id=r["Name"], affects=(RULE,)
+                        )
+                        or {}
+                    )
                     targets = [{"Id": t.get("Id"), "Arn": t.get("Arn")} for t in got.get("Targets", [])]
                 except CallFailed as failed:
                     targets = failed.unresolved

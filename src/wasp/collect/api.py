@@ -60,7 +60,7 @@ class ApiReader:
         operation: str,
         region: str | None,
         resource_id: str | None,
-        affects: tuple[str, ...] | None,
+        affects: tuple[str, ...],
     ) -> CallFailed:
         permission = iam_action(service, operation)
         classified = classify(exc, operation, permission)
@@ -73,7 +73,7 @@ class ApiReader:
             message=classified.message,
             account=self.account,
             region=region,
-            resource_types=affects if affects is not None else self.resource_types,
+            resource_types=affects,
             resource_id=resource_id,
         )
         self.gaps.append(gap)
@@ -107,14 +107,15 @@ class ApiReader:
         region: str | None = None,
         absent: tuple[str, ...] = (),
         resource_id: str | None = None,
-        affects: tuple[str, ...] | None = None,
+        affects: tuple[str, ...],
         **params: Any,
     ) -> dict[str, Any] | None:
         """Call one operation. Returns None when the error code is in ``absent`` (e.g. no policy set).
 
-        On any other failure a gap is recorded and :class:`CallFailed` raised. ``resource_id`` marks a
-        per-resource detail (only that resource's value becomes unknown); without it the gap blocks the
-        rules that read ``affects`` (default: the collector's types).
+        On any other failure a gap is recorded and :class:`CallFailed` raised. ``affects`` (required, so it
+        cannot be forgotten) names the resource types this call's data feeds, and only those: the gap lists
+        the rules that read them. ``resource_id`` marks a per-resource detail (only that resource's value
+        becomes unknown); without it the gap blocks the rules that read ``affects``.
         """
         svc = service or self.service
         reg = region or self.region
@@ -135,13 +136,24 @@ class ApiReader:
         *,
         service: str | None = None,
         region: str | None = None,
-        affects: tuple[str, ...] | None = None,
+        resource_id: str | None = None,
+        affects: tuple[str, ...],
         **params: Any,
     ) -> list[Any]:
-        """Every item under ``key`` across all pages; a failure records a service-level gap."""
-        return self.pages_of(operation, (key,), service=service, region=region, affects=affects, **params)[
-            key
-        ]
+        """Every item under ``key`` across all pages; a failure records a gap on ``affects``.
+
+        The gap is service-level (it blocks the rules reading ``affects``) unless ``resource_id`` says the
+        pages are one resource's detail, which the caller then marks unknown.
+        """
+        return self.pages_of(
+            operation,
+            (key,),
+            service=service,
+            region=region,
+            resource_id=resource_id,
+            affects=affects,
+            **params,
+        )[key]
 
     def pages_of(
         self,
@@ -150,7 +162,8 @@ class ApiReader:
         *,
         service: str | None = None,
         region: str | None = None,
-        affects: tuple[str, ...] | None = None,
+        resource_id: str | None = None,
+        affects: tuple[str, ...],
         **params: Any,
     ) -> dict[str, list[Any]]:
         """Items under each of ``keys`` across all pages of one paginated call."""
@@ -163,5 +176,5 @@ class ApiReader:
                 for k in keys:
                     items[k].extend(page.get(k, []))
         except Exception as exc:
-            raise self._fail(exc, svc, operation, self._gap_region(region), None, affects) from exc
+            raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
         return items

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 STAGE = "AWS::ApiGateway::Stage"
 DOMAIN = "AWS::ApiGateway::DomainName"
@@ -25,9 +25,10 @@ class ApiGatewayCollector(Collector):
         origin = live(api, api.region)
         for rest in api.pages("get_rest_apis", "items", affects=(STAGE,)):
             try:
-                stages = (api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"]) or {}).get(
-                    "item", []
-                )
+                stages = (
+                    api.call("get_stages", restApiId=rest["id"], resource_id=rest["id"], affects=(STAGE,))
+                    or {}
+                ).get("item", [])
             except CallFailed as failed:
                 # The API's stages are unknown: one placeholder stage stands for them, every detail
                 # unknown, so the stage rules answer unknown for this API rather than skip it.
@@ -40,7 +41,7 @@ class ApiGatewayCollector(Collector):
                         "RestApiId": rest["id"],
                         "StageName": failed.unresolved,
                         "ClientCertificateId": failed.unresolved,
-                        "Supplementary": failed.unresolved,
+                        SUPPLEMENTARY: failed.unresolved,
                     },
                 )
                 continue
@@ -55,7 +56,7 @@ class ApiGatewayCollector(Collector):
                         "RestApiId": rest["id"],
                         "StageName": st["stageName"],
                         "ClientCertificateId": st.get("clientCertificateId"),
-                        "Supplementary": {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")},
+                        SUPPLEMENTARY: {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")},
                     },
                 )
         for dom in api.pages("get_domain_names", "items", affects=(DOMAIN,)):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 from wasp.model.secrets import hits_as_data, scan_variables
 
 STACK = "AWS::CloudFormation::Stack"
@@ -22,7 +22,7 @@ class CloudFormationCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_stacks carries outputs and parameter values."""
-        for st in api.pages("describe_stacks", "Stacks"):
+        for st in api.pages("describe_stacks", "Stacks", affects=(STACK,)):
             outputs = {f"Outputs.{o['OutputKey']}": o.get("OutputValue") for o in st.get("Outputs", [])}
             params = {
                 f"Parameters.{p['ParameterKey']}": p.get("ParameterValue") for p in st.get("Parameters", [])
@@ -34,7 +34,7 @@ class CloudFormationCollector(Collector):
                 origin=live(api, api.region),
                 properties={
                     "StackName": st["StackName"],
-                    "Supplementary": {
+                    SUPPLEMENTARY: {
                         "Status": st.get("StackStatus"),
                         "Secrets": hits_as_data(scan_variables({**outputs, **params})),
                     },

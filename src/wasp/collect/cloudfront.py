@@ -66,9 +66,9 @@ class CloudFrontCollector(Collector):
         marker: str | None = None
         while True:
             params: dict[str, Any] = {"Marker": marker} if marker else {}
-            listed = (api.call("list_distributions", region="us-east-1", **params) or {}).get(
-                "DistributionList"
-            )
+            listed = (
+                api.call("list_distributions", region="us-east-1", **params, affects=(DIST,)) or {}
+            ).get("DistributionList")
             listed = listed if isinstance(listed, dict) else {}
             for summary in listed.get("Items") or []:
                 yield self._distribution(api, summary)
@@ -80,7 +80,14 @@ class CloudFrontCollector(Collector):
         dist_id = summary["Id"]
         try:
             got = (
-                api.call("get_distribution_config", region="us-east-1", Id=dist_id, resource_id=dist_id) or {}
+                api.call(
+                    "get_distribution_config",
+                    region="us-east-1",
+                    Id=dist_id,
+                    resource_id=dist_id,
+                    affects=(DIST,),
+                )
+                or {}
             )
             config: Any = normalize_config(got.get("DistributionConfig") or {})
         except CallFailed as failed:

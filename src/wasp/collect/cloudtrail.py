@@ -22,7 +22,7 @@ class CloudTrailCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_trails without shadow trails, then status and selectors per trail."""
-        result = api.call("describe_trails", includeShadowTrails=False) or {}
+        result = api.call("describe_trails", includeShadowTrails=False, affects=(TRAIL,)) or {}
         for trail in result.get("trailList", []):
             if trail.get("HomeRegion", api.region) != api.region:
                 continue
@@ -39,12 +39,12 @@ class CloudTrailCollector(Collector):
                 "SnsTopicArn": trail.get("SnsTopicARN"),
             }
             try:
-                status = api.call("get_trail_status", Name=arn, resource_id=arn) or {}
+                status = api.call("get_trail_status", Name=arn, resource_id=arn, affects=(TRAIL,)) or {}
                 props["IsLogging"] = bool(status.get("IsLogging"))
             except CallFailed as failed:
                 props["IsLogging"] = failed.unresolved
             try:
-                sel = api.call("get_event_selectors", TrailName=arn, resource_id=arn) or {}
+                sel = api.call("get_event_selectors", TrailName=arn, resource_id=arn, affects=(TRAIL,)) or {}
                 props["EventSelectors"] = sel.get("EventSelectors") or []
                 props["AdvancedEventSelectors"] = sel.get("AdvancedEventSelectors") or []
             except CallFailed as failed:

@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 RECORDER = "AWS::Config::ConfigurationRecorder"
 
@@ -22,10 +22,17 @@ class ConfigCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Two calls per region."""
-        recorders = (api.call("describe_configuration_recorders") or {}).get("ConfigurationRecorders", [])
+        recorders = (api.call("describe_configuration_recorders", affects=(RECORDER,)) or {}).get(
+            "ConfigurationRecorders", []
+        )
         status: dict[str, Any] = {}
         try:
-            got = api.call("describe_configuration_recorder_status", resource_id="recorders") or {}
+            got = (
+                api.call(
+                    "describe_configuration_recorder_status", resource_id="recorders", affects=(RECORDER,)
+                )
+                or {}
+            )
             status = {
                 s["name"]: bool(s.get("recording")) for s in got.get("ConfigurationRecordersStatus", [])
             }
@@ -46,6 +53,6 @@ class ConfigCollector(Collector):
                         "IncludeGlobalResourceTypes": bool(group.get("includeGlobalResourceTypes")),
                         "ResourceTypes": group.get("resourceTypes", []),
                     },
-                    "Supplementary": {"Recording": status.get(rec["name"], False)},
+                    SUPPLEMENTARY: {"Recording": status.get(rec["name"], False)},
                 },
             )

@@ -27,6 +27,7 @@ class ContactsCollector(Collector):
                 AlternateContactType="SECURITY",
                 absent=("ResourceNotFoundException",),
                 resource_id=api.account,
+                affects=(ACCOUNT_TYPE,),
             )
             contact: Any = None
             if got and got.get("AlternateContact"):

@@ -21,5 +21,5 @@ class DetectiveCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One call."""
-        for g in (api.call("list_graphs") or {}).get("GraphList", []):
+        for g in (api.call("list_graphs", affects=(GRAPH,)) or {}).get("GraphList", []):
             yield Resource(type=GRAPH, id=g["Arn"], arn=g["Arn"], origin=live(api, api.region), properties={})

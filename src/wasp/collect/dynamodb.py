@@ -21,9 +21,11 @@ class DynamoDbCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_tables, then describe and tags per table."""
-        for name in api.pages("list_tables", "TableNames"):
+        for name in api.pages("list_tables", "TableNames", affects=(TABLE,)):
             try:
-                table = (api.call("describe_table", TableName=name, resource_id=name) or {}).get("Table", {})
+                table = (
+                    api.call("describe_table", TableName=name, resource_id=name, affects=(TABLE,)) or {}
+                ).get("Table", {})
             except CallFailed as failed:
                 yield Resource(
                     type=TABLE,
@@ -40,7 +42,10 @@ class DynamoDbCollector(Collector):
             arn = table.get("TableArn")
             try:
                 tags: object = tags_from(
-                    (api.call("list_tags_of_resource", ResourceArn=arn, resource_id=name) or {}).get("Tags")
+                    (
+                        api.call("list_tags_of_resource", ResourceArn=arn, resource_id=name, affects=(TABLE,))
+                        or {}
+                    ).get("Tags")
                 )
             except CallFailed as failed:
                 tags = failed.unresolved

@@ -143,14 +143,18 @@ class Ec2Collector(Collector):
     def _account(api: ApiReader) -> Resource:
         """The account's EC2 settings in this region (each unknown when its read failed)."""
         try:
-            ebs = api.call("get_ebs_encryption_by_default", resource_id=api.account) or {}
+            ebs = (
+                api.call("get_ebs_encryption_by_default", resource_id=api.account, affects=(ACCOUNT_TYPE,))
+                or {}
+            )
             default: Any = bool(ebs.get("EbsEncryptionByDefault"))
         except CallFailed as failed:
             default = failed.unresolved
         try:
-            imds = (api.call("get_instance_metadata_defaults", resource_id=api.account) or {}).get(
-                "AccountLevel"
-            ) or {}
+            imds = (
+                api.call("get_instance_metadata_defaults", resource_id=api.account, affects=(ACCOUNT_TYPE,))
+                or {}
+            ).get("AccountLevel") or {}
             imds_tokens: Any = imds.get("HttpTokens")
         except CallFailed as failed:
             imds_tokens = failed.unresolved
@@ -180,6 +184,7 @@ class Ec2Collector(Collector):
                     "describe_images",
                     Filters=[{"Name": "image-id", "Values": sorted(image_ids)}],
                     resource_id="images",
+                    affects=("AWS::EC2::Instance",),
                 )
                 or {}
             )
@@ -197,6 +202,7 @@ class Ec2Collector(Collector):
                     InstanceId=instance_id,
                     Attribute="userData",
                     resource_id=instance_id,
+                    affects=("AWS::EC2::Instance",),
                 )
                 or {}
             )
@@ -218,6 +224,7 @@ class Ec2Collector(Collector):
                         LaunchTemplateId=lt_id,
                         Versions=["$Default"],
                         resource_id=lt_id,
+                        affects=("AWS::EC2::LaunchTemplate",),
                     )
                     or {}
                 )

@@ -41,6 +41,7 @@ class EcrCollector(Collector):
                     repositoryName=name,
                     absent=("RepositoryPolicyNotFoundException",),
                     resource_id=name,
+                    affects=(REPO,),
                 )
                 policy: Any = json.loads(got["policyText"]) if got and got.get("policyText") else None
             except CallFailed as failed:
@@ -63,9 +64,12 @@ class EcrCollector(Collector):
     @staticmethod
     def _registry(api: ApiReader) -> Resource:
         try:
-            cfg = (api.call("get_registry_scanning_configuration", resource_id=api.account) or {}).get(
-                "scanningConfiguration", {}
-            )
+            cfg = (
+                api.call(
+                    "get_registry_scanning_configuration", resource_id=api.account, affects=(ACCOUNT_TYPE,)
+                )
+                or {}
+            ).get("scanningConfiguration", {})
             scanning: Any = {"ScanType": cfg.get("scanType", "BASIC"), "Rules": cfg.get("rules", [])}
         except CallFailed as failed:
             scanning = failed.unresolved

@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import REDACTED_VALUE, Resource
+from wasp.model import REDACTED_VALUE, SUPPLEMENTARY, Resource
 from wasp.model.secrets import container_hits
 
 TASK = "AWS::ECS::TaskDefinition"
@@ -24,14 +24,17 @@ class EcsCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One describe per family's latest revision."""
         latest: dict[str, str] = {}
-        for arn in api.pages("list_task_definitions", "taskDefinitionArns", status="ACTIVE"):
+        for arn in api.pages("list_task_definitions", "taskDefinitionArns", status="ACTIVE", affects=(TASK,)):
             family = arn.rsplit("/", 1)[-1].rsplit(":", 1)[0]
             latest[family] = arn  # listed oldest first
         for family, arn in sorted(latest.items()):
             try:
-                td = (api.call("describe_task_definition", taskDefinition=arn, resource_id=family) or {}).get(
-                    "taskDefinition", {}
-                )
+                td = (
+                    api.call(
+                        "describe_task_definition", taskDefinition=arn, resource_id=family, affects=(TASK,)
+                    )
+                    or {}
+                ).get("taskDefinition", {})
             except CallFailed as failed:
                 yield Resource(
                     type=TASK,
@@ -42,7 +45,7 @@ class EcsCollector(Collector):
                         "Family": family,
                         "ContainerDefinitions": failed.unresolved,
                         "TaskRoleArn": failed.unresolved,
-                        "Supplementary": failed.unresolved,
+                        SUPPLEMENTARY: failed.unresolved,
                     },
                 )
                 continue
@@ -71,6 +74,6 @@ class EcsCollector(Collector):
                     "Family": family,
                     "ContainerDefinitions": containers,
                     "TaskRoleArn": td.get("taskRoleArn"),
-                    "Supplementary": {"EnvironmentSecrets": hits},
+                    SUPPLEMENTARY: {"EnvironmentSecrets": hits},
                 },
             )

@@ -21,7 +21,7 @@ class EfsCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_file_systems carries everything needed."""
-        for fs in api.pages("describe_file_systems", "FileSystems"):
+        for fs in api.pages("describe_file_systems", "FileSystems", affects=(FS,)):
             yield Resource(
                 type=FS,
                 id=fs["FileSystemId"],

@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 LB = "AWS::ElasticLoadBalancingV2::LoadBalancer"
 LISTENER = "AWS::ElasticLoadBalancingV2::Listener"
@@ -28,7 +28,7 @@ class ElbCollector(Collector):
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One listener read per load balancer; one WAF read per internet-facing ALB."""
         origin = live(api, api.region)
-        for lb in api.pages("describe_load_balancers", "LoadBalancers"):
+        for lb in api.pages("describe_load_balancers", "LoadBalancers", affects=(LB,)):
             arn = lb["LoadBalancerArn"]
             acl: Any = None
             if lb.get("Scheme") == "internet-facing" and lb.get("Type") == "application":
@@ -40,6 +40,7 @@ class ElbCollector(Collector):
                             ResourceArn=arn,
                             absent=("WAFNonexistentItemException",),
                             resource_id=arn,
+                            affects=(LB,),
                         )
                         or {}
                     )
@@ -57,7 +58,7 @@ class ElbCollector(Collector):
                     "Type": lb.get("Type"),
                     "SecurityGroups": lb.get("SecurityGroups", []),
                     "Subnets": [z.get("SubnetId") for z in lb.get("AvailabilityZones", [])],
-                    "Supplementary": {"WebAclArn": acl},
+                    SUPPLEMENTARY: {"WebAclArn": acl},
                 },
             )
             try:
@@ -81,7 +82,7 @@ class ElbCollector(Collector):
                             {"Type": a.get("Type"), "RedirectConfig": a.get("RedirectConfig")}
                             for a in li.get("DefaultActions", [])
                         ],
-                        "Supplementary": {
+                        SUPPLEMENTARY: {
                             "Scheme": lb.get("Scheme"),
                             "LoadBalancerName": lb["LoadBalancerName"],
                         },

@@ -21,10 +21,15 @@ class GuardDutyCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_detectors then get_detector."""
-        for detector_id in api.pages("list_detectors", "DetectorIds"):
+        for detector_id in api.pages("list_detectors", "DetectorIds", affects=(DETECTOR,)):
             props: dict[str, object] = {}
             try:
-                d = api.call("get_detector", DetectorId=detector_id, resource_id=detector_id) or {}
+                d = (
+                    api.call(
+                        "get_detector", DetectorId=detector_id, resource_id=detector_id, affects=(DETECTOR,)
+                    )
+                    or {}
+                )
                 props["Enable"] = d.get("Status") == "ENABLED"
                 props["FindingPublishingFrequency"] = d.get("FindingPublishingFrequency")
                 props["Features"] = [

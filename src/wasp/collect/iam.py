@@ -107,6 +107,7 @@ class IamCollector(Collector):
             "get_account_authorization_details",
             ("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"),
             Filter=["User", "Role", "Group", "LocalManagedPolicy"],
+            affects=self.resource_types,
         )
         users, groups = details["UserDetailList"], details["GroupDetailList"]
         roles, policies = details["RoleDetailList"], details["Policies"]

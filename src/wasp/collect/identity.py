@@ -7,7 +7,7 @@ from contextlib import suppress
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 SSO = "AWS::SSO::Instance"
 SAML = "AWS::IAM::SAMLProvider"
@@ -37,7 +37,7 @@ class IdentityCollector(Collector):
                 origin=origin,
                 properties={
                     "IdentityStoreId": inst.get("IdentityStoreId"),
-                    "Supplementary": {"Status": inst.get("Status", "ACTIVE")},
+                    SUPPLEMENTARY: {"Status": inst.get("Status", "ACTIVE")},
                 },
             )
         saml = api.call("list_saml_providers", service="iam", affects=(SAML,)) or {}

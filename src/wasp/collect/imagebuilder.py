@@ -21,7 +21,7 @@ class ImageBuilderCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One paginated call."""
-        for p in api.pages("list_image_pipelines", "imagePipelineList"):
+        for p in api.pages("list_image_pipelines", "imagePipelineList", affects=(PIPELINE,)):
             yield Resource(
                 type=PIPELINE,
                 id=p["name"],

@@ -23,7 +23,13 @@ class InspectorCollector(Collector):
         state: Any
         try:
             got = (
-                api.call("batch_get_account_status", accountIds=[api.account], resource_id=api.account) or {}
+                api.call(
+                    "batch_get_account_status",
+                    accountIds=[api.account],
+                    resource_id=api.account,
+                    affects=(ACCOUNT_TYPE,),
+                )
+                or {}
             )
             accounts = got.get("accounts") or []
             types = (accounts[0].get("resourceState") if accounts else None) or {}

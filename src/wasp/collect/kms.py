@@ -39,10 +39,10 @@ class KmsCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_keys, then describe each; rotation, policy and tags only for customer-managed keys."""
-        for item in api.pages("list_keys", "Keys"):
+        for item in api.pages("list_keys", "Keys", affects=(KEY,)):
             key_id = item["KeyId"]
             try:
-                meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id) or {}).get(
+                meta = (api.call("describe_key", KeyId=key_id, resource_id=key_id, affects=(KEY,)) or {}).get(
                     "KeyMetadata", {}
                 )
             except CallFailed as failed:
@@ -79,12 +79,20 @@ class KmsCollector(Collector):
         out: dict[str, Any] = {}
         if spec == "SYMMETRIC_DEFAULT":
             try:
-                rot = api.call("get_key_rotation_status", KeyId=key_id, resource_id=key_id) or {}
+                rot = (
+                    api.call("get_key_rotation_status", KeyId=key_id, resource_id=key_id, affects=(KEY,))
+                    or {}
+                )
                 out["EnableKeyRotation"] = bool(rot.get("KeyRotationEnabled"))
             except CallFailed as failed:
                 out["EnableKeyRotation"] = failed.unresolved
         try:
-            pol = api.call("get_key_policy", KeyId=key_id, PolicyName="default", resource_id=key_id) or {}
+            pol = (
+                api.call(
+                    "get_key_policy", KeyId=key_id, PolicyName="default", resource_id=key_id, affects=(KEY,)
+                )
+                or {}
+            )
             out["KeyPolicy"] = (
                 json.loads(pol["Policy"]) if isinstance(pol.get("Policy"), str) else pol.get("Policy")
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import REDACTED_VALUE, Resource
+from wasp.model import REDACTED_VALUE, SUPPLEMENTARY, Resource
 from wasp.model.secrets import hits_as_data, scan_variables
 
 FUNCTION = "AWS::Lambda::Function"
@@ -24,7 +24,7 @@ class LambdaCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_functions carries the environment; one policy read per function."""
-        for fn in api.pages("list_functions", "Functions"):
+        for fn in api.pages("list_functions", "Functions", affects=(FUNCTION,)):
             variables = (fn.get("Environment") or {}).get("Variables") or {}
             try:
                 got = api.call(
@@ -32,6 +32,7 @@ class LambdaCollector(Collector):
                     FunctionName=fn["FunctionName"],
                     absent=("ResourceNotFoundException",),
                     resource_id=fn["FunctionName"],
+                    affects=(FUNCTION,),
                 )
                 policy: Any = json.loads(got["Policy"]) if got and got.get("Policy") else None
             except CallFailed as failed:
@@ -49,7 +50,7 @@ class LambdaCollector(Collector):
                     "Environment": {"Variables": dict.fromkeys(variables, REDACTED_VALUE)}
                     if variables
                     else None,
-                    "Supplementary": {
+                    SUPPLEMENTARY: {
                         "EnvironmentSecrets": hits_as_data(scan_variables(variables)),
                         "ResourcePolicy": policy,
                     },

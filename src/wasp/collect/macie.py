@@ -21,7 +21,7 @@ class MacieCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """get_macie_session: AccessDenied/ResourceNotFound with 'not enabled' means off."""
-        got = api.call("get_macie_session", absent=("ResourceNotFoundException",))
+        got = api.call("get_macie_session", absent=("ResourceNotFoundException",), affects=(SESSION,))
         if got and got.get("status"):
             yield Resource(
                 type=SESSION,

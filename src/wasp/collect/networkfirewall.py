@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 FIREWALL = "AWS::NetworkFirewall::Firewall"
 
@@ -26,19 +26,25 @@ class NetworkFirewallCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_firewalls, then describe and logging per firewall."""
-        for fw in api.pages("list_firewalls", "Firewalls"):
+        for fw in api.pages("list_firewalls", "Firewalls", affects=(FIREWALL,)):
             arn = fw["FirewallArn"]
             detail: dict[str, Any] = {}
             try:
-                detail = (api.call("describe_firewall", FirewallArn=arn, resource_id=arn) or {}).get(
-                    "Firewall", {}
-                )
+                detail = (
+                    api.call("describe_firewall", FirewallArn=arn, resource_id=arn, affects=(FIREWALL,)) or {}
+                ).get("Firewall", {})
                 described: Any = None
             except CallFailed as failed:
                 described = failed.unresolved
             try:
                 cfg = (
-                    api.call("describe_logging_configuration", FirewallArn=arn, resource_id=arn) or {}
+                    api.call(
+                        "describe_logging_configuration",
+                        FirewallArn=arn,
+                        resource_id=arn,
+                        affects=(FIREWALL,),
+                    )
+                    or {}
                 ).get("LoggingConfiguration") or {}
                 logs: Any = sorted(
                     {d.get("LogType") for d in cfg.get("LogDestinationConfigs", []) if d.get("LogType")}
@@ -55,6 +61,6 @@ class NetworkFirewallCollector(Collector):
                     "FirewallPolicyArn": described or detail.get("FirewallPolicyArn"),
                     "VpcId": described or detail.get("VpcId"),
                     "DeleteProtection": described or bool(detail.get("DeleteProtection")),
-                    "Supplementary": {"LogTypes": logs},
+                    SUPPLEMENTARY: {"LogTypes": logs},
                 },
             )

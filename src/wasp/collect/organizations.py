@@ -8,7 +8,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 ORG = "AWS::Organizations::Organization"
 ACCOUNT = "AWS::Organizations::Account"
@@ -35,7 +35,7 @@ class OrganizationsCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """Nothing when the account is not in an organisation; member accounts see only the organisation."""
-        org = (api.call("describe_organization", absent=NOT_IN_USE) or {}).get("Organization")
+        org = (api.call("describe_organization", absent=NOT_IN_USE, affects=(ORG,)) or {}).get("Organization")
         if not org:
             return
         origin = live(api, None)
@@ -46,7 +46,7 @@ class OrganizationsCollector(Collector):
             origin=origin,
             properties={
                 "FeatureSet": org.get("FeatureSet"),
-                "Supplementary": {
+                SUPPLEMENTARY: {
                     "ManagementAccountId": org.get("MasterAccountId"),
                     "CallerIsManagement": org.get("MasterAccountId") == api.account,
                 },
@@ -81,7 +81,7 @@ class OrganizationsCollector(Collector):
                         "AccountName": acct.get("Name", ""),
                         "Email": acct.get("Email", ""),
                         "ParentIds": [parent],
-                        "Supplementary": {"OuPath": path, "OuChain": chain, "Status": acct.get("Status")},
+                        SUPPLEMENTARY: {"OuPath": path, "OuChain": chain, "Status": acct.get("Status")},
                     },
                 )
             for ou in api.pages(
@@ -101,7 +101,9 @@ class OrganizationsCollector(Collector):
         ):
             pid = summary["Id"]
             try:
-                detail = (api.call("describe_policy", PolicyId=pid, resource_id=pid) or {}).get("Policy", {})
+                detail = (
+                    api.call("describe_policy", PolicyId=pid, resource_id=pid, affects=(POLICY,)) or {}
+                ).get("Policy", {})
                 content: Any = json.loads(detail.get("Content", "{}"))
             except CallFailed as failed:
                 content = failed.unresolved
@@ -109,7 +111,10 @@ class OrganizationsCollector(Collector):
                 content = {}
             try:
                 targets: Any = [
-                    t["TargetId"] for t in api.pages("list_targets_for_policy", "Targets", PolicyId=pid)
+                    t["TargetId"]
+                    for t in api.pages(
+                        "list_targets_for_policy", "Targets", PolicyId=pid, resource_id=pid, affects=(POLICY,)
+                    )
                 ]
             except CallFailed as failed:
                 targets = failed.unresolved
@@ -123,6 +128,6 @@ class OrganizationsCollector(Collector):
                     "Type": "SERVICE_CONTROL_POLICY",
                     "Content": content,
                     "TargetIds": targets,
-                    "Supplementary": {"AwsManaged": bool(summary.get("AwsManaged"))},
+                    SUPPLEMENTARY: {"AwsManaged": bool(summary.get("AwsManaged"))},
                 },
             )

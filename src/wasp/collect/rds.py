@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 INSTANCE = "AWS::RDS::DBInstance"
 CLUSTER = "AWS::RDS::DBCluster"
@@ -38,7 +38,10 @@ class RdsCollector(Collector):
         )
         try:
             params_in: dict[str, Any] = {arg: group}
-            params = api.call(op, resource_id=group, **params_in) or {}
+            params = (
+                api.call(op, resource_id=group, **params_in, affects=(CLUSTER if cluster else INSTANCE,))
+                or {}
+            )
         except CallFailed as failed:
             return failed.unresolved
         return {
@@ -70,7 +73,7 @@ class RdsCollector(Collector):
                     "DBParameterGroupName": group,
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
                     "Tags": tags_from(db.get("TagList")),
-                    "Supplementary": {"TlsParameters": cache[(group or "", False)]},
+                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", False)]},
                 },
             )
         for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER,)):
@@ -89,6 +92,6 @@ class RdsCollector(Collector):
                     "KmsKeyId": cl.get("KmsKeyId"),
                     "DBClusterParameterGroupName": group,
                     "Tags": tags_from(cl.get("TagList")),
-                    "Supplementary": {"TlsParameters": cache[(group or "", True)]},
+                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", True)]},
                 },
             )

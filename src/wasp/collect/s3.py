@@ -9,7 +9,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import ACCOUNT_TYPE, Resource
+from wasp.model import ACCOUNT_TYPE, SUPPLEMENTARY, Resource
 
 BUCKET = "AWS::S3::Bucket"
 BUCKET_WORKERS = 8
@@ -65,6 +65,7 @@ class S3Collector(Collector):
                     AccountId=api.account,
                     absent=("NoSuchPublicAccessBlockConfiguration",),
                     resource_id=api.account,
+                    affects=(ACCOUNT_TYPE,),
                 )
                 account_block: Any = (got or {}).get("PublicAccessBlockConfiguration")
             except CallFailed as failed:
@@ -75,15 +76,26 @@ class S3Collector(Collector):
                 origin=live(api, None),
                 properties={"PublicAccessBlock": account_block},
             )
-        names = [b["Name"] for b in api.pages("list_buckets", "Buckets", BucketRegion=api.region)]
+        names = [
+            b["Name"]
+            for b in api.pages("list_buckets", "Buckets", BucketRegion=api.region, affects=(BUCKET, POLICY))
+        ]
         with ThreadPoolExecutor(max_workers=BUCKET_WORKERS, thread_name_prefix="wasp-s3") as pool:
             for resources in pool.map(lambda name: list(self._bucket(api, name, api.region)), names):
                 yield from resources
 
     def _bucket(self, api: ApiReader, name: str, region: str) -> Iterator[Resource]:
-        def detail(op: str, absent: tuple[str, ...], pick: Callable[[dict[str, Any]], Any]) -> Any:
+        def detail(
+            op: str,
+            absent: tuple[str, ...],
+            pick: Callable[[dict[str, Any]], Any],
+            affects: tuple[str, ...] = (BUCKET,),
+        ) -> Any:
+            """One per-bucket read; its gap names the bucket (``affects``: the bucket, or its policy)."""
             try:
-                result = api.call(op, Bucket=name, region=region, absent=absent, resource_id=name)
+                result = api.call(
+                    op, Bucket=name, region=region, absent=absent, resource_id=name, affects=affects
+                )
             except CallFailed as failed:
                 return failed.unresolved
             return None if result is None else pick(result)
@@ -114,7 +126,7 @@ class S3Collector(Collector):
             lambda r: r.get("ObjectLockConfiguration"),
         )
         grants = detail("get_bucket_acl", (), _public_grants)
-        props["Supplementary"] = {"PublicAclGrants": grants}
+        props[SUPPLEMENTARY] = {"PublicAclGrants": grants}
         if grants != []:
             # Object Ownership matters only when there may be a public grant for it to neutralise
             props["OwnershipControls"] = detail(
@@ -130,7 +142,7 @@ class S3Collector(Collector):
         arn = f"arn:aws:s3:::{name}"
         yield Resource(type=BUCKET, id=name, arn=arn, origin=live(api, region), properties=props)
 
-        policy = detail("get_bucket_policy", ("NoSuchBucketPolicy",), lambda r: r.get("Policy"))
+        policy = detail("get_bucket_policy", ("NoSuchBucketPolicy",), lambda r: r.get("Policy"), (POLICY,))
         if policy is not None:
             document = json.loads(policy) if isinstance(policy, str) else policy
             yield Resource(

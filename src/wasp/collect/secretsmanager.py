@@ -8,7 +8,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 SECRET = "AWS::SecretsManager::Secret"
 POLICY = "AWS::SecretsManager::ResourcePolicy"
@@ -24,7 +24,7 @@ class SecretsManagerCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_secrets carries rotation and key; one policy read per secret."""
-        for s in api.pages("list_secrets", "SecretList"):
+        for s in api.pages("list_secrets", "SecretList", affects=(SECRET, POLICY)):
             arn = s["ARN"]
             yield Resource(
                 type=SECRET,
@@ -35,7 +35,7 @@ class SecretsManagerCollector(Collector):
                     "Name": s["Name"],
                     "KmsKeyId": s.get("KmsKeyId"),
                     "Tags": tags_from(s.get("Tags")),
-                    "Supplementary": {
+                    SUPPLEMENTARY: {
                         "RotationEnabled": bool(s.get("RotationEnabled")),
                         "LastRotatedDate": str(s.get("LastRotatedDate") or "") or None,
                         "LastAccessedDate": str(s.get("LastAccessedDate") or "") or None,
@@ -43,7 +43,10 @@ class SecretsManagerCollector(Collector):
                 },
             )
             try:
-                got = api.call("get_resource_policy", SecretId=arn, resource_id=s["Name"]) or {}
+                got = (
+                    api.call("get_resource_policy", SecretId=arn, resource_id=s["Name"], affects=(POLICY,))
+                    or {}
+                )
                 policy: Any = json.loads(got["ResourcePolicy"]) if got.get("ResourcePolicy") else None
             except CallFailed as failed:
                 policy = failed.unresolved

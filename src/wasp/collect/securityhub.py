@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 HUB = "AWS::SecurityHub::Hub"
 
@@ -22,13 +22,15 @@ class SecurityHubCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_hub says whether it is on; get_enabled_standards which standards run."""
-        hub = api.call("describe_hub", absent=("InvalidAccessException", "ResourceNotFoundException"))
+        hub = api.call(
+            "describe_hub", absent=("InvalidAccessException", "ResourceNotFoundException"), affects=(HUB,)
+        )
         if not hub:
             return
         arn = hub.get("HubArn", f"arn:aws:securityhub:{api.region}:{api.account}:hub/default")
         standards: Any
         try:
-            got = api.pages("get_enabled_standards", "StandardsSubscriptions")
+            got = api.pages("get_enabled_standards", "StandardsSubscriptions", affects=(HUB,))
             standards = [
                 s.get("StandardsArn")
                 for s in got
@@ -43,6 +45,6 @@ class SecurityHubCollector(Collector):
             origin=live(api, api.region),
             properties={
                 "AutoEnableControls": hub.get("AutoEnableControls"),
-                "Supplementary": {"EnabledStandards": standards},
+                SUPPLEMENTARY: {"EnabledStandards": standards},
             },
         )

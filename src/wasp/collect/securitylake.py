@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 LAKE = "AWS::SecurityLake::DataLake"
 
@@ -21,12 +21,14 @@ class SecurityLakeCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """One call, filtered to this region."""
-        for lake in (api.call("list_data_lakes", regions=[api.region]) or {}).get("dataLakes", []):
+        for lake in (api.call("list_data_lakes", regions=[api.region], affects=(LAKE,)) or {}).get(
+            "dataLakes", []
+        ):
             arn = lake.get("dataLakeArn", "")
             yield Resource(
                 type=LAKE,
                 id=arn,
                 arn=arn,
                 origin=live(api, api.region),
-                properties={"Supplementary": {"Status": lake.get("createStatus")}},
+                properties={SUPPLEMENTARY: {"Status": lake.get("createStatus")}},
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
+from wasp.model import Resource, Unresolved
 
 QUEUE = "AWS::SQS::Queue"
 POLICY = "AWS::SQS::QueuePolicy"
@@ -24,29 +24,39 @@ class SqsCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_queues then get_queue_attributes per queue."""
-        for url in api.pages("list_queues", "QueueUrls"):
+        for url in api.pages("list_queues", "QueueUrls", affects=(QUEUE, POLICY)):
             name = url.rsplit("/", 1)[-1]
             arn = f"arn:aws:sqs:{api.region}:{api.account}:{name}"
             props: dict[str, Any] = {"QueueName": name}
+            unread: Unresolved | None = None
             try:
                 attrs = (
-                    api.call("get_queue_attributes", QueueUrl=url, AttributeNames=["All"], resource_id=name)
+                    api.call(
+                        "get_queue_attributes",
+                        QueueUrl=url,
+                        AttributeNames=["All"],
+                        resource_id=name,
+                        affects=(QUEUE, POLICY),
+                    )
                     or {}
                 ).get("Attributes", {})
                 props["KmsMasterKeyId"] = attrs.get("KmsMasterKeyId")
                 props["SqsManagedSseEnabled"] = attrs.get("SqsManagedSseEnabled") == "true"
             except CallFailed as failed:
-                attrs, props["KmsMasterKeyId"], props["SqsManagedSseEnabled"] = (
-                    {},
-                    failed.unresolved,
-                    failed.unresolved,
-                )
+                attrs, unread = {}, failed.unresolved
+                props["KmsMasterKeyId"] = props["SqsManagedSseEnabled"] = unread
             yield Resource(type=QUEUE, id=name, arn=arn, origin=live(api, api.region), properties=props)
-            if attrs.get("Policy"):
+            # a failed read leaves the policy unknown (one may exist, unseen), never absent
+            document: Any = (
+                unread
+                if unread is not None
+                else (json.loads(attrs["Policy"]) if attrs.get("Policy") else None)
+            )
+            if document is not None:
                 yield Resource(
                     type=POLICY,
                     id=name,
                     arn=arn,
                     origin=live(api, api.region),
-                    properties={"Queues": [url], "PolicyDocument": json.loads(attrs["Policy"])},
+                    properties={"Queues": [url], "PolicyDocument": document},
                 )

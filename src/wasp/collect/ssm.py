@@ -22,12 +22,15 @@ class SsmCollector(Collector):
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """describe_instance_information, then patch states for those instances in batches of 50."""
-        infos = api.pages("describe_instance_information", "InstanceInformationList")
+        infos = api.pages("describe_instance_information", "InstanceInformationList", affects=(MANAGED,))
         ids = [i["InstanceId"] for i in infos]
         states: dict[str, dict[str, object]] = {}
         for start in range(0, len(ids), 50):
             got = api.pages(
-                "describe_instance_patch_states", "InstancePatchStates", InstanceIds=ids[start : start + 50]
+                "describe_instance_patch_states",
+                "InstancePatchStates",
+                InstanceIds=ids[start : start + 50],
+                affects=(MANAGED,),
             )
             states.update({s["InstanceId"]: s for s in got})
         for info in infos:

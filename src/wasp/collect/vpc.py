@@ -7,7 +7,7 @@ from typing import Any
 
 from wasp.collect.api import ApiReader
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import Resource
+from wasp.model import SUPPLEMENTARY, Resource
 
 VPC = "AWS::EC2::VPC"
 SUBNET = "AWS::EC2::Subnet"
@@ -53,9 +53,11 @@ class VpcCollector(Collector):
         """Six paginated describes, no per-resource calls."""
         origin = live(api, api.region)
         arn = f"arn:aws:ec2:{api.region}:{api.account}"
-        vpcs = api.pages("describe_vpcs", "Vpcs")
-        subnets = api.pages("describe_subnets", "Subnets")
-        public = _public_subnets(api.pages("describe_route_tables", "RouteTables"), subnets)
+        vpcs = api.pages("describe_vpcs", "Vpcs", affects=(VPC,))
+        subnets = api.pages("describe_subnets", "Subnets", affects=(SUBNET,))
+        public = _public_subnets(
+            api.pages("describe_route_tables", "RouteTables", affects=(SUBNET,)), subnets
+        )
         for v in vpcs:
             yield Resource(
                 type=VPC,
@@ -65,7 +67,7 @@ class VpcCollector(Collector):
                 properties={
                     "CidrBlock": v.get("CidrBlock"),
                     "Tags": tags_from(v.get("Tags")),
-                    "Supplementary": {"IsDefault": bool(v.get("IsDefault"))},
+                    SUPPLEMENTARY: {"IsDefault": bool(v.get("IsDefault"))},
                 },
             )
         for s in subnets:
@@ -80,7 +82,7 @@ class VpcCollector(Collector):
                     "AvailabilityZone": s.get("AvailabilityZone"),
                     "MapPublicIpOnLaunch": bool(s.get("MapPublicIpOnLaunch")),
                     "Tags": tags_from(s.get("Tags")),
-                    "Supplementary": {"Public": s["SubnetId"] in public},
+                    SUPPLEMENTARY: {"Public": s["SubnetId"] in public},
                 },
             )
         for n in api.pages("describe_network_acls", "NetworkAcls", affects=(NACL,)):
@@ -103,7 +105,7 @@ class VpcCollector(Collector):
                 properties={
                     "VpcId": n.get("VpcId"),
                     "Tags": tags_from(n.get("Tags")),
-                    "Supplementary": {
+                    SUPPLEMENTARY: {
                         "Entries": entries,
                         "IsDefault": bool(n.get("IsDefault")),
                         "Subnets": [a.get("SubnetId") for a in n.get("Associations", [])],
@@ -133,6 +135,6 @@ class VpcCollector(Collector):
                     "ResourceId": f.get("ResourceId"),
                     "TrafficType": f.get("TrafficType"),
                     "LogDestinationType": f.get("LogDestinationType"),
-                    "Supplementary": {"Status": f.get("FlowLogStatus")},
+                    SUPPLEMENTARY: {"Status": f.get("FlowLogStatus")},
                 },
             )

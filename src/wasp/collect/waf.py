@@ -30,7 +30,7 @@ def _list_acls(api: ApiReader, scope: str, region: str) -> list[dict[str, Any]]:
         params: dict[str, Any] = {"Scope": scope, "Limit": 100}
         if marker:
             params["NextMarker"] = marker
-        got = api.call("list_web_acls", region=region, **params) or {}
+        got = api.call("list_web_acls", region=region, **params, affects=(ACL,)) or {}
         acls += got.get("WebACLs", [])
         marker = got.get("NextMarker")
         if not marker or not got.get("WebACLs"):
@@ -60,6 +60,7 @@ class WafCollector(Collector):
                             Scope=scope,
                             region=region,
                             resource_id=acl["ARN"],
+                            affects=(ACL,),
                         )
                         or {}
                     ).get("WebACL", {})

@@ -21,15 +21,17 @@ class Workload:
     """Role to assume in each listed account (read-only); None uses the caller's credentials."""
     iac_paths: tuple[str, ...] = ()
     attestations: str | None = None
+    """Attestation file (answers for what no API can show)."""
     waivers: str | None = None
+    """Waiver file (accepted risks)."""
     security_contact: dict[str, str] | None = None
+    """SECURITY alternate contact (name, email, phone, title) used by the remediation."""
     kms_key: str | None = None
     """Customer-managed KMS key (ARN or alias) remediation uses for S3 default encryption."""
-    """SECURITY alternate contact (name, email, phone, title) used by the remediation."""
-    """Waiver file (accepted risks)."""
     stakeholders: dict[str, str] = field(default_factory=dict)
     """Question id (SEC01..SEC11) -> owner."""
     break_glass: tuple[str, ...] = ()
+    """Principal names or ARNs allowed to hold administrator or broad access."""
     classification_keys: tuple[str, ...] = DEFAULT_KEYS
     """Tag keys that carry data classification, in order of precedence."""
     classification_values: tuple[tuple[str, str], ...] = DEFAULT_VALUES
@@ -39,3 +41,4 @@ class Workload:
     scope_tags: dict[str, str] = field(default_factory=dict)
     """When set, only resources carrying all these tags are reviewed (account settings always are)."""
     source: str | None = None
+    """The workload file this was read from (named in errors); None when built otherwise."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Literal
@@ -154,32 +155,53 @@ def classification_keys(wf: WorkloadFile) -> tuple[str, ...]:
     return (first, *(k for k in keys if key_form(k) != key_form(first)))
 
 
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$")
+
+
+def _scalar(value: str) -> str:
+    """``value`` as a YAML scalar: plain when that reads back the same, else double-quoted."""
+    return value if _PLAIN.match(value) and value.strip() == value else json.dumps(value)
+
+
 def workload_template(name: str, regions: list[str], accounts: list[str]) -> str:
-    """A commented starter workload file."""
+    """A commented starter workload file with every field: optional ones commented out, with an example.
+
+    Removing the ``# `` before a commented ``key:`` line (and its indented lines) turns the example on.
+    """
     acct = "\n".join(f'  - "{a}"' for a in accounts) or '  []  # e.g. - "123456789012"'
-    regs = "\n".join(f"  - {r}" for r in regions)
-    return f"""# wasp workload file: one workload, not the whole estate. Format: docs/workload.md
+    regs = "\n".join(f"  - {_scalar(r)}" for r in regions) or "  []  # e.g. - eu-west-2 (at least one)"
+    return f"""# wasp workload file: one workload, not the whole estate. Every field is described in docs/workload.md
+# (or `wasp schema workload`). A commented "# key:" line is optional: remove its "# " to use the example.
 schema: wasp.workload/1
-name: {name}
+name: {_scalar(name)}
 description: What this workload does and for whom
 environment: production          # production | preproduction
 accounts:                        # the accounts this workload runs in (12-digit ids)
 {acct}
-regions:
+regions:                         # regions in scope (required)
 {regs}
-# profile: my-sso-profile        # else boto3's default chain (env, SSO, instance role)
-# role_name: WaspReadOnly        # assumed in each listed account; see `wasp permissions`
+# profile: my-sso-profile        # AWS CLI profile; else boto3's default chain (env, SSO, instance role)
+# role_name: WaspReadOnly        # read-only role assumed in each listed account; see `wasp permissions`
 iac: []                          # CloudFormation / Terraform paths, relative to this file
 attestations: attestations.yaml  # answers for what no API can show (`wasp attest template`)
-stakeholders:                    # who owns each question; shown in the improvement plan
+# waivers: waivers.yaml          # accepted risks with owner, reason and expiry (docs/store.md)
+# security_contact:              # SECURITY alternate contact that `wasp fix` sets (account_security_contact)
+#   name: Security Team
+#   email: security@example.com
+#   phone: "+44 20 7946 0000"
+#   title: Head of Security
+# kms_key: alias/workload-data   # customer-managed key `wasp fix` uses for S3 default encryption
+stakeholders:                    # who owns each question (SEC01..SEC11); shown in the improvement plan
   SEC01: head-of-platform@example.com
   SEC02: iam-lead@example.com
   SEC03: iam-lead@example.com
   SEC04: secops@example.com
   SEC10: incident-manager@example.com
-break_glass: []                  # principals allowed to hold admin, e.g. BreakGlassRole
+break_glass: []                  # principals allowed to hold admin, e.g. [BreakGlassRole]
 # classification:                # how data classification is tagged (defaults: docs/workload.md)
-#   keys: [DataClassification, Sensitivity]    # replaces the default keys
+#   keys: [DataClassification, Sensitivity]      # replaces the default keys
 #   values: {{pii: restricted, c3: confidential}}  # extra value spellings -> level
-# scope_tags: {{workload: payments}}  # only review resources carrying these tags
+# classification_tag: DataClassification  # one more classification key, tried before all others
+pipeline: false                  # true when the workload deploys through CodePipeline / CodeBuild
+# scope_tags: {{workload: payments}}  # only review resources carrying all these tags
 """
