@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
+from wasp.report.doc_types import ReviewDoc
+
 LABEL = {
     "critical": "CRITICAL",
     "high": "HIGH",
@@ -29,7 +31,7 @@ RESOURCE_TYPE = {
 }
 
 
-def asff_findings(review: dict[str, Any], region: str | None = None) -> list[dict[str, Any]]:
+def asff_findings(review: ReviewDoc, region: str | None = None) -> list[dict[str, Any]]:
     """Findings in the BatchImportFindings shape (failed, unknown and waived; passed ones resolve earlier imports)."""
     out = []
     for f in review["findings"]:
@@ -82,7 +84,7 @@ class AsffReporter:
     binary = False
     description = "AWS Security Finding Format for Security Hub"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the array."""
         out.write(json.dumps(asff_findings(review), separators=(",", ":")))
         out.write("\n")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
@@ -36,7 +37,7 @@ class FindingsCsvReporter:
     binary = False
     description = "one row per finding"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the header and one row per finding."""
         writer = CsvWriter(out)
         writer.writerow(COLUMNS)

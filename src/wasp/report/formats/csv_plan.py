@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import CsvWriter
 
@@ -33,7 +34,7 @@ class PlanCsvReporter:
     binary = False
     description = "the improvement plan as issue-tracker CSV"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write one row per plan item, in plan order."""
         findings = {f["id"]: f for f in review["findings"]}
         writer = CsvWriter(out)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
@@ -34,14 +35,14 @@ class PracticesCsvReporter:
     binary = False
     description = "one row per best practice"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the header and 63 rows."""
         status = {f["id"]: f["status"] for f in review["findings"]}
         writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         for q in review["questions"]:
             for bp in q["best_practices"]:
-                att = bp.get("attestation") or {}
+                att = bp.get("attestation")
                 writer.writerow(
                     [
                         q["id"],
@@ -55,9 +56,9 @@ class PracticesCsvReporter:
                         bp.get("na_reason") or "",
                         len(bp["findings"]),
                         sum(status.get(i) == "fail" for i in bp["findings"]),
-                        att.get("answer", ""),
-                        att.get("owner", ""),
-                        att.get("expires") or "",
+                        att["answer"] if att else "",
+                        att["owner"] if att else "",
+                        (att.get("expires") if att else None) or "",
                         bp.get("contradicted", False),
                     ]
                 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.document import review_json
 
 
@@ -16,7 +17,7 @@ class JsonReporter:
     binary = False
     description = "the review as JSON (the wasp.review/1 contract)"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the document unchanged."""
         out.write(review_json(review))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, Any
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import md_cell as _cell
 from wasp.report.safe_text import md_code as _code
@@ -28,7 +29,7 @@ class MarkdownReporter:
     binary = False
     description = "Markdown for pull requests and wikis"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the document."""
         v = build_view(review)
         findings = {f["id"]: f for f in review["findings"]}

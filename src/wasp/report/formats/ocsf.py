@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from wasp import __version__
+from wasp.report.doc_types import FindingDoc, ReviewDoc
 
 CLASS_UID = 2003
 CATEGORY_UID = 2
@@ -20,7 +21,7 @@ STATUS = {"pass": 4, "fail": 1, "unknown": 1, "waived": 3}
 STANDARD = "AWS Well-Architected Framework Security Pillar"
 
 
-def compliance_finding(f: dict[str, Any], review: dict[str, Any], fixes: dict[str, str]) -> dict[str, Any]:
+def compliance_finding(f: FindingDoc, review: ReviewDoc, fixes: dict[str, str]) -> dict[str, Any]:
     """One wasp finding as an OCSF Compliance Finding."""
     when = int(datetime.fromisoformat(f.get("observed_at") or review["generated_at"]).timestamp() * 1000)
     res = f["resource"]
@@ -85,7 +86,7 @@ class OcsfReporter:
     binary = False
     description = "OCSF Compliance Findings for Security Lake"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Build the array and write it in one go."""
         fixes = {
             rem["rule"]: rem["cli"] for item in review["improvement_plan"] for rem in item["remediation"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from wasp import __version__
+from wasp.report.doc_types import ReviewDoc
 
 LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "informational": "note"}
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "informational": "0.0"}
@@ -109,7 +110,7 @@ def sarif_driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def sarif_log(review: dict[str, Any]) -> dict[str, Any]:
+def sarif_log(review: ReviewDoc) -> dict[str, Any]:
     """The SARIF log: failing, unknown and waived findings (waived ones as suppressed results)."""
     rules = sarif_rules(review.get("rules", []))
     index = {r["id"]: i for i, r in enumerate(rules)}
@@ -135,7 +136,7 @@ class SarifReporter:
     binary = False
     description = "SARIF 2.1.0 for code-scanning UIs"
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write the log."""
         out.write(json.dumps(sarif_log(review), indent=1))
         out.write("\n")
