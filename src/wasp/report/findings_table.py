@@ -35,7 +35,13 @@ COLUMNS = (
 STATUS_ORDER = ("fail", "unknown", "waived", "pass")
 SEVERITY_ORDER = ("critical", "high", "medium", "low", "informational")
 
-_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 """JSON inside <script>: no ``</script>`` or ``<!--`` can close or change the element, whatever the account
 named its resources. (str.replace, not str.translate: translate with a mapping is ~50x slower on megabytes.)"""
 
