@@ -5,11 +5,13 @@ empty. The text and pixels come from poppler (pdftotext, pdftoppm), the pages fr
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +71,17 @@ def _side_ink(page: Any) -> int:
 
 
 def test_every_failing_finding_and_gap_is_in_the_text(demo_doc: dict[str, Any], demo_pdf: Path) -> None:
-    """The design: the plan lists every failing finding with its id under its rule, up to view.PLAN_LISTED per
-    rule with a count of the rest (the demo has fewer, so all are listed); the gaps table lists every gap."""
-    from wasp.report.view import PLAN_LISTED
+    """The design: the plan lists every failing finding with its id under its rule, up to view.PDF_PLAN_LISTED
+    per rule with a count of the rest (the demo has fewer, so all are listed); the gaps table lists every gap."""
+    from wasp.report.view import PDF_PLAN_LISTED
 
     layout = _run("pdftotext", "-layout", str(demo_pdf), "-")
     failing = [f for f in demo_doc["findings"] if f["status"] == "fail"]
-    per_rule: dict[str, int] = {}
-    for f in failing:
-        per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
-    assert failing and max(per_rule.values()) <= PLAN_LISTED, "the demo stays within what the plan lists"
+    rule_of = {f["id"]: f["rule"] for f in failing}
+    per_rule = Counter(
+        (item["rank"], rule_of[i]) for item in demo_doc["improvement_plan"] for i in item["findings"]
+    )
+    assert failing and max(per_rule.values()) <= PDF_PLAN_LISTED, "the demo stays within what the plan lists"
     missing = [f["id"] for f in failing if f["id"] not in layout]
     assert missing == [], f"failing findings not in the PDF: {missing}"
     reading = _squash(_run("pdftotext", str(demo_pdf), "-"))
@@ -154,11 +157,32 @@ def test_without_weasyprint_pdf_fails_in_one_line(
     with pytest.raises(MissingExtra, match=r"wasp\[pdf\]"):
         get_format("pdf").reporter.render(demo_doc, io.BytesIO())
     review = tmp_path / "review.json"
-    import json
-
     review.write_text(json.dumps(demo_doc))
     with pytest.raises(SystemExit) as exc:
         main(["report", str(review), "-f", "pdf", "-o", str(tmp_path / "r.pdf")])
     err = capsys.readouterr().err.strip()
     assert exc.value.code == 2 and "wasp[pdf]" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "r.pdf").exists() or (tmp_path / "r.pdf").stat().st_size == 0
+
+
+def test_beyond_its_limit_the_plan_counts_every_finding_it_does_not_list(demo_doc: dict[str, Any]) -> None:
+    """What the PDF is made from, for a review with more failing findings per rule than the PDF lists: each
+    group lists PDF_PLAN_LISTED ids and says how many more there are, so listed + counted = all failing."""
+    from wasp.demo.scale import scaled_review
+    from wasp.report.formats.html import REPORTER as HTML
+    from wasp.report.view import PDF_PLAN_LISTED, plan_by_rule
+
+    big = scaled_review(demo_doc, 2000)
+    html = HTML.html(big, max_listed=0, compact=True, plan_listed=PDF_PLAN_LISTED)
+    findings = {f["id"]: f for f in big["findings"]}
+    accounted = 0
+    for item in big["improvement_plan"]:
+        for g in plan_by_rule(item, findings, PDF_PLAN_LISTED):
+            assert all(f["id"] in html for f in g["listed"])
+            if g["more"]:
+                assert f"and {g['more']} more failing finding(s) of this rule: see the HTML report" in html
+            accounted += len(g["listed"]) + g["more"]
+    assert accounted == sum(len(item["findings"]) for item in big["improvement_plan"])
+    assert any(
+        g["more"] for item in big["improvement_plan"] for g in plan_by_rule(item, findings, PDF_PLAN_LISTED)
+    )

@@ -13,8 +13,11 @@ MAX_LISTED = 25
 """Failing resources listed per rule in a practice; the rest are counted, so 100k findings stay readable."""
 
 PLAN_LISTED = 50
-"""Failing findings listed (with their ids) under each rule of a plan item in the HTML and PDF reports; the rest
-are counted ("and N more"), and every one of them is in the HTML findings table and the CSV files."""
+"""Failing findings listed (with their ids) under each rule of a plan item in the HTML report; the rest are counted
+("and N more"), and every one of them is in the HTML findings table and the CSV files."""
+
+PDF_PLAN_LISTED = 10
+"""The same for the PDF, which a board reads on paper: a 100k-finding review stays about 60 pages, not 180."""
 
 GUIDANCE = "https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/"
 """AWS's guidance page of a best practice is GUIDANCE + the catalogue's choice id (its documentation slug)."""
@@ -107,10 +110,15 @@ def plan_by_rule(
 
 
 def build_view(
-    review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bool = False, table: bool = False
+    review: dict[str, Any],
+    max_listed: int = MAX_LISTED,
+    compact: bool = False,
+    table: bool = False,
+    plan_listed: int = PLAN_LISTED,
 ) -> dict[str, Any]:
     """Everything the HTML and Markdown templates need, precomputed (compact: paper-sized, for the PDF; table:
-    the data of the HTML report's searchable findings table)."""
+    the data of the HTML report's searchable findings table; plan_listed: failing findings listed per rule of a
+    plan item)."""
     findings = {f["id"]: f for f in review["findings"]}
     urls = guidance_urls()
     questions = []
@@ -129,7 +137,7 @@ def build_view(
             {
                 **item,
                 "examples": examples,
-                "by_rule": plan_by_rule(item, findings),
+                "by_rule": plan_by_rule(item, findings, plan_listed),
                 "url": urls.get(item["best_practice"]),
             }
         )

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from wasp.report.findings_table import script_json
 from wasp.report.safe_text import without_controls
-from wasp.report.view import build_view, guidance_urls
+from wasp.report.view import PLAN_LISTED, build_view, guidance_urls
 
 
 def _finalize(value: Any) -> Any:
@@ -48,9 +48,15 @@ class HtmlReporter:
         """Render the template with the aggregated view."""
         out.write(self.html(review))
 
-    def html(self, review: dict[str, Any], max_listed: int = 25, compact: bool = False) -> str:
+    def html(
+        self,
+        review: dict[str, Any],
+        max_listed: int = 25,
+        compact: bool = False,
+        plan_listed: int = PLAN_LISTED,
+    ) -> str:
         """The page as a string (the PDF uses a compact, paper-sized variant without the findings table)."""
-        view = build_view(review, max_listed, compact, table=not compact)
+        view = build_view(review, max_listed, compact, table=not compact, plan_listed=plan_listed)
         return self._env.get_template("report.html.j2").render(
             **view, guidance_json=script_json(guidance_urls())
         )

@@ -7,6 +7,7 @@ from typing import IO, Any
 from wasp.errors import WaspError
 from wasp.extras import require
 from wasp.report.formats.html import REPORTER as HTML
+from wasp.report.view import PDF_PLAN_LISTED
 
 
 def data_only_fetcher() -> Any:
@@ -44,7 +45,7 @@ def html_to_pdf(html: str, out: IO[Any], fetcher: Any = None) -> Any:
 
 class PdfReporter:
     """A4 pages: the executive summary first, then the improvement plan (every failing finding, with its id,
-    under the rule that raised it and that rule's fix, up to view.PLAN_LISTED per rule and a count of the rest),
+    under the rule that raised it and that rule's fix, up to view.PDF_PLAN_LISTED per rule and a count of the rest),
     areas, design principles and every decision with its reason, attestation and finding counts per rule.
     Resource-level detail beyond that (passing findings, evidence) is in the HTML and CSV reports."""
 
@@ -57,7 +58,7 @@ class PdfReporter:
     def render(self, review: dict[str, Any], out: IO[Any]) -> None:
         """Render the compact HTML (every section open, no script, the paged styles of templates/report-pdf.css)
         and lay it out on pages, fetching nothing but data: URIs."""
-        html_to_pdf(HTML.html(review, max_listed=0, compact=True), out)
+        html_to_pdf(HTML.html(review, max_listed=0, compact=True, plan_listed=PDF_PLAN_LISTED), out)
 
 
 REPORTER = PdfReporter()
