@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from wasp.extras import available, require
 from wasp.report.safe_text import plain
 
 RISK_COLOUR = {
@@ -20,9 +21,17 @@ CHART_KEY = "_history_png"
 review file can never supply the picture (or a URL in its place): the HTML and PDF embed only what wasp drew."""
 
 
-def history_png_bytes(reviews: list[dict[str, Any]], title: str) -> bytes:
-    """The chart as PNG bytes, for embedding in the self-contained HTML report."""
+CHART_NOTE = "History chart not drawn: charts need `pip install 'wasp[charts]'` (matplotlib)."
+"""The one line the HTML and PDF reports show in place of the chart when matplotlib is not installed."""
+
+
+def history_png_bytes(reviews: list[dict[str, Any]], title: str) -> bytes | None:
+    """The chart as PNG bytes, for embedding in the self-contained HTML report; None when matplotlib (the
+    ``charts`` extra) is not installed, so the report still renders, with CHART_NOTE in its place."""
     import tempfile
+
+    if not available("matplotlib"):
+        return None
 
     with tempfile.TemporaryDirectory() as tmp:
         return history_png(reviews, Path(tmp) / "history.png", title).read_bytes()
@@ -39,15 +48,19 @@ def chart_data_uri(review: dict[str, Any]) -> str | None:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
+def chart_note(review: dict[str, Any]) -> str | None:
+    """CHART_NOTE when a chart was asked for (the key is set) but could not be drawn, else None."""
+    return CHART_NOTE if CHART_KEY in review and review[CHART_KEY] is None else None
+
+
 def _literal(text: str) -> str:
     """Text matplotlib draws as written: no control characters, and ``$`` never starts mathtext."""
     return plain(text).replace("$", r"\$")
 
 
 def history_png(reviews: list[dict[str, Any]], path: Path, title: str) -> Path:
-    """Draw the chart (matplotlib, headless) and write it to ``path``."""
-    import matplotlib
-
+    """Draw the chart (matplotlib, headless) and write it to ``path``; MissingExtra without matplotlib."""
+    matplotlib = require("charts", "matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle

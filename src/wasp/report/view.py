@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from typing import Any
 
-from wasp.report.history_chart import chart_data_uri
+from wasp.report.findings_table import findings_table
+from wasp.report.history_chart import chart_data_uri, chart_note
 
 MAX_LISTED = 25
 """Failing resources listed per rule in a practice; the rest are counted, so 100k findings stay readable."""
+
+PLAN_LISTED = 50
+"""Failing findings listed (with their ids) under each rule of a plan item in the HTML report; the rest are counted
+("and N more"), and every one of them is in the HTML findings table and the CSV files."""
+
+PDF_PLAN_LISTED = 10
+"""The same for the PDF, which a board reads on paper: a 100k-finding review stays about 60 pages, not 180."""
+
+GUIDANCE = "https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/"
+"""AWS's guidance page of a best practice is GUIDANCE + the catalogue's choice id (its documentation slug)."""
+
+SEVERITY_ORDER = ("critical", "high", "medium", "low", "informational")
 
 STATUS_LABEL = {
     "met": "Met",
@@ -25,6 +39,19 @@ RISK_LABEL = {
 }
 
 
+@cache
+def guidance_urls() -> dict[str, str]:
+    """Best-practice id -> its AWS guidance page (from the catalogue shipped with wasp)."""
+    from wasp.catalogue import load_catalogue
+
+    return {bp.id: f"{GUIDANCE}{bp.choice_id}.html" for bp in load_catalogue().best_practices}
+
+
+def _by_severity(f: dict[str, Any]) -> int:
+    sev = f.get("severity")
+    return SEVERITY_ORDER.index(sev) if sev in SEVERITY_ORDER else len(SEVERITY_ORDER)
+
+
 def practice_rules(
     bp: dict[str, Any], findings: dict[str, dict[str, Any]], max_listed: int = MAX_LISTED
 ) -> list[dict[str, Any]]:
@@ -38,9 +65,7 @@ def practice_rules(
     for rule, items in sorted(by_rule.items()):
         counts = Counter(f["status"] for f in items)
         notable = [f for f in items if f["status"] in ("fail", "unknown", "waived")]
-        notable.sort(
-            key=lambda f: ("critical", "high", "medium", "low", "informational").index(f["severity"])
-        )
+        notable.sort(key=_by_severity)
         out.append(
             {
                 "rule": rule,
@@ -52,19 +77,70 @@ def practice_rules(
     return out
 
 
-def build_view(review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bool = False) -> dict[str, Any]:
-    """Everything the HTML and Markdown templates need, precomputed (compact: paper-sized, for the PDF)."""
+def plan_by_rule(
+    item: dict[str, Any], findings: dict[str, dict[str, Any]], max_listed: int = PLAN_LISTED
+) -> list[dict[str, Any]]:
+    """A plan item's findings grouped by the rule that raised them, each group with that rule's own fix.
+
+    Groups come in the order of the item's remediation list, then any rule without a fix; within a group the
+    most severe findings come first. ``listed`` holds at most ``max_listed`` findings and ``more`` counts the
+    rest, so ``len(listed) + more`` is the group's whole count. (The same job as the plan engineer's shared
+    grouping in report/plan_view.py; one of the two goes when they are merged.)
+    """
+    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for fid in item["findings"]:
+        f = findings.get(fid)
+        if f:
+            by_rule[f["rule"]].append(f)
+    fixes = {rem["rule"]: rem for rem in item.get("remediation", [])}
+    order = [r for r in fixes if r in by_rule] + sorted(r for r in by_rule if r not in fixes)
+    groups = []
+    for rule in order:
+        items = sorted(by_rule[rule], key=_by_severity)
+        groups.append(
+            {
+                "rule": rule,
+                "total": len(items),
+                "listed": items[:max_listed],
+                "more": max(0, len(items) - max_listed),
+                "fix": fixes.get(rule),
+            }
+        )
+    return groups
+
+
+def build_view(
+    review: dict[str, Any],
+    max_listed: int = MAX_LISTED,
+    compact: bool = False,
+    table: bool = False,
+    plan_listed: int = PLAN_LISTED,
+) -> dict[str, Any]:
+    """Everything the HTML and Markdown templates need, precomputed (compact: paper-sized, for the PDF; table:
+    the data of the HTML report's searchable findings table; plan_listed: failing findings listed per rule of a
+    plan item)."""
     findings = {f["id"]: f for f in review["findings"]}
+    urls = guidance_urls()
     questions = []
     for q in review["questions"]:
-        bps = [{**bp, "rules_view": practice_rules(bp, findings, max_listed)} for bp in q["best_practices"]]
+        bps = [
+            {**bp, "rules_view": practice_rules(bp, findings, max_listed), "url": urls.get(bp["id"])}
+            for bp in q["best_practices"]
+        ]
         questions.append(
             {**q, "best_practices": bps, "counts": Counter(bp["status"] for bp in q["best_practices"])}
         )
     plan = []
     for item in review["improvement_plan"]:
         examples = [findings[i] for i in item["findings"][:3] if i in findings]
-        plan.append({**item, "examples": examples})
+        plan.append(
+            {
+                **item,
+                "examples": examples,
+                "by_rule": plan_by_rule(item, findings, plan_listed),
+                "url": urls.get(item["best_practice"]),
+            }
+        )
     return {
         "review": review,
         "summary": review["summary"],
@@ -78,6 +154,8 @@ def build_view(review: dict[str, Any], max_listed: int = MAX_LISTED, compact: bo
         "compact": compact,
         "compliance": compliance_views(review),
         "history_chart": chart_data_uri(review),
+        "chart_note": chart_note(review),
+        "findings_table": findings_table(review) if table else None,
     }
 
 

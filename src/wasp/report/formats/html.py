@@ -1,4 +1,8 @@
-"""The Pillar Report as one self-contained HTML file: no scripts, no network, printable."""
+"""The Pillar Report as one self-contained HTML file: inline CSS and script, nothing from the network, printable.
+
+The only URLs in it are links (never loads) to AWS's guidance page of each best practice; the findings table's
+data is one script-safe JSON blob (wasp.report.findings_table) the page's own script filters and pages through.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from typing import IO, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from wasp.report.findings_table import script_json
 from wasp.report.safe_text import without_controls
-from wasp.report.view import build_view
+from wasp.report.view import PLAN_LISTED, build_view, guidance_urls
 
 
 def _finalize(value: Any) -> Any:
@@ -26,9 +31,9 @@ class HtmlReporter:
     extension = "html"
     filename = "review.html"
     binary = False
-    description = "self-contained HTML Pillar Report (inline CSS, no scripts)"
-    """Nothing in it reaches the network: text from the review is escaped, and the only image is the history
-    chart wasp drew, inline (see wasp.report.history_chart.CHART_KEY)."""
+    description = "self-contained HTML Pillar Report with a searchable findings table (works offline)"
+    """Nothing in it reaches the network: text from the review is escaped, the script and styles are inline, and
+    the only image is the history chart wasp drew, inline (see wasp.report.history_chart.CHART_KEY)."""
 
     def __init__(self) -> None:
         self._env = Environment(
@@ -43,9 +48,18 @@ class HtmlReporter:
         """Render the template with the aggregated view."""
         out.write(self.html(review))
 
-    def html(self, review: dict[str, Any], max_listed: int = 25, compact: bool = False) -> str:
-        """The page as a string (the PDF uses a compact, paper-sized variant)."""
-        return self._env.get_template("report.html.j2").render(**build_view(review, max_listed, compact))
+    def html(
+        self,
+        review: dict[str, Any],
+        max_listed: int = 25,
+        compact: bool = False,
+        plan_listed: int = PLAN_LISTED,
+    ) -> str:
+        """The page as a string (the PDF uses a compact, paper-sized variant without the findings table)."""
+        view = build_view(review, max_listed, compact, table=not compact, plan_listed=plan_listed)
+        return self._env.get_template("report.html.j2").render(
+            **view, guidance_json=script_json(guidance_urls())
+        )
 
 
 REPORTER = HtmlReporter()
