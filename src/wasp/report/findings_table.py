@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from wasp.report.doc_types import FindingDoc, ResourceDoc, ReviewDoc
+from wasp.report.plan_view import severity_rank
 from wasp.report.safe_text import without_controls
 
 COLUMNS = (
@@ -33,7 +35,6 @@ COLUMNS = (
 """The fields of each row, in order; the page's script reads them by name."""
 
 STATUS_ORDER = ("fail", "unknown", "waived", "pass")
-SEVERITY_ORDER = ("critical", "high", "medium", "low", "informational")
 
 _SCRIPT_SAFE = (
     ("<", "\\u003c"),
@@ -58,26 +59,26 @@ _EVIDENCE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=
 """One encoder for every finding's evidence (a reused encoder runs in C; a new one per call does not)."""
 
 
-def _rank(f: dict[str, Any]) -> tuple[int, int, str, str]:
+def _rank(f: FindingDoc) -> tuple[int, int, str, str]:
     status = f.get("status")
     severity = f.get("severity")
     return (
         STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER),
-        SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER),
+        severity_rank(severity),
         str(f.get("rule", "")),
         str(f.get("id", "")),
     )
 
 
-def _where(resource: dict[str, Any]) -> str:
+def _where(resource: ResourceDoc) -> str:
     if not resource.get("file"):
         return ""
     line = resource.get("line")
     return f"{resource['file']}:{line}" if line else str(resource["file"])
 
 
-def _fields(f: dict[str, Any]) -> tuple[Any, ...]:
-    r = f.get("resource") or {}
+def _fields(f: FindingDoc) -> tuple[Any, ...]:
+    r = f["resource"]
     return (
         f.get("id"),
         f.get("status"),
@@ -96,7 +97,7 @@ def _fields(f: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def findings_table(review: dict[str, Any]) -> Markup:
+def findings_table(review: ReviewDoc) -> Markup:
     """Every finding of the review, failing first and most severe first, as script-safe JSON:
     ``{"columns": [...], "strings": [...], "rows": [[string index per column], ...]}`` (index 0 is ""). The
     evidence column holds each finding's evidence as JSON text; the page shows it as property paths and values."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def history_png_bytes(reviews: list[dict[str, Any]], title: str) -> bytes | None
         return history_png(reviews, Path(tmp) / "history.png", title).read_bytes()
 
 
-def chart_data_uri(review: dict[str, Any]) -> str | None:
+def chart_data_uri(review: Mapping[str, Any]) -> str | None:
     """The chart wasp drew for this review, as a data: URI; None when there is none (anything else under the
     key, such as a string from a review file, is ignored)."""
     import base64
@@ -48,7 +49,7 @@ def chart_data_uri(review: dict[str, Any]) -> str | None:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
-def chart_note(review: dict[str, Any]) -> str | None:
+def chart_note(review: Mapping[str, Any]) -> str | None:
     """CHART_NOTE when a chart was asked for (the key is set) but could not be drawn, else None."""
     return CHART_NOTE if CHART_KEY in review and review[CHART_KEY] is None else None
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from wasp.report.doc_types import FindingDoc, PracticeDoc, ReviewDoc
 from wasp.report.findings_table import findings_table
 from wasp.report.history_chart import chart_data_uri, chart_note
+from wasp.report.plan_view import rule_groups, severity_rank
 
 MAX_LISTED = 25
 """Failing resources listed per rule in a practice; the rest are counted, so 100k findings stay readable."""
@@ -21,8 +24,6 @@ PDF_PLAN_LISTED = 10
 
 GUIDANCE = "https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/"
 """AWS's guidance page of a best practice is GUIDANCE + the catalogue's choice id (its documentation slug)."""
-
-SEVERITY_ORDER = ("critical", "high", "medium", "low", "informational")
 
 STATUS_LABEL = {
     "met": "Met",
@@ -47,16 +48,11 @@ def guidance_urls() -> dict[str, str]:
     return {bp.id: f"{GUIDANCE}{bp.choice_id}.html" for bp in load_catalogue().best_practices}
 
 
-def _by_severity(f: dict[str, Any]) -> int:
-    sev = f.get("severity")
-    return SEVERITY_ORDER.index(sev) if sev in SEVERITY_ORDER else len(SEVERITY_ORDER)
-
-
 def practice_rules(
-    bp: dict[str, Any], findings: dict[str, dict[str, Any]], max_listed: int = MAX_LISTED
+    bp: PracticeDoc, findings: Mapping[str, FindingDoc], max_listed: int = MAX_LISTED
 ) -> list[dict[str, Any]]:
     """Per rule of a practice: status counts and the first failing (or unknown) findings."""
-    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_rule: dict[str, list[FindingDoc]] = defaultdict(list)
     for fid in bp["findings"]:
         f = findings.get(fid)
         if f:
@@ -65,7 +61,7 @@ def practice_rules(
     for rule, items in sorted(by_rule.items()):
         counts = Counter(f["status"] for f in items)
         notable = [f for f in items if f["status"] in ("fail", "unknown", "waived")]
-        notable.sort(key=_by_severity)
+        notable.sort(key=lambda f: severity_rank(f.get("severity")))
         out.append(
             {
                 "rule": rule,
@@ -78,39 +74,27 @@ def practice_rules(
 
 
 def plan_by_rule(
-    item: dict[str, Any], findings: dict[str, dict[str, Any]], max_listed: int = PLAN_LISTED
+    item: Mapping[str, Any], findings: Mapping[str, Mapping[str, Any]], max_listed: int = PLAN_LISTED
 ) -> list[dict[str, Any]]:
-    """A plan item's findings grouped by the rule that raised them, each group with that rule's own fix.
+    """A plan item's findings grouped by their own rule (report.plan_view.rule_groups), as template data.
 
-    Groups come in the order of the item's remediation list, then any rule without a fix; within a group the
-    most severe findings come first. ``listed`` holds at most ``max_listed`` findings and ``more`` counts the
-    rest, so ``len(listed) + more`` is the group's whole count. (The same job as the plan engineer's shared
-    grouping in report/plan_view.py; one of the two goes when they are merged.)
+    Groups and findings come in the shared order (worst severity first); ``listed`` holds at most ``max_listed``
+    findings and ``more`` counts the rest, so ``len(listed) + more`` is the group's whole count.
     """
-    by_rule: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for fid in item["findings"]:
-        f = findings.get(fid)
-        if f:
-            by_rule[f["rule"]].append(f)
-    fixes = {rem["rule"]: rem for rem in item.get("remediation", [])}
-    order = [r for r in fixes if r in by_rule] + sorted(r for r in by_rule if r not in fixes)
-    groups = []
-    for rule in order:
-        items = sorted(by_rule[rule], key=_by_severity)
-        groups.append(
-            {
-                "rule": rule,
-                "total": len(items),
-                "listed": items[:max_listed],
-                "more": max(0, len(items) - max_listed),
-                "fix": fixes.get(rule),
-            }
-        )
-    return groups
+    return [
+        {
+            "rule": g.rule,
+            "total": g.count,
+            "listed": list(g.findings[:max_listed]),
+            "more": max(0, g.count - max_listed),
+            "fix": g.remediation,
+        }
+        for g in rule_groups(item, findings)
+    ]
 
 
 def build_view(
-    review: dict[str, Any],
+    review: ReviewDoc,
     max_listed: int = MAX_LISTED,
     compact: bool = False,
     table: bool = False,
@@ -159,7 +143,7 @@ def build_view(
     }
 
 
-def compliance_views(review: dict[str, Any]) -> list[dict[str, Any]]:
+def compliance_views(review: ReviewDoc) -> list[dict[str, Any]]:
     """The review seen through each UK framework."""
     from wasp.catalogue.frameworks import load_frameworks
     from wasp.report.compliance import compliance_view

@@ -11,6 +11,7 @@ from typing import IO, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.findings_table import script_json
 from wasp.report.safe_text import without_controls
 from wasp.report.view import PLAN_LISTED, build_view, guidance_urls
@@ -44,13 +45,13 @@ class HtmlReporter:
             finalize=_finalize,
         )
 
-    def render(self, review: dict[str, Any], out: IO[str]) -> None:
+    def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Render the template with the aggregated view."""
         out.write(self.html(review))
 
     def html(
         self,
-        review: dict[str, Any],
+        review: ReviewDoc,
         max_listed: int = 25,
         compact: bool = False,
         plan_listed: int = PLAN_LISTED,

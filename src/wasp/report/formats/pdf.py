@@ -6,6 +6,7 @@ from typing import IO, Any
 
 from wasp.errors import WaspError
 from wasp.extras import require
+from wasp.report.doc_types import ReviewDoc
 from wasp.report.formats.html import REPORTER as HTML
 from wasp.report.view import PDF_PLAN_LISTED
 
@@ -55,7 +56,7 @@ class PdfReporter:
     binary = True
     description = "paged PDF with a summary page (WeasyPrint)"
 
-    def render(self, review: dict[str, Any], out: IO[Any]) -> None:
+    def render(self, review: ReviewDoc, out: IO[Any]) -> None:
         """Render the compact HTML (every section open, no script, the paged styles of templates/report-pdf.css)
         and lay it out on pages, fetching nothing but data: URIs."""
         html_to_pdf(HTML.html(review, max_listed=0, compact=True, plan_listed=PDF_PLAN_LISTED), out)
