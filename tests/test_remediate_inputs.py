@@ -153,3 +153,26 @@ def test_fix_plan_shows_needs_input_and_apply_skips_it(
     code, text = _cli(capsys, "fix", "plan", str(review), "--rule", CONTACT_RULE, "--workload", str(workload))
     flat = " ".join(text.replace("│", " ").split())
     assert code == 0 and "1 fixable finding(s)" in flat and "needs input" not in flat
+
+
+def test_a_large_plan_lists_the_first_rows_and_counts_the_rest_per_rule() -> None:
+    """58k fixes are not drawn as 58k rows: the first rows are listed, the rest counted by rule."""
+    from rich.console import Console
+
+    from wasp.remediate.plan import PlanEntry
+    from wasp.remediate.render import render_plan
+
+    by_rule = fixers()
+    a, b = sorted(by_rule)[:2]
+    entries = [
+        PlanEntry(
+            {"id": f"f-{i}", "resource": {"id": f"r-{i}", "account": "1"}}, by_rule[a if i % 3 else b], ()
+        )
+        for i in range(30)
+    ]
+    console = Console(width=200, record=True)
+    console.print(render_plan(entries, max_rows=5))
+    text = console.export_text()
+    assert "f-0 " in text and "f-4 " in text and "f-5 " not in text
+    assert f"... and 25 more fixable finding(s) not listed ({a} 17, {b} 8)" in text
+    assert "--format json" in text
