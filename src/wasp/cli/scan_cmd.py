@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.table import Table
 
-from wasp import limits
-from wasp.cli.console import err, out, plain, safe, scan_progress
-from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
+from wasp.cli.options import EXIT_CODES_FAIL_ON
 from wasp.errors import InputError
-from wasp.iac.parameters import load_parameter_file
-from wasp.iac.scan import ScanOptions, ScanResult, scan
-from wasp.iac.suppress import write_baseline as write_baseline_file
-from wasp.model import Finding, FindingStatus, Severity
-from wasp.rules import load_rules
+
+if TYPE_CHECKING:
+    from wasp.iac.scan import ScanResult
+    from wasp.model import Finding
 
 FORMATS = ("table", "json", "sarif", "junit")
 THRESHOLDS = ("critical", "high", "medium", "low")
@@ -53,11 +48,11 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     return out
 
 
-# A click command rather than a typer one: `wasp scan` runs on every commit in CI, and typer imports pydantic to
-# parse options (about 0.12 s of a 0.4 s start). The typer app lists it and forwards to it (cli/full_app.py).
+# `wasp scan` runs on every commit in CI: what it needs is imported in the function, so that `--help` is instant.
 @click.command(
     "scan",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+    epilog=EXIT_CODES_FAIL_ON,
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -119,10 +114,21 @@ def scan_command(
     write_baseline: Path | None,
     limit: tuple[str, ...],
 ) -> None:
-    """Scan CloudFormation, Terraform and plan JSON with the rules a live review uses; file and line for each.
+    """Scan CloudFormation, Terraform and plan JSON before deploying.
 
-    PATHS are templates, Terraform folders or plan JSON files, or folders of them.
+    The same rules a live review uses, with file and line for each finding. PATHS are templates, Terraform folders or plan JSON files, or folders of them.
     """
+    import sys
+
+    from wasp import limits
+    from wasp.cli.console import err, plain, safe, scan_progress
+    from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
+    from wasp.iac.parameters import load_parameter_file
+    from wasp.iac.scan import ScanOptions, scan
+    from wasp.iac.suppress import write_baseline as write_baseline_file
+    from wasp.model import FindingStatus, Severity
+    from wasp.rules import load_rules
+
     limits.configure(_pairs(limit, "--limit"))
     options = ScanOptions(
         parameters={
@@ -185,12 +191,20 @@ def scan_command(
 
 
 def _table(result: ScanResult, findings: list[Finding]) -> None:
+    from rich.table import Table
+
+    from wasp.cli.console import id_column, out, safe
+    from wasp.model import FindingStatus
+
     counts = ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
     table = Table(
         title=f"{len(result.files)} source(s), {result.resources} resource(s): {counts or 'no findings'}"
     )
-    for col in ("Status", "Severity", "Rule", "Where", "Message"):
-        table.add_column(col)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    id_column(table, "Rule", [f.rule for f in findings])
+    table.add_column("Where", overflow="fold")
+    table.add_column("Message", overflow="fold")
     for f in sorted(findings, key=lambda f: (f.status is not FindingStatus.FAIL, f.severity.rank)):
         table.add_row(
             f.status.value,
