@@ -45,6 +45,10 @@ def known_regions() -> frozenset[str]:
     )
 
 
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def check_regions(regions: Iterable[str], where: str) -> tuple[str, ...]:
     """The regions, unchanged, when botocore knows each; else InputError naming the first unknown one.
 
@@ -57,7 +61,7 @@ def check_regions(regions: Iterable[str], where: str) -> tuple[str, ...]:
         if region in known:
             continue
         close = difflib.get_close_matches(region, sorted(known), n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; e.g. eu-west-2 or us-east-1"
+        hint = f"; did you mean {_either(close)}?" if close else "; e.g. eu-west-2 or us-east-1"
         raise InputError(
             f"{where}: unknown AWS region {region!r}{hint} "
             "(if the region is new, upgrade botocore: `pip install -U botocore`)"

@@ -17,7 +17,10 @@ ACCOUNT_ID = re.compile(r"\d{12}")
 
 def _hint(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(close)}?" if close else ""
+    if not close:
+        return ""
+    either = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f"; did you mean {either}?"
 
 
 def check_accounts(accounts: Iterable[str], where: str) -> tuple[str, ...]:
@@ -85,3 +88,13 @@ def check_waiver_file(path: str) -> None:
 
     for w in load_waivers(Path(path)):
         check_rule_ids([w.rule], f"{w.source or path}: waiver {w.id}", globs=True)
+
+
+def check_report_formats(names: Iterable[str]) -> tuple[str, ...]:
+    """The --formats names, each a report format (checked before a review runs, not after it)."""
+    from wasp.report.base import get_format
+
+    chosen = tuple(names)
+    for name in chosen:
+        get_format(name)
+    return chosen

@@ -182,7 +182,7 @@ def review(
     Collect (read-only), evaluate the rules, decide each best practice and question, print the summary.
     Options override the workload file.
     """
-    from wasp.cli.checks import check_waiver_file
+    from wasp.cli.checks import check_report_formats, check_waiver_file
     from wasp.cli.console import collection_progress, err, out, safe
     from wasp.report import print_summary, review_dict, write_review
     from wasp.workflow import review_live
@@ -193,6 +193,7 @@ def review(
         )
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
     chosen = chosen_collectors(collectors)
+    check_report_formats(csv_list(report_formats))
     if wl.waivers:
         check_waiver_file(wl.waivers)
     store = _open_store(save, db)
@@ -290,8 +291,11 @@ def demo(out_dir: Path, fail_on: str | None, report_formats: str, save: bool, db
 
     The account is a small payments API, seeded with known misconfigurations in moto (needs wasp[demo]).
     """
+    from wasp.cli.checks import check_report_formats
     from wasp.cli.console import collection_progress, err, out, safe
     from wasp.demo.run import run_demo
+
+    check_report_formats(csv_list(report_formats))
     from wasp.report import print_summary, review_dict, write_review
 
     with collection_progress("seeding and collecting the emulated account") as progress:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wasp.cli.options import EXIT_CODES_FAIL_ON
+from wasp.cli.options import EXIT_CODES_FAIL_ON, format_option
 from wasp.errors import InputError
 
 if TYPE_CHECKING:
@@ -55,42 +55,45 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     epilog=EXIT_CODES_FAIL_ON,
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option(FORMATS, "table")
 @click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format",
+    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE", help="Write here instead of stdout"
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout")
 @click.option(
-    "--fail-on", type=click.Choice(THRESHOLDS), help="Exit 1 on a failing finding of this severity or worse"
+    "--fail-on",
+    type=click.Choice(THRESHOLDS),
+    metavar="SEVERITY",
+    help=f"Exit 1 on a failing finding of this severity or worse: {', '.join(THRESHOLDS)}",
 )
-@click.option("--parameter", "-p", multiple=True, help="KEY=VALUE CloudFormation parameter")
+@click.option(
+    "--parameter", "-p", multiple=True, metavar="KEY=VALUE", help="CloudFormation parameter (repeatable)"
+)
 @click.option(
     "--parameter-file",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="CloudFormation parameters file (the CLI's JSON list, or a mapping)",
 )
-@click.option("--var", multiple=True, help="KEY=VALUE Terraform variable (as -var)")
+@click.option("--var", multiple=True, metavar="KEY=VALUE", help="Terraform variable (as -var; repeatable)")
 @click.option(
     "--var-file",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="Terraform .tfvars file (as -var-file)",
 )
 @click.option("--no-inline-skips", is_flag=True, help="Ignore inline skips (for central security teams)")
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="Waive the findings this baseline lists; report only new ones",
 )
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path),
+    metavar="FILE",
     help="Write today's failing and unknown findings as a baseline",
 )
 @click.option(
