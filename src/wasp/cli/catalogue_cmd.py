@@ -47,8 +47,9 @@ def catalogue(fmt: str) -> None:
     cat = load_catalogue()
     table = Table(title=f"AWS Well-Architected Security Pillar (catalogue {cat.version}, as of {cat.as_of})")
     id_column(table, "Id", [bp.id for bp in cat.best_practices])
-    for col in ("Best practice", "Risk", "Evidence"):
-        table.add_column(col)
+    table.add_column("Best practice", overflow="fold", ratio=1)
+    for col in ("Risk", "Evidence"):
+        table.add_column(col, overflow="fold")
     id_column(table, "Tool choice id", [bp.choice_id for bp in cat.best_practices])
     for q in cat.questions:
         table.add_row(f"[bold]{q.id}[/]", f"[bold]{q.title}[/]", "", "", q.wa_id, end_section=False)
@@ -56,7 +57,7 @@ def catalogue(fmt: str) -> None:
             bp = cat.practice(bp_id)
             table.add_row(bp.id, bp.title, bp.risk.value, bp.evidence_mode.value, bp.choice_id)
         table.add_section()
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
     n = len(cat.best_practices)
     risks = {r: sum(bp.risk.value == r for bp in cat.best_practices) for r in ("high", "medium", "low")}
     out.print(

@@ -80,5 +80,5 @@ def compliance(review_file: Path, framework: str, fmt: str) -> None:
             " ".join(f"[{STYLE[b['status']]}]{safe(b['id'])}[/]" for b in c["best_practices"]),
             f"{c['met_by_evidence']} / {c['met_by_attestation']}",
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
     out.print(f"[dim]{safe(view['note'])}[/]")

@@ -29,18 +29,16 @@ out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
 
 
-ID_WIDTH = 48
-"""The widest an id column asks for; a longer id folds onto a second line rather than being cut."""
-
-
 def id_column(table: Table, header: str, ids: Iterable[str]) -> None:
     """Add a column of ids the user has to type (rule ids, waiver ids, review ids, milestone names...).
 
-    The column is as wide as its longest id (up to ID_WIDTH) and is not wrapped, so the other columns give way
-    first; when the terminal is narrower still, an id folds onto the next line: it is never cut with an ellipsis.
+    The column is as wide as its longest id, up to half the terminal, and is not shrunk before the other
+    columns; an id wider still folds onto the next line. It is never cut with an ellipsis, and never cropped
+    (rich crops a ``no_wrap`` or ``min_width`` column at the terminal's edge: neither is used). Tables are
+    printed with ``crop=False`` as well.
     """
-    width = max((len(i) for i in ids), default=0)
-    table.add_column(header, no_wrap=True, overflow="fold", min_width=min(max(width, len(header)), ID_WIDTH))
+    longest = max((len(i) for i in ids), default=0)
+    table.add_column(header, overflow="fold", width=min(max(longest, len(header)), max(out.width // 2, 12)))
 
 
 @contextmanager

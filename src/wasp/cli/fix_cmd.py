@@ -72,14 +72,14 @@ def _plan(
 def _show(entries: list[PlanEntry]) -> None:
     from rich.table import Table
 
-    from wasp.cli.console import id_column, out, safe
+    from wasp.cli.console import id_column, out, plain, safe
 
     table = Table(title=f"{len(entries)} fixable finding(s)")
-    id_column(table, "Finding", [e.finding["id"] for e in entries])
+    id_column(table, "Finding", [plain(e.finding["id"]) for e in entries])
     id_column(table, "Rule", [e.fixer.rule for e in entries])
     table.add_column("Account", no_wrap=True)
     for col in ("Resource", "Calls", "Risk"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", ratio=1)
     for e in entries:
         ref = e.finding["resource"]
         table.add_row(
@@ -90,7 +90,7 @@ def _show(entries: list[PlanEntry]) -> None:
             "\n".join(safe(c.describe()) for c in e.calls) or "(re-read at apply)",
             safe(e.fixer.risk),
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
 
 
 @click.command("plan", epilog=EXIT_CODES)

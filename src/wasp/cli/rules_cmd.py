@@ -38,10 +38,10 @@ def rules(fmt: str, practice: str | None) -> None:
     else:
         table = Table(title=f"{len(selected)} rules")
         id_column(table, "Rule", [r.id for r in selected])
-        table.add_column("Title")
-        table.add_column("Best practices", overflow="fold")
-        table.add_column("Severity", no_wrap=True)
-        table.add_column("Resource type", overflow="fold")
+        table.add_column("Title", overflow="fold", ratio=2)
+        table.add_column("Best practices", overflow="fold", ratio=1)
+        table.add_column("Severity", overflow="fold")
+        table.add_column("Resource type", overflow="fold", ratio=1)
         for r in selected:
             table.add_row(
                 r.id,
@@ -50,4 +50,4 @@ def rules(fmt: str, practice: str | None) -> None:
                 r.meta.severity.value,
                 r.meta.resource_type,
             )
-        out.print(table)
+        out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut

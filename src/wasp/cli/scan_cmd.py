@@ -206,8 +206,8 @@ def _table(result: ScanResult, findings: list[Finding]) -> None:
     table.add_column("Status", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
     id_column(table, "Rule", [f.rule for f in findings])
-    table.add_column("Where", overflow="fold")
-    table.add_column("Message", overflow="fold")
+    table.add_column("Where", overflow="fold", ratio=1)
+    table.add_column("Message", overflow="fold", ratio=2)
     for f in sorted(findings, key=lambda f: (f.status is not FindingStatus.FAIL, f.severity.rank)):
         table.add_row(
             f.status.value,
@@ -216,4 +216,4 @@ def _table(result: ScanResult, findings: list[Finding]) -> None:
             safe(f"{f.resource.file}:{f.resource.line} {f.resource.address}"),
             safe(f.message if f.waiver is None else f"{f.message} [{f.waiver}]"),
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut

@@ -34,7 +34,7 @@ def milestones(fmt: str, db: str | None) -> None:
     """List milestones with their risk counts."""
     from rich.table import Table
 
-    from wasp.cli.console import emit_json, id_column, out, safe
+    from wasp.cli.console import emit_json, id_column, out, plain, safe
     from wasp.store import open_store
 
     found = open_store(db).milestones()
@@ -42,21 +42,21 @@ def milestones(fmt: str, db: str | None) -> None:
         emit_json(found)
         return
     table = Table(title="Milestones")
-    id_column(table, "Name", [safe(m["name"]) for m in found])
-    table.add_column("Workload", overflow="fold")
+    id_column(table, "Name", [plain(m["name"]) for m in found])
+    table.add_column("Workload", overflow="fold", ratio=1)
     id_column(table, "Review", [str(m["review"]) for m in found])
     for col in ("Generated", "High-risk", "Medium-risk"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for m in found:
         table.add_row(
             safe(m["name"]),
             safe(m["workload"]),
             str(m["review"]),
-            safe(m["generated_at"][:19]),
+            safe(m["generated_at"][:19].replace("T", " ")),
             str(m["high_risk_questions"]),
             str(m["medium_risk_questions"]),
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
 
 
 @command("show")
@@ -103,11 +103,12 @@ def show(ref: str, output: Path | None, fmt: str, db: str | None) -> None:
 def history(workload: str | None, png: Path | None, fmt: str, db: str | None) -> None:
     """High- and medium-risk questions per stored review over time.
 
-    And each question's risk in each review (H high, M medium, - none, ? unanswered).
+    And each question's risk in each review: one mark per question SEC01..SEC11 (H high, M medium, - none,
+    ? unanswered, n not applicable). `-f json` gives every field of every stored review.
     """
     from rich.table import Table
 
-    from wasp.cli.console import emit_json, err, id_column, out, safe
+    from wasp.cli.console import emit_json, err, id_column, out, plain, safe
     from wasp.report.history_chart import QUESTIONS, history_png
     from wasp.store import open_store
 
@@ -118,29 +119,33 @@ def history(workload: str | None, png: Path | None, fmt: str, db: str | None) ->
         err.print("no stored reviews yet: run `wasp review --save`")
         return
     else:
-        table = Table(title=f"History{f' of {safe(workload)}' if workload else ''}")
+        out.print(f"[bold]History{f' of {safe(workload)}' if workload else ''}[/]", soft_wrap=True)
+        table = Table(
+            caption="Questions SEC01..SEC11, one mark each: H high, M medium, - none, ? unanswered, n not applicable"
+        )
         id_column(table, "Review", [str(r["id"]) for r in rows])
-        table.add_column("Generated", no_wrap=True)
-        id_column(table, "Milestone", [safe(r["milestone"] or "") for r in rows])
-        for col in ("HRI", "MRI", *QUESTIONS):
-            table.add_column(col)
+        table.add_column("Generated", overflow="fold")
+        table.add_column("HRI", overflow="fold")
+        table.add_column("MRI", overflow="fold")
+        table.add_column("SEC01..11", overflow="fold")
+        id_column(table, "Milestone", [plain(r["milestone"] or "") for r in rows])
         mark = {
             "high": "[red]H[/]",
             "medium": "[yellow]M[/]",
             "none": "[green]-[/]",
             "unanswered": "[dim]?[/]",
-            "not_applicable": "[dim]n/a[/]",
+            "not_applicable": "[dim]n[/]",
         }
         for r in rows:
             table.add_row(
                 str(r["id"]),
-                safe(r["generated_at"][:16]),
-                safe(r["milestone"] or ""),
+                safe(r["generated_at"][:16].replace("T", " ")),
                 str(r["high_risk_questions"]),
                 str(r["medium_risk_questions"]),
-                *(mark.get(r["questions"].get(q, ""), "") for q in QUESTIONS),
+                "".join(mark.get(r["questions"].get(q, ""), " ") for q in QUESTIONS),
+                safe(r["milestone"] or ""),
             )
-        out.print(table)
+        out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
     if png is not None and rows:
         history_png(rows, png, f"Security Pillar history{f': {workload}' if workload else ''}")
         err.print(f"wrote {safe(png)}")

@@ -59,7 +59,7 @@ def waiver_list(fmt: str, db: str | None) -> None:
 
     from rich.table import Table
 
-    from wasp.cli.console import emit_json, id_column, out, safe
+    from wasp.cli.console import emit_json, id_column, out, plain, safe
     from wasp.store import open_store
     from wasp.store.waivers import stored_waivers
 
@@ -85,11 +85,11 @@ def waiver_list(fmt: str, db: str | None) -> None:
         )
         return
     table = Table(title="Waivers")
-    id_column(table, "Id", [safe(w.id) for w in found])
-    table.add_column("Scope", overflow="fold")
-    table.add_column("Owner", overflow="fold")
-    table.add_column("Expires", no_wrap=True)
-    table.add_column("Reason", overflow="fold")
+    id_column(table, "Id", [plain(w.id) for w in found])
+    table.add_column("Scope", overflow="fold", ratio=2)
+    table.add_column("Owner", overflow="fold", ratio=1)
+    table.add_column("Expires", overflow="fold")
+    table.add_column("Reason", overflow="fold", ratio=2)
     for w in found:
         expires = f"[red]{w.expires} (expired)[/]" if w.expires < today else str(w.expires)
         table.add_row(
@@ -99,7 +99,7 @@ def waiver_list(fmt: str, db: str | None) -> None:
             expires,
             safe(w.reason),
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
 
 
 @command("remove")
