@@ -84,7 +84,7 @@ def main() -> None:
                 b_wall, b_cpu, b_mem = measure([*before, *inv], args.runs, before_env)
                 row += f" {b_wall:11.3f} {b_cpu:6.3f} {b_mem:6.1f}"
             except RuntimeError as exc:  # an older wasp may lack the command, or fail on its help
-                row += f" {str(exc):>11}"
+                row += f" {exc!s:>11}"
         print(row, flush=True)
     verdict = "met" if worst[0] <= 0.3 and worst[2] <= 40 else "NOT met"
     print(
