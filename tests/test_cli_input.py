@@ -186,3 +186,11 @@ def test_usage_errors_do_not_echo_control_characters(
     err = capsys.readouterr().err
     assert exc.value.code == 2 and "Error:" in err and "Traceback" not in err
     assert not any(c in err for c in "\x1b\x07\x9b\u202e"), repr(err)
+
+
+@pytest.mark.parametrize("args", [[], ["fix"], ["waiver"]])
+def test_a_group_alone_prints_its_help(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "\nCommands:\n" in err and "\\n" not in err

@@ -85,6 +85,9 @@ def show_click_error(exc: click.ClickException, file: IO[str] | None = None) -> 
     from wasp.report.safe_text import plain
 
     stream = file or sys.stderr
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # `wasp` or `wasp fix` alone: the help, as it is
+        exc.show(stream)
+        return
     ctx = exc.ctx if isinstance(exc, click.UsageError) else None
     if ctx is not None:
         hint = ""
