@@ -156,7 +156,11 @@ def test_init_and_attest_template(tmp_path: Path, capsys: pytest.CaptureFixture[
             },
             "a.yaml:2: attestation file",
         ),
-        (["review", "--regions", "eu-west-2", "--collectors", "nosuch"], {}, "unknown collector(s) nosuch"),
+        (
+            ["review", "--regions", "eu-west-2", "--collectors", "nosuch"],
+            {},
+            "--collectors: unknown collector 'nosuch'",
+        ),
         (["review"], {}, "no regions in scope"),
     ],
 )

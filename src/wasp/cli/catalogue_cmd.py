@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from rich.table import Table
-
-from wasp.catalogue import load_catalogue
-from wasp.cli.console import out
-
-
-class CatalogueFormat(StrEnum):
-    """Output formats."""
-
-    table = "table"
-    json = "json"
+from wasp.cli.options import command, format_option
 
 
 def catalogue_dict() -> dict[str, Any]:
     """The catalogue as JSON-ready data."""
+    from dataclasses import asdict
+
+    from wasp.catalogue import load_catalogue
+
     cat = load_catalogue()
     return {
         "version": cat.version,
@@ -37,26 +27,37 @@ def catalogue_dict() -> dict[str, Any]:
     }
 
 
-def catalogue(
-    fmt: Annotated[
-        CatalogueFormat, typer.Option("--format", "-f", help="table or json")
-    ] = CatalogueFormat.table,
-) -> None:
-    """Print the 11 questions and 63 best practices with risk and evidence mode."""
-    if fmt is CatalogueFormat.json:
+@command("catalogue")
+@format_option(("table", "json"), "table")
+def catalogue(fmt: str) -> None:
+    """The Security Pillar: 11 questions and 63 best practices.
+
+    Each best practice with its risk, evidence mode and Well-Architected Tool choice id.
+    """
+    import json
+
+    from rich.table import Table
+
+    from wasp.catalogue import load_catalogue
+    from wasp.cli.console import id_column, out
+
+    if fmt == "json":
         out.print_json(json.dumps(catalogue_dict()))
         return
     cat = load_catalogue()
     table = Table(title=f"AWS Well-Architected Security Pillar (catalogue {cat.version}, as of {cat.as_of})")
-    for col in ("Id", "Best practice", "Risk", "Evidence", "Tool choice id"):
-        table.add_column(col)
+    id_column(table, "Id", [bp.id for bp in cat.best_practices])
+    table.add_column("Best practice", overflow="fold", ratio=1)
+    for col in ("Risk", "Evidence"):
+        table.add_column(col, overflow="fold")
+    id_column(table, "Tool choice id", [bp.choice_id for bp in cat.best_practices])
     for q in cat.questions:
         table.add_row(f"[bold]{q.id}[/]", f"[bold]{q.title}[/]", "", "", q.wa_id, end_section=False)
         for bp_id in q.best_practices:
             bp = cat.practice(bp_id)
             table.add_row(bp.id, bp.title, bp.risk.value, bp.evidence_mode.value, bp.choice_id)
         table.add_section()
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
     n = len(cat.best_practices)
     risks = {r: sum(bp.risk.value == r for bp in cat.best_practices) for r in ("high", "medium", "low")}
     out.print(

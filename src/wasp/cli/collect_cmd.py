@@ -3,44 +3,60 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from wasp.cli.console import collection_progress, err, safe
-from wasp.cli.options import csv_list
-from wasp.cli.review_cmd import workload_from
-from wasp.snapshot import save_snapshot
+from wasp.cli.options import command, path_type, scope_options, workload_argument
 
 
+@command("collect")
+@workload_argument()
+@click.option(
+    "--output",
+    "-o",
+    type=path_type(dir_okay=False),
+    default=Path("snapshot.json.gz"),
+    show_default=True,
+    metavar="FILE",
+    help="Snapshot file (.json.gz)",
+)
+@scope_options
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=900,
+    show_default=True,
+    metavar="SECONDS",
+    help="Seconds the whole collection may take; what is unfinished then is recorded as a gap",
+)
 def collect(
-    workload_file: Annotated[Path | None, typer.Argument(help="Workload file (see `wasp init`)")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Snapshot file (.json.gz)")] = Path(
-        "snapshot.json.gz"
-    ),
-    name: Annotated[str | None, typer.Option(help="Workload name (overrides the file)")] = None,
-    profile: Annotated[str | None, typer.Option(help="AWS profile")] = None,
-    regions: Annotated[str | None, typer.Option(help="Comma-separated regions")] = None,
-    accounts: Annotated[str | None, typer.Option(help="Comma-separated account ids")] = None,
-    role_name: Annotated[str | None, typer.Option(help="Read-only role to assume in each account")] = None,
-    collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel collection tasks")] = 8,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            min=1,
-            help="Seconds the whole collection may take; what is unfinished then is recorded as a gap",
-        ),
-    ] = 900,
+    workload_file: Path | None,
+    output: Path,
+    name: str | None,
+    profile: str | None,
+    regions: str | None,
+    accounts: str | None,
+    role_name: str | None,
+    collectors: str | None,
+    workers: int,
+    timeout: float,
 ) -> None:
-    """Collect (read-only) and save the inventory, with its gaps, for `wasp review --snapshot`."""
+    """Collect (read-only) and save a snapshot for an offline review.
+
+    The snapshot keeps the inventory, its gaps and the whole workload definition (with the waivers and
+    attestations read now), for `wasp review --snapshot` with no credentials.
+    """
+    from wasp.cli.console import collection_progress, err, safe
+    from wasp.cli.review_cmd import chosen_collectors, workload_from
+    from wasp.snapshot import save_snapshot
     from wasp.workflow import collect_snapshot
 
     wl = workload_from(workload_file, name, profile, regions, accounts, role_name, None)
+    chosen = chosen_collectors(collectors)
     with collection_progress("collecting") as progress:
         snap, stats = collect_snapshot(
             wl,
-            collectors=list(csv_list(collectors)) or None,
+            collectors=chosen,
             workers=workers,
             progress=progress,
             timeout=timeout,

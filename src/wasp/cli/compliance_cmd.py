@@ -2,52 +2,48 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
 
-import typer
-from rich.table import Table
+import click
 
-from wasp.catalogue.frameworks import load_frameworks
-from wasp.cli.console import out, safe
-from wasp.report.base import load_review
-from wasp.report.compliance import compliance_view
-from wasp.report.safe_text import md_cell
+from wasp.cli.options import command, format_option, path_type
 
-
-class FrameworkName(StrEnum):
-    """The frameworks wasp maps to."""
-
-    ncsc = "ncsc"
-    cyber_essentials = "cyber-essentials"
-    iso27001 = "iso27001"
-    uk_gdpr = "uk-gdpr"
-    fca_dora = "fca-dora"
-
-
-class ViewFormat(StrEnum):
-    """Output formats."""
-
-    table = "table"
-    json = "json"
-    md = "md"
-
+FRAMEWORKS = ("ncsc", "cyber-essentials", "iso27001", "uk-gdpr", "fca-dora")
+"""The frameworks wasp maps to (the ids in wasp/catalogue/frameworks/*.yaml; a test keeps them in step)."""
 
 STYLE = {"met": "green", "not_met": "red", "not_assessed": "yellow", "not_applicable": "dim"}
 
 
-def compliance(
-    review_file: Annotated[Path, typer.Argument(help="A review.json written by `wasp review`")],
-    framework: Annotated[
-        FrameworkName, typer.Option("--framework", "-F", help="Framework")
-    ] = FrameworkName.ncsc,
-    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="table, json or md")] = ViewFormat.table,
-) -> None:
-    """Show each control of a framework, the best practices mapped to it and their status."""
-    view = compliance_view(load_review(review_file), load_frameworks()[framework.value])
-    if fmt is ViewFormat.json:
+@command("compliance")
+@click.argument("review_file", metavar="REVIEW_FILE", type=path_type(dir_okay=False))
+@click.option(
+    "--framework",
+    "-F",
+    type=click.Choice(FRAMEWORKS),
+    default="ncsc",
+    show_default=True,
+    metavar="FRAMEWORK",
+    help=f"Framework: {', '.join(FRAMEWORKS)}",
+)
+@format_option(("table", "json", "md"), "table")
+def compliance(review_file: Path, framework: str, fmt: str) -> None:
+    """A UK framework's controls and their status for a review.
+
+    Each control of the framework, the best practices mapped to it and their status in REVIEW_FILE (a
+    review.json written by `wasp review`).
+    """
+    import json
+
+    from rich.table import Table
+
+    from wasp.catalogue.frameworks import load_frameworks
+    from wasp.cli.console import out, safe
+    from wasp.report.base import load_review
+    from wasp.report.compliance import compliance_view
+    from wasp.report.safe_text import md_cell
+
+    view = compliance_view(load_review(review_file), load_frameworks()[framework])
+    if fmt == "json":
         out.print_json(json.dumps(view))
         return
     s = view["summary"]
@@ -55,7 +51,7 @@ def compliance(
         f"{view['name']} ({view['version']}): {s['met']} met, {s['not_met']} not met, "
         f"{s['not_assessed']} not assessed, {s['not_applicable']} not applicable"
     )
-    if fmt is ViewFormat.md:
+    if fmt == "md":
         lines = [
             f"# {md_cell(headline)}",
             "",
@@ -70,11 +66,13 @@ def compliance(
                 f"| {md_cell(c['id'])} {md_cell(c['title'])} | {md_cell(c['status'])} | {md_cell(bps)} | "
                 f"{c['met_by_evidence']} / {c['met_by_attestation']} | {md_cell(c['rationale'])} |"
             )
-        typer.echo("\n".join(lines))
+        click.echo("\n".join(lines))
         return
     table = Table(title=safe(headline), title_justify="left")
-    for col in ("Control", "Status", "Best practices", "Met by evidence / attestation"):
-        table.add_column(col)
+    table.add_column("Control", overflow="fold")
+    table.add_column("Status")
+    table.add_column("Best practices", overflow="fold", min_width=10)
+    table.add_column("Met by evidence / attestation")
     for c in view["controls"]:
         table.add_row(
             safe(f"{c['id']} {c['title']}"),
@@ -82,5 +80,5 @@ def compliance(
             " ".join(f"[{STYLE[b['status']]}]{safe(b['id'])}[/]" for b in c["best_practices"]),
             f"{c['met_by_evidence']} / {c['met_by_attestation']}",
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut
     out.print(f"[dim]{safe(view['note'])}[/]")

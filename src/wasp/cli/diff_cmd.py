@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
-from wasp.cli.console import out, plain
-from wasp.report.base import load_review
-from wasp.report.diff import diff_reviews
-from wasp.report.doc_types import ReviewDoc
+from wasp.cli.options import command, db_option, format_option
 
-
-class DiffFormat(StrEnum):
-    """Output formats."""
-
-    text = "text"
-    json = "json"
+if TYPE_CHECKING:
+    from wasp.report.doc_types import ReviewDoc
 
 
 def _text(d: dict[str, Any]) -> list[str]:
@@ -46,6 +37,8 @@ def _text(d: dict[str, Any]) -> list[str]:
 
 def _load(ref: str, db: str | None) -> ReviewDoc:
     """A review file, or a stored review by id, milestone name or 'latest'."""
+    from wasp.report.base import load_review
+
     path = Path(ref)
     if path.exists() or ref.endswith(".json"):
         return load_review(path)
@@ -54,17 +47,25 @@ def _load(ref: str, db: str | None) -> ReviewDoc:
     return open_store(db).load(ref)
 
 
-def diff(
-    before: Annotated[
-        str, typer.Argument(help="The earlier review: a review.json, a stored id or a milestone name")
-    ],
-    after: Annotated[str, typer.Argument(help="The later review (same forms; 'latest' for the newest)")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text or json")] = DiffFormat.text,
-    db: Annotated[str | None, typer.Option("--db", help="Database path or URL, for stored reviews")] = None,
-) -> None:
-    """Show questions whose risk changed, practices that changed status, and high findings new and resolved."""
+@command("diff")
+@click.argument("before", metavar="BEFORE")
+@click.argument("after", metavar="AFTER")
+@format_option(("text", "json"), "text")
+@db_option("Database path or URL, for stored reviews")
+def diff(before: str, after: str, fmt: str, db: str | None) -> None:
+    """What got better or worse between two reviews.
+
+    Questions whose risk changed, best practices that changed status, high findings new and resolved, and
+    attestations that expired. BEFORE and AFTER are each a review.json, a stored review id, a milestone name or
+    'latest'.
+    """
+    import json
+
+    from wasp.cli.console import out, plain
+    from wasp.report.diff import diff_reviews
+
     result = diff_reviews(_load(before, db), _load(after, db))
-    if fmt is DiffFormat.json:
+    if fmt == "json":
         out.print_json(json.dumps(result))
     else:
-        typer.echo("\n".join(plain(line) for line in _text(result)))
+        click.echo("\n".join(plain(line) for line in _text(result)))

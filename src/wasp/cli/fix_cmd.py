@@ -3,49 +3,61 @@ in the accounts the review found them in."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
-from wasp.cli.console import err, out, plain
-from wasp.errors import AwsSetupError, InputError
-from wasp.model import Workload
-from wasp.model.rule import WorkloadScope
-from wasp.remediate.base import FixContext
-from wasp.remediate.plan import PlanEntry, plan
-from wasp.report.base import load_review
+from wasp.cli.options import EXIT_CODES, format_option, path_type
 
-fix_app = typer.Typer(help="Remediation: plan (dry run) and apply, with an audit log.", no_args_is_help=True)
-Rules = Annotated[list[str] | None, typer.Option("--rule", help="Only this rule (repeatable)")]
-Resources = Annotated[
-    list[str] | None, typer.Option("--resource", help="Only resources matching this id/ARN glob")
-]
-Findings = Annotated[list[str] | None, typer.Option("--finding", help="Only this finding id (repeatable)")]
-KmsKey = Annotated[str | None, typer.Option(help="KMS key for S3 default encryption (else SSE-S3)")]
-WorkloadFile = Annotated[
-    Path | None,
-    typer.Option("--workload", help="Workload file (security_contact, kms_key, role_name, profile)"),
-]
-RoleName = Annotated[
-    str | None,
-    typer.Option(
-        "--role-name", help="Role to assume in each account the review found fixes in (else the workload's)"
-    ),
-]
+if TYPE_CHECKING:
+    from wasp.model import Workload
+    from wasp.remediate.base import FixContext
+    from wasp.remediate.plan import PlanEntry
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+APPLY_EXIT_CODES = (
+    "Exit codes: 0 ok, 1 a fix failed or was refused (another account), 2 usage or input error."
+)
+
+
+def selectors(f: F) -> F:
+    """REVIEW_FILE and the options that choose findings: --rule, --resource, --finding, --kms-key."""
+    for decorator in reversed(
+        (
+            click.argument("review_file", metavar="REVIEW_FILE", type=path_type(dir_okay=False)),
+            click.option("--rule", multiple=True, metavar="RULE_ID", help="Only this rule (repeatable)"),
+            click.option(
+                "--resource", multiple=True, metavar="GLOB", help="Only resources matching this id/ARN glob"
+            ),
+            click.option(
+                "--finding", multiple=True, metavar="FINDING_ID", help="Only this finding id (repeatable)"
+            ),
+            click.option("--kms-key", metavar="KEY", help="KMS key for S3 default encryption (else SSE-S3)"),
+        )
+    ):
+        f = decorator(f)
+    return f
 
 
 def _plan(
     review_file: Path,
-    rule: list[str] | None,
-    resource: list[str] | None,
-    finding: list[str] | None,
+    rule: tuple[str, ...],
+    resource: tuple[str, ...],
+    finding: tuple[str, ...],
     kms_key: str | None,
     workload: Path | None = None,
 ) -> tuple[Workload | None, list[PlanEntry], FixContext]:
+    from wasp.cli.checks import check_rule_ids
+    from wasp.model.rule import WorkloadScope
+    from wasp.remediate.base import FixContext
+    from wasp.remediate.plan import plan
+    from wasp.report.base import load_review
     from wasp.workload import load_workload
 
+    check_rule_ids(rule, "--rule")
     review = load_review(review_file)
     scope = review.get("scope") or {}
     wl = load_workload(workload) if workload else None
@@ -54,51 +66,94 @@ def _plan(
         kms_key=kms_key or (wl.kms_key if wl else None),
         security_contact=wl.security_contact if wl else None,
     )
-    return wl, plan(review, ctx, rule or [], resource or [], finding or []), ctx
+    return wl, plan(review, ctx, list(rule), list(resource), list(finding)), ctx
 
 
 def _show(entries: list[PlanEntry]) -> None:
+    from wasp.cli.console import out
     from wasp.remediate.render import render_plan
 
-    out.print(render_plan(entries))
+    out.print(render_plan(entries), crop=False)  # a table wider than the terminal wraps; nothing is cut
 
 
-@fix_app.command("plan")
+WORKLOAD_OPTION = click.option(
+    "--workload",
+    type=path_type(dir_okay=False),
+    metavar="FILE",
+    help="Workload file (security_contact, kms_key, role_name, profile): fixes that need them are planned",
+)
+
+
+@click.command("plan", epilog=EXIT_CODES)
+@selectors
+@WORKLOAD_OPTION
+@format_option(("table", "json"), "table")
 def fix_plan(
-    review_file: Annotated[Path, typer.Argument(help="A review.json")],
-    rule: Rules = None,
-    resource: Resources = None,
-    finding: Findings = None,
-    kms_key: KmsKey = None,
-    workload: WorkloadFile = None,
+    review_file: Path,
+    rule: tuple[str, ...],
+    resource: tuple[str, ...],
+    finding: tuple[str, ...],
+    kms_key: str | None,
+    workload: Path | None,
+    fmt: str,
 ) -> None:
-    """Which failing findings have fixers, the exact calls each would make (or the input it needs) and what could
-    break. Changes nothing."""
+    """Which failing findings have fixers and the calls each would make (or the input a fix still needs).
+
+    Also what each fix could break. Changes nothing.
+    """
+    from wasp.cli.console import err
+
     _, entries, _ = _plan(review_file, rule, resource, finding, kms_key, workload)
+    if fmt == "json":
+        from wasp.cli.console import emit_json
+        from wasp.remediate.render import plan_records
+
+        emit_json(plan_records(entries))
+        return
     _show(entries)
     err.print("[dim]dry run: nothing changed. Apply with `wasp fix apply REVIEW --yes` (same selectors).[/]")
 
 
-@fix_app.command("apply")
+@click.command("apply", epilog=APPLY_EXIT_CODES)
+@selectors
+@WORKLOAD_OPTION
+@click.option(
+    "--role-name",
+    metavar="ROLE",
+    help="Role to assume in each account the review found fixes in (else the workload's)",
+)
+@click.option("--yes", is_flag=True, help="Apply without asking")
+@click.option("--profile", metavar="PROFILE", help="AWS profile")
+@click.option(
+    "--audit-log",
+    type=path_type(dir_okay=False),
+    default=Path("wasp-fix-audit.jsonl"),
+    show_default=True,
+    metavar="FILE",
+    help="JSON-lines audit log (appended)",
+)
 def fix_apply(
-    review_file: Annotated[Path, typer.Argument(help="A review.json")],
-    rule: Rules = None,
-    resource: Resources = None,
-    finding: Findings = None,
-    kms_key: KmsKey = None,
-    workload: WorkloadFile = None,
-    role_name: RoleName = None,
-    yes: Annotated[bool, typer.Option("--yes", help="Apply without asking")] = False,
-    profile: Annotated[str | None, typer.Option(help="AWS profile")] = None,
-    audit_log: Annotated[Path, typer.Option(help="JSON-lines audit log (appended)")] = Path(
-        "wasp-fix-audit.jsonl"
-    ),
+    review_file: Path,
+    rule: tuple[str, ...],
+    resource: tuple[str, ...],
+    finding: tuple[str, ...],
+    kms_key: str | None,
+    workload: Path | None,
+    role_name: str | None,
+    yes: bool,
+    profile: str | None,
+    audit_log: Path,
 ) -> None:
-    """Apply the planned fixes in the accounts the review found them in, each only if it still fails.
+    """Apply the planned fixes, each only if it still fails.
 
-    Re-reads and re-checks each resource first, logs every change and every skip, and verifies. Without a
-    role, only fixes in the credentials' own account are applied; with one, it is assumed in each account.
+    Only in the accounts the review found them in. Re-reads and re-checks each resource first, logs every
+    change and every skip, and verifies. Without a role, only fixes in the credentials' own account are
+    applied; with one, it is assumed in each account.
     """
+    import sys
+
+    from wasp.cli.console import err, out, plain
+    from wasp.errors import AwsSetupError, InputError
     from wasp.remediate.accounts import by_account, fix_access
     from wasp.remediate.apply import ACCOUNT_MISMATCH, ItemResult, apply_fixes, refuse
 
@@ -121,11 +176,11 @@ def fix_apply(
     _show(entries)
     for account, why in access.refused.items():
         err.print(plain(f"refused {len(groups[account])} fix(es): {why}"), markup=False, soft_wrap=True)
-    allowed = sum(e.fixable for a in access.clients for e in groups[a])
+    allowed = sum(e.fixable for a in access.clients for e in groups[a])  # those needing input are skipped
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("refusing to change AWS without confirmation: pass --yes")
-        typer.confirm(f"Apply {allowed} fix(es) to AWS?", abort=True)
+        click.confirm(f"Apply {allowed} fix(es) to AWS?", abort=True)
 
     def show(r: ItemResult) -> None:
         out.print(plain(f"{r.status:17} {r.rule} {r.account or '?'} {r.resource}: {r.detail}"), markup=False)
@@ -145,4 +200,4 @@ def fix_apply(
         f"{done} done, {len(skipped)} skipped, {len(refused)} refused (other account), {len(failed)} failed; "
         f"audit log {plain(str(audit_log))}"
     )
-    raise typer.Exit(1 if failed or refused else 0)
+    raise click.exceptions.Exit(1 if failed or refused else 0)

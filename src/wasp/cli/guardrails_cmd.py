@@ -1,40 +1,63 @@
-"""`wasp guardrails scp`: write the foundational SCPs, and attach them only when asked."""
+"""`wasp guardrails scp` and `wasp guardrails remediation-stack`: guardrails that keep the fixes applied."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from wasp.cli.console import err, out, safe
-from wasp.cli.options import csv_list
-from wasp.errors import InputError
-from wasp.guardrails.scps import foundational_scps
-
-guardrails_app = typer.Typer(help="Guardrails that keep the fixes applied.", no_args_is_help=True)
+from wasp.cli.options import REGIONS, command, path_type
 
 
-@guardrails_app.command("scp")
+@command("scp")
+@click.option(
+    "--regions",
+    default="eu-west-2",
+    show_default=True,
+    metavar=REGIONS,
+    help="Approved regions, comma-separated",
+)
+@click.option(
+    "--break-glass-role", multiple=True, metavar="ROLE", help="Role exempt from the guardrails (repeatable)"
+)
+@click.option(
+    "--output",
+    "-o",
+    "--out",
+    "out_dir",
+    type=path_type(file_okay=False),
+    default=Path("wasp-scps"),
+    show_default=True,
+    metavar="DIR",
+    help="Directory for the policy JSON files",
+)
+@click.option("--apply", is_flag=True, help="Create and attach them through Organizations")
+@click.option("--target", metavar="ROOT_OR_OU_ID", help="Root or OU id to attach to (default: the root)")
+@click.option("--yes", is_flag=True, help="Attach without asking")
+@click.option("--profile", metavar="PROFILE", help="AWS profile (management account)")
 def scp(
-    regions: Annotated[str, typer.Option(help="Approved regions, comma-separated")] = "eu-west-2",
-    break_glass_role: Annotated[
-        list[str] | None, typer.Option(help="Role exempt from the guardrails (repeatable)")
-    ] = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the policy JSON files")] = Path(
-        "wasp-scps"
-    ),
-    apply: Annotated[
-        bool, typer.Option("--apply", help="Create and attach them through Organizations")
-    ] = False,
-    target: Annotated[str | None, typer.Option(help="Root or OU id to attach to (default: the root)")] = None,
-    yes: Annotated[bool, typer.Option("--yes", help="Attach without asking")] = False,
-    profile: Annotated[str | None, typer.Option(help="AWS profile (management account)")] = None,
+    regions: str,
+    break_glass_role: tuple[str, ...],
+    out_dir: Path,
+    apply: bool,
+    target: str | None,
+    yes: bool,
+    profile: str | None,
 ) -> None:
-    """Write the six SCPs; with --apply (dry run otherwise), create or update and attach them."""
-    region_list = csv_list(regions)
+    """Write the six foundational SCPs; attach them with --apply.
+
+    Without --apply this is a dry run: the policies are written to DIR and nothing is attached. With it, they
+    are created or updated and attached through Organizations.
+    """
+    from wasp.cli.console import err, out, safe
+    from wasp.cli.options import csv_list
+    from wasp.errors import InputError
+    from wasp.guardrails.scps import foundational_scps
+    from wasp.regions import check_regions
+
+    region_list = check_regions(csv_list(regions), "--regions")
     try:
-        pack = foundational_scps(region_list, tuple(break_glass_role or ()))
+        pack = foundational_scps(region_list, tuple(break_glass_role))
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -46,22 +69,31 @@ def scp(
         err.print("dry run: nothing attached. Add --apply (and --yes) to create and attach them.")
         return
     if not yes:
-        typer.confirm(f"Create and attach {len(pack)} SCPs?", abort=True)
+        click.confirm(f"Create and attach {len(pack)} SCPs?", abort=True)
     from wasp.guardrails.attach import attach_scps
 
     for line in attach_scps(pack, target, profile, region_list[0]):
         out.print(safe(line))
 
 
-@guardrails_app.command("remediation-stack")
-def remediation_stack(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Template file to write")] = Path(
-        "wasp-remediation.json"
-    ),
-) -> None:
-    """Write a CloudFormation template that keeps the fixes applied (Config rules, SSM remediation, alerts)."""
+@command("remediation-stack")
+@click.option(
+    "--output",
+    "-o",
+    type=path_type(dir_okay=False),
+    default=Path("wasp-remediation.json"),
+    show_default=True,
+    metavar="FILE",
+    help="Template file to write",
+)
+def remediation_stack(output: Path) -> None:
+    """Write a CloudFormation template that keeps the fixes applied.
+
+    Config rules, SSM automatic remediation and alerts, for `aws cloudformation deploy`.
+    """
     import json
 
+    from wasp.cli.console import err, safe
     from wasp.guardrails.remediation_stack import remediation_template
 
     output.write_text(json.dumps(remediation_template(), indent=2) + "\n", encoding="utf-8")

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import json
-from typing import Annotated
+import click
 
-import typer
-
-from wasp.cli.console import out
-from wasp.cli.options import csv_list
-from wasp.collect import required_permissions, select_collectors
+from wasp.cli.options import COLLECTORS, command
 
 
-def permissions(
-    collectors: Annotated[str | None, typer.Option(help="Only these collectors (comma-separated)")] = None,
-) -> None:
-    """Print the IAM policy wasp needs, derived from the collectors' own declarations."""
-    names = list(csv_list(collectors)) or None
+@command("permissions")
+@click.option("--collectors", metavar=COLLECTORS, help="Only these collectors (comma-separated)")
+def permissions(collectors: str | None) -> None:
+    """The read-only IAM policy wasp needs.
+
+    Derived from the collectors' own declarations: attach it to the role or user wasp reviews with.
+    """
+    import json
+
+    from wasp.cli.checks import check_collectors
+    from wasp.cli.console import out
+    from wasp.cli.options import csv_list
+    from wasp.collect import required_permissions, select_collectors
+
+    names = list(check_collectors(csv_list(collectors), "--collectors")) or None
     actions = required_permissions(select_collectors(names))
     policy = {
         "Version": "2012-10-17",

@@ -2,35 +2,47 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import typer
+import click
 
-from wasp.cli.console import err, safe
-from wasp.cli.options import csv_list
-from wasp.errors import InputError
-from wasp.report.base import formats, get_format, load_review, render, write_report
-from wasp.report.doc_types import ReviewDoc
+from wasp.cli.options import command, db_option, path_type
 
+if TYPE_CHECKING:
+    from wasp.report.doc_types import ReviewDoc
 
-def _format_help() -> str:
-    return ", ".join(formats())
+FORMATS_HELP = "html, pdf, md, csv, csv-practices, plan-csv, sarif, ocsf, asff or json"
+"""The formats wasp ships (a format module added to wasp.report.formats is accepted too)."""
 
 
-def report(
-    review_file: Annotated[Path, typer.Argument(help="A review.json written by `wasp review`")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Format (see --list)")] = "html",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")
-    ] = None,
-    history: Annotated[
-        bool, typer.Option(help="Embed the workload's history chart from the store (html, pdf)")
-    ] = False,
-    db: Annotated[str | None, typer.Option("--db", help="Database path or URL, for --history")] = None,
-) -> None:
-    """Render a saved review: html, pdf, md, csv, csv-practices, plan-csv, sarif, ocsf, asff or json."""
+@command("report")
+@click.argument("review_file", metavar="REVIEW_FILE", type=path_type(dir_okay=False))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="html",
+    show_default=True,
+    metavar="FORMAT",
+    help=f"Format: {FORMATS_HELP}",
+)
+@click.option(
+    "--output", "-o", type=path_type(dir_okay=False), metavar="FILE", help="File to write (default: stdout)"
+)
+@click.option("--history", is_flag=True, help="Embed the workload's history chart from the store (html, pdf)")
+@db_option("Database path or URL, for --history")
+def report(review_file: Path, fmt: str, output: Path | None, history: bool, db: str | None) -> None:
+    """Render a saved review: html, pdf, md, csv, sarif, ocsf, asff...
+
+    REVIEW_FILE is a review.json written by `wasp review` (or `wasp show REF -o FILE`). Needs no credentials.
+    """
+    import sys
+
+    from wasp.cli.console import err, safe
+    from wasp.errors import InputError
+    from wasp.report.base import get_format, load_review, render, write_report
+
     chosen = get_format(fmt)
     review = load_review(review_file)
     if history and chosen.name in ("html", "pdf"):
@@ -57,6 +69,9 @@ def report(
 
 def write_formats(review: ReviewDoc, names: str, out_dir: Path) -> list[Path]:
     """Write several formats next to review.json (e.g. 'html,md,csv'); returns the paths."""
+    from wasp.cli.options import csv_list
+    from wasp.report.base import get_format, write_report
+
     written = []
     for name in csv_list(names):
         fmt = get_format(name)

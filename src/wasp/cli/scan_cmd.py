@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.table import Table
 
-from wasp import limits
-from wasp.cli.console import err, out, plain, safe, scan_progress
-from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
+from wasp.cli.options import EXIT_CODES_FAIL_ON, format_option
 from wasp.errors import InputError
-from wasp.iac.parameters import load_parameter_file
-from wasp.iac.suppress import write_baseline as write_baseline_file
-from wasp.model import Finding, FindingStatus, Severity
-from wasp.rules import load_rules
-from wasp.scan_workflow import ScanOptions, ScanResult, scan
+
+if TYPE_CHECKING:
+    from wasp.scan_workflow import ScanResult
+    from wasp.model import Finding
 
 FORMATS = ("table", "json", "sarif", "junit")
 THRESHOLDS = ("critical", "high", "medium", "low")
@@ -53,38 +48,39 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     return out
 
 
-# A click command rather than a typer one: `wasp scan` runs on every commit in CI, and typer imports pydantic to
-# parse options (about 0.12 s of a 0.4 s start). The typer app lists it and forwards to it (cli/full_app.py).
+# `wasp scan` runs on every commit in CI: what it needs is imported in the function, so that `--help` is instant.
 @click.command(
     "scan",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+    epilog=EXIT_CODES_FAIL_ON,
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option(FORMATS, "table")
 @click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format",
+    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE", help="Write here instead of stdout"
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout")
 @click.option(
-    "--fail-on", type=click.Choice(THRESHOLDS), help="Exit 1 on a failing finding of this severity or worse"
+    "--fail-on",
+    type=click.Choice(THRESHOLDS),
+    metavar="SEVERITY",
+    help=f"Exit 1 on a failing finding of this severity or worse: {', '.join(THRESHOLDS)}",
 )
-@click.option("--parameter", "-p", multiple=True, help="KEY=VALUE CloudFormation parameter")
+@click.option(
+    "--parameter", "-p", multiple=True, metavar="KEY=VALUE", help="CloudFormation parameter (repeatable)"
+)
 @click.option(
     "--parameter-file",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="CloudFormation parameters file (the CLI's JSON list, or a mapping)",
 )
-@click.option("--var", multiple=True, help="KEY=VALUE Terraform variable (as -var)")
+@click.option("--var", multiple=True, metavar="KEY=VALUE", help="Terraform variable (as -var; repeatable)")
 @click.option(
     "--var-file",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="Terraform .tfvars file (as -var-file)",
 )
 @click.option(
@@ -96,11 +92,13 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
     help="Waive the findings this baseline lists; report only new ones",
 )
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path),
+    metavar="FILE",
     help="Write today's failing and unknown findings as a baseline",
 )
 @click.option(
@@ -125,11 +123,26 @@ def scan_command(
     write_baseline: Path | None,
     limit: tuple[str, ...],
 ) -> None:
-    """Scan CloudFormation, Terraform and plan JSON with the rules a live review uses; file and line for each.
+    """Scan CloudFormation, Terraform and plan JSON before deploying.
 
-    PATHS are templates, Terraform folders or plan JSON files, or folders of them.
+    The same rules a live review uses, with file and line for each finding. PATHS are templates, Terraform folders or plan JSON files, or folders of them.
     """
+    import sys
+
+    from wasp import limits
+    from wasp.cli.console import err, plain, safe, scan_progress
+    from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
+    from wasp.iac.parameters import load_parameter_file
+    from wasp.scan_workflow import ScanOptions, scan
+    from wasp.iac.suppress import write_baseline as write_baseline_file
+    from wasp.model import FindingStatus, Severity
+    from wasp.rules import load_rules
+
+    from wasp.regions import check_regions
+
     limits.configure(_pairs(limit, "--limit"))
+    if region is not None:
+        check_regions([region], "--region")
     options = ScanOptions(
         parameters={
             **{k: v for f in parameter_file for k, v in load_parameter_file(f).items()},
@@ -192,12 +205,20 @@ def scan_command(
 
 
 def _table(result: ScanResult, findings: list[Finding]) -> None:
+    from rich.table import Table
+
+    from wasp.cli.console import id_column, out, safe
+    from wasp.model import FindingStatus
+
     counts = ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items()))
     table = Table(
         title=f"{len(result.files)} source(s), {result.resources} resource(s): {counts or 'no findings'}"
     )
-    for col in ("Status", "Severity", "Rule", "Where", "Message"):
-        table.add_column(col)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    id_column(table, "Rule", [f.rule for f in findings])
+    table.add_column("Where", overflow="fold", ratio=1)
+    table.add_column("Message", overflow="fold", ratio=2)
     for f in sorted(findings, key=lambda f: (f.status is not FindingStatus.FAIL, f.severity.rank)):
         table.add_row(
             f.status.value,
@@ -206,4 +227,4 @@ def _table(result: ScanResult, findings: list[Finding]) -> None:
             safe(f"{f.resource.file}:{f.resource.line} {f.resource.address}"),
             safe(f.message if f.waiver is None else f"{f.message} [{f.waiver}]"),
         )
-    out.print(table)
+    out.print(table, crop=False)  # a table wider than the terminal wraps; nothing is cut

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
-from typing import Annotated
+import click
 
-import typer
+from wasp.cli.options import command
 
-from wasp.cli.console import out
-from wasp.schemas import schema as load_schema
+SCHEMAS = ("review", "scan", "attestations", "workload")
+"""The formats with a schema."""
 
 
-class SchemaName(StrEnum):
-    """The formats with a schema."""
+@command("schema")
+@click.argument("name", metavar="NAME", type=click.Choice(SCHEMAS))
+def schema(name: str) -> None:
+    """The JSON Schema of a wasp file format.
 
-    review = "review"
-    scan = "scan"
-    attestations = "attestations"
-    workload = "workload"
+    NAME is review (the review JSON), scan (the scan JSON), attestations or workload (the YAML files).
+    """
+    import json
 
+    from wasp.cli.console import out
+    from wasp.schemas import schema as load_schema
 
-def schema(
-    name: Annotated[SchemaName, typer.Argument(help="review, scan, attestations or workload")],
-) -> None:
-    """Print the JSON Schema for the review JSON, the scan JSON, the attestation file or the workload file."""
-    out.print_json(json.dumps(load_schema(name.value)))
+    out.print_json(json.dumps(load_schema(name)))

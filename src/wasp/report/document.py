@@ -230,10 +230,15 @@ def review_json(doc: Mapping[str, Any]) -> str:
     return json.dumps(doc, indent=None if big else 2, separators=(",", ":") if big else None) + "\n"
 
 
-def write_review(review: Review, path: Path) -> Path:
-    """Write the review JSON (atomically: a temp file renamed into place)."""
+def write_review(review: Review | ReviewDoc, path: Path) -> Path:
+    """Write the review JSON (atomically: a temp file renamed into place).
+
+    Pass the document when it is built already (it is also rendered and stored): at 100k findings building it
+    takes seconds.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(review_json(review_dict(review)), encoding="utf-8")
+    doc = review_dict(review) if isinstance(review, Review) else review
+    tmp.write_text(review_json(doc), encoding="utf-8")
     tmp.replace(path)
     return path

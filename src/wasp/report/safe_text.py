@@ -38,7 +38,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def plain(text: Any) -> str:
     """One line of text for a terminal: escape sequences and control characters removed, line breaks shown as
-    ``\\n``, ``\\r``, ``\\t``. Use it where output is not rich markup (``markup=False``, ``typer.echo``)."""
+    ``\\n``, ``\\r``, ``\\t``. Use it where output is not rich markup (``markup=False``, ``click.echo``)."""
     s = str(text)
     if s.isprintable():
         return s

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wasp.model import Workload
 from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, key_form
+from wasp.regions import check_regions
 from wasp.yamlfile import load_yaml, validate
 
 WHAT = "workload file"
@@ -122,6 +123,8 @@ def load_workload(path: Path) -> Workload:
     """The workload from a YAML file; paths inside it are resolved relative to the file."""
     doc = load_yaml(path, WHAT)
     wf = validate(doc, WorkloadFile, WHAT)
+    for i, region in enumerate(wf.regions):  # known to botocore, not only shaped like a region
+        check_regions([region], f"{doc.where(('regions', i))}: {WHAT}")
     base = path.parent
     return Workload(
         name=wf.name,
