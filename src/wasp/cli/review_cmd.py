@@ -268,13 +268,11 @@ def _review_snapshot(
     store: Store | None,
 ) -> None:
     """The offline path of `wasp review --snapshot`."""
-    from dataclasses import replace
 
     from wasp.cli.console import err, out, safe
     from wasp.report import print_summary, review_dict, write_review
     from wasp.snapshot import load_snapshot
     from wasp.workflow import review_snapshot
-
     from wasp.workload import load_workload
 
     snap = load_snapshot(snapshot)

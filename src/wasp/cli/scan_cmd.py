@@ -12,8 +12,8 @@ from wasp.cli.options import EXIT_CODES_FAIL_ON, format_option
 from wasp.errors import InputError
 
 if TYPE_CHECKING:
-    from wasp.scan_workflow import ScanResult
     from wasp.model import Finding
+    from wasp.scan_workflow import ScanResult
 
 FORMATS = ("table", "json", "sarif", "junit")
 THRESHOLDS = ("critical", "high", "medium", "low")
@@ -133,12 +133,11 @@ def scan_command(
     from wasp.cli.console import err, plain, safe, scan_progress
     from wasp.cli.scan_output import JsonWriter, JunitWriter, SarifWriter, ScanWriter
     from wasp.iac.parameters import load_parameter_file
-    from wasp.scan_workflow import ScanOptions, scan
     from wasp.iac.suppress import write_baseline as write_baseline_file
     from wasp.model import FindingStatus, Severity
-    from wasp.rules import load_rules
-
     from wasp.regions import check_regions
+    from wasp.rules import load_rules
+    from wasp.scan_workflow import ScanOptions, scan
 
     limits.configure(_pairs(limit, "--limit"))
     if region is not None:
