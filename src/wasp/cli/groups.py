@@ -13,7 +13,7 @@ fix = LazyGroup(
     lazy={
         "plan": (
             "wasp.cli.fix_cmd:fix_plan",
-            "Which failing findings have fixers and the calls each would make.",
+            "Which failing findings have fixers and the calls each would make (or the input a fix still needs).",
         ),
         "apply": ("wasp.cli.fix_cmd:fix_apply", "Apply the planned fixes, each only if it still fails."),
     },
