@@ -238,3 +238,15 @@ def test_html_report_embeds_the_history_chart(
     assert exc.value.code == 0, capsys.readouterr().err
     html = (tmp_path / "r.html").read_text()
     assert 'id="history"' in html and 'src="data:image/png;base64,iVBOR' in html
+
+
+def test_a_postgres_url_without_the_driver_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without psycopg, a PostgreSQL URL is one line saying which extra to install, not an ImportError."""
+    import sys
+
+    from wasp.extras import MissingExtra
+    from wasp.store import open_store
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
+    with pytest.raises(MissingExtra, match=r"pip install 'wasp\[postgres\]'"):
+        open_store("postgresql://wasp@127.0.0.1:1/wasp")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import json
 import pkgutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from wasp.errors import InputError
+from wasp.gcpause import paused_gc
 from wasp.report.doc_types import ReviewDoc
 
 
@@ -100,23 +98,6 @@ def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
             raise InputError(f"{where}: review does not match wasp.review/1 {exc}; {fix}") from exc
     # the validator has just proved the shape the type describes
     return cast(ReviewDoc, doc)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while rendering or loading a review.
-
-    Rendering and decoding build millions of dicts and strings but no reference cycles; the collector's
-    generational passes over them cost a third of the time at 100k findings. Reference counting still frees
-    everything, and the collector is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def render(review: ReviewDoc, fmt: Format, out: IO[Any]) -> None:

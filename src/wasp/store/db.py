@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLA
 from sqlalchemy.orm import Session
 
 from wasp.errors import InputError, WaspError
+from wasp.extras import require
 from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
 
 if TYPE_CHECKING:
@@ -330,6 +331,8 @@ def _create_engine(target: str, shown: str) -> Engine:
         if file is not None:
             Path(file).parent.mkdir(parents=True, exist_ok=True)
             return _sqlite_engine(target, shown, file)
+        if target.startswith("postgresql+psycopg://"):
+            require("postgres", "psycopg")  # one line naming the extra, not a driver ImportError
         return create_engine(target, pool_pre_ping=True)
     except (ArgumentError, ImportError, ValueError) as exc:
         raise StoreError(
