@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wasp.errors import InputError
-from wasp.report.base import load_review
+from wasp.report.base import _fast_document, load_review, review_document
 from wasp.schemas import schema
 from wasp.schemas.validate import SchemaMismatch, validate
 
@@ -188,10 +188,7 @@ VALUES = st.sampled_from(
 )  # fmt: skip
 
 
-@given(edits=st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1, max_size=3))
-def test_the_compiled_validator_agrees_with_jsonschema(
-    edits: list[tuple[tuple[Any, ...], Any, bool]],
-) -> None:
+def _edited(edits: list[tuple[tuple[Any, ...], Any, bool]]) -> dict[str, Any]:
     doc = small_review()
     for path, value, delete in edits:
         parent: Any = doc
@@ -204,7 +201,46 @@ def test_the_compiled_validator_agrees_with_jsonschema(
                 parent[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue  # an earlier edit replaced this path's parent
+    return doc
+
+
+EDITS = st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1, max_size=3)
+FINDING_PATHS = [p for p in PATHS if p[0] == "findings"]
+FINDING_EDITS = st.lists(
+    st.tuples(st.sampled_from(FINDING_PATHS), VALUES, st.booleans()), min_size=1, max_size=3
+)
+
+
+@given(edits=EDITS)
+def test_the_compiled_validator_agrees_with_jsonschema(
+    edits: list[tuple[tuple[Any, ...], Any, bool]],
+) -> None:
+    doc = _edited(edits)
     assert _fast_ok(doc) == REFERENCE.is_valid(doc)
+
+
+@given(edits=st.one_of(EDITS, FINDING_EDITS))
+def test_the_msgspec_fast_path_accepts_only_what_the_schema_accepts(
+    edits: list[tuple[tuple[Any, ...], Any, bool]],
+) -> None:
+    """What the fast path lets through is valid; what it does not is still loaded when valid (slow path)."""
+    doc = _edited(edits)
+    text = json.dumps(doc)
+    if _fast_document(text) is not None:
+        assert REFERENCE.is_valid(doc)
+    if REFERENCE.is_valid(doc):
+        assert review_document(text, "r.json", "fix") == doc
+    else:
+        with pytest.raises(InputError):
+            review_document(text, "r.json", "fix")
+
+
+def test_the_fast_path_takes_a_valid_review_and_leaves_a_float_line_to_the_schema() -> None:
+    doc = small_review()
+    assert _fast_document(json.dumps(doc)) == doc
+    doc["findings"][0]["resource"]["line"] = 3.0  # an integer to JSON Schema, a float to msgspec
+    assert _fast_document(json.dumps(doc)) is None
+    assert review_document(json.dumps(doc), "r.json", "fix") == doc
 
 
 @pytest.mark.parametrize("error", ["malformed_response", "collector_error", "deadline", "rule_error"])

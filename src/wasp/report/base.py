@@ -73,6 +73,36 @@ def load_review(path: Path) -> ReviewDoc:
     return review_document(text, str(path), "write it again with `wasp review`")
 
 
+def _fast_document(text: str | bytes) -> ReviewDoc | None:
+    """The document when msgspec can vouch for it quickly, else None (the caller then decodes and validates
+    the slow way, which also words any error).
+
+    Findings are checked by msgspec types with the schema's constraints (wasp.schemas.finding_types), the rest
+    of the document, which is small, by the schema's validator.
+    """
+    import msgspec
+
+    from wasp.schemas.finding_types import findings_valid
+    from wasp.schemas.validate import SchemaMismatch, validate
+
+    try:
+        doc = msgspec.json.decode(text)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    if (
+        not isinstance(doc, dict)
+        or doc.get("schema") != "wasp.review/1"
+        or not findings_valid(doc.get("findings"))
+    ):
+        return None
+    try:
+        validate("review", {**doc, "findings": []})
+    except SchemaMismatch:
+        return None
+    # msgspec has checked the findings and the schema's validator everything else
+    return cast(ReviewDoc, doc)
+
+
 def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
     """Decode and validate a wasp.review/1 document (from a file or the store): one InputError on any problem.
 
@@ -82,6 +112,9 @@ def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
     from wasp.schemas.validate import SchemaMismatch, validate
 
     with paused_gc():
+        fast = _fast_document(text)
+        if fast is not None:
+            return fast
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
