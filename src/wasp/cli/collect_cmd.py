@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from wasp.cli.options import command, path_type, scope_options, workload_argument
+from wasp.cli.options import command, path_type, scope_options, timeout_option, workload_argument
 
 
 @command("collect")
@@ -21,14 +21,7 @@ from wasp.cli.options import command, path_type, scope_options, workload_argumen
     help="Snapshot file (.json.gz)",
 )
 @scope_options
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    default=900,
-    show_default=True,
-    metavar="SECONDS",
-    help="Seconds the whole collection may take; what is unfinished then is recorded as a gap",
-)
+@timeout_option("recorded as a gap")
 def collect(
     workload_file: Path | None,
     output: Path,

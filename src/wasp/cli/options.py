@@ -94,3 +94,15 @@ def scope_options(f: F) -> F:
     ):
         f = decorator(f)
     return f
+
+
+def timeout_option(unfinished: str) -> Callable[[F], F]:
+    """--timeout SECONDS for the whole collection; ``unfinished`` says what becomes of what is not done then."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=1),
+        default=900,
+        show_default=True,
+        metavar="SECONDS",
+        help=f"Seconds the whole collection may take; what is unfinished then is {unfinished}",
+    )

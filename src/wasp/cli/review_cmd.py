@@ -15,6 +15,7 @@ from wasp.cli.options import (
     db_option,
     path_type,
     scope_options,
+    timeout_option,
     workload_argument,
 )
 from wasp.cli.report_cmd import write_formats
@@ -141,14 +142,7 @@ def save_options(f: F) -> F:
     metavar="N",
     help="Attempts per API call (adaptive retries)",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    default=900,
-    show_default=True,
-    metavar="SECONDS",
-    help="Seconds the whole collection may take; what is unfinished then is reported as not assessed",
-)
+@timeout_option("reported as not assessed")
 @output_dir_option("wasp-out", "Directory for review.json and the reports")
 @fail_on_option()
 @formats_option("")

@@ -16,21 +16,10 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 import msgspec
 
+from wasp.report.doc_types import ResourceDoc
+
 FINDING_ID = "^f-[0-9a-f]{16}$"
 """The schema's pattern for a finding id."""
-
-
-class FindingResource(TypedDict):
-    """The resource a finding is about (all keys required, as in the schema)."""
-
-    type: str
-    id: str
-    arn: str | None
-    account: str | None
-    region: str | None
-    file: str | None
-    line: int | None
-    address: NotRequired[str | None]
 
 
 class CheckedFinding(TypedDict):
@@ -41,7 +30,7 @@ class CheckedFinding(TypedDict):
     best_practices: Annotated[list[str], msgspec.Meta(min_length=1)]
     status: Literal["pass", "fail", "unknown", "waived"]
     severity: Literal["critical", "high", "medium", "low", "informational"]
-    resource: FindingResource
+    resource: ResourceDoc
     message: str
     evidence: dict[str, Any]
     observed_at: NotRequired[str]
