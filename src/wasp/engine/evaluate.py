@@ -193,10 +193,34 @@ def evaluate(
             findings.append(finding)
         runs.append(RuleRun(rule, tuple(findings), blocked, missing))
         all_findings.extend(findings)
-    gaps = tuple(
-        replace(
-            g, rules=tuple(r.rule.id for r in runs if set(g.resource_types) & set(r.rule.meta.reads_types))
-        )
-        for g in inventory.gaps
-    )
+    gaps = tuple(replace(g, rules=affected_rules(g, runs)) for g in inventory.gaps)
     return Evaluation(tuple(runs), (*gaps, *rule_errors), tuple(all_findings))
+
+
+def affected_rules(gap: Gap, runs: list[RuleRun]) -> tuple[str, ...]:
+    """The rules whose verdicts a gap affects.
+
+    A failed listing (no resource id) affects every rule that reads one of its types: none of those resources is
+    known. A failed read of one resource's detail (say one account setting in one region) affects only the rules
+    that could not decide on that resource (or on a resource that read it as a neighbour, evidence
+    ``<type>/<id>:<path>``) because of a value that read left unknown: their message names the read
+    (``service:operation error``). The rules that read the account but decided it, or were undecided for another
+    reason, are not named.
+    """
+    reading = [r for r in runs if set(gap.resource_types) & set(r.rule.meta.reads_types)]
+    if gap.resource_id is None:
+        return tuple(r.rule.id for r in reading)
+    neighbour = tuple(f"{t}/{gap.resource_id}:" for t in gap.resource_types)
+    tag = f"{gap.service}:{gap.operation} "  # how the failed read's unresolved values name it
+
+    def undecided_by_it(f: Finding) -> bool:
+        if f.status is not FindingStatus.UNKNOWN:
+            return False
+        if gap.account is not None and f.resource.account not in (None, gap.account):
+            return False
+        on_it = f.resource.id == gap.resource_id and f.resource.type in gap.resource_types
+        if not (on_it or any(str(path).startswith(neighbour) for path in f.evidence)):
+            return False
+        return tag in f.message  # an unknown verdict names the read that left it undecided
+
+    return tuple(r.rule.id for r in reading if any(undecided_by_it(f) for f in r.findings))
