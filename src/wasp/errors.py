@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class WaspError(Exception):
     """A problem the user can act on; the message names the file or resource and what to do."""
@@ -15,6 +17,17 @@ class InputError(WaspError):
 
 class AwsSetupError(WaspError):
     """Credentials, endpoint or account scope prevent the review from starting."""
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """``"; did you mean A, B or C?"`` naming the known values closest to a mistyped one ("" when none is close)."""
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    either = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f"; did you mean {either}?"
 
 
 DEBUG_ENV = "WASP_DEBUG"

@@ -6,14 +6,13 @@ releases), read as a file: botocore itself is not imported, so checking a region
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from wasp.errors import InputError
+from wasp.errors import InputError, did_you_mean
 
 __all__ = ["check_regions", "known_regions"]
 
@@ -45,10 +44,6 @@ def known_regions() -> frozenset[str]:
     )
 
 
-def _either(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-
-
 def check_regions(regions: Iterable[str], where: str) -> tuple[str, ...]:
     """The regions, unchanged, when botocore knows each; else InputError naming the first unknown one.
 
@@ -60,8 +55,7 @@ def check_regions(regions: Iterable[str], where: str) -> tuple[str, ...]:
     for region in chosen:
         if region in known:
             continue
-        close = difflib.get_close_matches(region, sorted(known), n=3, cutoff=0.6)
-        hint = f"; did you mean {_either(close)}?" if close else "; e.g. eu-west-2 or us-east-1"
+        hint = did_you_mean(region, known) or "; e.g. eu-west-2 or us-east-1"
         raise InputError(
             f"{where}: unknown AWS region {region!r}{hint} "
             "(if the region is new, upgrade botocore: `pip install -U botocore`)"

@@ -5,22 +5,13 @@ Each check raises InputError (exit code 2). Regions are checked by wasp.regions,
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
 
-from wasp.errors import InputError
+from wasp.errors import InputError, did_you_mean
 
 ACCOUNT_ID = re.compile(r"\d{12}")
-
-
-def _hint(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    either = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
-    return f"; did you mean {either}?"
 
 
 def check_accounts(accounts: Iterable[str], where: str) -> tuple[str, ...]:
@@ -47,7 +38,7 @@ def check_rule_ids(ids: Iterable[str], where: str, *, globs: bool = False) -> tu
         if rule in known or (globs and any(fnmatchcase(k, rule) for k in known)):
             continue
         raise InputError(
-            f"{where}: unknown rule {rule!r}{_hint(rule, known) or '; see `wasp rules` for the rule ids'}"
+            f"{where}: unknown rule {rule!r}{did_you_mean(rule, known) or '; see `wasp rules` for the rule ids'}"
         )
     return chosen
 
@@ -61,7 +52,7 @@ def check_practices(ids: Iterable[str], where: str) -> tuple[str, ...]:
     for bp in chosen:
         if bp not in known:
             raise InputError(
-                f"{where}: unknown best practice {bp!r}{_hint(bp, known) or '; see `wasp catalogue`'}"
+                f"{where}: unknown best practice {bp!r}{did_you_mean(bp, known) or '; see `wasp catalogue`'}"
             )
     return chosen
 
@@ -75,7 +66,7 @@ def check_collectors(names: Iterable[str], where: str) -> tuple[str, ...]:
     for name in chosen:
         if name not in known:
             raise InputError(
-                f"{where}: unknown collector {name!r}{_hint(name, known)} (collectors: {', '.join(known)})"
+                f"{where}: unknown collector {name!r}{did_you_mean(name, known)} (collectors: {', '.join(known)})"
             )
     return chosen
 
