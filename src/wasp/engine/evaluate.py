@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -193,11 +193,15 @@ def evaluate(
             findings.append(finding)
         runs.append(RuleRun(rule, tuple(findings), blocked, missing))
         all_findings.extend(findings)
-    gaps = tuple(replace(g, rules=affected_rules(g, runs)) for g in inventory.gaps)
+    # the unknown findings of each rule, gathered once for all the gaps (only those can have been left undecided)
+    unknown = {run.rule.id: [f for f in run.findings if f.status is FindingStatus.UNKNOWN] for run in runs}
+    gaps = tuple(replace(g, rules=affected_rules(g, runs, unknown)) for g in inventory.gaps)
     return Evaluation(tuple(runs), (*gaps, *rule_errors), tuple(all_findings))
 
 
-def affected_rules(gap: Gap, runs: list[RuleRun]) -> tuple[str, ...]:
+def affected_rules(
+    gap: Gap, runs: Sequence[RuleRun], unknown: Mapping[str, Sequence[Finding]]
+) -> tuple[str, ...]:
     """The rules whose verdicts a gap affects.
 
     A failed listing (no resource id) affects every rule that reads one of its types: none of those resources is
@@ -205,7 +209,7 @@ def affected_rules(gap: Gap, runs: list[RuleRun]) -> tuple[str, ...]:
     that could not decide on that resource (or on a resource that read it as a neighbour, evidence
     ``<type>/<id>:<path>``) because of a value that read left unknown: their message names the read
     (``service:operation error``). The rules that read the account but decided it, or were undecided for another
-    reason, are not named.
+    reason, are not named. ``unknown`` holds each rule's unknown findings.
     """
     reading = [r for r in runs if set(gap.resource_types) & set(r.rule.meta.reads_types)]
     if gap.resource_id is None:
@@ -214,13 +218,11 @@ def affected_rules(gap: Gap, runs: list[RuleRun]) -> tuple[str, ...]:
     tag = f"{gap.service}:{gap.operation} "  # how the failed read's unresolved values name it
 
     def undecided_by_it(f: Finding) -> bool:
-        if f.status is not FindingStatus.UNKNOWN:
+        if tag not in f.message:  # an unknown verdict names the read that left it undecided
             return False
         if gap.account is not None and f.resource.account not in (None, gap.account):
             return False
         on_it = f.resource.id == gap.resource_id and f.resource.type in gap.resource_types
-        if not (on_it or any(str(path).startswith(neighbour) for path in f.evidence)):
-            return False
-        return tag in f.message  # an unknown verdict names the read that left it undecided
+        return on_it or any(str(path).startswith(neighbour) for path in f.evidence)
 
-    return tuple(r.rule.id for r in reading if any(undecided_by_it(f) for f in r.findings))
+    return tuple(r.rule.id for r in reading if any(undecided_by_it(f) for f in unknown[r.rule.id]))
