@@ -1,4 +1,4 @@
-"""DynamoDB tables in one region with their server-side encryption."""
+"""DynamoDB tables in one region with their server-side encryption and point-in-time recovery."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ class DynamoDbCollector(Collector):
     name = "dynamodb"
     service = "dynamodb"
     resource_types = (TABLE,)
-    permissions = ("dynamodb:ListTables", "dynamodb:DescribeTable", "dynamodb:ListTagsOfResource")
+    permissions = (
+        "dynamodb:ListTables",
+        "dynamodb:DescribeTable",
+        "dynamodb:DescribeContinuousBackups",
+        "dynamodb:ListTagsOfResource",
+    )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """list_tables, then describe and tags per table."""
@@ -34,6 +39,7 @@ class DynamoDbCollector(Collector):
                     properties={
                         "TableName": name,
                         "SSESpecification": failed.unresolved,
+                        "PointInTimeRecoverySpecification": failed.unresolved,
                         "Tags": failed.unresolved,
                     },
                 )
@@ -49,6 +55,20 @@ class DynamoDbCollector(Collector):
                 )
             except CallFailed as failed:
                 tags = failed.unresolved
+            pitr: object
+            try:
+                backups = (
+                    api.call(
+                        "describe_continuous_backups", TableName=name, resource_id=name, affects=(TABLE,)
+                    )
+                    or {}
+                ).get("ContinuousBackupsDescription", {})
+                status = (backups.get("PointInTimeRecoveryDescription") or {}).get(
+                    "PointInTimeRecoveryStatus"
+                )
+                pitr = {"PointInTimeRecoveryEnabled": status == "ENABLED"}
+            except CallFailed as failed:
+                pitr = failed.unresolved
             spec: dict[str, object] | Unresolved = {
                 "SSEEnabled": sse.get("Status") == "ENABLED",
                 "SSEType": sse.get("SSEType"),
@@ -59,5 +79,10 @@ class DynamoDbCollector(Collector):
                 id=name,
                 arn=arn,
                 origin=live(api, api.region),
-                properties={"TableName": name, "SSESpecification": spec, "Tags": tags},
+                properties={
+                    "TableName": name,
+                    "SSESpecification": spec,
+                    "PointInTimeRecoverySpecification": pitr,
+                    "Tags": tags,
+                },
             )

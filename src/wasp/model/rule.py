@@ -47,6 +47,13 @@ class RuleMeta:
     """True when the rule weighs failed reads of its neighbours itself, region by region (``ctx.inventory.gaps``):
     the engine then leaves its verdicts standing instead of making them unknown for a neighbour's gap, so a
     region definitely off still fails while another region's read failed."""
+    checkov: tuple[str, ...] = ()
+    """Checkov check ids (``CKV_AWS_19``, ``CKV2_AWS_6``) that test the same property: the coverage table
+    (``scripts/checkov_coverage.py``) and ``wasp scan --honour-checkov-skips`` are built from these."""
+    source: str = "rule"
+    """Where the verdict's evidence comes from: ``rule`` (wasp reads the resource itself) or the security
+    service whose own findings the rule weighs (``guardduty``, ``inspector``, ``securityhub``, ``accessanalyzer``,
+    ``macie``, ``config``)."""
 
     @property
     def reads_types(self) -> tuple[str, ...]:
@@ -216,6 +223,23 @@ class NeighbourView(ResourceView):
 
 
 @dataclass(frozen=True)
+class FindingThresholds:
+    """When a security service's own findings count against a best practice (the workload file's ``findings:``)."""
+
+    guardduty_min_severity: float = 7.0
+    """GuardDuty findings at or above this severity (0-10; 7 is HIGH) are weighed."""
+    guardduty_max_age_days: int = 7
+    """A weighed GuardDuty finding still active after this many days fails."""
+    inspector_patch_window_days: int = 14
+    """A critical/high Inspector vulnerability with a fix available, open longer than this, fails
+    (14 days is Cyber Essentials' window)."""
+    access_analyzer_unused_days: int = 90
+    """Unused-access findings for roles, keys and permissions unused this long fail."""
+    max_findings_per_service: int = 1000
+    """At most this many findings are read per service and region (collection stops, the cap is reported)."""
+
+
+@dataclass(frozen=True)
 class WorkloadScope:
     """What the workload file tells rules: break-glass principals, classification, regions."""
 
@@ -229,6 +253,8 @@ class WorkloadScope:
     environment: str = "production"
     pipeline: bool = False
     """The workload declares that it deploys through a CI/CD pipeline."""
+    findings: FindingThresholds = field(default_factory=FindingThresholds)
+    """Thresholds for weighing the security services' own findings."""
 
     def is_break_glass(self, name: str, arn: str | None = None) -> bool:
         """True when a principal (by name or ARN) is a declared break-glass principal."""

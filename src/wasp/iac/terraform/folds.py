@@ -9,8 +9,11 @@ rules look it up.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from wasp.iac.terraform.mappings.network import ingress_entries
@@ -197,7 +200,25 @@ MULTI_FOLDS: dict[str, tuple[Fold, ...]] = {
 """Split resources that attach to several parents at once (a policy to many roles, many users to a group)."""
 
 
+@cache
+def _area_folds() -> dict[str, tuple[Fold, ...]]:
+    """Folds declared beside the mappings: each :mod:`wasp.iac.terraform.mappings` module may have ``FOLDS``
+    (Terraform type -> a Fold or a tuple of them), so an area's split resources live with its mappings."""
+    from wasp.iac.terraform import mappings
+
+    found: dict[str, tuple[Fold, ...]] = {}
+    for info in sorted(pkgutil.iter_modules(mappings.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{mappings.__name__}.{info.name}")
+        for tf_type, entry in getattr(module, "FOLDS", {}).items():
+            more = entry if isinstance(entry, tuple) else (entry,)
+            found[tf_type] = (*found.get(tf_type, ()), *more)
+    return found
+
+
 def folds_for(tf_type: str) -> tuple[Fold, ...]:
     """Every fold a Terraform type takes part in (none for a type that is not split)."""
     single = FOLDS.get(tf_type)
-    return (single,) if single is not None else MULTI_FOLDS.get(tf_type, ())
+    here = (single,) if single is not None else MULTI_FOLDS.get(tf_type, ())
+    return (*here, *_area_folds().get(tf_type, ()))

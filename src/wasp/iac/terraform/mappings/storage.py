@@ -107,6 +107,10 @@ def dynamodb(v: Values) -> Props:
             props["SSESpecification"]["SSEType"] = "KMS"
             if sse.get("kms_key_arn") is not None:
                 props["SSESpecification"]["KMSMasterKeyId"] = sse["kms_key_arn"]
+    pitr = block(v.get("point_in_time_recovery"))
+    props["PointInTimeRecoverySpecification"] = {
+        "PointInTimeRecoveryEnabled": truthy(pitr.get("enabled", False)) if pitr else False
+    }
     return {**props, "Tags": tags(v.get("tags"))}
 
 
