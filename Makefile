@@ -29,8 +29,8 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -n 2
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests $(wildcard bench)
-	$(BIN)/ruff format --check src tests $(wildcard bench)
+	$(BIN)/ruff check src tests $(wildcard bench) $(wildcard scripts)
+	$(BIN)/ruff format --check src tests $(wildcard bench) $(wildcard scripts)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
