@@ -16,6 +16,7 @@ from pathlib import Path
 from wasp.engine.evaluate import evaluate
 from wasp.errors import InputError, debug_enabled
 from wasp.gcpause import paused_gc
+from wasp.iac.detect import NotATemplate
 from wasp.iac.enrich import enrich
 from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
 from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline
@@ -93,7 +94,7 @@ def scan(
     result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
     baseline = read_baseline(options.baseline) if options.baseline else None
     paths = list(paths)
-    sources = discover(paths, result.warnings)
+    sources = discover(paths, result.warnings, result.skipped, result.notes)
     if options.roots is None:
         options = replace(options, roots=Roots.of(paths))
     now = datetime.now(UTC)
@@ -103,6 +104,12 @@ def scan(
         try:
             with paused_gc():  # parsing builds many objects that all stay alive: collect once per source
                 findings = _source_findings(source, options, result, now, baseline)
+        except NotATemplate as exc:  # parsed, but not a template: a skip, never an error
+            line = f"{source.path}: {exc.why}"
+            result.skipped.append(line)
+            if source.named:
+                result.notes.append(line.replace(": skipped: ", ": not scanned: ", 1))
+            continue
         except (InputError, ExpansionError, RecursionError, OSError, UnicodeDecodeError) as exc:
             result.errors.append(_problem(source, exc))
             continue

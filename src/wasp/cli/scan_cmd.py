@@ -108,6 +108,9 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     help="Raise or lower a cap: template, terraform, plan, baseline (MB per file), expanded (MB of text a "
     "source may build when evaluated), nodes (values it may build). Defaults: docs/security.md",
 )
+@click.option(
+    "--verbose", "-v", is_flag=True, help="List the files left out (not templates) and why, one line each"
+)
 def scan_command(
     paths: tuple[Path, ...],
     fmt: str,
@@ -122,6 +125,7 @@ def scan_command(
     baseline: Path | None,
     write_baseline: Path | None,
     limit: tuple[str, ...],
+    verbose: bool,
 ) -> None:
     """Scan CloudFormation, Terraform and plan JSON before deploying.
 
@@ -192,6 +196,20 @@ def scan_command(
         err.print(f"wrote {safe(write_baseline)} ({count} finding(s))")
     if fmt == "table":
         _table(result, kept)
+    if verbose:
+        for line in result.skipped:
+            err.print(f"wasp: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
+    else:
+        for line in result.notes:
+            err.print(f"wasp: note: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
+    if not result.files and not result.errors:
+        err.print(
+            "wasp: note: nothing to scan: no CloudFormation template, Terraform folder or plan JSON in the given "
+            "paths (exit 0)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     for line in result.warnings:
         err.print(f"wasp: warning: {plain(line)}", markup=False, highlight=False, soft_wrap=True)
     for line in result.errors:
