@@ -98,3 +98,104 @@ def test_a_template_without_the_version_key_is_still_a_template(tmp_path: Path) 
     result = scan([tmp_path])
     assert result.files == [str(custom), str(flow)] and result.skipped == []
     assert any(f.rule == "ebs_volume_encrypted" and f.status.value == "fail" for f in result.findings)
+
+
+# -- transforms and macros: unknown, never fail, never crash -----------------------------------------------
+
+INCLUDES = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
+Parameters:
+  Encrypt: {Type: String, AllowedValues: ["yes", "no"]}
+Conditions:
+  Encrypted: !Equals [!Ref Encrypt, "yes"]
+Resources:
+  Shared:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: shared-data
+      Fn::Transform:
+        Name: AWS::Include
+        Parameters: {Location: s3://platform-snippets/bucket-hardening.yaml}
+  WhollyIncluded:
+    Type: AWS::EC2::Volume
+    Properties:
+      Fn::Transform:
+        Name: AWS::Include
+        Parameters: {Location: s3://platform-snippets/volume.yaml}
+  Unencrypted:
+    Type: AWS::EC2::Volume
+    Properties:
+      Size: 8
+      Encrypted: false
+      Fn::Transform: {Name: AddTags, Parameters: {Team: payments}}
+  ByCondition:
+    Type: AWS::EC2::Volume
+    Properties: !If [Encrypted, {Size: 8, Encrypted: true}, {Size: 8}]
+  Fn::Transform:
+    Name: AWS::Include
+    Parameters: {Location: s3://platform-snippets/policies.yaml}
+  Fn::ForEach::Queues:
+    - Name
+    - [Orders, Refunds]
+    - ${Name}Queue: {Type: AWS::SQS::Queue}
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Fn::Transform: {Name: InjectEnvironment}
+"""
+
+
+def _by(result, address: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {f.rule: f.status.value for f in result.findings if f.resource.address == address}
+
+
+def test_fn_transform_makes_what_it_adds_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(INCLUDES)
+    result = scan([path])
+    assert result.errors == [], result.errors
+    shared = _by(result, "Shared")
+    assert shared["s3_bucket_default_encryption"] == "unknown"  # the snippet may set BucketEncryption
+    assert shared["s3_bucket_secure_transport"] == "unknown"  # and the included resources may hold its policy
+    assert "fail" not in shared.values()
+    assert _by(result, "WhollyIncluded")["ebs_volume_encrypted"] == "unknown"
+    assert _by(result, "Unencrypted")["ebs_volume_encrypted"] == "fail"  # written false: a macro adds tags
+    assert _by(result, "ByCondition")["ebs_volume_encrypted"] == "unknown"  # was read as {} and failed
+    assert "fail" not in _by(result, "ApiRole").values()
+    finding = next(f for f in result.findings if f.resource.address == "WhollyIncluded")
+    assert "Fn::Transform AWS::Include" in finding.message
+    generated = [w for w in result.warnings if "known only at deploy time and are not scanned" in w]
+    assert [w.split(": ")[1] for w in generated] == ["Fn::Transform", "Fn::ForEach::Queues"]
+    assert all(w.startswith(f"{path}:") for w in generated)
+
+
+def test_a_template_macro_makes_every_resource_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "macro.yaml"
+    path.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nTransform: [CompanyDefaults]\nResources:\n"
+        "  Disk: {Type: AWS::EC2::Volume, Properties: {Size: 8, Encrypted: false}}\n"
+        "  Bucket: {Type: AWS::S3::Bucket}\n"
+    )
+    result = scan([path])
+    statuses = {f.status.value for f in result.findings}
+    assert statuses == {"unknown"}, [(f.rule, f.status) for f in result.findings]
+    assert any(
+        "Transform CompanyDefaults is a macro" in w and w.startswith(f"{path}:2:") for w in result.warnings
+    )
+    code, _, err = _cli(["scan", str(path), "--fail-on", "low"], capsys)
+    assert code == 0 and "get-template --template-stage Processed" in err
+
+
+def test_aws_transforms_are_read_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "sam.yaml"
+    path.write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Disk: {Type: AWS::EC2::Volume, Properties: {Size: 8, Encrypted: false}}\n"
+    )
+    result = scan([path])
+    assert _by(result, "Disk")["ebs_volume_encrypted"] == "fail" and result.warnings == []

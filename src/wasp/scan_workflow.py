@@ -22,8 +22,8 @@ from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
 from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline
 from wasp.iac.tree import Roots
 from wasp.limits import ExpansionError
-from wasp.model import Finding, Inventory
-from wasp.model.rule import RuleContext
+from wasp.model import Finding, Gap, Inventory
+from wasp.model.rule import Rule, RuleContext
 from wasp.rules import load_rules
 
 __all__ = ["ScanOptions", "ScanResult", "scan"]
@@ -44,6 +44,8 @@ def _source_findings(
     result.resources += len(loaded.resources)
     inventory = Inventory()
     inventory.extend(enrich(r) for r in loaded.resources)
+    if loaded.generated:
+        inventory.add_gap(generated_gap(loaded.generated, result.rules))
     ev = evaluate(
         result.rules,
         inventory,
@@ -61,6 +63,19 @@ def _source_findings(
     if baseline is not None and options.baseline is not None:
         findings = apply_baseline(findings, baseline, options.baseline.parent)
     return findings
+
+
+def generated_gap(generated: list[str], rules: Iterable[Rule]) -> Gap:
+    """Resources only deployment knows (included, Fn::ForEach, made by a macro) may be any rule's neighbour: a
+    gap on every neighbour type leaves verdicts that look at neighbours unknown (single-resource ones stand)."""
+    neighbours = sorted({t for r in rules for t in r.meta.related_types})
+    return Gap(
+        service="cloudformation",
+        operation="Transform",
+        error="not_scanned",
+        message=f"resources made at deploy time are not in the template ({'; '.join(generated[:3])})",
+        resource_types=tuple(neighbours),
+    )
 
 
 def _problem(source: Source, exc: BaseException) -> str:

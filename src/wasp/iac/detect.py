@@ -69,6 +69,8 @@ def is_template(doc: Any) -> bool:
         return False
     if "AWSTemplateFormatVersion" in doc:
         return True
+    if "Transform" in doc and isinstance(doc.get("Resources"), Mapping):
+        return True  # a SAM or LanguageExtensions template whose resources may all be generated
     resources = doc.get("Resources")
     return isinstance(resources, Mapping) and any(_typed(node) for node in resources.values())
 
