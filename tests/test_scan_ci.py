@@ -199,3 +199,46 @@ def test_aws_transforms_are_read_as_written(tmp_path: Path) -> None:
     )
     result = scan([path])
     assert _by(result, "Disk")["ebs_volume_encrypted"] == "fail" and result.warnings == []
+
+
+# -- SARIF: problems as notifications, locations under %SRCROOT% ------------------------------------------
+
+
+def test_sarif_carries_parse_errors_and_maps_to_the_repo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_scan import _sarif_errors
+
+    repo = tmp_path / "repo"
+    (repo / "stacks").mkdir(parents=True)
+    (repo / "stacks" / "app.yaml").write_text(FIXTURE.read_text())
+    (repo / "stacks" / "broken.yaml").write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n")
+    (repo / "serverless.yml").write_text((NOT_TEMPLATES / "serverless.yml").read_text())
+    monkeypatch.chdir(repo)
+    code, _, err = _cli(["scan", ".", "serverless.yml", "-f", "sarif", "-o", "out/results.sarif"], capsys)
+    assert code == 2 and "wasp: error: stacks/broken.yaml:" in err  # stderr still has it
+    log = json.loads((repo / "out" / "results.sarif").read_text())
+    assert _sarif_errors(log) == []
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.as_uri() + "/"}}
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "stacks/app.yaml", "uriBaseId": "%SRCROOT%"}
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    errors = [n for n in invocation["toolExecutionNotifications"] if n["level"] == "error"]
+    assert len(errors) == 1 and "not valid YAML" in errors[0]["message"]["text"]
+    where = errors[0]["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"] == {"uri": "stacks/broken.yaml", "uriBaseId": "%SRCROOT%"}
+    assert where["region"]["startLine"] >= 2
+    notes = [n for n in invocation["toolExecutionNotifications"] if n["level"] == "note"]
+    assert (
+        notes and notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "serverless.yml"
+    )
+
+
+def test_sarif_of_a_clean_run_is_successful(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.sarif"
+    code, _, _ = _cli(["scan", str(FIXTURE), "-f", "sarif", "-o", str(out)], capsys)
+    run = json.loads(out.read_text())["runs"][0]
+    assert code == 0 and run["invocations"][0]["executionSuccessful"] is True
+    assert run["invocations"][0]["toolExecutionNotifications"] == []
