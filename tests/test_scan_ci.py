@@ -242,3 +242,113 @@ def test_sarif_of_a_clean_run_is_successful(tmp_path: Path, capsys: pytest.Captu
     run = json.loads(out.read_text())["runs"][0]
     assert code == 0 and run["invocations"][0]["executionSuccessful"] is True
     assert run["invocations"][0]["toolExecutionNotifications"] == []
+
+
+# -- the Checkov-style flags ----------------------------------------------------------------------------------
+
+
+def _rules_in(out: str) -> set[str]:
+    return {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_check_and_skip_check_by_rule_id_and_checkov_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(
+        ["scan", str(FIXTURE), "-f", "json", "--check", "ebs_volume_encrypted,kms_key_rot*"], capsys
+    )
+    assert code == 0 and _rules_in(out) == {"ebs_volume_encrypted", "kms_key_rotation_enabled"}
+    code, out, _ = _cli(["scan", str(FIXTURE), "-f", "json", "--check", "CKV_AWS_3"], capsys)
+    assert _rules_in(out) == {"ebs_volume_encrypted"}
+    code, out, err = _cli(
+        [
+            "scan",
+            str(FIXTURE),
+            "-f",
+            "json",
+            "--skip-check",
+            "CKV_AWS_3",
+            "--skip-check",
+            "s3_*,CKV_AWS_9999",
+        ],
+        capsys,
+    )
+    rules = _rules_in(out)
+    assert code == 0 and "ebs_volume_encrypted" not in rules and not any(r.startswith("s3_") for r in rules)
+    assert "kms_key_rotation_enabled" in rules
+    assert "note: --skip-check: no wasp rule covers CKV_AWS_9999; nothing to skip" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--check", "ebs_volume_encrypt"], "--check: unknown rule 'ebs_volume_encrypt'; did you mean"),
+        (["--skip-check", "nope_*"], "--skip-check: unknown rule 'nope_*'"),
+        (["--check", "CKV_AWS_9999"], "--check: no wasp rule covers 'CKV_AWS_9999'"),
+        (["-f", "json", "-f", "sarif"], "--format given 2 time(s) and --output 0"),
+        (["-o", "a.json", "-o", "b.json"], "--format given 1 time(s) and --output 2"),
+        (["-f", "json", "-o", "same.json", "-f", "sarif", "-o", "same.json"], "the same file is given twice"),
+    ],
+)
+def test_bad_flags_are_one_line_and_exit_2(
+    args: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _cli(["scan", str(FIXTURE), *args], capsys)
+    assert code == 2 and message in err and "Traceback" not in err, err
+    assert list(tmp_path.iterdir()) == []  # nothing was scanned or written
+
+
+def test_soft_fail_and_severity_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = _cli(["scan", str(FIXTURE), "-f", "json", "--fail-on", "high"], capsys)
+    assert code == 1
+    code, _, _ = _cli(["scan", str(FIXTURE), "-f", "json", "--fail-on", "high", "--soft-fail"], capsys)
+    assert code == 0
+    code, out, _ = _cli(["scan", str(FIXTURE), "-f", "json", "--severity-threshold", "high"], capsys)
+    severities = {f["severity"] for f in json.loads(out)["findings"]}
+    assert code == 1 and severities <= {"critical", "high"} and "high" in severities
+    code, out, _ = _cli(
+        [
+            "scan",
+            str(FIXTURE),
+            "-f",
+            "json",
+            "--severity-threshold",
+            "critical",
+            "--check",
+            "ebs_volume_encrypted",
+        ],
+        capsys,
+    )
+    assert (
+        code == 0 and json.loads(out)["findings"] == []
+    )  # the volume's failure is high: below the threshold
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n")
+    code, _, _ = _cli(["scan", str(broken), str(FIXTURE), "--soft-fail", "--fail-on", "high"], capsys)
+    assert code == 2  # bad input is never soft
+
+
+def test_several_outputs_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _cli(
+        ["scan", str(FIXTURE), "-f", "sarif", "-o", "results.sarif", "-f", "json", "-o", "out/results.json"],
+        capsys,
+    )
+    assert code == 0 and out == ""
+    sarif = json.loads((tmp_path / "results.sarif").read_text())
+    scan_json = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert len(sarif["runs"][0]["results"]) == len(
+        [f for f in scan_json["findings"] if f["status"] != "pass"]
+    )
+    assert "wrote results.sarif" in err and "wrote out/results.json" in err
+    code, out, _ = _cli(["scan", str(FIXTURE), "-f", "junit", "-o", "r.xml", "-f", "json"], capsys)
+    assert json.loads(out)["files"] == [str(FIXTURE)]  # the -f without -o goes to stdout
+    assert (tmp_path / "r.xml").read_text().startswith("<?xml")
+    code, out, _ = _cli(["scan", str(FIXTURE), "-o", "table.txt"], capsys)
+    table = (tmp_path / "table.txt").read_text()
+    assert out == "" and "ebs_volume_encrypted" in table and "\x1b[" not in table  # plain text, no colours

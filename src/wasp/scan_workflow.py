@@ -106,7 +106,8 @@ def scan(
     are collected in ``result.findings``.
     """
     options = options or ScanOptions()
-    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
+    chosen = options.rules
+    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac and (chosen is None or r.id in chosen)])
     baseline = read_baseline(options.baseline) if options.baseline else None
     paths = list(paths)
     sources = discover(paths, result.warnings, result.skipped, result.notes)
@@ -133,6 +134,9 @@ def scan(
                 raise
             result.errors.append(_problem(source, exc))
             continue
+        if options.min_severity is not None:
+            rank = options.min_severity.rank
+            findings = [f for f in findings if f.severity.rank <= rank]
         result.record(findings)
         if sink is not None:
             sink(findings)

@@ -60,6 +60,12 @@ class ScanOptions:
     """The folders the readers may open (nested stacks, modules); by default the scanned paths' own."""
     region: str | None = None
     """The region the templates deploy to (``--region``); without it the region is unknown, never guessed."""
+    rules: frozenset[str] | None = None
+    """Only these rule ids run (``--check``/``--skip-check``); None runs every IaC rule."""
+    min_severity: Severity | None = None
+    """Findings below this severity are neither reported nor counted (``--severity-threshold``)."""
+    checkov_skips: bool = False
+    """Apply ``checkov:skip`` comments and ``Metadata.checkov.skip`` to the rules covering those checks."""
 
 
 @dataclass
