@@ -352,3 +352,127 @@ def test_several_outputs_in_one_run(
     code, out, _ = _cli(["scan", str(FIXTURE), "-o", "table.txt"], capsys)
     table = (tmp_path / "table.txt").read_text()
     assert out == "" and "ebs_volume_encrypted" in table and "\x1b[" not in table  # plain text, no colours
+
+
+# -- --honour-checkov-skips ---------------------------------------------------------------------------------
+
+CHECKOV_CFN = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Scratch:
+    # checkov:skip=CKV_AWS_3:Scratch space for the batch job, wiped each run
+    Type: AWS::EC2::Volume
+    Properties:
+      Size: 100
+      AvailabilityZone: eu-west-2a
+  Ledger:
+    Type: AWS::EC2::Volume
+    Metadata:
+      checkov:
+        skip:
+          - id: CKV_AWS_3
+            comment: Encrypted by the storage appliance in front of it
+    Properties: {Size: 10, AvailabilityZone: eu-west-2a}
+  NoReason:
+    Type: AWS::EC2::Volume
+    Properties:
+      Size: 10  # checkov:skip=CKV_AWS_3
+      AvailabilityZone: eu-west-2a
+  # checkov:skip=CKV_AWS_3:a comment between resources belongs to neither
+  Plain:
+    Type: AWS::EC2::Volume
+    Properties: {Size: 10, AvailabilityZone: eu-west-2a}
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: false  # checkov:skip=CKV_AWS_7:Imported key material cannot rotate
+      KeyPolicy: {Version: "2012-10-17", Statement: []}
+"""
+
+CHECKOV_TF = """\
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-2a"
+  size              = 100
+  #checkov:skip=CKV_AWS_3:Scratch space, wiped each run
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-2a"
+  size              = 10
+  tags = { Note = "a } brace in a string" }
+}
+# checkov:skip=CKV_AWS_3:after the block: applies to nothing
+
+resource "aws_kms_key" "imported" {
+  description         = "imported material"
+  enable_key_rotation = false
+  policy              = <<POLICY
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]}
+}
+POLICY
+  // checkov:skip=CKV_AWS_7: Imported key material cannot rotate
+}
+"""
+
+
+def _waivers(result) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]
+    return {(f.resource.address, f.rule): f.waiver for f in result.findings if f.status.value == "waived"}
+
+
+def test_checkov_skips_in_cloudformation(tmp_path: Path) -> None:
+    from wasp.scan_workflow import ScanOptions
+
+    path = tmp_path / "stack.yaml"
+    path.write_text(CHECKOV_CFN)
+    assert _waivers(scan([path])) == {}  # off by default
+    result = scan([path], ScanOptions(checkov_skips=True))
+    assert _waivers(result) == {
+        (
+            "Scratch",
+            "ebs_volume_encrypted",
+        ): "checkov:skip CKV_AWS_3: Scratch space for the batch job, wiped each run",
+        (
+            "Ledger",
+            "ebs_volume_encrypted",
+        ): "checkov:skip CKV_AWS_3: Encrypted by the storage appliance in front of it",
+        ("Key", "kms_key_rotation_enabled"): "checkov:skip CKV_AWS_7: Imported key material cannot rotate",
+    }
+    statuses = {(f.resource.address, f.rule): f.status.value for f in result.findings}
+    assert statuses[("NoReason", "ebs_volume_encrypted")] == "fail"
+    assert statuses[("Plain", "ebs_volume_encrypted")] == "fail"
+    assert f"{path}:20: checkov:skip=CKV_AWS_3 (for ebs_volume_encrypted) has no reason" in "\n".join(
+        result.warnings
+    )
+    assert _waivers(scan([path], ScanOptions(checkov_skips=True, inline_skips=False))) == {}
+
+
+def test_checkov_skips_in_terraform_and_in_sarif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "main.tf").write_text(CHECKOV_TF)
+    monkeypatch.chdir(tmp_path)
+    _cli(["scan", ".", "--honour-checkov-skips", "-f", "sarif", "-o", "r.sarif"], capsys)
+    results = json.loads((tmp_path / "r.sarif").read_text())["runs"][0]["results"]
+    suppressed = {
+        (r["locations"][0]["logicalLocations"][0]["name"], r["ruleId"]): r["suppressions"][0]
+        for r in results
+        if r.get("suppressions")
+    }
+    assert set(suppressed) == {
+        ("aws_ebs_volume.scratch", "ebs_volume_encrypted"),
+        ("aws_kms_key.imported", "kms_key_rotation_enabled"),
+    }, suppressed
+    assert suppressed[("aws_kms_key.imported", "kms_key_rotation_enabled")] == {
+        "kind": "inSource",
+        "status": "accepted",
+        "justification": "checkov:skip CKV_AWS_7: Imported key material cannot rotate",
+    }
+    failing = {
+        (r["locations"][0]["logicalLocations"][0]["name"], r["ruleId"])
+        for r in results
+        if r["kind"] == "fail" and not r.get("suppressions")
+    }
+    assert (
+        "aws_ebs_volume.data",
+        "ebs_volume_encrypted",
+    ) in failing  # the comment after its block is not in it

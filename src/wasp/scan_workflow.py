@@ -16,6 +16,7 @@ from pathlib import Path
 from wasp.engine.evaluate import evaluate
 from wasp.errors import InputError, debug_enabled
 from wasp.gcpause import paused_gc
+from wasp.iac.checkov_skips import for_rules
 from wasp.iac.detect import NotATemplate
 from wasp.iac.enrich import enrich
 from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
@@ -57,9 +58,11 @@ def _source_findings(
     result.warnings.extend(
         f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
     )
-    if options.inline_skips and loaded.skips:
-        findings, warnings = apply_inline(findings, loaded.skips, options.today)
-        result.warnings.extend(warnings)
+    if options.inline_skips:
+        skips = for_rules(loaded.skips, result.rules, options.checkov_skips, loaded.resources)
+        if skips:
+            findings, warnings = apply_inline(findings, skips, options.today)
+            result.warnings.extend(warnings)
     if baseline is not None and options.baseline is not None:
         findings = apply_baseline(findings, baseline, options.baseline.parent)
     return findings

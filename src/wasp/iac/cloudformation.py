@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.iac.checkov_skips import metadata_skips
 from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
 from wasp.iac.sam import expand_sam
@@ -356,6 +357,14 @@ def read_cloudformation(
         if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
             skip_line = getattr(metadata, "lines", {}).get("wasp", line)
             loaded.skips[(str(path), str(logical_id))] = skips_from(wasp_meta["skip"], str(path), skip_line)
+        checkov_meta = metadata.get("checkov") if isinstance(metadata, Mapping) else None
+        if isinstance(
+            checkov_meta, Mapping
+        ):  # applied only with --honour-checkov-skips (iac/checkov_skips.py)
+            skip_line = getattr(metadata, "lines", {}).get("checkov", line)
+            found = metadata_skips(checkov_meta.get("skip"), str(path), skip_line)
+            if found:
+                loaded.skips.setdefault((str(path), str(logical_id)), []).extend(found)
         if rtype.startswith("AWS::Serverless::"):
             expanded = expand_sam(rtype, str(logical_id), properties, origin)
             for r in expanded:

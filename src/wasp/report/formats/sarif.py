@@ -134,7 +134,7 @@ def sarif_result(f: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any] 
         result["ruleIndex"] = index[f["rule"]]
     if f["status"] == "waived":
         waiver = f.get("waiver") or "waived"
-        kind = "inSource" if waiver.startswith("inline:") else "external"
+        kind = "inSource" if waiver.startswith(("inline:", "checkov:skip ")) else "external"
         result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": waiver}]
     return result
 
