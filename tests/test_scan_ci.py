@@ -476,3 +476,17 @@ def test_checkov_skips_in_terraform_and_in_sarif(
         "aws_ebs_volume.data",
         "ebs_volume_encrypted",
     ) in failing  # the comment after its block is not in it
+
+
+def test_a_nested_stack_that_is_not_a_template_is_an_error_of_its_parent(tmp_path: Path) -> None:
+    (tmp_path / "child.yaml").write_text("service: not-a-stack\nprovider: {name: aws}\nResources: {}\n")
+    parent = tmp_path / "parent.yaml"
+    parent.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+        "  Child: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: child.yaml}}\n"
+    )
+    result = scan([parent])
+    assert result.errors == [
+        f"{parent}: a nested stack's TemplateURL {tmp_path / 'child.yaml'} is a Serverless Framework file, "
+        "not a CloudFormation template"
+    ]

@@ -124,6 +124,10 @@ def scan(
             with paused_gc():  # parsing builds many objects that all stay alive: collect once per source
                 findings = _source_findings(source, options, result, now, baseline)
         except NotATemplate as exc:  # parsed, but not a template: a skip, never an error
+            if exc.path != source.path:  # a nested stack's TemplateURL names a file that is not a template
+                what = exc.why.removeprefix("skipped: ")
+                result.errors.append(f"{source.path}: a nested stack's TemplateURL {exc.path} is {what}")
+                continue
             line = f"{source.path}: {exc.why}"
             result.skipped.append(line)
             if source.named:

@@ -123,6 +123,9 @@ def comment_skips(resources: Iterable[Resource]) -> dict[Key, list[Skip]]:
     """``checkov:skip=`` comments inside each resource of Terraform and CloudFormation YAML files, by
     (file, address). Each file is read once."""
     texts: dict[str, list[str]] = {}
+    blocks: dict[
+        tuple[str, int], list[Skip]
+    ] = {}  # count/for_each instances and SAM's resources share a block
     out: dict[Key, list[Skip]] = {}
     for r in resources:
         file, line, address = r.origin.file, r.origin.line, r.origin.address
@@ -131,7 +134,9 @@ def comment_skips(resources: Iterable[Resource]) -> dict[Key, list[Skip]]:
         if file not in texts:
             kind = FileKind.TERRAFORM if file.endswith(".tf") else FileKind.TEMPLATE
             texts[file] = read_text_lines(file, kind)
-        found = _block_skips(texts[file], file, line)
+        if (file, line) not in blocks:
+            blocks[(file, line)] = _block_skips(texts[file], file, line)
+        found = blocks[(file, line)]
         if found:
             out.setdefault((file, address), []).extend(found)
     return out
