@@ -283,6 +283,8 @@ def test_check_and_skip_check_by_rule_id_and_checkov_id(capsys: pytest.CaptureFi
         (["--check", "ebs_volume_encrypt"], "--check: unknown rule 'ebs_volume_encrypt'; did you mean"),
         (["--skip-check", "nope_*"], "--skip-check: unknown rule 'nope_*'"),
         (["--check", "CKV_AWS_9999"], "--check: no wasp rule covers 'CKV_AWS_9999'"),
+        (["--check", "access_analyzer_enabled"], "leave no rule that runs on IaC"),
+        (["--check", "ebs_volume_encrypted", "--skip-check", "CKV_AWS_3"], "leave no rule that runs on IaC"),
         (["-f", "json", "-f", "sarif"], "--format given 2 time(s) and --output 0"),
         (["-o", "a.json", "-o", "b.json"], "--format given 1 time(s) and --output 2"),
         (["-f", "json", "-o", "same.json", "-f", "sarif", "-o", "same.json"], "the same file is given twice"),

@@ -45,7 +45,10 @@ def _ids(values: Sequence[str], option: str, rules: list[Rule], notes: list[str]
     ours = [v for v in values if not is_checkov_id(v)]
     check_rule_ids(ours, option, globs=True)
     for value in ours:
-        chosen.update(r.id for r in rules if fnmatchcase(r.id, value))
+        matched = {r.id for r in rules if fnmatchcase(r.id, value)}
+        if not matched:
+            notes.append(f"{option}: {value} runs only in live reviews (wasp review), not on IaC")
+        chosen.update(matched)
     for value in (v for v in values if is_checkov_id(v)):
         found = covering(value, rules)
         if found:
@@ -64,4 +67,9 @@ def select(rules: list[Rule], check: Sequence[str], skip: Sequence[str]) -> Sele
     notes: list[str] = []
     keep = _ids(check, "--check", rules, notes) if check else {r.id for r in rules}
     drop = _ids(skip, "--skip-check", rules, notes) if skip else set()
-    return Selection([r for r in rules if r.id in keep and r.id not in drop], notes)
+    chosen = [r for r in rules if r.id in keep and r.id not in drop]
+    if not chosen:
+        raise InputError(
+            "--check/--skip-check leave no rule that runs on IaC; see `wasp rules` for the rule ids"
+        )
+    return Selection(chosen, notes)
