@@ -492,3 +492,17 @@ def test_a_nested_stack_that_is_not_a_template_is_an_error_of_its_parent(tmp_pat
         f"{parent}: a nested stack's TemplateURL {tmp_path / 'child.yaml'} is a Serverless Framework file, "
         "not a CloudFormation template"
     ]
+
+
+def test_sniffing_a_hostile_file_stays_linear(tmp_path: Path) -> None:
+    from wasp.iac.detect import what_it_is
+
+    path = tmp_path / "many.yaml"
+    path.write_bytes(b"service: x\n" * 25_000)  # 275 kB of lines that start a pattern that never completes
+    assert (
+        what_it_is(path)
+        == "JSON or YAML without AWSTemplateFormatVersion or a Resources section of AWS:: types"
+    )
+    tf_json = tmp_path / "main.tf.json"
+    tf_json.write_text('{"resource": {"aws_s3_bucket": {"b": {}}}}')
+    assert "Terraform JSON syntax" in what_it_is(tf_json)

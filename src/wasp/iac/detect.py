@@ -94,20 +94,19 @@ _NAMED = {
     "action.yaml": "a GitHub Action definition",
     "mkdocs.yml": "an MkDocs configuration",
 }
-_SNIFFED: tuple[tuple[re.Pattern[bytes], str], ...] = tuple(
-    (re.compile(pattern, re.MULTILINE), what)
-    for pattern, what in (
-        (rb"^service\s*:[\s\S]*^provider\s*:", "a Serverless Framework file"),
-        (
-            rb'"StartAt"\s*:[\s\S]*"States"\s*:|^\s*StartAt\s*:[\s\S]*^\s*States\s*:',
-            "a Step Functions definition",
-        ),
-        (rb"^apiVersion\s*:[\s\S]*^kind\s*:|^kind\s*:[\s\S]*^apiVersion\s*:", "a Kubernetes manifest"),
-        (rb"^services\s*:", "a Docker Compose file"),
-        (rb"^jobs\s*:", "a CI workflow"),
-        (rb'"\$schema"\s*:', "a JSON document with its own schema"),
+_SNIFFED: tuple[tuple[tuple[re.Pattern[bytes], ...], str], ...] = tuple(
+    (tuple(re.compile(p, re.MULTILINE) for p in patterns), what)
+    for patterns, what in (
+        ((rb"^service\s*:", rb"^provider\s*:"), "a Serverless Framework file"),
+        ((rb'"StartAt"\s*:', rb'"States"\s*:'), "a Step Functions definition"),
+        ((rb"^\s*StartAt\s*:", rb"^\s*States\s*:"), "a Step Functions definition"),
+        ((rb"^apiVersion\s*:", rb"^kind\s*:"), "a Kubernetes manifest"),
+        ((rb"^services\s*:",), "a Docker Compose file"),
+        ((rb"^jobs\s*:",), "a CI workflow"),
+        ((rb'"\$schema"\s*:',), "a JSON document with its own schema"),
     )
 )
+"""Each pattern is searched on its own (all must match): no pattern spans the file, so none can backtrack over it."""
 
 
 def what_it_is(path: Path, head: bytes | None = None) -> str:
@@ -123,6 +122,8 @@ def what_it_is(path: Path, head: bytes | None = None) -> str:
         return "a GitHub Actions workflow"
     if "templates" in path.parts and (path.parent.parent / "Chart.yaml").exists():
         return "a Helm chart template"
+    if name.endswith(".tf.json"):
+        return "Terraform JSON syntax, which is not read (scan a plan JSON instead)"
     if name.endswith((".asl.json", ".asl.yaml", ".asl.yml")):
         return "a Step Functions definition"
     if head is None:
@@ -130,8 +131,8 @@ def what_it_is(path: Path, head: bytes | None = None) -> str:
             head = read_head(path, HEAD_BYTES)
         except (OSError, InputError):
             head = b""
-    for pattern, what in _SNIFFED:
-        if pattern.search(head):
+    for patterns, what in _SNIFFED:
+        if all(p.search(head) for p in patterns):
             return what
     return "JSON or YAML without AWSTemplateFormatVersion or a Resources section of AWS:: types"
 
