@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wasp.cli.app import main
 from wasp.scan_workflow import scan
@@ -506,3 +508,42 @@ def test_sniffing_a_hostile_file_stays_linear(tmp_path: Path) -> None:
     tf_json = tmp_path / "main.tf.json"
     tf_json.write_text('{"resource": {"aws_s3_bucket": {"b": {}}}}')
     assert "Terraform JSON syntax" in what_it_is(tf_json)
+
+
+# -- never break a CI: any JSON or YAML that is not a template is a skip ------------------------------------
+
+
+_KEYS = st.sampled_from(
+    ["Resources", "Type", "Properties", "name", "service", "States", "apiVersion", "Outputs"]
+)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=12),
+    st.sampled_from(["Task", "AWS", "burstable", "AWS::S3::Bucket"]),
+)
+_DOCS = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_KEYS | st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=_DOCS, as_json=st.booleans())
+def test_any_document_that_is_not_a_template_is_skipped(tmp_path: Path, doc: object, as_json: bool) -> None:
+    import yaml
+
+    from wasp.iac.detect import is_template
+
+    path = tmp_path / ("config.json" if as_json else "config.yaml")
+    path.write_text(json.dumps(doc) if as_json else yaml.safe_dump(doc))
+    result = scan([path])
+    if is_template(doc):  # a random document can be one: then it is read, never skipped
+        assert result.files == [str(path)] or result.errors
+    else:
+        assert result.errors == [] and result.files == [], result.errors
+        assert len(result.notes) == 1 and "not scanned" in result.notes[0]

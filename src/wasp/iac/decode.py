@@ -133,8 +133,6 @@ def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
             doc["Resources"] = _json_lines(text, doc)
     if doc is None or doc is _NOT_JSON:
         doc = yamlguard.load(text, path, WHAT, _Loader, budget)
-    if not isinstance(doc, dict):
-        raise InputError(f"{path}:1: not a template (the top level is not a mapping)")
-    if not is_template(doc):
+    if not isinstance(doc, dict) or not is_template(doc):
         raise NotATemplate(path, f"skipped: {what_it_is(path)}, not a CloudFormation template")
     return doc
