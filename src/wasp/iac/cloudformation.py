@@ -33,7 +33,7 @@ from wasp.iac.transforms import (
     template_macros,
 )
 from wasp.iac.tree import Roots
-from wasp.limits import Budget, ExpansionError, read_head
+from wasp.limits import Budget, ExpansionError
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -242,14 +242,6 @@ DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any
     ("AWS::SNS::Topic", "TopicName"): lambda logical_id, props: props.get("TopicName"),
 }
 """``Fn::GetAtt`` values a template alone decides; every other attribute is known only after deployment."""
-
-
-def is_cloudformation(path: Path) -> bool:
-    """A JSON/YAML file that looks like a template."""
-    if path.suffix.lower() not in (".yaml", ".yml", ".json", ".template"):
-        return False
-    head = read_head(path, 20000).decode("utf-8", errors="replace")
-    return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
 
 
 @dataclass
