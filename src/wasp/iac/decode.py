@@ -117,7 +117,7 @@ def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
     """
     text = read_text(path, FileKind.TEMPLATE, WHAT)
     doc: Any = None
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith(("{", "[")):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
