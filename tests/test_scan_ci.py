@@ -170,7 +170,7 @@ def test_fn_transform_makes_what_it_adds_unknown(tmp_path: Path) -> None:
     finding = next(f for f in result.findings if f.resource.address == "WhollyIncluded")
     assert "Fn::Transform AWS::Include" in finding.message
     generated = [w for w in result.warnings if "known only at deploy time and are not scanned" in w]
-    assert [w.split(": ")[1] for w in generated] == ["Fn::Transform", "Fn::ForEach::Queues"]
+    assert [w.split(": ")[1] for w in generated] == ["Fn::Transform"]  # the loop is expanded (its own test)
     assert all(w.startswith(f"{path}:") for w in generated)
 
 
@@ -191,6 +191,83 @@ def test_a_template_macro_makes_every_resource_unknown(
     )
     code, _, err = _cli(["scan", str(path), "--fail-on", "low"], capsys)
     assert code == 0 and "get-template --template-stage Processed" in err
+
+
+FOR_EACH = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::LanguageExtensions
+Parameters:
+  Teams: {Type: CommaDelimitedList, Default: "payments,risk-ops"}
+  Sizes: {Type: CommaDelimitedList}
+Resources:
+  Fn::ForEach::Buckets:
+    - Team
+    - !Ref Teams
+    - "&{Team}Data":
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: !Sub "${Team}-data"
+          Tags: [{Key: team, Value: !Ref Team}]
+  Fn::ForEach::Volumes:
+    - Name
+    - [Logs, Scratch]
+    - Fn::ForEach::Zones:
+        - Zone
+        - [a, b]
+        - "${Name}Volume${Zone}":
+            Type: AWS::EC2::Volume
+            Properties: {AvailabilityZone: !Sub "eu-west-2${Zone}", Size: 8, Encrypted: true}
+  Fn::ForEach::Unknown:
+    - Size
+    - !Ref Sizes
+    - "Disk${Size}": {Type: AWS::EC2::Volume, Properties: {Size: !Ref Size}}
+"""
+
+
+def test_fn_for_each_is_expanded_when_the_template_decides_it(tmp_path: Path) -> None:
+    path = tmp_path / "loops.yaml"
+    path.write_text(FOR_EACH)
+    result = scan([path])
+    assert result.errors == []
+    encryption = {
+        f.resource.address: (f.status.value, f.resource.line)
+        for f in result.findings
+        if f.rule == "ebs_volume_encrypted"
+    }
+    assert encryption == {f"{n}Volume{z}": ("pass", 15) for n in ("Logs", "Scratch") for z in "ab"}
+    (warning,) = [w for w in result.warnings if "not scanned" in w]
+    assert warning.startswith(
+        f"{path}:24: Fn::ForEach::Unknown:"
+    )  # Sizes has no value: its disks are unknown
+    from wasp.iac.cloudformation import read_cloudformation
+
+    resources = {r.id: r for r in read_cloudformation(path).resources}
+    assert resources["riskopsData"].properties["BucketName"] == "risk-ops-data"  # &{} strips, ${} keeps
+    assert resources["riskopsData"].properties["Tags"] == [
+        {"Key": "team", "Value": "risk-ops"}
+    ]  # Ref: the item
+    assert resources["paymentsData"].origin.line == 7
+    assert resources["ScratchVolumeb"].properties["AvailabilityZone"] == "eu-west-2b"
+    teams = {
+        r.id for r in read_cloudformation(path, {"Teams": "web"}).resources if r.type == "AWS::S3::Bucket"
+    }
+    assert teams == {"webData"}  # a given parameter value decides the collection
+
+
+def test_nested_for_each_loops_are_bounded(tmp_path: Path) -> None:
+    items = [str(i) for i in range(1000)]
+    volume = {"V${a}x${b}x${c}": {"Type": "AWS::EC2::Volume", "Properties": {"Size": 1}}}
+    loops = {
+        "Fn::ForEach::A": [
+            "a",
+            items,
+            {"Fn::ForEach::B": ["b", items, {"Fn::ForEach::C": ["c", items, volume]}]},
+        ]
+    }
+    path = tmp_path / "bomb.json"
+    path.write_text(json.dumps({"AWSTemplateFormatVersion": "2010-09-09", "Resources": loops}))
+    result = scan([path])  # a billion volumes: refused before any is made
+    assert len(result.errors) == 1 and "expands to more than" in result.errors[0]
 
 
 def test_aws_transforms_are_read_as_written(tmp_path: Path) -> None:

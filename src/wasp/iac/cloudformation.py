@@ -25,6 +25,7 @@ from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
 from wasp.iac.transforms import (
     as_properties,
+    expand_for_each,
     generated_entry,
     generated_warning,
     macro_opaque,
@@ -300,8 +301,11 @@ def read_cloudformation(
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
         raise InputError(f"{path}:1: the template's Resources section is missing or not a mapping")
-    lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     resolver = _Resolver(Template(path, doc, dict(parameters or {}), region=region), budget)
+    if any(str(k).startswith("Fn::ForEach::") for k in resources_node):  # AWS::LanguageExtensions loops
+        resources_node = doc["Resources"] = expand_for_each(resources_node, resolver.value, budget)
+        resolver.resources = set(resources_node)
+    lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     loaded = Loaded()
     macros = template_macros(doc)
     if macros:

@@ -6,8 +6,10 @@
   never "absent", so it answers unknown instead of failing.
 * A template-level ``Transform`` naming a macro (anything but the ``AWS::`` transforms) may rewrite any resource:
   every resource of that template is opaque (all of its properties unknown), and one warning says so.
-* ``Fn::Transform`` and ``Fn::ForEach::…`` (``AWS::LanguageExtensions``) entries in ``Resources`` make resources
-  only deployment knows: they are not scanned, and one warning names each.
+* ``Fn::ForEach::…`` (``AWS::LanguageExtensions``) in ``Resources`` is expanded when the template decides its
+  collection (a literal list, or a parameter's value or default): each resource it makes is scanned at the loop's
+  line (:func:`expand_for_each`). A loop over a collection known only at deploy time, and an ``Fn::Transform`` entry
+  in ``Resources``, make resources only deployment knows: they are not scanned, and one warning names each.
 
 The ``AWS::`` transforms are read as written: ``AWS::Serverless`` is mapped (:mod:`wasp.iac.sam`), and the
 others (``AWS::LanguageExtensions``, ``AWS::SecretsManager``, ``AWS::CodeDeployBlueGreen``) add resources or
@@ -16,9 +18,12 @@ functions without rewriting the properties written in the template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from wasp.iac.decode import Located
+from wasp.limits import Budget
 from wasp.model import Unresolved
 from wasp.model.rule import OPEN
 
@@ -84,3 +89,76 @@ def generated_warning(where: str, key: str) -> str:
     what = "AWS::Include or a macro" if key == "Fn::Transform" else "Fn::ForEach (AWS::LanguageExtensions)"
     label = key if len(key) <= 140 else key[:140]
     return f"{where}: {label}: the resources {what} makes are known only at deploy time and are not scanned; {PROCESSED}"
+
+
+FOR_EACH = "Fn::ForEach::"
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+
+
+def _substitute(value: Any, name: str, item: str) -> Any:
+    """One iteration's copy of a loop body: ``Ref: name`` becomes the item, ``${name}`` and ``&{name}`` (the item
+    without its non-alphanumeric characters) are replaced in keys and strings."""
+    if isinstance(value, str):
+        return value.replace("${" + name + "}", item).replace("&{" + name + "}", _NOT_ALNUM.sub("", item))
+    if isinstance(value, list):
+        return [_substitute(v, name, item) for v in value]
+    if isinstance(value, Mapping):
+        if len(value) == 1 and value.get("Ref") == name:
+            return item
+        return {_substitute(str(k), name, item): _substitute(v, name, item) for k, v in value.items()}
+    return value
+
+
+def _loop(node: Any, resolve: Callable[[Any], Any], budget: Budget) -> dict[str, Any] | None:
+    """The resources one ``Fn::ForEach`` makes, or None when the template does not decide them."""
+    if not (
+        isinstance(node, list)
+        and len(node) == 3
+        and isinstance(node[0], str)
+        and isinstance(node[2], Mapping)
+    ):
+        return None
+    name, collection, body = node
+    items = resolve(collection)
+    if isinstance(items, str):  # a CommaDelimitedList parameter's value or default
+        items = [part.strip() for part in items.split(",")]
+    if not isinstance(items, list) or not all(
+        isinstance(i, str | int) and not isinstance(i, bool) for i in items
+    ):
+        return None
+    nodes, chars = budget.size(dict(body))
+    budget.charge(nodes * len(items), chars * len(items))  # before copying: nested loops multiply
+    out: dict[str, Any] = {}
+    for item in (str(i) for i in items):
+        for key, value in body.items():
+            copy = _substitute(value, name, item)
+            if str(key).startswith(FOR_EACH):  # a nested loop
+                inner = _loop(copy, resolve, budget)
+                if inner is None:
+                    return None
+                out.update(inner)
+            else:
+                out[_substitute(str(key), name, item)] = copy
+    return out
+
+
+def expand_for_each(resources: Mapping[str, Any], resolve: Callable[[Any], Any], budget: Budget) -> Located:
+    """``Resources`` with each ``Fn::ForEach::…`` the template decides replaced by the resources it makes (at the
+    loop's line; a logical id already taken keeps its first resource). Loops it cannot decide stay as they are."""
+    lines: Mapping[str, int] = getattr(resources, "lines", {})
+    out = Located()
+    made: dict[str, int | None] = {}
+    for key, node in resources.items():
+        expanded = _loop(node, resolve, budget) if str(key).startswith(FOR_EACH) else None
+        if expanded is None:
+            out[key] = node
+            if key in lines:
+                out.lines[key] = lines[key]
+            continue
+        for logical_id, resource in expanded.items():
+            made.setdefault(logical_id, lines.get(key))
+            out.setdefault(logical_id, resource)
+    for logical_id, line in made.items():
+        if line is not None and logical_id not in out.lines:
+            out.lines[logical_id] = line
+    return out
