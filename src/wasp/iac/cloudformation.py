@@ -353,10 +353,9 @@ def read_cloudformation(
         if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
             skip_line = getattr(metadata, "lines", {}).get("wasp", line)
             loaded.skips[(str(path), str(logical_id))] = skips_from(wasp_meta["skip"], str(path), skip_line)
+        # Checkov's own skips, applied only with --honour-checkov-skips (iac/checkov_skips.py)
         checkov_meta = metadata.get("checkov") if isinstance(metadata, Mapping) else None
-        if isinstance(
-            checkov_meta, Mapping
-        ):  # applied only with --honour-checkov-skips (iac/checkov_skips.py)
+        if isinstance(checkov_meta, Mapping):
             skip_line = getattr(metadata, "lines", {}).get("checkov", line)
             found = metadata_skips(checkov_meta.get("skip"), str(path), skip_line)
             if found:
