@@ -624,3 +624,31 @@ def test_any_document_that_is_not_a_template_is_skipped(tmp_path: Path, doc: obj
     else:
         assert result.errors == [] and result.files == [], result.errors
         assert len(result.notes) == 1 and "not scanned" in result.notes[0]
+
+
+def test_a_checkov_skip_of_part_of_a_rule_does_not_waive_it(tmp_path: Path) -> None:
+    from wasp.scan_workflow import ScanOptions
+
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_security_group" "bastion" {\n'
+        "  # checkov:skip=CKV_AWS_24:SSH for the bastion, allow-listed by the firewall in front\n"
+        '  ingress {\n    from_port = 0\n    to_port = 65535\n    protocol = "tcp"\n'
+        '    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        'resource "aws_security_group" "web" {\n'
+        "  # checkov:skip=CKV_AWS_24:reviewed\n  # checkov:skip=CKV_AWS_25:reviewed\n"
+        "  # checkov:skip=CKV_AWS_260:reviewed\n  # checkov:skip=CKV_AWS_277:public web tier, reviewed\n"
+        '  ingress {\n    from_port = 0\n    to_port = 65535\n    protocol = "tcp"\n'
+        '    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+    )
+    result = scan([tmp_path], ScanOptions(checkov_skips=True))
+    statuses = {f.resource.address: f for f in result.findings if f.rule == "ec2_sg_no_world_ingress"}
+    assert (
+        statuses["aws_security_group.bastion"].status.value == "fail"
+    )  # all ports open: SSH's skip is not enough
+    assert any(
+        "checkov:skip=CKV_AWS_24 covers only part of ec2_sg_no_world_ingress" in w and "CKV_AWS_277" in w
+        for w in result.warnings
+    )
+    web = statuses["aws_security_group.web"]
+    assert web.status.value == "waived"
+    assert web.waiver == "checkov:skip CKV_AWS_24, CKV_AWS_25, CKV_AWS_260, CKV_AWS_277: reviewed"

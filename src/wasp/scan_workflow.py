@@ -59,7 +59,9 @@ def _source_findings(
         f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
     )
     if options.inline_skips:
-        skips = for_rules(loaded.skips, result.rules, options.checkov_skips, loaded.resources)
+        skips = for_rules(
+            loaded.skips, result.rules, options.checkov_skips, loaded.resources, result.warnings
+        )
         if skips:
             findings, warnings = apply_inline(findings, skips, options.today)
             result.warnings.extend(warnings)

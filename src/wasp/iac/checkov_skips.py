@@ -149,24 +149,52 @@ def read_text_lines(file: str, kind: FileKind) -> list[str]:
     return read_text(Path(file), kind, "file").splitlines()
 
 
+def _for_rule(rule: Rule, named: Mapping[str, Skip], where: str) -> Skip | str | None:
+    """The skip of one rule from the Checkov skips on a resource, a warning when they name only some of the
+    checks the rule covers (skipping SSH alone must not waive an all-ports finding), or None."""
+    mine = [c for c in rule.meta.checkov if c in named]
+    if not mine:
+        return None
+    missing = [c for c in rule.meta.checkov if c not in named]
+    if missing:
+        return (
+            f"{where}: checkov:skip={', '.join(mine)} covers only part of {rule.id} (which also checks "
+            f"{', '.join(missing)}): not applied; skip those too, or write a wasp:skip for {rule.id}"
+        )
+    first = named[mine[0]]
+    reasons = [named[c].reason for c in mine]
+    reason = None if not all(reasons) else str(first.reason)
+    return Skip(rule.id, reason, None, first.file, first.line, via=f"checkov:skip {', '.join(mine)}")
+
+
 def for_rules(
-    skips: Mapping[Key, list[Skip]], rules: Iterable[Rule], honour: bool, resources: Iterable[Resource] = ()
+    skips: Mapping[Key, list[Skip]],
+    rules: Iterable[Rule],
+    honour: bool,
+    resources: Iterable[Resource] = (),
+    warnings: list[str] | None = None,
 ) -> dict[Key, list[Skip]]:
-    """The skips to apply: wasp's own as they are and, when ``honour`` is set, each Checkov skip (metadata
-    given in ``skips``, comments found in ``resources``) as a skip of every rule covering its check."""
-    covering: dict[str, list[str]] = {}
-    for rule in rules:
-        for check in rule.meta.checkov:
-            covering.setdefault(check, []).append(rule.id)
+    """The skips to apply: wasp's own as they are and, when ``honour`` is set, the Checkov skips (metadata given
+    in ``skips``, comments found in ``resources``) as skips of the rules covering the checks. A rule is waived
+    only when every check it covers is skipped on that resource (one warning otherwise), and only with a
+    reason for each."""
+    rules = list(rules)
     merged: dict[Key, list[Skip]] = {}
     found = comment_skips(resources) if honour else {}
-    for key in {*skips, *found}:
+    for key in sorted({*skips, *found}):
+        named: dict[str, Skip] = {}
         for skip in [*skips.get(key, []), *found.get(key, [])]:
             if not is_checkov_skip(skip):
                 merged.setdefault(key, []).append(skip)
             elif honour:
-                merged.setdefault(key, []).extend(
-                    Skip(rule, skip.reason, skip.expires, skip.file, skip.line, via=skip.via)
-                    for rule in covering.get(skip.rule, [])
-                )
+                named.setdefault(skip.rule, skip)
+        if not named:
+            continue
+        first = next(iter(named.values()))
+        for rule in rules:
+            outcome = _for_rule(rule, named, f"{first.file}:{first.line or '?'}")
+            if isinstance(outcome, Skip):
+                merged.setdefault(key, []).append(outcome)
+            elif outcome is not None and warnings is not None:
+                warnings.append(outcome)
     return merged

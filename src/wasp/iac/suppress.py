@@ -65,8 +65,7 @@ def _check(skip: Skip, today: date) -> str | None:
     if not skip.reason and skip.via != "inline":
         check = skip.via.removeprefix("checkov:skip ")
         return (
-            f"{where}: checkov:skip={check} (for {rule}) has no reason; write checkov:skip={check}:<reason> "
-            "(not applied)"
+            f"{where}: checkov:skip={check} (for {rule}) has no reason; add one after a colon (not applied)"
         )
     if not skip.reason:
         return f'{where}: inline skip of {rule} has no reason; add reason="..." (not applied)'
