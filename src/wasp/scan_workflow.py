@@ -16,13 +16,15 @@ from pathlib import Path
 from wasp.engine.evaluate import evaluate
 from wasp.errors import InputError, debug_enabled
 from wasp.gcpause import paused_gc
+from wasp.iac.checkov_skips import for_rules
+from wasp.iac.detect import NotATemplate
 from wasp.iac.enrich import enrich
 from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
 from wasp.iac.suppress import apply_baseline, apply_inline, read_baseline
 from wasp.iac.tree import Roots
 from wasp.limits import ExpansionError
-from wasp.model import Finding, Inventory
-from wasp.model.rule import RuleContext
+from wasp.model import Finding, Gap, Inventory
+from wasp.model.rule import Rule, RuleContext
 from wasp.rules import load_rules
 
 __all__ = ["ScanOptions", "ScanResult", "scan"]
@@ -43,6 +45,8 @@ def _source_findings(
     result.resources += len(loaded.resources)
     inventory = Inventory()
     inventory.extend(enrich(r) for r in loaded.resources)
+    if loaded.generated:
+        inventory.add_gap(generated_gap(loaded.generated, result.rules))
     ev = evaluate(
         result.rules,
         inventory,
@@ -54,12 +58,29 @@ def _source_findings(
     result.warnings.extend(
         f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
     )
-    if options.inline_skips and loaded.skips:
-        findings, warnings = apply_inline(findings, loaded.skips, options.today)
-        result.warnings.extend(warnings)
+    if options.inline_skips:
+        skips = for_rules(
+            loaded.skips, result.rules, options.checkov_skips, loaded.resources, result.warnings
+        )
+        if skips:
+            findings, warnings = apply_inline(findings, skips, options.today)
+            result.warnings.extend(warnings)
     if baseline is not None and options.baseline is not None:
         findings = apply_baseline(findings, baseline, options.baseline.parent)
     return findings
+
+
+def generated_gap(generated: list[str], rules: Iterable[Rule]) -> Gap:
+    """Resources only deployment knows (included, Fn::ForEach, made by a macro) may be any rule's neighbour: a
+    gap on every neighbour type leaves verdicts that look at neighbours unknown (single-resource ones stand)."""
+    neighbours = sorted({t for r in rules for t in r.meta.related_types})
+    return Gap(
+        service="cloudformation",
+        operation="Transform",
+        error="not_scanned",
+        message=f"resources made at deploy time are not in the template ({'; '.join(generated[:3])})",
+        resource_types=tuple(neighbours),
+    )
 
 
 def _problem(source: Source, exc: BaseException) -> str:
@@ -90,10 +111,11 @@ def scan(
     are collected in ``result.findings``.
     """
     options = options or ScanOptions()
-    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac])
+    chosen = options.rules
+    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac and (chosen is None or r.id in chosen)])
     baseline = read_baseline(options.baseline) if options.baseline else None
     paths = list(paths)
-    sources = discover(paths, result.warnings)
+    sources = discover(paths, result.warnings, result.skipped, result.notes)
     if options.roots is None:
         options = replace(options, roots=Roots.of(paths))
     now = datetime.now(UTC)
@@ -103,6 +125,16 @@ def scan(
         try:
             with paused_gc():  # parsing builds many objects that all stay alive: collect once per source
                 findings = _source_findings(source, options, result, now, baseline)
+        except NotATemplate as exc:  # parsed, but not a template: a skip, never an error
+            if exc.path != source.path:  # a nested stack's TemplateURL names a file that is not a template
+                what = exc.why.removeprefix("skipped: ")
+                result.errors.append(f"{source.path}: a nested stack's TemplateURL {exc.path} is {what}")
+                continue
+            line = f"{source.path}: {exc.why}"
+            result.skipped.append(line)
+            if source.named:
+                result.notes.append(line.replace(": skipped: ", ": not scanned: ", 1))
+            continue
         except (InputError, ExpansionError, RecursionError, OSError, UnicodeDecodeError) as exc:
             result.errors.append(_problem(source, exc))
             continue
@@ -111,6 +143,9 @@ def scan(
                 raise
             result.errors.append(_problem(source, exc))
             continue
+        if options.min_severity is not None:
+            rank = options.min_severity.rank
+            findings = [f for f in findings if f.severity.rank <= rank]
         result.record(findings)
         if sink is not None:
             sink(findings)

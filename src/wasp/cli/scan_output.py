@@ -17,7 +17,13 @@ from wasp.iac.scan import ScanResult
 from wasp.model import Finding
 from wasp.model.rule import Rule
 from wasp.report.document import finding_dict, rule_dict
-from wasp.report.formats.sarif import sarif_driver, sarif_result, sarif_rules
+from wasp.report.formats.sarif import (
+    invocation,
+    original_uri_base_ids,
+    sarif_driver,
+    sarif_result,
+    sarif_rules,
+)
 from wasp.report.safe_text import without_controls
 
 
@@ -86,12 +92,14 @@ class SarifWriter:
                 self.first = False
 
     def close(self, result: ScanResult) -> None:
-        """Write the tool and the automation details."""
-        self.out.write(
-            '\n], "tool": '
-            + json.dumps(sarif_driver(self.rules))
-            + ', "automationDetails": {"id": "wasp/iac-scan/"}}]}\n'
-        )
+        """Write the tool, the invocation (problems as notifications), the base folder and the automation id."""
+        tail = {
+            "tool": sarif_driver(self.rules),
+            "invocations": [invocation(result.errors, result.warnings, result.notes)],
+            "originalUriBaseIds": original_uri_base_ids(),
+            "automationDetails": {"id": "wasp/iac-scan/"},
+        }
+        self.out.write("\n], " + json.dumps(tail)[1:] + "]}\n")
 
 
 class JunitWriter:

@@ -18,12 +18,23 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
+from wasp.iac.checkov_skips import metadata_skips
 from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
 from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
+from wasp.iac.transforms import (
+    as_properties,
+    expand_for_each,
+    generated_entry,
+    generated_warning,
+    macro_opaque,
+    macro_warning,
+    opened,
+    template_macros,
+)
 from wasp.iac.tree import Roots
-from wasp.limits import Budget, ExpansionError, read_head
+from wasp.limits import Budget, ExpansionError
 from wasp.model import Origin, OriginKind, Resource, Unresolved
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -99,6 +110,9 @@ class _Resolver:
             return [v for v in out if v is not _NO_VALUE]
         if not isinstance(node, Mapping):
             return node
+        if "Fn::Transform" in node:  # AWS::Include or a macro: what it adds is known only at deploy time
+            rest = ((str(k), self.value(v)) for k, v in node.items() if k != "Fn::Transform")
+            return opened({k: v for k, v in rest if v is not _NO_VALUE}, node["Fn::Transform"])
         if len(node) == 1:
             ((key, arg),) = node.items()
             if key == "Ref":
@@ -231,14 +245,6 @@ DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any
 """``Fn::GetAtt`` values a template alone decides; every other attribute is known only after deployment."""
 
 
-def is_cloudformation(path: Path) -> bool:
-    """A JSON/YAML file that looks like a template."""
-    if path.suffix.lower() not in (".yaml", ".yml", ".json", ".template"):
-        return False
-    head = read_head(path, 20000).decode("utf-8", errors="replace")
-    return "AWSTemplateFormatVersion" in head or ("Resources" in head and "Type" in head and "AWS::" in head)
-
-
 @dataclass
 class Loaded:
     """What one IaC source gave: resources, inline skips by (file, address), and per-resource problems."""
@@ -247,6 +253,9 @@ class Loaded:
     skips: dict[tuple[str, str], list[Skip]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    generated: list[str] = field(default_factory=list)
+    """Why resources exist that only deployment knows (an included snippet, Fn::ForEach, a macro): rules that
+    look at neighbours cannot rely on the ones written in the template (see wasp.iac.transforms)."""
 
 
 def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:
@@ -292,12 +301,25 @@ def read_cloudformation(
     resources_node = doc.get("Resources")
     if not isinstance(resources_node, Mapping):
         raise InputError(f"{path}:1: the template's Resources section is missing or not a mapping")
-    lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     resolver = _Resolver(Template(path, doc, dict(parameters or {}), region=region), budget)
+    if any(str(k).startswith("Fn::ForEach::") for k in resources_node):  # AWS::LanguageExtensions loops
+        resources_node = doc["Resources"] = expand_for_each(resources_node, resolver.value, budget)
+        resolver.resources = set(resources_node)
+    lines: Mapping[str, int] = getattr(resources_node, "lines", {})
     loaded = Loaded()
+    macros = template_macros(doc)
+    if macros:
+        loaded.warnings.append(
+            macro_warning(f"{path}:{getattr(doc, 'lines', {}).get('Transform', 1)}", macros)
+        )
+        loaded.generated.append(f"{path}: Transform {', '.join(macros)}")
     for logical_id, node in resources_node.items():
         line = lines.get(logical_id)
         where = f"{path}:{line or '?'}"
+        if generated_entry(str(logical_id)):
+            loaded.warnings.append(generated_warning(where, str(logical_id)))
+            loaded.generated.append(f"{where}: {str(logical_id)[:140]}")
+            continue
         if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
             loaded.errors.append(f"{where}: resource {_name(logical_id)} has no Type")
             continue
@@ -325,12 +347,19 @@ def read_cloudformation(
         origin = Origin(
             OriginKind.CLOUDFORMATION, region=region, file=str(path), line=line, address=str(logical_id)
         )
-        properties = props if isinstance(props, dict) else {}
+        properties = macro_opaque(macros) if macros else as_properties(props)
         metadata = node.get("Metadata")
         wasp_meta = metadata.get("wasp") if isinstance(metadata, Mapping) else None
         if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
             skip_line = getattr(metadata, "lines", {}).get("wasp", line)
             loaded.skips[(str(path), str(logical_id))] = skips_from(wasp_meta["skip"], str(path), skip_line)
+        # Checkov's own skips, applied only with --honour-checkov-skips (iac/checkov_skips.py)
+        checkov_meta = metadata.get("checkov") if isinstance(metadata, Mapping) else None
+        if isinstance(checkov_meta, Mapping):
+            skip_line = getattr(metadata, "lines", {}).get("checkov", line)
+            found = metadata_skips(checkov_meta.get("skip"), str(path), skip_line)
+            if found:
+                loaded.skips.setdefault((str(path), str(logical_id)), []).extend(found)
         if rtype.startswith("AWS::Serverless::"):
             expanded = expand_sam(rtype, str(logical_id), properties, origin)
             for r in expanded:
@@ -383,3 +412,4 @@ def _nested(
     loaded.skips.update({(f, f"{logical_id}/{a}"): v for (f, a), v in inner.skips.items()})
     loaded.errors.extend(inner.errors)
     loaded.warnings.extend(inner.warnings)
+    loaded.generated.extend(inner.generated)

@@ -17,6 +17,7 @@ import yaml
 
 from wasp import yamlguard
 from wasp.errors import InputError
+from wasp.iac.detect import NotATemplate, is_template, what_it_is
 from wasp.limits import Budget, FileKind, read_text
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -108,12 +109,15 @@ def _line_of(newlines: list[int], offset: int) -> int:
 def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
     """The template as plain data (mappings are :class:`Located`); InputError names file and line.
 
+    A document that parses but is not a template (:func:`wasp.iac.detect.is_template`) raises
+    :class:`~wasp.iac.detect.NotATemplate`, which a scan reports as a skip, not an error.
+
     The file must be a regular file within the template cap; YAML aliases may not expand it beyond the
     ``budget`` (shared with the resolver, so one source has one budget); errors never quote the file's text.
     """
     text = read_text(path, FileKind.TEMPLATE, WHAT)
     doc: Any = None
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith(("{", "[")):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -129,6 +133,6 @@ def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
             doc["Resources"] = _json_lines(text, doc)
     if doc is None or doc is _NOT_JSON:
         doc = yamlguard.load(text, path, WHAT, _Loader, budget)
-    if not isinstance(doc, dict):
-        raise InputError(f"{path}:1: not a template (the top level is not a mapping)")
+    if not isinstance(doc, dict) or not is_template(doc):
+        raise NotATemplate(path, f"skipped: {what_it_is(path)}, not a CloudFormation template")
     return doc

@@ -10,9 +10,11 @@ are kept under their own type name, which no rule reads. The addresses are the o
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from wasp.model import Origin, Resource
+from wasp.model.rule import OPEN
 
 BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 
@@ -100,8 +102,12 @@ _EXPANDERS = {
 
 
 def expand_sam(rtype: str, logical_id: str, props: Mapping[str, Any], origin: Origin) -> list[Resource]:
-    """The CloudFormation resources one SAM resource stands for."""
+    """The CloudFormation resources one SAM resource stands for; when ``Fn::Transform`` may add to the SAM
+    resource's properties (:data:`wasp.model.rule.OPEN`), each resource it stands for is open as well."""
     expander = _EXPANDERS.get(rtype)
     if expander is None:
         return [Resource(rtype, logical_id, dict(props), origin)]
-    return list(expander(logical_id, props, origin))
+    expanded = list(expander(logical_id, props, origin))
+    if OPEN in props:
+        expanded = [replace(r, properties={**r.properties, OPEN: props[OPEN]}) for r in expanded]
+    return expanded

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
-from wasp.iac.cloudformation import Loaded, is_cloudformation, read_cloudformation
+from wasp.iac.cloudformation import Loaded, read_cloudformation
+from wasp.iac.detect import SUFFIXES, looks_like_template, what_it_is
 from wasp.iac.suppress import skips_from
 from wasp.iac.tree import Roots, check_file, files_in, walk
 from wasp.limits import Budget, FileKind, max_bytes, read_head
@@ -41,6 +42,8 @@ class Source:
 
     kind: SourceKind
     path: Path
+    named: bool = False
+    """Given by name on the command line (not found in a folder): if it is not a template, say so."""
 
 
 @dataclass
@@ -57,6 +60,12 @@ class ScanOptions:
     """The folders the readers may open (nested stacks, modules); by default the scanned paths' own."""
     region: str | None = None
     """The region the templates deploy to (``--region``); without it the region is unknown, never guessed."""
+    rules: frozenset[str] | None = None
+    """Only these rule ids run (``--check``/``--skip-check``); None runs every IaC rule."""
+    min_severity: Severity | None = None
+    """Findings below this severity are neither reported nor counted (``--severity-threshold``)."""
+    checkov_skips: bool = False
+    """Apply ``checkov:skip`` comments and ``Metadata.checkov.skip`` to the rules covering those checks."""
 
 
 @dataclass
@@ -67,6 +76,10 @@ class ScanResult:
     files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """JSON/YAML files that are not templates, one line each (path and why): shown with ``--verbose``."""
+    notes: list[str] = field(default_factory=list)
+    """Files given by name that were not scanned (not templates): always shown, never an error."""
     rules: list[Rule] = field(default_factory=list)
     resources: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
@@ -94,26 +107,35 @@ def _module_dirs(tf_dirs: Iterable[Path], roots: Roots) -> set[Path]:
     return called
 
 
-def discover(paths: Iterable[Path], skipped: list[str] | None = None) -> list[Source]:
+def discover(
+    paths: Iterable[Path],
+    skipped: list[str] | None = None,
+    ignored: list[str] | None = None,
+    notes: list[str] | None = None,
+) -> list[Source]:
     """The sources under the given files and folders, sorted. A folder with a plan JSON is read from the plan
     (the most faithful source), not from its ``.tf`` files.
 
     Symlinks that leave the given folders, FIFOs, devices and sockets are not read; a line for each goes to
-    ``skipped``. A path given by name must be a regular file or a folder.
+    ``skipped``. A path given by name must be a regular file or a folder. JSON and YAML files that do not look
+    like templates (:mod:`wasp.iac.detect`) are left out, a line for each in ``ignored`` (and, when given by
+    name, in ``notes`` too): naming a ``serverless.yml`` is not an error.
     """
     from wasp.iac.terraform.plan import is_plan
 
     paths = list(paths)
     roots = Roots.of(paths)
-    notes = skipped if skipped is not None else []
-    templates: set[Path] = set()
+    warned = skipped if skipped is not None else []
+    left_out = ignored if ignored is not None else []
+    told = notes if notes is not None else []
+    templates: dict[Path, bool] = {}
     plans: set[Path] = set()
     tf_dirs: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            files = list(walk(path, roots, notes))
+            files = list(walk(path, roots, warned))
         else:
             problem = check_file(path, roots)
             if problem is not None:
@@ -122,20 +144,24 @@ def discover(paths: Iterable[Path], skipped: list[str] | None = None) -> list[So
                 )
             files = [path]
         for p in files:
+            named = p == path
             if p.suffix == ".tf":
                 tf_dirs.add(p.parent)
             elif is_plan(p):
                 plans.add(p)
-            elif is_cloudformation(p) or (
-                p == path and p.suffix.lower() in (".yaml", ".yml", ".json", ".template")
-            ):
-                templates.add(p)
-            elif p == path:
-                raise InputError(f"{p}: not a CloudFormation template, Terraform file or plan JSON")
+            elif looks_like_template(p):
+                templates[p] = templates.get(p, False) or named
+            elif named:
+                what = what_it_is(p) if p.suffix.lower() in SUFFIXES else "not JSON, YAML or .tf"
+                line = f"{p}: not scanned: {what}, not a CloudFormation template, Terraform file or plan JSON"
+                left_out.append(line)
+                told.append(line)
+            elif p.suffix.lower() in SUFFIXES:
+                left_out.append(f"{p}: skipped: {what_it_is(p)}, not a CloudFormation template")
     planned = {p.parent.resolve() for p in plans}
     called = _module_dirs(tf_dirs, roots)
     dirs = {d for d in tf_dirs if d.resolve() not in called and d.resolve() not in planned}
-    sources = [Source(SourceKind.CLOUDFORMATION, p) for p in templates]
+    sources = [Source(SourceKind.CLOUDFORMATION, p, named) for p, named in templates.items()]
     sources += [Source(SourceKind.PLAN, p) for p in plans]
     sources += [Source(SourceKind.TERRAFORM, d) for d in dirs]
     return sorted(sources, key=lambda s: (str(s.path), s.kind.value))

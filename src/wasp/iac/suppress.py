@@ -35,6 +35,9 @@ class Skip:
     expires: str | None
     file: str
     line: int | None
+    via: str = "inline"
+    """How the skip was written: ``inline`` (wasp's own) or ``checkov:skip CKV_AWS_19`` (a Checkov skip,
+    ``--honour-checkov-skips``); the waiver reads ``<via>: <reason>``."""
 
 
 def skips_from(raw: Iterable[Mapping[str, Any]], file: str, line: int | None) -> list[Skip]:
@@ -59,6 +62,11 @@ def _check(skip: Skip, today: date) -> str | None:
     """Why a skip cannot be applied, or None."""
     where = f"{skip.file}:{skip.line or '?'}"
     rule = skip.rule if _RULE_ID.match(skip.rule) else "an unknown rule"
+    if not skip.reason and skip.via != "inline":
+        check = skip.via.removeprefix("checkov:skip ")
+        return (
+            f"{where}: checkov:skip={check} (for {rule}) has no reason; add one after a colon (not applied)"
+        )
     if not skip.reason:
         return f'{where}: inline skip of {rule} has no reason; add reason="..." (not applied)'
     if skip.expires:
@@ -89,7 +97,7 @@ def apply_inline(
         match = valid.get((f.resource.file or "", f.resource.address or "", f.rule))
         if match is not None and f.status in SUPPRESSIBLE:
             until = f" until {match.expires}" if match.expires else ""
-            f = replace(f, status=FindingStatus.WAIVED, waiver=f"inline: {match.reason}{until}")
+            f = replace(f, status=FindingStatus.WAIVED, waiver=f"{match.via}: {match.reason}{until}")
         out.append(f)
     return out, list(dict.fromkeys(warnings))
 

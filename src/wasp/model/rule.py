@@ -98,16 +98,22 @@ class UnresolvedRead(Exception):
 
 
 _MISSING = object()
+OPEN = "Fn::Transform"
+"""A key whose Unresolved value marks a mapping as *open*: keys not written in it are known only at deploy
+time (a CloudFormation ``Fn::Transform`` adds them), so reading one gives that Unresolved, not None."""
 
 
 def lookup(properties: Mapping[str, Any], path: str) -> Any:
-    """Read a dotted path (``A.B.0.C``) from nested mappings and lists; None where absent."""
+    """Read a dotted path (``A.B.0.C``) from nested mappings and lists; None where absent (unknown where an
+    open mapping, see :data:`OPEN`, may add it)."""
     node: Any = properties
     for part in path.split("."):
         if isinstance(node, Unresolved):
             return node
         if isinstance(node, Mapping):
-            node = node.get(part, _MISSING)
+            parent, node = node, node.get(part, _MISSING)
+            if node is _MISSING and isinstance(parent.get(OPEN), Unresolved):
+                return parent[OPEN]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:

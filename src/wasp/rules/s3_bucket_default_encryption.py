@@ -20,6 +20,7 @@ META = RuleMeta(
     severity=Severity.MEDIUM,
     best_practices=("SEC08-BP02",),
     resource_type="AWS::S3::Bucket",
+    checkov=("CKV_AWS_19",),
     description="S3 has applied SSE-S3 to new objects since January 2023, but a declared default (SSE-KMS "
     "for confidential data) makes the control explicit, auditable and enforceable in IaC.",
     remediation=Remediation(

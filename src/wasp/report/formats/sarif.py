@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -45,23 +46,31 @@ def _rule(meta: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def artifact_uri(file: str) -> str:
-    """A file as a SARIF artifact URI: relative to the working folder (as code-scanning UIs expect) when it
-    is inside it, else an absolute file URI."""
+SRCROOT = "%SRCROOT%"
+"""The uriBaseId of every file location: the folder wasp ran in (the repository root in CI), so code-scanning
+uploads map results onto the repository's files."""
+
+
+def artifact_location(file: str) -> dict[str, str]:
+    """A file as a SARIF artifactLocation: relative to ``%SRCROOT%`` (the working folder) when it is inside
+    it, else an absolute file URI."""
     path = Path(file)
     if not path.is_absolute():
-        return path.as_posix()
+        return {"uri": path.as_posix(), "uriBaseId": SRCROOT}
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        return {"uri": path.relative_to(Path.cwd()).as_posix(), "uriBaseId": SRCROOT}
     except ValueError:
-        return path.as_uri()
+        return {"uri": path.as_uri()}
+
+
+def original_uri_base_ids() -> dict[str, dict[str, str]]:
+    """Where ``%SRCROOT%`` is on this machine (a folder URI ends with a slash)."""
+    return {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}
 
 
 def _location(resource: dict[str, Any]) -> dict[str, Any]:
     if resource.get("file"):
-        loc: dict[str, Any] = {
-            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(resource["file"])}}
-        }
+        loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": artifact_location(resource["file"])}}
         if resource.get("line"):
             loc["physicalLocation"]["region"] = {"startLine": int(resource["line"])}
         if resource.get("address"):
@@ -69,6 +78,33 @@ def _location(resource: dict[str, Any]) -> dict[str, Any]:
         return loc
     name = resource.get("arn") or resource["id"]
     return {"logicalLocations": [{"name": resource["id"], "fullyQualifiedName": name, "kind": "resource"}]}
+
+
+_LINE = re.compile(r":(\d+): ")
+
+
+def notification(text: str, level: str) -> dict[str, Any]:
+    """A toolExecutionNotification for one problem line (``file:line: what``), located where the line names
+    a file that exists."""
+    out: dict[str, Any] = {"level": level, "message": {"text": text}}
+    for at in (i for i, ch in enumerate(text) if ch == ":"):
+        prefix = text[:at]
+        if prefix and Path(prefix).exists():
+            physical: dict[str, Any] = {"artifactLocation": artifact_location(prefix)}
+            line = _LINE.match(text, at)
+            if line is not None and int(line.group(1)) > 0:
+                physical["region"] = {"startLine": int(line.group(1))}
+            out["locations"] = [{"physicalLocation": physical}]
+            break
+    return out
+
+
+def invocation(errors: Sequence[str], warnings: Sequence[str], notes: Sequence[str] = ()) -> dict[str, Any]:
+    """The run's invocation: successful when nothing could not be read; each problem as a notification."""
+    notifications = [notification(e, "error") for e in errors]
+    notifications += [notification(w, "warning") for w in warnings]
+    notifications += [notification(n, "note") for n in notes]
+    return {"executionSuccessful": not errors, "toolExecutionNotifications": notifications}
 
 
 def sarif_rules(rules: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -98,7 +134,7 @@ def sarif_result(f: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any] 
         result["ruleIndex"] = index[f["rule"]]
     if f["status"] == "waived":
         waiver = f.get("waiver") or "waived"
-        kind = "inSource" if waiver.startswith("inline:") else "external"
+        kind = "inSource" if waiver.startswith(("inline:", "checkov:skip ")) else "external"
         result["suppressions"] = [{"kind": kind, "status": "accepted", "justification": waiver}]
     return result
 
@@ -121,6 +157,7 @@ def sarif_log(review: ReviewDoc) -> dict[str, Any]:
             {
                 "tool": sarif_driver(rules),
                 "automationDetails": {"id": f"wasp/{review['workload']}/"},
+                "originalUriBaseIds": original_uri_base_ids(),
                 "results": results,
             }
         ],
