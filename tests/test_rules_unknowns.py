@@ -44,6 +44,11 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "unknown when access keys could not be listed)",
     "iam_role_no_broad_access": "a role with no policies has no permissions",
     "iam_user_no_broad_access": "a user with no policies or groups has no permissions",
+    "iam_role_policy_least_privilege": "a role without inline policies has none that could grant too much",
+    "iam_user_policy_least_privilege": "a user without inline policies has none that could grant too much",
+    "iam_group_policy_least_privilege": "a group without inline policies has none that could grant too much",
+    "iam_user_no_direct_policies": "a user without Policies or ManagedPolicyArns has no policies of its own",
+    "sqs_queue_policy_no_wildcard_actions": "a queue without a queue policy grants nothing through one",
     # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence
     "access_analyzer_enabled": "an analyzer resource exists only when the analyzer does",
     "detective_enabled": "a behaviour graph resource exists only when Detective is on",
