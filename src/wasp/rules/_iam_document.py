@@ -30,6 +30,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._iam_refs import specific_resources
 from wasp.rules._policy import as_document, covers_resource, is_limited, listify, statement_actions
 from wasp.rules._policy_actions import known_actions, service_actions
 
@@ -241,9 +242,12 @@ def document_problems(source: str, document: Any, found: Findings | None = None)
         unconditioned = contains_unresolved(st) is None and not is_limited(st)
         if st.get("Effect") == "Deny" and unconditioned and covers_resource(st, "*"):
             denied |= statement_actions(st)
-    for i, st in enumerate(sts):
-        if st.get("Effect") != "Allow":
+    for i, raw_st in enumerate(sts):
+        if raw_st.get("Effect") != "Allow":
             continue
+        st = (
+            {**raw_st, "Resource": specific_resources(raw_st["Resource"])} if "Resource" in raw_st else raw_st
+        )
         where = _where(source, i, st)
         wild = _wildcard_patterns(st) if contains_unresolved(st.get("Action")) is None else []
         unknown_part = contains_unresolved(st)

@@ -49,3 +49,35 @@ def expect_set(path: str, *, ok: str, bad: str) -> Evaluate:
 
     evaluate.__doc__ = f"Pass when {path} is set: {ok}"
     return evaluate
+
+
+_PSEUDO = re.compile(
+    r"AWS::(AccountId|Region|Partition|URLSuffix|StackName|StackId) is known only at deploy time( \(.*\))?\Z"
+)
+_NAME = r"(AWS::(AccountId|Region|Partition|URLSuffix|StackName|StackId)|[A-Za-z0-9]+\.[A-Za-z0-9.]+)"
+_SUB_OF_KNOWN_KINDS = re.compile(rf"Fn::Sub uses {_NAME}(, {_NAME})*\Z")
+"""A ``!Sub`` missing only pseudo parameters and resource attributes: none of them is ``*``, so neither is it."""
+SPECIFIC = "arn:aws:unknown:::known-at-deploy"
+"""What a resource that is certainly not ``*`` (an ARN built from the account id, another resource's ARN) stands
+for when a statement's ``Resource`` is judged."""
+
+
+def never_wildcard(value: Any) -> bool:
+    """True when an unknown value cannot be ``*``: a declared resource's attribute, or a string built from a
+    pseudo parameter (``!Sub arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:orders``)."""
+    if not isinstance(value, Unresolved):
+        return False
+    return (
+        names_declared_resource(value)
+        or _PSEUDO.match(value.reason) is not None
+        or _SUB_OF_KNOWN_KINDS.match(value.reason) is not None
+    )
+
+
+def specific_resources(value: Any) -> Any:
+    """A ``Resource`` element with each unknown entry that cannot be ``*`` replaced by :data:`SPECIFIC`."""
+    if never_wildcard(value):
+        return SPECIFIC
+    if isinstance(value, list):
+        return [SPECIFIC if never_wildcard(v) else v for v in value]
+    return value
