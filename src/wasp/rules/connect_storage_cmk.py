@@ -1,6 +1,6 @@
 """Amazon Connect stores recordings, transcripts and media streams under a customer-managed KMS key."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -39,7 +39,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     judged = []
     bare = []
     for part, what in _PARTS.items():
-        if not view.get(part):
+        if not view.peek(part):
             continue
         judged.append(what)
         kind = str(view.get(f"{part}.EncryptionConfig.EncryptionType", "")).upper()
@@ -60,6 +60,22 @@ EXAMPLES = (
     Example(
         "s3-kms",
         example_resource(_T, {"S3Config": {"BucketName": "calls", "EncryptionConfig": _KMS}}),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "s3-declared-key",
+        example_resource(
+            _T,
+            {
+                "S3Config": {
+                    "BucketName": "calls",
+                    "EncryptionConfig": {
+                        "EncryptionType": "KMS",
+                        "KeyId": Unresolved("Fn::GetAtt CallsKey.Arn is known only after deployment"),
+                    },
+                }
+            },
+        ),
         FindingStatus.PASS,
     ),
     Example("s3-plain", example_resource(_T, {"S3Config": {"BucketName": "calls"}}), FindingStatus.FAIL),
