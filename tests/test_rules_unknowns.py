@@ -49,6 +49,10 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "iam_group_policy_least_privilege": "a group without inline policies has none that could grant too much",
     "iam_user_no_direct_policies": "a user without Policies or ManagedPolicyArns has no policies of its own",
     "sqs_queue_policy_no_wildcard_actions": "a queue without a queue policy grants nothing through one",
+    "launch_configuration_no_public_ip": "a launch configuration without AssociatePublicIpAddress requests no "
+    "public IP (the subnet's MapPublicIpOnLaunch decides, judged on the subnet)",
+    "ec2_launch_template_imds_hop_limit": "a template's launch template without a hop limit gets AWS's default of "
+    "1 (live, a limit the collector did not read is unknown)",
     "config_recorder_all_resources": "a recorder without RecordingGroup records every supported type (the AWS "
     "default); live, the collector always records the group it reads",
     # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence

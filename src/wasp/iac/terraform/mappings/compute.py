@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 
+from wasp.iac.terraform.mappings.iam_launch import block_devices
 from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick, tags, truthy
 
 
@@ -36,6 +37,9 @@ def instance(v: Values) -> Props:
         props["MetadataOptions"] = pick(
             metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
         )
+    devices = block_devices(v)
+    if devices:
+        props["BlockDeviceMappings"] = devices
     props["Tags"] = tags(v.get("tags"))
     return props
 
@@ -48,7 +52,12 @@ def launch_template(v: Values) -> Props:
     metadata = block(v.get("metadata_options"))
     if metadata:
         data["MetadataOptions"] = pick(
-            metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
+            metadata,
+            {
+                "http_tokens": "HttpTokens",
+                "http_endpoint": "HttpEndpoint",
+                "http_put_response_hop_limit": "HttpPutResponseHopLimit",
+            },
         )
     return {**pick(v, {"name": "LaunchTemplateName"}), "LaunchTemplateData": data}
 
