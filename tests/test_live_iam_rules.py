@@ -127,3 +127,26 @@ def test_trail_rules_read_live() -> None:
     assert seen[("cloudtrail_trail_logging", "everywhere")] == "pass"
     assert seen[("cloudtrail_trail_logging", "home-only")] == "fail"
     assert seen[("cloudtrail_cloudwatch_logs", "everywhere")] == "fail"
+
+
+def test_certificate_transparency_preference_read_live() -> None:
+    from moto import mock_aws
+
+    with mock_aws():
+        acm = boto3.client("acm", region_name=REGION)
+        acm.request_certificate(DomainName="logged.example.org", ValidationMethod="DNS")
+        acm.request_certificate(
+            DomainName="hidden.example.org",
+            ValidationMethod="DNS",
+            Options={"CertificateTransparencyLoggingPreference": "DISABLED"},
+        )
+        factory = ClientFactory(boto3.session.Session(region_name=REGION))
+        inventory, _ = collect(
+            plan(select_collectors(["acm"]), [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,)
+        )
+    now = datetime(2026, 11, 28, tzinfo=UTC)
+    rules = [r for r in load_rules() if r.id == "acm_certificate_transparency_logging"]
+    found = evaluate(rules, inventory, RuleContext(inventory=inventory, now=now), observed_at=now)
+    names = {r.id: r.properties["DomainName"] for r in inventory.of_type("AWS::CertificateManager::Certificate")}
+    seen = {names[f.resource.id]: f.status.value for f in found.findings}
+    assert seen == {"logged.example.org": "pass", "hidden.example.org": "fail"}

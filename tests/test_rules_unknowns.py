@@ -53,6 +53,8 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "public IP (the subnet's MapPublicIpOnLaunch decides, judged on the subnet)",
     "ec2_launch_template_imds_hop_limit": "a template's launch template without a hop limit gets AWS's default of "
     "1 (live, a limit the collector did not read is unknown)",
+    "acm_certificate_transparency_logging": "a template's certificate without a preference is logged (ENABLED is "
+    "the default); live, an unread preference is unknown",
     "config_recorder_all_resources": "a recorder without RecordingGroup records every supported type (the AWS "
     "default); live, the collector always records the group it reads",
     # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence

@@ -135,6 +135,26 @@ def config_aggregator(v: Values) -> Props:
     return props
 
 
+def certificate(v: Values) -> Props:
+    """``aws_acm_certificate`` as ``AWS::CertificateManager::Certificate``."""
+    props = pick(
+        v,
+        {
+            "domain_name": "DomainName",
+            "validation_method": "ValidationMethod",
+            "certificate_authority_arn": "CertificateAuthorityArn",
+        },
+    )
+    if items(v.get("subject_alternative_names")):
+        props["SubjectAlternativeNames"] = items(v.get("subject_alternative_names"))
+    options = block(v.get("options"))
+    if options.get("certificate_transparency_logging_preference") is not None:
+        props["CertificateTransparencyLoggingPreference"] = options[
+            "certificate_transparency_logging_preference"
+        ]
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_emr_security_configuration": ("AWS::EMR::SecurityConfiguration", emr_security_configuration),
     "aws_glue_security_configuration": ("AWS::Glue::SecurityConfiguration", glue_security_configuration),
@@ -149,5 +169,6 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_sesv2_configuration_set": ("AWS::SES::ConfigurationSet", ses_configuration_set),
     "aws_config_configuration_recorder": ("AWS::Config::ConfigurationRecorder", config_recorder),
     "aws_config_configuration_aggregator": ("AWS::Config::ConfigurationAggregator", config_aggregator),
+    "aws_acm_certificate": ("AWS::CertificateManager::Certificate", certificate),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
