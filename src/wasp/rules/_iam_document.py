@@ -189,7 +189,12 @@ def _everywhere(actions: frozenset[str], where: str) -> list[Problem]:
     """The problems of actions allowed on every resource with no narrowing condition."""
     out: list[Problem] = []
     if len(actions) >= BROAD_SHARE * len(known_actions()):
-        return [Problem("admin", where, f"{len(actions)} actions on every resource", Severity.CRITICAL)]
+        share = (
+            "every action"
+            if actions >= known_actions()
+            else f"{len(actions)} of {len(known_actions())} actions"
+        )
+        return [Problem("admin", where, f"{share} on every resource", Severity.CRITICAL)]
     iam = service_actions("iam")
     if iam and len(actions & iam) >= BROAD_SHARE * len(iam):
         out.append(Problem("all of IAM", where, "iam:* on every resource", Severity.HIGH))
@@ -289,10 +294,10 @@ def findings_verdict(view: ResourceView, found: Findings, what: str) -> Verdict:
         ranked = sorted(found.problems, key=lambda p: (order.index(p.severity), KINDS.index(p.kind)))
         shown = "; ".join(p.text() for p in ranked[:4])
         more = f"; and {len(ranked) - 4} more" if len(ranked) > 4 else ""
-        return failed(f"{what} allows {shown}{more}", found.worst())
+        return failed(f"{what} allow {shown}{more}", found.worst())
     if found.undecided:
         return unknown(f"{what}: parts known only at deploy time: {'; '.join(found.undecided[:3])}")
-    return passed(f"{what} grants no wildcard action and nothing sensitive on every resource")
+    return passed(f"{what}: no wildcard action, and nothing sensitive on every resource")
 
 
 def inline_evaluate(kind: str, name_path: str) -> Evaluate:

@@ -62,7 +62,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if document in (None, "", {}):
         return unknown(f"managed policy {name} has no policy document to judge")
     found = document_problems(f"policy {name}", document)
-    return findings_verdict(view, found, f"managed policy {name}")
+    return findings_verdict(view, found, f"managed policy {name}'s statements")
 
 
 def _policy(*statements: dict[str, Any]) -> Any:
