@@ -155,6 +155,19 @@ def certificate(v: Values) -> Props:
     return {**props, "Tags": tags(v.get("tags"))}
 
 
+def emr_block_public_access(v: Values) -> Props:
+    """``aws_emr_block_public_access_configuration`` (no CloudFormation type) as
+    ``WASP::EMR::BlockPublicAccessConfiguration``."""
+    ranges = [
+        pick(r, {"min_range": "MinRange", "max_range": "MaxRange"})
+        for r in blocks(v.get("permitted_public_security_group_rule_range"))
+    ]
+    return {
+        "BlockPublicSecurityGroupRules": truthy(v.get("block_public_security_group_rules")),
+        "PermittedPublicSecurityGroupRuleRanges": ranges,
+    }
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_emr_security_configuration": ("AWS::EMR::SecurityConfiguration", emr_security_configuration),
     "aws_glue_security_configuration": ("AWS::Glue::SecurityConfiguration", glue_security_configuration),
@@ -169,6 +182,10 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_sesv2_configuration_set": ("AWS::SES::ConfigurationSet", ses_configuration_set),
     "aws_config_configuration_recorder": ("AWS::Config::ConfigurationRecorder", config_recorder),
     "aws_config_configuration_aggregator": ("AWS::Config::ConfigurationAggregator", config_aggregator),
+    "aws_emr_block_public_access_configuration": (
+        "WASP::EMR::BlockPublicAccessConfiguration",
+        emr_block_public_access,
+    ),
     "aws_acm_certificate": ("AWS::CertificateManager::Certificate", certificate),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
