@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 
-from wasp.iac.terraform.mappings.iam_launch import block_devices
 from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick, tags, truthy
 
 
@@ -37,6 +36,8 @@ def instance(v: Values) -> Props:
         props["MetadataOptions"] = pick(
             metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
         )
+    from wasp.iac.terraform.mappings.iam_launch import block_devices  # here: keeps the import block as it was
+
     devices = block_devices(v)
     if devices:
         props["BlockDeviceMappings"] = devices
