@@ -44,6 +44,19 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "unknown when access keys could not be listed)",
     "iam_role_no_broad_access": "a role with no policies has no permissions",
     "iam_user_no_broad_access": "a user with no policies or groups has no permissions",
+    "iam_role_policy_least_privilege": "a role without inline policies has none that could grant too much",
+    "iam_user_policy_least_privilege": "a user without inline policies has none that could grant too much",
+    "iam_group_policy_least_privilege": "a group without inline policies has none that could grant too much",
+    "iam_user_no_direct_policies": "a user without Policies or ManagedPolicyArns has no policies of its own",
+    "sqs_queue_policy_no_wildcard_actions": "a queue without a queue policy grants nothing through one",
+    "launch_configuration_no_public_ip": "a launch configuration without AssociatePublicIpAddress requests no "
+    "public IP (the subnet's MapPublicIpOnLaunch decides, judged on the subnet)",
+    "ec2_launch_template_imds_hop_limit": "a template's launch template without a hop limit gets AWS's default of "
+    "1 (live, a limit the collector did not read is unknown)",
+    "acm_certificate_transparency_logging": "a template's certificate without a preference is logged (ENABLED is "
+    "the default); live, an unread preference is unknown",
+    "config_recorder_all_resources": "a recorder without RecordingGroup records every supported type (the AWS "
+    "default); live, the collector always records the group it reads",
     # account-level rules that decide on the presence of a neighbour resource, which is itself the evidence
     "access_analyzer_enabled": "an analyzer resource exists only when the analyzer does",
     "detective_enabled": "a behaviour graph resource exists only when Detective is on",

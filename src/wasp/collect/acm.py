@@ -1,4 +1,4 @@
-"""ACM certificates in one region: expiry, renewal eligibility and use."""
+"""ACM certificates in one region: expiry, renewal eligibility, use and certificate transparency logging."""
 
 from __future__ import annotations
 
@@ -34,7 +34,11 @@ class AcmCollector(Collector):
                     id=arn.rsplit("/", 1)[-1],
                     arn=arn,
                     origin=live(api, api.region),
-                    properties={"DomainName": summary.get("DomainName"), SUPPLEMENTARY: failed.unresolved},
+                    properties={
+                        "DomainName": summary.get("DomainName"),
+                        "CertificateTransparencyLoggingPreference": failed.unresolved,
+                        SUPPLEMENTARY: failed.unresolved,
+                    },
                 )
                 continue
             yield Resource(
@@ -44,6 +48,9 @@ class AcmCollector(Collector):
                 origin=live(api, api.region),
                 properties={
                     "DomainName": c.get("DomainName"),
+                    "CertificateTransparencyLoggingPreference": (c.get("Options") or {}).get(
+                        "CertificateTransparencyLoggingPreference"
+                    ),
                     SUPPLEMENTARY: {
                         "NotAfter": str(c.get("NotAfter") or "") or None,
                         "Status": c.get("Status"),

@@ -1,6 +1,6 @@
 """CloudTrail log files are encrypted with a KMS key."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._iam_refs import is_set
 
 META = RuleMeta(
     title="CloudTrail logs are encrypted with a customer-managed KMS key",
@@ -26,12 +27,13 @@ META = RuleMeta(
         cloudformation="KMSKeyId: !GetAtt TrailKey.Arn",
         terraform="kms_key_id = aws_kms_key.trail.arn",
     ),
+    checkov=("CKV_AWS_35",),
 )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail unless a KMS key is set."""
-    if view.get("KMSKeyId"):
+    if is_set(view, "KMSKeyId"):
         return passed("logs encrypted with KMS")
     return failed(f"trail {view.id} logs are not encrypted with KMS")
 
@@ -43,4 +45,20 @@ EXAMPLES = (
         FindingStatus.PASS,
     ),
     Example("none", example_resource("AWS::CloudTrail::Trail", {}), FindingStatus.FAIL),
+    Example(
+        "declared-key",
+        example_resource(
+            "AWS::CloudTrail::Trail",
+            {"KMSKeyId": Unresolved("Fn::GetAtt TrailKey.Arn is known only after deployment")},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "key-from-a-parameter",
+        example_resource(
+            "AWS::CloudTrail::Trail",
+            {"KMSKeyId": Unresolved("parameter KeyArn has no default and no value was given")},
+        ),
+        FindingStatus.UNKNOWN,
+    ),
 )

@@ -26,6 +26,7 @@ META = RuleMeta(
         cloudformation="EnableLogFileValidation: true",
         terraform="enable_log_file_validation = true",
     ),
+    checkov=("CKV_AWS_36",),
 )
 
 

@@ -12,9 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-
-MIN_LENGTH = 14
-MIN_REUSE = 24
+from wasp.rules._iam_password import MIN_LENGTH, MIN_REUSE, weaknesses
 
 META = RuleMeta(
     title="Password policy is strong where IAM users have console passwords",
@@ -49,19 +47,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return failed(
             f"{len(console_users)} IAM user(s) have console passwords and there is no password policy"
         )
-    weak: list[str] = []
-    if int(policy.get("MinimumPasswordLength", 0)) < MIN_LENGTH:
-        weak.append(f"minimum length below {MIN_LENGTH}")
-    for flag in (
-        "RequireSymbols",
-        "RequireNumbers",
-        "RequireUppercaseCharacters",
-        "RequireLowercaseCharacters",
-    ):
-        if not policy.get(flag):
-            weak.append(f"{flag} off")
-    if int(policy.get("PasswordReusePrevention", 0) or 0) < MIN_REUSE:
-        weak.append(f"reuse prevention below {MIN_REUSE}")
+    weak = weaknesses(policy)
     if weak:
         return failed("password policy is weak: " + ", ".join(weak))
     return passed("password policy meets the baseline")

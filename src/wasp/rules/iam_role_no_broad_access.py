@@ -32,6 +32,7 @@ META = RuleMeta(
         cloudformation="Policies: list the actions and resource ARNs the role uses instead of 'iam:*' / 's3:*' on '*'.",
         terraform="data \"aws_iam_policy_document\" with the role's actions and resource ARNs instead of 'service:*' on '*'.",
     ),
+    checkov=("CKV2_AWS_56",),
 )
 
 

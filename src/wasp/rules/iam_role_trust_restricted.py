@@ -44,6 +44,7 @@ META = RuleMeta(
         terraform="assume_role_policy = data.aws_iam_policy_document.trust.json  # with a condition block on "
         "sts:ExternalId, aws:PrincipalOrgID or the provider's :sub claim",
     ),
+    checkov=("CKV_AWS_60", "CKV_AWS_358", "CKV_AWS_393"),
 )
 
 ASSUME = ("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML")

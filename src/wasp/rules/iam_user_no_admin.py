@@ -29,6 +29,7 @@ META = RuleMeta(
         cloudformation="Remove AdministratorAccess from ManagedPolicyArns and '*' actions from Policies.",
         terraform="Remove the aws_iam_user_policy_attachment of AdministratorAccess and any '*' statement.",
     ),
+    checkov=("CKV_AWS_274",),
 )
 
 

@@ -31,6 +31,7 @@ META = RuleMeta(
         "and resources.",
         terraform="Scope the aws_iam_user_policy / group policy documents to named actions and resource ARNs.",
     ),
+    checkov=("CKV2_AWS_56",),
 )
 
 

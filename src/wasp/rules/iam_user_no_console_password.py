@@ -30,6 +30,7 @@ META = RuleMeta(
         terraform="Remove the aws_iam_user_login_profile; use aws_ssoadmin_permission_set and "
         "aws_ssoadmin_account_assignment.",
     ),
+    checkov=("CKV2_AWS_22",),
 )
 
 

@@ -24,6 +24,7 @@ META = RuleMeta(
         cloudformation="KeyPolicy with named principals",
         terraform="policy in aws_kms_key with named principals",
     ),
+    checkov=("CKV_AWS_33", "CKV_AWS_283"),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="EnableKeyRotation: true",
         terraform="enable_key_rotation = true",
     ),
+    checkov=("CKV_AWS_7",),
 )
 
 

@@ -1,6 +1,6 @@
 """SNS topic is encrypted at rest."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._iam_refs import is_set
 
 META = RuleMeta(
     title="SNS topic is encrypted at rest",
@@ -25,12 +26,13 @@ META = RuleMeta(
         cloudformation="KmsMasterKeyId: !Ref Key",
         terraform="kms_master_key_id = aws_kms_key.sns.arn",
     ),
+    checkov=("CKV_AWS_26",),
 )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail unless encryption is on."""
-    if view.get("KmsMasterKeyId"):
+    if is_set(view, "KmsMasterKeyId"):
         return passed("encrypted at rest")
     return failed(f"SNS topic {view.id} is not encrypted at rest")
 
@@ -42,4 +44,20 @@ EXAMPLES = (
         FindingStatus.PASS,
     ),
     Example("plain", example_resource("AWS::SNS::Topic", {"KmsMasterKeyId": None}), FindingStatus.FAIL),
+    Example(
+        "declared-key",
+        example_resource(
+            "AWS::SNS::Topic",
+            {"KmsMasterKeyId": Unresolved("aws_kms_key.topics.arn is known only after apply")},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "key-from-a-parameter",
+        example_resource(
+            "AWS::SNS::Topic",
+            {"KmsMasterKeyId": Unresolved("parameter KeyArn has no default and no value was given")},
+        ),
+        FindingStatus.UNKNOWN,
+    ),
 )

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="AWS::SNS::TopicPolicy with named principals",
         terraform="aws_sns_topic_policy with named principals",
     ),
+    checkov=("CKV_AWS_169", "CKV_AWS_385", "CKV_AWS_283"),
 )
 
 

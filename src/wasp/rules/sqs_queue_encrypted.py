@@ -1,6 +1,6 @@
 """SQS queue is encrypted at rest."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._iam_refs import is_set
 
 META = RuleMeta(
     title="SQS queue is encrypted at rest",
@@ -25,12 +26,13 @@ META = RuleMeta(
         cloudformation="SqsManagedSseEnabled: true (or KmsMasterKeyId)",
         terraform="sqs_managed_sse_enabled = true",
     ),
+    checkov=("CKV_AWS_27",),
 )
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail unless encryption is on."""
-    if view.get("KmsMasterKeyId") or view.get("SqsManagedSseEnabled") in (True, "true"):
+    if is_set(view, "KmsMasterKeyId") or view.get("SqsManagedSseEnabled") in (True, "true"):
         return passed("encrypted at rest")
     return failed(f"SQS queue {view.id} is not encrypted at rest")
 
@@ -41,5 +43,21 @@ EXAMPLES = (
     ),
     Example(
         "plain", example_resource("AWS::SQS::Queue", {"SqsManagedSseEnabled": False}), FindingStatus.FAIL
+    ),
+    Example(
+        "declared-key",
+        example_resource(
+            "AWS::SQS::Queue",
+            {"KmsMasterKeyId": Unresolved("aws_kms_key.queues.arn is known only after apply")},
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "key-from-a-parameter",
+        example_resource(
+            "AWS::SQS::Queue",
+            {"KmsMasterKeyId": Unresolved("parameter KeyArn has no default and no value was given")},
+        ),
+        FindingStatus.UNKNOWN,
     ),
 )

@@ -36,6 +36,11 @@ def instance(v: Values) -> Props:
         props["MetadataOptions"] = pick(
             metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
         )
+    from wasp.iac.terraform.mappings.iam_launch import block_devices  # here: keeps the import block as it was
+
+    devices = block_devices(v)
+    if devices:
+        props["BlockDeviceMappings"] = devices
     props["Tags"] = tags(v.get("tags"))
     return props
 
@@ -48,7 +53,12 @@ def launch_template(v: Values) -> Props:
     metadata = block(v.get("metadata_options"))
     if metadata:
         data["MetadataOptions"] = pick(
-            metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
+            metadata,
+            {
+                "http_tokens": "HttpTokens",
+                "http_endpoint": "HttpEndpoint",
+                "http_put_response_hop_limit": "HttpPutResponseHopLimit",
+            },
         )
     return {**pick(v, {"name": "LaunchTemplateName"}), "LaunchTemplateData": data}
 

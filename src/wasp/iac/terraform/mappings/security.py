@@ -36,6 +36,8 @@ def trail(v: Values) -> Props:
             "enable_log_file_validation": "EnableLogFileValidation",
             "is_multi_region_trail": "IsMultiRegionTrail",
             "enable_logging": "IsLogging",
+            "cloud_watch_logs_group_arn": "CloudWatchLogsLogGroupArn",
+            "cloud_watch_logs_role_arn": "CloudWatchLogsRoleArn",
         },
     )
     props.setdefault("EnableLogFileValidation", False)
