@@ -9,7 +9,7 @@ import boto3
 import pytest
 
 from conftest import REGION
-from test_live_controls import F, P, _c, verdicts
+from test_live_controls import F, P, U, _c, verdicts
 
 
 @pytest.fixture
@@ -84,3 +84,28 @@ def test_denied_tags_leave_the_group_with_unknown_tags(groups: Any, monkeypatch:
     assert [g.operation for g in inventory.gaps] == ["list_tags_for_resource"] * 3
     # the key rule does not read tags: its verdicts stand
     assert verdicts([_c("logs")], "logs_group_kms_encrypted")["/app/audit"] is P
+
+
+def test_sensitive_groups_and_volumes_need_a_customer_managed_key(groups: Any) -> None:
+    from wasp.collect.ec2 import Ec2Collector
+
+    ec2 = boto3.client("ec2", region_name=REGION)
+    tag = [{"ResourceType": "volume", "Tags": [{"Key": "data-classification", "Value": "restricted"}]}]
+    # moto's default aws/ebs key reports KeyManager CUSTOMER (docs/emulator-gaps.md): the failing volume is unencrypted
+    plain = ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=1, Encrypted=False, TagSpecifications=tag)
+    key = boto3.client("kms", region_name=REGION).create_key()["KeyMetadata"]["Arn"]
+    cmk = ec2.create_volume(
+        AvailabilityZone=f"{REGION}a", Size=1, Encrypted=True, KmsKeyId=key, TagSpecifications=tag
+    )
+    # /app/audit (restricted, CMK) passes, /app/web (confidential, no key) fails, the untagged group is out of scope
+    assert verdicts([_c("logs"), _c("kms")], "logs_group_cmk_for_sensitive") == {
+        "/app/audit": P,
+        "/app/web": F,
+    }
+    assert verdicts([Ec2Collector(), _c("kms")], "ebs_volume_cmk_for_sensitive") == {
+        plain["VolumeId"]: F,
+        cmk["VolumeId"]: P,
+    }
+    # SNS topics are collected without their tags: a topic's classification is unknown live, never out of scope
+    boto3.client("sns", region_name=REGION).create_topic(Name="orders")
+    assert set(verdicts([_c("sns"), _c("kms")], "sns_topic_cmk_for_sensitive").values()) == {U}
