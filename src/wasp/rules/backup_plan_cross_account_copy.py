@@ -10,6 +10,7 @@ from wasp.model.rule import (
     RuleContext,
     RuleMeta,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
@@ -44,7 +45,9 @@ def _account(arn: Any) -> str | None:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Pass when any rule copies to a vault whose ARN names an account other than the plan's own."""
-    rules: Any = view.get("BackupPlan.BackupPlanRule", [])
+    rules: Any = view.peek("BackupPlan.BackupPlanRule", [])
+    if isinstance(rules, Unresolved):
+        return unknown(f"the plan's rules are unknown ({rules.reason})")
     own = view.resource.account
     copies = [
         c.get("DestinationBackupVaultArn")
@@ -57,8 +60,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     elsewhere = [c for c in copies if _account(c) and _account(c) != own]
     if elsewhere:
         return passed(f"copies to {', '.join(str(c) for c in elsewhere)}")
-    if own is None and copies:
-        return unknown("the plan's own account is not known, so its copy destinations cannot be placed")
+    unplaced = [c for c in copies if contains_unresolved(c) is not None]
+    if unplaced or (own is None and copies):
+        return unknown("a copy destination's account cannot be told (known only at deploy time)")
     name = view.label("BackupPlan.BackupPlanName")
     return failed(f"backup plan {name} keeps every copy in its own account")
 
