@@ -31,6 +31,8 @@ class OrganizationsCollector(Collector):
         "organizations:ListPolicies",
         "organizations:DescribePolicy",
         "organizations:ListTargetsForPolicy",
+        "organizations:ListDelegatedAdministrators",
+        "organizations:ListDelegatedServicesForAccount",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -39,18 +41,18 @@ class OrganizationsCollector(Collector):
         if not org:
             return
         origin = live(api, None)
+        supplementary: dict[str, Any] = {
+            "ManagementAccountId": org.get("MasterAccountId"),
+            "CallerIsManagement": org.get("MasterAccountId") == api.account,
+        }
+        if org.get("MasterAccountId") == api.account:
+            supplementary["DelegatedAdministrators"] = self._delegated(api)
         yield Resource(
             type=ORG,
             id=org["Id"],
             arn=org.get("Arn"),
             origin=origin,
-            properties={
-                "FeatureSet": org.get("FeatureSet"),
-                SUPPLEMENTARY: {
-                    "ManagementAccountId": org.get("MasterAccountId"),
-                    "CallerIsManagement": org.get("MasterAccountId") == api.account,
-                },
-            },
+            properties={"FeatureSet": org.get("FeatureSet"), SUPPLEMENTARY: supplementary},
         )
         if org.get("MasterAccountId") != api.account:
             api.record_gap(
@@ -93,6 +95,30 @@ class OrganizationsCollector(Collector):
                 name = ou.get("Name", ou["Id"])
                 stack.append((ou["Id"], f"{path}/{name}", [*chain, {"Id": ou["Id"], "Name": name}]))
         yield from self._policies(api, origin)
+
+    @staticmethod
+    def _delegated(api: ApiReader) -> Any:
+        """Service principal -> the accounts delegated to administer it (the failed read's marker if denied)."""
+        try:
+            admins = api.pages(
+                "list_delegated_administrators",
+                "DelegatedAdministrators",
+                resource_id="delegated",
+                affects=(ORG,),
+            )
+            out: dict[str, list[str]] = {}
+            for admin in admins:
+                for svc in api.pages(
+                    "list_delegated_services_for_account",
+                    "DelegatedServices",
+                    AccountId=admin["Id"],
+                    resource_id="delegated",
+                    affects=(ORG,),
+                ):
+                    out.setdefault(svc["ServicePrincipal"], []).append(admin["Id"])
+        except CallFailed as failed:
+            return failed.unresolved
+        return out
 
     @staticmethod
     def _policies(api: ApiReader, origin: Any) -> Iterator[Resource]:

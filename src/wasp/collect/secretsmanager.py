@@ -12,6 +12,17 @@ from wasp.model import SUPPLEMENTARY, Resource
 
 SECRET = "AWS::SecretsManager::Secret"
 POLICY = "AWS::SecretsManager::ResourcePolicy"
+SCHEDULE = "AWS::SecretsManager::RotationSchedule"
+"""Never yielded live (the secret carries its own rotation state), but declared so that rules reading a
+template's rotation schedules know the live review has nothing more to show."""
+
+
+def rotation_rules(rules: Any) -> dict[str, Any] | None:
+    """The rotation schedule in CloudFormation's ``RotationRules`` shape, None when the secret has none."""
+    if not isinstance(rules, dict) or not rules:
+        return None
+    names = {"AutomaticallyAfterDays": "AutomaticallyAfterDays", "ScheduleExpression": "ScheduleExpression"}
+    return {cfn: rules[api] for api, cfn in names.items() if rules.get(api) is not None} or None
 
 
 class SecretsManagerCollector(Collector):
@@ -19,7 +30,7 @@ class SecretsManagerCollector(Collector):
 
     name = "secretsmanager"
     service = "secretsmanager"
-    resource_types = (SECRET, POLICY)
+    resource_types = (SECRET, POLICY, SCHEDULE)
     permissions = ("secretsmanager:ListSecrets", "secretsmanager:GetResourcePolicy")
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -37,6 +48,7 @@ class SecretsManagerCollector(Collector):
                     "Tags": tags_from(s.get("Tags")),
                     SUPPLEMENTARY: {
                         "RotationEnabled": bool(s.get("RotationEnabled")),
+                        "RotationRules": rotation_rules(s.get("RotationRules")),
                         "LastRotatedDate": str(s.get("LastRotatedDate") or "") or None,
                         "LastAccessedDate": str(s.get("LastAccessedDate") or "") or None,
                     },
