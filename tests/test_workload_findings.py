@@ -98,4 +98,4 @@ def test_a_live_review_hands_the_cap_to_collection(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(workflow, "collect", collect)
     wl = Workload(name="w", regions=("eu-west-2",), findings=FindingThresholds(max_findings_per_service=7))
     workflow.collect_live(wl, collectors=["guardduty"])
-    assert seen["max_findings"] == 7
+    assert seen["findings"].max_findings_per_service == 7

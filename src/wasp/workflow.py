@@ -84,7 +84,7 @@ def collect_live(
         progress=progress,
         scope_tags=workload.scope_tags,
         timeout=None if timeout is None else max(0.0, timeout - (time.monotonic() - started)),
-        max_findings=workload.findings.max_findings_per_service,
+        findings=workload.findings,
     )
     return inventory, stats, tuple(a.account for a in accesses)
 

@@ -57,9 +57,12 @@ class ApiReader:
         scope_regions: tuple[str, ...] = (),
         is_global: bool = False,
         max_findings: int = DEFAULT_MAX_FINDINGS,
+        findings: FindingThresholds | None = None,
     ) -> None:
         self.clients = clients
-        self.max_findings = max_findings
+        self.findings = findings or FindingThresholds(max_findings_per_service=max_findings)
+        """The workload's thresholds for security-service findings (e.g. the GuardDuty severity to read)."""
+        self.max_findings = self.findings.max_findings_per_service if findings else max_findings
         """At most this many security-service findings are read per service (the workload file's
         ``findings.max_findings_per_service``); read them with :meth:`capped_pages`."""
         self.is_global = is_global
@@ -206,6 +209,7 @@ class ApiReader:
         page_size: int | None = None,
         service: str | None = None,
         region: str | None = None,
+        resource_id: str | None = None,
         affects: tuple[str, ...],
         **params: Any,
     ) -> Capped:
@@ -214,7 +218,8 @@ class ApiReader:
         For the security services' findings, which can run to many thousands: reading stops at the cap
         (botocore's ``MaxItems``), and :attr:`Capped.capped` says the service had more, so the rule can
         report it rather than judge a truncated list as complete. ``page_size`` is the call's page size
-        (``MaxResults``). A failure records a service-level gap on ``affects``.
+        (``MaxResults``). A failure records a gap on ``affects``: service-level, unless ``resource_id`` says the
+        findings are one resource's detail (a detector's findings), which the caller then marks unknown.
         """
         svc = service or self.service
         reg = region or self.region
@@ -232,5 +237,5 @@ class ApiReader:
             for page in pages:
                 items.extend(page.get(key, []))
         except Exception as exc:
-            raise self._fail(exc, svc, operation, self._gap_region(region), None, affects) from exc
+            raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
         return Capped(items[:limit], bool(pages.resume_token) or len(items) > limit)
