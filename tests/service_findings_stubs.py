@@ -78,3 +78,67 @@ def gd_finding(
         "UpdatedAt": "2026-05-30T10:00:00.000Z",
         "Service": {"Archived": archived, "Count": 12, "ServiceName": "guardduty"},
     }
+
+
+def inspector_status(stub: Stubber, enabled: bool = True) -> None:
+    """BatchGetAccountStatus with EC2, ECR and Lambda scanning on (or off)."""
+    status = {
+        "status": "ENABLED" if enabled else "DISABLED",
+        "errorCode": "ALREADY_ENABLED",
+        "errorMessage": "none",
+    }
+    stub.add_response(
+        "batch_get_account_status",
+        {
+            "accounts": [
+                {
+                    "accountId": ACCOUNT,
+                    "state": status,
+                    "resourceState": {"ec2": status, "ecr": status, "lambda": status},
+                }
+            ],
+            "failedAccounts": [],
+        },
+    )
+
+
+def inspector_finding(
+    fid: str, first_seen: str, instance: str = "i-0a1b2c3d4e5f60001", exploit: str = "NO"
+) -> dict[str, Any]:
+    """An Inspector package vulnerability as ListFindings returns it."""
+    from datetime import datetime
+
+    return {
+        "awsAccountId": ACCOUNT,
+        "description": "OpenSSH regreSSHion",
+        "findingArn": f"arn:aws:inspector2:{REGION}:{ACCOUNT}:finding/{fid}",
+        "firstObservedAt": datetime.fromisoformat(first_seen),
+        "lastObservedAt": datetime.fromisoformat(first_seen),
+        "remediation": {"recommendation": {"text": "upgrade openssh"}},
+        "resources": [{"id": instance, "type": "AWS_EC2_INSTANCE", "details": {}}],
+        "severity": "HIGH",
+        "status": "ACTIVE",
+        "type": "PACKAGE_VULNERABILITY",
+        "title": "CVE-2024-6387 - openssh",
+        "fixAvailable": "YES",
+        "exploitAvailable": exploit,
+        "epss": {"score": 0.02},
+        "packageVulnerabilityDetails": {
+            "source": "NVD",
+            "vulnerabilityId": "CVE-2024-6387",
+            "vulnerablePackages": [{"name": "openssh", "version": "8.9"}],
+        },
+    }
+
+
+def coverage(
+    rid: str, status: str = "ACTIVE", kind: str = "AWS_EC2_INSTANCE", reason: str = "SUCCESSFUL"
+) -> dict[str, Any]:
+    """One resource of ListCoverage."""
+    return {
+        "accountId": ACCOUNT,
+        "resourceId": rid,
+        "resourceType": kind,
+        "scanType": "PACKAGE",
+        "scanStatus": {"statusCode": status, "reason": reason},
+    }
