@@ -31,7 +31,9 @@ class SecurityHubCollector(Collector):
         arn = hub.get("HubArn", f"arn:aws:securityhub:{api.region}:{api.account}:hub/default")
         standards: Any
         try:
-            got = api.pages("get_enabled_standards", "StandardsSubscriptions", affects=(HUB,))
+            got = api.pages(
+                "get_enabled_standards", "StandardsSubscriptions", resource_id=arn, affects=(HUB,)
+            )
             standards = [
                 s.get("StandardsArn")
                 for s in got
