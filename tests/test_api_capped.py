@@ -84,3 +84,12 @@ def test_run_task_hands_the_cap_to_the_collector() -> None:
 
     run_task(Task("123456789012", REGION, Probe()), ClientFactory(boto3.session.Session()), (REGION,), 42)
     assert seen == [42]
+
+
+def test_the_workload_thresholds_set_the_cap() -> None:
+    from wasp.model.rule import FindingThresholds
+
+    clients = ClientFactory(boto3.session.Session(region_name=REGION))
+    limits = FindingThresholds(max_findings_per_service=25, guardduty_min_severity=5.0)
+    api = ApiReader(clients, "123456789012", REGION, "iam", (USER,), findings=limits)
+    assert api.max_findings == 25 and api.findings is limits
