@@ -84,6 +84,7 @@ def collect_live(
         progress=progress,
         scope_tags=workload.scope_tags,
         timeout=None if timeout is None else max(0.0, timeout - (time.monotonic() - started)),
+        findings=workload.findings,
     )
     return inventory, stats, tuple(a.account for a in accesses)
 

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from wasp.collect.actions import iam_action
 from wasp.collect.clients import ClientFactory
 from wasp.collect.errors import classify
 from wasp.model import Gap, Unresolved
+from wasp.model.rule import FindingThresholds
+
+DEFAULT_MAX_FINDINGS = FindingThresholds().max_findings_per_service
+"""How many findings a collector reads per service and region unless the workload file says otherwise."""
+
+
+@dataclass(frozen=True)
+class Capped:
+    """The items of a paginated read that stops at a cap, and whether more were left unread."""
+
+    items: list[Any]
+    capped: bool
+    """True when the service had more items than the cap: reading stopped there (report it, never hide it)."""
 
 
 class CallFailed(Exception):
@@ -42,8 +56,15 @@ class ApiReader:
         resource_types: tuple[str, ...],
         scope_regions: tuple[str, ...] = (),
         is_global: bool = False,
+        max_findings: int = DEFAULT_MAX_FINDINGS,
+        findings: FindingThresholds | None = None,
     ) -> None:
         self.clients = clients
+        self.findings = findings or FindingThresholds(max_findings_per_service=max_findings)
+        """The workload's thresholds for security-service findings (e.g. the GuardDuty severity to read)."""
+        self.max_findings = self.findings.max_findings_per_service if findings else max_findings
+        """At most this many security-service findings are read per service (the workload file's
+        ``findings.max_findings_per_service``); read them with :meth:`capped_pages`."""
         self.is_global = is_global
         """A global collector's reads (IAM, Organizations) are about the whole account, not one region."""
         self.scope_regions = scope_regions or (region,)
@@ -178,3 +199,43 @@ class ApiReader:
         except Exception as exc:
             raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
         return items
+
+    def capped_pages(
+        self,
+        operation: str,
+        key: str,
+        *,
+        cap: int | None = None,
+        page_size: int | None = None,
+        service: str | None = None,
+        region: str | None = None,
+        resource_id: str | None = None,
+        affects: tuple[str, ...],
+        **params: Any,
+    ) -> Capped:
+        """At most ``cap`` items (default :attr:`max_findings`) under ``key``, and whether more were left.
+
+        For the security services' findings, which can run to many thousands: reading stops at the cap
+        (botocore's ``MaxItems``), and :attr:`Capped.capped` says the service had more, so the rule can
+        report it rather than judge a truncated list as complete. ``page_size`` is the call's page size
+        (``MaxResults``). A failure records a gap on ``affects``: service-level, unless ``resource_id`` says the
+        findings are one resource's detail (a detector's findings), which the caller then marks unknown.
+        """
+        svc = service or self.service
+        reg = region or self.region
+        limit = max(1, self.max_findings if cap is None else cap)
+        config: dict[str, int] = {"MaxItems": limit}
+        if page_size:
+            config["PageSize"] = page_size
+        items: list[Any] = []
+        try:
+            pages = (
+                self.clients.client(svc, reg)
+                .get_paginator(operation)
+                .paginate(PaginationConfig=config, **params)
+            )
+            for page in pages:
+                items.extend(page.get(key, []))
+        except Exception as exc:
+            raise self._fail(exc, svc, operation, self._gap_region(region), resource_id, affects) from exc
+        return Capped(items[:limit], bool(pages.resume_token) or len(items) > limit)

@@ -1,4 +1,4 @@
-"""GuardDuty detectors in one region."""
+"""GuardDuty detectors in one region, with the detector's own active findings (see guardduty_findings)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,25 @@ from collections.abc import Iterator
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
-from wasp.model import Resource
-
-DETECTOR = "AWS::GuardDuty::Detector"
+from wasp.collect.guardduty_findings import DETECTOR, not_read, read_findings
+from wasp.model import SUPPLEMENTARY, Resource
 
 
 class GuardDutyCollector(Collector):
-    """Each detector with its status and features."""
+    """Each detector with its status, features and (``Supplementary``) its active findings."""
 
     name = "guardduty"
     service = "guardduty"
     resource_types = (DETECTOR,)
-    permissions = ("guardduty:ListDetectors", "guardduty:GetDetector")
+    permissions = (
+        "guardduty:ListDetectors",
+        "guardduty:GetDetector",
+        "guardduty:ListFindings",
+        "guardduty:GetFindings",
+    )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """list_detectors then get_detector."""
+        """list_detectors, get_detector, then an enabled detector's findings (list_findings + get_findings)."""
         for detector_id in api.pages("list_detectors", "DetectorIds", affects=(DETECTOR,)):
             props: dict[str, object] = {}
             try:
@@ -37,6 +41,12 @@ class GuardDutyCollector(Collector):
                 ]
             except CallFailed as failed:
                 props["Enable"] = failed.unresolved
+            if props["Enable"] is True:
+                props[SUPPLEMENTARY] = read_findings(api, detector_id)
+            elif props["Enable"] is False:
+                props[SUPPLEMENTARY] = not_read("the detector is suspended: GuardDuty makes no findings")
+            else:
+                props[SUPPLEMENTARY] = not_read("the detector could not be read")
             yield Resource(
                 type=DETECTOR,
                 id=detector_id,

@@ -6,12 +6,13 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from wasp.collect.api import ApiReader, CallFailed
+from wasp.collect.api import DEFAULT_MAX_FINDINGS, ApiReader, CallFailed
 from wasp.collect.base import Collector
 from wasp.collect.clients import ClientFactory
 from wasp.collect.schedule import FairPool
 from wasp.errors import debug_enabled
 from wasp.model import ACCOUNT_TYPE, Gap, Inventory, Resource
+from wasp.model.rule import FindingThresholds
 
 Progress = Callable[[int, int, str], None]
 """(tasks done, tasks total, label of the task just finished)."""
@@ -61,16 +62,32 @@ def plan(collectors: list[Collector], accounts: list[str], regions: tuple[str, .
     return tasks
 
 
-def run_task(task: Task, clients: ClientFactory, regions: tuple[str, ...]) -> TaskResult:
+def run_task(
+    task: Task,
+    clients: ClientFactory,
+    regions: tuple[str, ...],
+    max_findings: int = DEFAULT_MAX_FINDINGS,
+    findings: FindingThresholds | None = None,
+) -> TaskResult:
     """Run one task; whatever goes wrong ends it with a gap, never an exception.
 
     A failed listing raises CallFailed after recording its gap; any other exception (a response of an
     unexpected shape, a bug) becomes a ``collector_error`` gap for the task's types, so they are not
     assessed rather than silently empty. What was read before the failure is kept. ``--debug`` re-raises.
+    ``max_findings`` caps the security-service findings each collector reads (``api.max_findings``);
+    ``findings`` (the workload's thresholds, ``api.findings``) sets it instead when given.
     """
     c = task.collector
     api = ApiReader(
-        clients, task.account, task.region, c.service, c.resource_types, regions, is_global=c.is_global
+        clients,
+        task.account,
+        task.region,
+        c.service,
+        c.resource_types,
+        regions,
+        is_global=c.is_global,
+        max_findings=max_findings,
+        findings=findings,
     )
     resources: list[Resource] = []
     try:
@@ -173,11 +190,15 @@ def collect(
     progress: Progress | None = None,
     scope_tags: Mapping[str, str] | None = None,
     timeout: float | None = None,
+    max_findings: int = DEFAULT_MAX_FINDINGS,
+    findings: FindingThresholds | None = None,
 ) -> tuple[Inventory, CollectionStats]:
     """Run every task and gather an inventory. Results are merged in plan order (deterministic).
 
     ``timeout`` (seconds) is the collection's deadline: tasks unfinished by then are abandoned and each
     leaves a ``deadline`` gap (its types not assessed in its account and region); the rest is reviewed.
+    ``max_findings`` is the workload's ``findings.max_findings_per_service``, handed to every collector;
+    ``findings`` is the workload's whole ``findings:`` block (which then sets the cap too).
     """
     inventory = Inventory()
     deadline = None if timeout is None else time.monotonic() + timeout
@@ -188,7 +209,7 @@ def collect(
 
     pool = FairPool(
         tasks,
-        lambda t: run_task(t, clients[t.account], regions),
+        lambda t: run_task(t, clients[t.account], regions, max_findings, findings),
         key=lambda t: (t.account, t.region),
         workers=workers,
     )

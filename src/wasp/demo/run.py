@@ -14,6 +14,7 @@ import boto3
 
 from wasp.collect.runner import Progress
 from wasp.demo.seed import REGION, Seeded, seed_payments_account
+from wasp.demo.service_findings import answered, demo_findings, seed_inspector, seed_security_hub
 from wasp.extras import require
 from wasp.workflow import LiveRun, review_live
 from wasp.workload import load_workload
@@ -102,7 +103,11 @@ def run_demo(out: Path, *, progress: Progress | None = None, workers: int = 8) -
     (out / "workload.yaml").write_text(WORKLOAD, encoding="utf-8")
     (out / "attestations.yaml").write_text(demo_attestations(now.date()), encoding="utf-8")
     with emulated_account():
-        seeded = seed_payments_account(boto3.session.Session(region_name=REGION))
+        session = boto3.session.Session(region_name=REGION)
+        seeded = seed_payments_account(session)
+        seed_security_hub(session, seeded, now)
+        seed_inspector(session, seeded)
         workload = load_workload(out / "workload.yaml")
-        run = review_live(workload, progress=progress, workers=workers, now=now)
+        with answered(demo_findings(seeded, now)):
+            run = review_live(workload, progress=progress, workers=workers, now=now)
     return DemoRun(seeded, run, out / "workload.yaml")

@@ -78,6 +78,7 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         evidence=redact({k: _plain(v) for k, v in view.evidence.items()}),
         observed_at=observed_at,
         public_exposure=exposed and status is FindingStatus.FAIL,
+        source=rule.meta.source,
     )
 
 

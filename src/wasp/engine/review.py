@@ -24,6 +24,7 @@ def scope_of(workload: Workload) -> WorkloadScope:
         classification_keys=workload.classification_keys,
         classification_values=workload.classification_values,
         environment=workload.environment,
+        findings=workload.findings,
     )
 
 

@@ -61,3 +61,7 @@ class Finding:
     observed_at: str
     public_exposure: bool = False
     waiver: str | None = None
+    source: str = "rule"
+    """Where the evidence comes from: ``rule`` (wasp read the resource itself) or the security service whose
+    own findings the rule weighed (``guardduty``, ``inspector``, ``securityhub``, ...): the rule's
+    ``RuleMeta.source``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES
+from wasp.model.rule import FindingThresholds
 
 
 @dataclass(frozen=True)
@@ -40,5 +41,7 @@ class Workload:
     """The workload deploys through CI/CD (CodePipeline/CodeBuild are then expected)."""
     scope_tags: dict[str, str] = field(default_factory=dict)
     """When set, only resources carrying all these tags are reviewed (account settings always are)."""
+    findings: FindingThresholds = field(default_factory=FindingThresholds)
+    """When the security services' own findings count against a best practice, and how many are read."""
     source: str | None = None
     """The workload file this was read from (named in errors); None when built otherwise."""

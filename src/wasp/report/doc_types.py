@@ -110,6 +110,8 @@ class FindingDoc(TypedDict):
     observed_at: NotRequired[str]
     public_exposure: NotRequired[bool]
     waiver: NotRequired[str | None]
+    source: NotRequired[str]
+    """``rule`` or the security service whose findings were weighed; absent in older reviews (read as ``rule``)."""
 
 
 class GapDoc(TypedDict):
@@ -180,6 +182,7 @@ class RuleDoc(TypedDict):
     best_practices: list[str]
     resource_type: NotRequired[str]
     public_exposure: NotRequired[bool]
+    source: NotRequired[str]
     remediation: RemediationDoc
 
 

@@ -97,6 +97,7 @@ def finding_dict(f: Finding) -> FindingDoc:
         "observed_at": f.observed_at,
         "public_exposure": f.public_exposure,
         "waiver": f.waiver,
+        "source": f.source,
     }
 
 
@@ -110,6 +111,7 @@ def rule_dict(rule_id: str, meta: RuleMeta) -> RuleDoc:
         "best_practices": list(meta.best_practices),
         "resource_type": meta.resource_type,
         "public_exposure": meta.public_exposure,
+        "source": meta.source,
         "remediation": _remediation(meta.remediation),
     }
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from wasp.report.doc_types import FindingDoc, ResourceDoc, ReviewDoc
 from wasp.report.plan_view import severity_rank
 from wasp.report.safe_text import without_controls
+from wasp.report.sources import source_label, source_of
 
 COLUMNS = (
     "id",
@@ -31,6 +32,7 @@ COLUMNS = (
     "evidence",
     "observed_at",
     "waiver",
+    "source",
 )
 """The fields of each row, in order; the page's script reads them by name."""
 
@@ -94,6 +96,7 @@ def _fields(f: FindingDoc) -> tuple[Any, ...]:
         _EVIDENCE.encode(f.get("evidence") or {}),
         f.get("observed_at"),
         f.get("waiver"),
+        source_label(source_of(f)),
     )
 
 

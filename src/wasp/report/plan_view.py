@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wasp.report.sources import from_service
+
 SEVERITIES = ("critical", "high", "medium", "low", "informational")
 """Finding severities, worst first."""
 
@@ -38,6 +40,11 @@ class RuleGroup:
     def worst(self) -> str | None:
         """The worst severity among the findings (None when there are none)."""
         return str(self.findings[0].get("severity")) if self.findings else None
+
+    @property
+    def service(self) -> str | None:
+        """The security service whose findings the rule weighed (``GuardDuty``), None for wasp's own rule."""
+        return from_service(self.findings[0]) if self.findings else None
 
 
 def rule_groups(item: Mapping[str, Any], findings: Mapping[str, Mapping[str, Any]]) -> list[RuleGroup]:

@@ -101,8 +101,9 @@ def _print_group(group: RuleGroup, console: Console) -> None:
     if group.findings:
         f = group.findings[0]
         more = f" (+{group.count - 1} more)" if group.count > 1 else ""
+        service = f" [cyan]from {safe(group.service)}[/]" if group.service else ""
         console.print(
-            f"       [bold]{safe(group.rule)}[/] {safe(f['severity'])}: {safe(f['resource']['type'])} "
+            f"       [bold]{safe(group.rule)}[/]{service} {safe(f['severity'])}: {safe(f['resource']['type'])} "
             f"{safe(f['resource']['id'])}: {safe(f['message'])}{more}"
         )
     else:
@@ -127,4 +128,5 @@ def _finding_doc(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "resource": {"type": f.resource.type, "id": f.resource.id},
         "message": f.message,
+        "source": f.source,
     }

@@ -88,6 +88,7 @@ def plan_by_rule(
             "listed": list(g.findings[:max_listed]),
             "more": max(0, g.count - max_listed),
             "fix": g.remediation,
+            "service": g.service,
         }
         for g in rule_groups(item, findings)
     ]

@@ -21,6 +21,9 @@ from wasp.report.doc_types import ResourceDoc
 FINDING_ID = "^f-[0-9a-f]{16}$"
 """The schema's pattern for a finding id."""
 
+SOURCE = "^[a-z][a-z0-9_-]*$"
+"""The schema's pattern for a finding's source (``rule``, ``guardduty``, ...)."""
+
 
 class CheckedFinding(TypedDict):
     """A finding, with the schema's enums, pattern and minimum length as msgspec constraints."""
@@ -36,6 +39,7 @@ class CheckedFinding(TypedDict):
     observed_at: NotRequired[str]
     public_exposure: NotRequired[bool]
     waiver: NotRequired[str | None]
+    source: NotRequired[Annotated[str, msgspec.Meta(pattern=SOURCE)]]
 
 
 def findings_valid(findings: object) -> bool:

@@ -87,6 +87,7 @@ DECIDING_FIELDS = (
     "classification_values",
     "pipeline",
     "scope_tags",
+    "findings",
 )
 """Workload fields that shape a review's content. Paths, profile and role only say where things were read."""
 

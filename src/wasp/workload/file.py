@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wasp.model import Workload
 from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, key_form
+from wasp.model.rule import FindingThresholds
 from wasp.regions import check_regions
 from wasp.yamlfile import load_yaml, validate
 
@@ -57,6 +58,50 @@ class ClassificationScheme(BaseModel):
         return value
 
 
+_T = FindingThresholds()
+
+
+class FindingsSettings(BaseModel):
+    """When the security services' own findings (GuardDuty, Inspector, ...) count against a best practice."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    guardduty_min_severity: float = Field(
+        default=_T.guardduty_min_severity,
+        ge=1.0,
+        le=10.0,
+        description="GuardDuty findings at or above this severity are weighed (1-10; 7 is high, 4 medium)",
+    )
+    guardduty_max_age_days: int = Field(
+        default=_T.guardduty_max_age_days,
+        ge=0,
+        le=3650,
+        description="A weighed GuardDuty finding still active after this many days fails",
+    )
+    inspector_patch_window_days: int = Field(
+        default=_T.inspector_patch_window_days,
+        ge=0,
+        le=3650,
+        description="A critical/high Inspector vulnerability with a fix available, open longer than this, fails",
+    )
+    access_analyzer_unused_days: int = Field(
+        default=_T.access_analyzer_unused_days,
+        ge=1,
+        le=3650,
+        description="Roles, keys and permissions unused this long (IAM Access Analyzer) fail",
+    )
+    max_findings_per_service: int = Field(
+        default=_T.max_findings_per_service,
+        ge=1,
+        le=100_000,
+        description="At most this many findings are read per service and region; reaching it is reported",
+    )
+
+    def thresholds(self) -> FindingThresholds:
+        """The settings as the rules' :class:`FindingThresholds`."""
+        return FindingThresholds(**self.model_dump())
+
+
 class WorkloadFile(BaseModel):
     """One workload, not the whole estate: its accounts, regions, sources and people."""
 
@@ -93,6 +138,10 @@ class WorkloadFile(BaseModel):
     )
     pipeline: bool = Field(default=False, description="The workload deploys through a CI/CD pipeline")
     scope_tags: dict[str, str] = Field(default_factory=dict, description="Only resources with these tags")
+    findings: FindingsSettings = Field(
+        default_factory=FindingsSettings,
+        description="When the security services' own findings count, and how many are read",
+    )
 
     @field_validator("accounts")
     @classmethod
@@ -145,6 +194,7 @@ def load_workload(path: Path) -> Workload:
         classification_values=(*DEFAULT_VALUES, *wf.classification.values.items()),
         pipeline=wf.pipeline,
         scope_tags=dict(wf.scope_tags),
+        findings=wf.findings.thresholds(),
         source=str(path),
     )
 
@@ -207,4 +257,10 @@ break_glass: []                  # principals allowed to hold admin, e.g. [Break
 # classification_tag: DataClassification  # one more classification key, tried before all others
 pipeline: false                  # true when the workload deploys through CodePipeline / CodeBuild
 # scope_tags: {{workload: payments}}  # only review resources carrying all these tags
+# findings:                      # when GuardDuty / Inspector / Access Analyzer findings count (defaults shown)
+#   guardduty_min_severity: {_T.guardduty_min_severity:g}    # GuardDuty findings this severe or worse (1-10; 7 is high)
+#   guardduty_max_age_days: {_T.guardduty_max_age_days}    # ... fail when still active after this many days
+#   inspector_patch_window_days: {_T.inspector_patch_window_days}  # fixable critical/high CVEs open longer fail
+#   access_analyzer_unused_days: {_T.access_analyzer_unused_days}  # unused roles, keys, permissions this long fail
+#   max_findings_per_service: {_T.max_findings_per_service}  # read at most this many per service and region
 """

@@ -7,6 +7,7 @@ from typing import IO
 
 from wasp.report.doc_types import ReviewDoc
 from wasp.report.safe_text import CsvWriter
+from wasp.report.sources import source_of
 
 COLUMNS = (
     "finding_id",
@@ -25,6 +26,7 @@ COLUMNS = (
     "message",
     "waiver",
     "evidence",
+    "source",
 )
 
 
@@ -61,6 +63,7 @@ class FindingsCsvReporter:
                     f["message"],
                     f.get("waiver") or "",
                     json.dumps(f.get("evidence", {}), separators=(",", ":"), sort_keys=True),
+                    source_of(f),
                 ]
             )
 

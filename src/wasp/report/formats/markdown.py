@@ -109,6 +109,8 @@ class MarkdownReporter:
 def _group(group: RuleGroup, w: Callable[[str], Any]) -> None:
     """One rule of a plan item: its fix, then its worst findings (nested under the item)."""
     count = f" ({group.count} finding(s), worst {_cell(group.worst)})" if group.findings else ""
+    if group.service:
+        count = f" from {_cell(group.service)}{count}"
     fix = f" — fix: {_code(group.remediation['cli'])}" if group.remediation else ""
     w(f"   - {_code(group.rule)}{count}{fix}\n")
     for f in group.findings[:EXAMPLES]:

@@ -8,7 +8,7 @@
   var S = blob.strings, rows = blob.rows, C = {};
   blob.columns.forEach(function (name, i) { C[name] = i; });
   var SEARCHED = ["id", "rule", "best_practices", "type", "resource", "account", "region", "where", "message",
-                  "evidence", "waiver"].map(function (c) { return C[c]; });
+                  "evidence", "waiver", "source"].map(function (c) { return C[c]; });
   var ORDER = {status: ["fail", "unknown", "waived", "pass"],
                severity: ["critical", "high", "medium", "low", "informational"]};
 
@@ -44,7 +44,8 @@
     {id: "account", label: "All accounts", values: function (r) { return [S[r[C.account]]]; }},
     {id: "region", label: "All regions", values: function (r) { return [S[r[C.region]]]; }},
     {id: "service", label: "All services", values: function (r) { return [service(r[C.type])]; }},
-    {id: "type", label: "All resource types", values: function (r) { return [S[r[C.type]]]; }}
+    {id: "type", label: "All resource types", values: function (r) { return [S[r[C.type]]]; }},
+    {id: "source", label: "All sources", values: function (r) { return [S[r[C.source]]]; }}
   ];
 
   var controls = document.getElementById("ft-controls");
@@ -138,6 +139,11 @@
     tr.appendChild(cell("Severity")).textContent = S[r[C.severity]];
     td = cell("Rule");
     td.appendChild(el("code", S[r[C.rule]]));
+    var source = S[r[C.source]];
+    if (source && source !== "wasp") {  // evidence from a security service's own findings
+      td.appendChild(document.createTextNode(" "));
+      td.appendChild(el("span", "from " + source, "source"));
+    }
     S[r[C.best_practices]].split(",").forEach(function (bp) {
       if (!bp) { return; }
       td.appendChild(document.createTextNode(" "));
