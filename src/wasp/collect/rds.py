@@ -7,15 +7,46 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import SUPPLEMENTARY, Resource
+from wasp.model import SUPPLEMENTARY, Resource, Unresolved
 
 INSTANCE = "AWS::RDS::DBInstance"
 CLUSTER = "AWS::RDS::DBCluster"
 TLS_PARAMETERS = ("rds.force_ssl", "require_secure_transport")
 
+_INSTANCE_FIELDS = {
+    "EngineVersion": "EngineVersion",
+    "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
+    "DeletionProtection": "DeletionProtection",
+    "MonitoringInterval": "MonitoringInterval",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "AutoMinorVersionUpgrade": "AutoMinorVersionUpgrade",
+    "CACertificateIdentifier": "CACertificateIdentifier",
+}
+"""DescribeDBInstances keys -> the template property names the rules read."""
+_CLUSTER_FIELDS = {
+    "EngineVersion": "EngineVersion",
+    "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+
+
+def _settings(described: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """The described settings under their template names; one the response lacks stays unknown, never a default.
+
+    ``EnabledCloudwatchLogsExports`` is left out of the response when nothing is exported, so absent means none.
+    """
+    out: dict[str, Any] = {
+        prop: described[key] if key in described else Unresolved(f"{key} was not in the RDS response")
+        for key, prop in fields.items()
+    }
+    out["EnableCloudwatchLogsExports"] = list(described.get("EnabledCloudwatchLogsExports") or [])
+    return out
+
 
 class RdsCollector(Collector):
-    """Instances and clusters with encryption, exposure and TLS enforcement."""
+    """Instances and clusters with encryption, exposure, TLS enforcement, authentication, logging and recovery
+    settings (all from the two Describe calls)."""
 
     name = "rds"
     service = "rds"
@@ -72,6 +103,7 @@ class RdsCollector(Collector):
                     "PubliclyAccessible": bool(db.get("PubliclyAccessible")),
                     "DBParameterGroupName": group,
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
+                    **_settings(db, _INSTANCE_FIELDS),
                     "Tags": tags_from(db.get("TagList")),
                     SUPPLEMENTARY: {"TlsParameters": cache[(group or "", False)]},
                 },
@@ -91,6 +123,7 @@ class RdsCollector(Collector):
                     "StorageEncrypted": bool(cl.get("StorageEncrypted")),
                     "KmsKeyId": cl.get("KmsKeyId"),
                     "DBClusterParameterGroupName": group,
+                    **_settings(cl, _CLUSTER_FIELDS),
                     "Tags": tags_from(cl.get("TagList")),
                     SUPPLEMENTARY: {"TlsParameters": cache[(group or "", True)]},
                 },
