@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from wasp.model.resource import Resource
-from wasp.model.rule import ResourceView, RuleContext
+from wasp.model.rule import Example, ResourceView, RuleContext, RuleMeta
 from wasp.rules._expect import Test
 
 MIN_BACKUP_DAYS = 7
@@ -50,9 +51,28 @@ def find_group(ctx: RuleContext, group_type: str, name: Any, name_keys: tuple[st
 
 def parameters(view: ResourceView, group: Resource) -> Mapping[str, Any]:
     """A parameter group's parameters as name -> value (CloudFormation's map, or a list of name/value pairs)."""
-    params = view.neighbour(group).get("Parameters", {})
+    return own_parameters(view.neighbour(group))
+
+
+def own_parameters(view: ResourceView) -> Mapping[str, Any]:
+    """The viewed parameter group's parameters as name -> value (a map, or Redshift's list of name/value)."""
+    params = view.get("Parameters", {})
     if isinstance(params, list):
         return {
             str(p.get("ParameterName")): p.get("ParameterValue") for p in params if isinstance(p, Mapping)
         }
     return params if isinstance(params, Mapping) else {}
+
+
+ELASTICSEARCH = "AWS::Elasticsearch::Domain"
+"""The legacy domain type: the same properties as ``AWS::OpenSearchService::Domain`` for what the rules read."""
+
+
+def twin(meta: RuleMeta, resource_type: str, title: str, checkov: tuple[str, ...]) -> RuleMeta:
+    """A rule's metadata for another resource type with the same properties (an Elasticsearch twin)."""
+    return replace(meta, resource_type=resource_type, title=title, checkov=checkov)
+
+
+def retyped(cases: tuple[Example, ...], resource_type: str) -> tuple[Example, ...]:
+    """The same examples on another resource type."""
+    return tuple(replace(e, resource=replace(e.resource, type=resource_type)) for e in cases)
