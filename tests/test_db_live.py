@@ -6,10 +6,11 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.stub import Stubber
 
 from conftest import NOW, REGION
 from wasp.collect.clients import ClientFactory
-from wasp.collect.rds import CLUSTER, INSTANCE, RdsCollector, _settings
+from wasp.collect.rds import CLUSTER, RdsCollector, _settings
 from wasp.collect.runner import collect, plan
 from wasp.engine.evaluate import evaluate
 from wasp.model import FindingStatus, Unresolved
@@ -98,4 +99,128 @@ def test_a_field_missing_from_the_response_is_unknown_not_a_default() -> None:
     assert got["DeletionProtection"] is True
     assert isinstance(got["Y"], Unresolved)
     assert got["EnableCloudwatchLogsExports"] == []
-    assert RdsCollector.resource_types == (INSTANCE, CLUSTER)
+
+
+class _Stubbed(ClientFactory):
+    """Clients with a botocore Stubber: DocumentDB and Neptune clusters as the real RDS API lists them."""
+
+    def __init__(self) -> None:
+        super().__init__(boto3.session.Session(region_name=REGION))
+        self.stubbers: dict[str, Stubber] = {}
+
+    def client(self, service: str, region: str) -> Any:
+        made = super().client(service, region)
+        if service not in self.stubbers:
+            self.stubbers[service] = Stubber(made)
+            self.stubbers[service].activate()
+        return made
+
+
+def _cluster(name: str, engine: str, group: str, **settings: Any) -> dict[str, Any]:
+    return {
+        "DBClusterIdentifier": name,
+        "DBClusterArn": f"arn:aws:rds:{REGION}:{ACCOUNT}:cluster:{name}",
+        "Engine": engine,
+        "DBClusterParameterGroup": group,
+        "StorageEncrypted": False,
+        "BackupRetentionPeriod": 1,
+        "DeletionProtection": False,
+        "IAMDatabaseAuthenticationEnabled": False,
+        **settings,
+    }
+
+
+def _docdb_neptune_inventory(group_read_fails: bool = False) -> Any:
+    factory = _Stubbed()
+    factory.client("rds", REGION)
+    stub = factory.stubbers["rds"]
+    stub.add_response("describe_db_instances", {"DBInstances": []})
+    clusters = [
+        _cluster(
+            "docs-good",
+            "docdb",
+            "audited",
+            StorageEncrypted=True,
+            BackupRetentionPeriod=7,
+            EnabledCloudwatchLogsExports=["audit", "profiler"],
+        ),
+        _cluster("docs-bad", "docdb", "default.docdb5.0"),
+        _cluster(
+            "graph-good",
+            "neptune",
+            "default.neptune1.3",
+            StorageEncrypted=True,
+            IAMDatabaseAuthenticationEnabled=True,
+            DeletionProtection=True,
+            BackupRetentionPeriod=7,
+            EnabledCloudwatchLogsExports=["audit"],
+        ),
+        _cluster("graph-bad", "neptune", "default.neptune1.3"),
+    ]
+    stub.add_response("describe_db_clusters", {"DBClusters": clusters})
+    stub.add_response(
+        "describe_db_cluster_parameters",
+        {
+            "Parameters": [
+                {"ParameterName": "tls", "ParameterValue": "enabled"},
+                {"ParameterName": "audit_logs", "ParameterValue": "enabled"},
+            ]
+        },
+        {"DBClusterParameterGroupName": "audited"},
+    )
+    if group_read_fails:
+        stub.add_client_error(
+            "describe_db_cluster_parameters", service_error_code="AccessDenied", http_status_code=403
+        )
+    else:
+        stub.add_response(
+            "describe_db_cluster_parameters",
+            {
+                "Parameters": [
+                    {"ParameterName": "tls", "ParameterValue": "disabled"},
+                    {"ParameterName": "audit_logs", "ParameterValue": "disabled"},
+                    {"ParameterName": "profiler", "ParameterValue": "disabled"},
+                ]
+            },
+            {"DBClusterParameterGroupName": "default.docdb5.0"},
+        )
+    inventory, _ = collect(plan([RdsCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,))
+    return inventory
+
+
+def test_docdb_and_neptune_clusters_listed_by_rds_are_typed_and_decided() -> None:
+    inventory = _docdb_neptune_inventory()
+    assert not inventory.of_type(CLUSTER)
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    rules = [
+        "docdb_encrypted",
+        "docdb_backup_retention",
+        "docdb_audit_log_export",
+        "neptune_encrypted",
+        "neptune_iam_authentication",
+        "neptune_deletion_protection",
+        "neptune_backup_retention",
+        "neptune_audit_logs",
+    ]
+    ev = evaluate(tuple(RULES[r] for r in rules), inventory, ctx, observed_at=NOW)
+    seen = {(f.rule, f.resource.id): f.status for f in ev.findings}
+    for rule in rules:
+        kind = "docs" if rule.startswith("docdb") else "graph"
+        assert (seen[(rule, f"{kind}-good")], seen[(rule, f"{kind}-bad")]) == (P, F), rule
+    groups = ("docdb_tls_enabled", "docdb_audit_logs_enabled")
+    ev = evaluate(tuple(RULES[r] for r in groups), inventory, ctx, observed_at=NOW)
+    seen = {(f.rule, f.resource.id): f.status for f in ev.findings}
+    for rule in groups:
+        assert (seen[(rule, "audited")], seen[(rule, "default.docdb5.0")]) == (P, F), rule
+
+
+def test_a_denied_docdb_parameter_read_leaves_the_group_unknown() -> None:
+    inventory = _docdb_neptune_inventory(group_read_fails=True)
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    ev = evaluate((RULES["docdb_tls_enabled"],), inventory, ctx, observed_at=NOW)
+    seen = {f.resource.id: f.status for f in ev.findings}
+    assert seen == {"audited": P, "default.docdb5.0": U}

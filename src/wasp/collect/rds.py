@@ -1,4 +1,8 @@
-"""RDS in one region: instances, clusters and the TLS-enforcing parameters of their parameter groups."""
+"""RDS in one region: instances, clusters and the TLS-enforcing parameters of their parameter groups.
+
+The RDS API also lists DocumentDB and Neptune clusters (engine ``docdb`` / ``neptune``): they become
+``AWS::DocDB::DBCluster`` (with their cluster parameter group's ``tls`` and ``audit_logs``) and
+``AWS::Neptune::DBCluster``, so their rules decide live from the same call."""
 
 from __future__ import annotations
 
@@ -7,10 +11,14 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import SUPPLEMENTARY, Resource, Unresolved
+from wasp.model import SUPPLEMENTARY, Origin, Resource, Unresolved
 
 INSTANCE = "AWS::RDS::DBInstance"
 CLUSTER = "AWS::RDS::DBCluster"
+DOCDB = "AWS::DocDB::DBCluster"
+DOCDB_GROUP = "AWS::DocDB::DBClusterParameterGroup"
+NEPTUNE = "AWS::Neptune::DBCluster"
+DOCDB_PARAMETERS = ("tls", "audit_logs")
 TLS_PARAMETERS = ("rds.force_ssl", "require_secure_transport")
 
 _INSTANCE_FIELDS = {
@@ -26,6 +34,16 @@ _INSTANCE_FIELDS = {
 _CLUSTER_FIELDS = {
     "EngineVersion": "EngineVersion",
     "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+
+_DOCUMENT_FIELDS = {
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+_GRAPH_FIELDS = {
+    "IAMDatabaseAuthenticationEnabled": "IamAuthEnabled",
     "DeletionProtection": "DeletionProtection",
     "BackupRetentionPeriod": "BackupRetentionPeriod",
 }
@@ -50,7 +68,7 @@ class RdsCollector(Collector):
 
     name = "rds"
     service = "rds"
-    resource_types = (INSTANCE, CLUSTER)
+    resource_types = (INSTANCE, CLUSTER, DOCDB, DOCDB_GROUP, NEPTUNE)
     permissions = (
         "rds:DescribeDBInstances",
         "rds:DescribeDBClusters",
@@ -108,8 +126,19 @@ class RdsCollector(Collector):
                     SUPPLEMENTARY: {"TlsParameters": cache[(group or "", False)]},
                 },
             )
-        for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER,)):
+        docdb_groups: set[str] = set()
+        for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER, DOCDB, NEPTUNE)):
+            engine = str(cl.get("Engine") or "")
             group = cl.get("DBClusterParameterGroup")
+            if engine == "docdb":
+                yield self._document_cluster(cl, origin)
+                if group and group not in docdb_groups:
+                    docdb_groups.add(group)
+                    yield self._docdb_group(api, group, origin)
+                continue
+            if engine == "neptune":
+                yield self._graph_cluster(cl, origin)
+                continue
             if (group or "", True) not in cache:
                 cache[(group or "", True)] = self._params(api, group, True)
             yield Resource(
@@ -128,3 +157,61 @@ class RdsCollector(Collector):
                     SUPPLEMENTARY: {"TlsParameters": cache[(group or "", True)]},
                 },
             )
+
+    @staticmethod
+    def _document_cluster(cl: dict[str, Any], origin: Origin) -> Resource:
+        """A DocumentDB cluster (the RDS API lists them with engine docdb) as ``AWS::DocDB::DBCluster``."""
+        return Resource(
+            type=DOCDB,
+            id=cl["DBClusterIdentifier"],
+            arn=cl.get("DBClusterArn"),
+            origin=origin,
+            properties={
+                "DBClusterIdentifier": cl["DBClusterIdentifier"],
+                "StorageEncrypted": bool(cl.get("StorageEncrypted")),
+                "KmsKeyId": cl.get("KmsKeyId"),
+                "DBClusterParameterGroupName": cl.get("DBClusterParameterGroup"),
+                **_settings(cl, _DOCUMENT_FIELDS),
+                "Tags": tags_from(cl.get("TagList")),
+            },
+        )
+
+    @staticmethod
+    def _graph_cluster(cl: dict[str, Any], origin: Origin) -> Resource:
+        """A Neptune cluster (the RDS API lists them with engine neptune) as ``AWS::Neptune::DBCluster``."""
+        return Resource(
+            type=NEPTUNE,
+            id=cl["DBClusterIdentifier"],
+            arn=cl.get("DBClusterArn"),
+            origin=origin,
+            properties={
+                "DBClusterIdentifier": cl["DBClusterIdentifier"],
+                "StorageEncrypted": bool(cl.get("StorageEncrypted")),
+                "KmsKeyId": cl.get("KmsKeyId"),
+                **_settings(cl, _GRAPH_FIELDS),
+                "Tags": tags_from(cl.get("TagList")),
+            },
+        )
+
+    @staticmethod
+    def _docdb_group(api: ApiReader, group: str, origin: Origin) -> Resource:
+        """A DocumentDB cluster parameter group with its ``tls`` and ``audit_logs`` values (engine defaults
+        included: the API lists every parameter); a failed read leaves them unknown."""
+        parameters: Any
+        try:
+            found = api.call(
+                "describe_db_cluster_parameters",
+                resource_id=group,
+                DBClusterParameterGroupName=group,
+                affects=(DOCDB_GROUP,),
+            )
+            parameters = {
+                p["ParameterName"]: p.get("ParameterValue")
+                for p in (found or {}).get("Parameters", [])
+                if p.get("ParameterName") in DOCDB_PARAMETERS
+            }
+        except CallFailed as failed:
+            parameters = failed.unresolved
+        return Resource(
+            type=DOCDB_GROUP, id=group, origin=origin, properties={"Name": group, "Parameters": parameters}
+        )

@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from wasp.model.resource import Resource
-from wasp.model.rule import Example, ResourceView, RuleContext, RuleMeta
+from wasp.model.rule import Example, ResourceView, RuleContext, RuleMeta, example_resource
+from wasp.model.status import FindingStatus
 from wasp.rules._expect import Test
 
 MIN_BACKUP_DAYS = 7
@@ -76,3 +77,10 @@ def twin(meta: RuleMeta, resource_type: str, title: str, checkov: tuple[str, ...
 def retyped(cases: tuple[Example, ...], resource_type: str) -> tuple[Example, ...]:
     """The same examples on another resource type."""
     return tuple(replace(e, resource=replace(e.resource, type=resource_type)) for e in cases)
+
+
+def unknowns(resource_type: str, *cases: tuple[str, Mapping[str, Any]]) -> tuple[Example, ...]:
+    """Examples whose value is known only at deploy time (an unresolved reference): the verdict is unknown."""
+    return tuple(
+        Example(name, example_resource(resource_type, props), FindingStatus.UNKNOWN) for name, props in cases
+    )

@@ -1,7 +1,8 @@
 """DocumentDB clusters are encrypted at rest."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -30,4 +31,6 @@ EXAMPLES = examples(
     "AWS::DocDB::DBCluster",
     passing=[("on", {"StorageEncrypted": True})],
     failing=[("absent", {"DBClusterIdentifier": "docs"})],
+) + unknowns(
+    "AWS::DocDB::DBCluster", ("deploy-time", {"StorageEncrypted": Unresolved("a parameter with no default")})
 )

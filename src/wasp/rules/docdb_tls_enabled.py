@@ -1,7 +1,8 @@
 """DocumentDB cluster parameter groups keep TLS on."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, none_of
 
 META = RuleMeta(
@@ -31,4 +32,7 @@ EXAMPLES = examples(
     "AWS::DocDB::DBClusterParameterGroup",
     passing=[("default", {"Parameters": {"audit_logs": "enabled"}})],
     failing=[("disabled", {"Parameters": {"tls": "disabled"}})],
+) + unknowns(
+    "AWS::DocDB::DBClusterParameterGroup",
+    ("deploy-time", {"Parameters": {"tls": Unresolved("a parameter with no default")}}),
 )

@@ -1,7 +1,8 @@
 """ElastiCache replication groups authenticate clients over an encrypted connection."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, is_true, present
 
 META = RuleMeta(
@@ -48,4 +49,10 @@ EXAMPLES = examples(
         ("no-tls", {"AuthToken": "(set)"}),
         ("open", {"TransitEncryptionEnabled": True}),
     ],
+) + unknowns(
+    "AWS::ElastiCache::ReplicationGroup",
+    (
+        "deploy-time",
+        {"TransitEncryptionEnabled": Unresolved("a parameter with no default"), "AuthToken": "(set)"},
+    ),
 )

@@ -1,7 +1,8 @@
 """ElastiCache replication groups encrypt their data at rest."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, is_true
 
 META = RuleMeta(
@@ -39,4 +40,7 @@ EXAMPLES = examples(
         ("redis-default", {"Engine": "redis"}),
         ("off", {"Engine": "valkey", "AtRestEncryptionEnabled": False}),
     ],
+) + unknowns(
+    "AWS::ElastiCache::ReplicationGroup",
+    ("deploy-time", {"AtRestEncryptionEnabled": Unresolved("a parameter with no default")}),
 )

@@ -1,7 +1,8 @@
 """MemoryDB clusters encrypt data in transit."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -31,4 +32,6 @@ EXAMPLES = examples(
     "AWS::MemoryDB::Cluster",
     passing=[("default", {"ClusterName": "sessions"})],
     failing=[("off", {"TLSEnabled": False})],
+) + unknowns(
+    "AWS::MemoryDB::Cluster", ("deploy-time", {"TLSEnabled": Unresolved("a parameter with no default")})
 )

@@ -1,7 +1,8 @@
 """Amazon MQ brokers are not reachable from the internet."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_false
 
 META = RuleMeta(
@@ -30,4 +31,7 @@ EXAMPLES = examples(
     "AWS::AmazonMQ::Broker",
     passing=[("private", {"PubliclyAccessible": False})],
     failing=[("public", {"PubliclyAccessible": "true"})],
+) + unknowns(
+    "AWS::AmazonMQ::Broker",
+    ("deploy-time", {"PubliclyAccessible": Unresolved("a parameter with no default")}),
 )

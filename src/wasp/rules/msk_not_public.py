@@ -1,7 +1,8 @@
 """MSK brokers are not reachable from the internet."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, none_of
 
 META = RuleMeta(
@@ -40,4 +41,14 @@ EXAMPLES = examples(
             },
         )
     ],
+) + unknowns(
+    "AWS::MSK::Cluster",
+    (
+        "deploy-time",
+        {
+            "BrokerNodeGroupInfo": {
+                "ConnectivityInfo": {"PublicAccess": {"Type": Unresolved("a parameter with no default")}}
+            }
+        },
+    ),
 )

@@ -1,7 +1,8 @@
 """Neptune clusters are encrypted at rest."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -30,4 +31,7 @@ EXAMPLES = examples(
     "AWS::Neptune::DBCluster",
     passing=[("on", {"StorageEncrypted": True})],
     failing=[("absent", {"DBClusterIdentifier": "graph"})],
+) + unknowns(
+    "AWS::Neptune::DBCluster",
+    ("deploy-time", {"StorageEncrypted": Unresolved("a parameter with no default")}),
 )

@@ -1,7 +1,8 @@
 """OpenSearch domains encrypt their data at rest."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -30,4 +31,7 @@ EXAMPLES = examples(
     "AWS::OpenSearchService::Domain",
     passing=[("on", {"EncryptionAtRestOptions": {"Enabled": True}})],
     failing=[("absent", {"DomainName": "logs"}), ("off", {"EncryptionAtRestOptions": {"Enabled": "false"}})],
+) + unknowns(
+    "AWS::OpenSearchService::Domain",
+    ("deploy-time", {"EncryptionAtRestOptions": {"Enabled": Unresolved("a parameter with no default")}}),
 )

@@ -1,7 +1,8 @@
 """OpenSearch domains require HTTPS with TLS 1.2 or later."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, is_true, one_of
 
 META = RuleMeta(
@@ -53,4 +54,15 @@ EXAMPLES = examples(
         ("absent", {"DomainName": "logs"}),
         ("default-policy", {"DomainEndpointOptions": {"EnforceHTTPS": True}}),
     ],
+) + unknowns(
+    "AWS::OpenSearchService::Domain",
+    (
+        "deploy-time",
+        {
+            "DomainEndpointOptions": {
+                "EnforceHTTPS": True,
+                "TLSSecurityPolicy": Unresolved("a parameter with no default"),
+            }
+        },
+    ),
 )

@@ -1,7 +1,8 @@
 """OpenSearch domains are reachable only inside a VPC."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, present
 
 META = RuleMeta(
@@ -31,4 +32,7 @@ EXAMPLES = examples(
     "AWS::OpenSearchService::Domain",
     passing=[("vpc", {"VPCOptions": {"SubnetIds": ["subnet-1"]}})],
     failing=[("public", {"DomainName": "logs"})],
+) + unknowns(
+    "AWS::OpenSearchService::Domain",
+    ("deploy-time", {"VPCOptions": {"SubnetIds": Unresolved("a parameter with no default")}}),
 )

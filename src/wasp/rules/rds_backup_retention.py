@@ -1,8 +1,8 @@
 """RDS instances outside a cluster keep automated backups for at least a week."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._db import MIN_BACKUP_DAYS, standalone
+from wasp.rules._db import MIN_BACKUP_DAYS, standalone, unknowns
 from wasp.rules._expect import at_least, examples, expect
 
 META = RuleMeta(
@@ -35,4 +35,7 @@ EXAMPLES = examples(
     "AWS::RDS::DBInstance",
     passing=[("week", {"BackupRetentionPeriod": "7"})],
     failing=[("default", {"Engine": "mysql"}), ("off", {"BackupRetentionPeriod": 0})],
+) + unknowns(
+    "AWS::RDS::DBInstance",
+    ("deploy-time", {"BackupRetentionPeriod": Unresolved("a parameter with no default")}),
 )

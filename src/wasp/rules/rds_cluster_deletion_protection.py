@@ -1,7 +1,8 @@
 """RDS/Aurora clusters have deletion protection."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -31,4 +32,6 @@ EXAMPLES = examples(
     "AWS::RDS::DBCluster",
     passing=[("on", {"DeletionProtection": True})],
     failing=[("absent", {"Engine": "aurora-mysql"})],
+) + unknowns(
+    "AWS::RDS::DBCluster", ("deploy-time", {"DeletionProtection": Unresolved("a parameter with no default")})
 )

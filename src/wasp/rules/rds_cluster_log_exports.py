@@ -1,8 +1,8 @@
 """RDS/Aurora clusters export their logs to CloudWatch Logs (MySQL-family clusters: the audit log)."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._db import engine_is, exports_include
+from wasp.rules._db import engine_is, exports_include, unknowns
 from wasp.rules._expect import examples, present
 
 META = RuleMeta(
@@ -48,4 +48,10 @@ EXAMPLES = examples(
         ("absent", {"Engine": "aurora-postgresql"}),
         ("mysql-no-audit", {"Engine": "aurora-mysql", "EnableCloudwatchLogsExports": ["slowquery"]}),
     ],
+) + unknowns(
+    "AWS::RDS::DBCluster",
+    (
+        "deploy-time",
+        {"Engine": "aurora-mysql", "EnableCloudwatchLogsExports": Unresolved("a parameter with no default")},
+    ),
 )

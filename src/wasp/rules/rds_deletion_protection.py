@@ -1,8 +1,8 @@
 """RDS instances outside a cluster have deletion protection."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._db import standalone
+from wasp.rules._db import standalone, unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -34,4 +34,6 @@ EXAMPLES = examples(
     "AWS::RDS::DBInstance",
     passing=[("on", {"DeletionProtection": True})],
     failing=[("absent", {"Engine": "postgres"}), ("off", {"DeletionProtection": "false"})],
+) + unknowns(
+    "AWS::RDS::DBInstance", ("deploy-time", {"DeletionProtection": Unresolved("a parameter with no default")})
 )

@@ -1,8 +1,8 @@
 """RDS MySQL, MariaDB and PostgreSQL instances accept IAM database authentication."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._db import engine_is, standalone
+from wasp.rules._db import engine_is, standalone, unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -37,4 +37,10 @@ EXAMPLES = examples(
         ("absent", {"Engine": "mysql"}),
         ("off", {"Engine": "mariadb", "EnableIAMDatabaseAuthentication": "false"}),
     ],
+) + unknowns(
+    "AWS::RDS::DBInstance",
+    (
+        "deploy-time",
+        {"Engine": "postgres", "EnableIAMDatabaseAuthentication": Unresolved("a parameter with no default")},
+    ),
 )

@@ -1,7 +1,8 @@
 """Redshift clusters are encrypted at rest."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_true
 
 META = RuleMeta(
@@ -32,4 +33,6 @@ EXAMPLES = examples(
     "AWS::Redshift::Cluster",
     passing=[("on", {"Encrypted": True}), ("default", {"ClusterType": "multi-node"})],
     failing=[("off", {"Encrypted": "false"})],
+) + unknowns(
+    "AWS::Redshift::Cluster", ("deploy-time", {"Encrypted": Unresolved("a parameter with no default")})
 )

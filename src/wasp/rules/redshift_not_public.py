@@ -1,7 +1,8 @@
 """Redshift clusters are not publicly accessible."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import unknowns
 from wasp.rules._expect import examples, expect, is_false
 
 META = RuleMeta(
@@ -33,4 +34,7 @@ EXAMPLES = examples(
     "AWS::Redshift::Cluster",
     passing=[("private", {"PubliclyAccessible": False}), ("default", {"ClusterType": "multi-node"})],
     failing=[("public", {"PubliclyAccessible": True})],
+) + unknowns(
+    "AWS::Redshift::Cluster",
+    ("deploy-time", {"PubliclyAccessible": Unresolved("a parameter with no default")}),
 )

@@ -1,8 +1,8 @@
 """Redshift parameter groups require SSL."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._db import own_parameters
+from wasp.rules._db import own_parameters, unknowns
 from wasp.rules._expect import examples, is_true
 
 META = RuleMeta(
@@ -39,4 +39,7 @@ EXAMPLES = examples(
             {"Parameters": [{"ParameterName": "enable_user_activity_logging", "ParameterValue": "true"}]},
         )
     ],
+) + unknowns(
+    "AWS::Redshift::ClusterParameterGroup",
+    ("deploy-time", {"Parameters": Unresolved("a parameter with no default")}),
 )
