@@ -224,3 +224,85 @@ def test_a_denied_docdb_parameter_read_leaves_the_group_unknown() -> None:
     ev = evaluate((RULES["docdb_tls_enabled"],), inventory, ctx, observed_at=NOW)
     seen = {f.resource.id: f.status for f in ev.findings}
     assert seen == {"audited": P, "default.docdb5.0": U}
+
+
+def _run(collector: Any, *rules: str) -> dict[tuple[str, str], FindingStatus]:
+    factory = ClientFactory(boto3.session.Session(region_name=REGION))
+    inventory, _ = collect(plan([collector], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,))
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    ev = evaluate(tuple(RULES[r] for r in rules), inventory, ctx, observed_at=NOW)
+    return {(f.rule, f.resource.id): f.status for f in ev.findings}
+
+
+@pytest.mark.usefixtures("aws")
+def test_redshift_clusters_and_parameter_groups_decide_the_rules_live() -> None:
+    redshift = boto3.client("redshift", region_name=REGION)
+    common = {"NodeType": "ra3.xlplus", "ClusterType": "single-node", "MasterUserPassword": "Not-A-Secret-9"}
+    redshift.create_cluster(
+        ClusterIdentifier="good",
+        MasterUsername="orders_dba",
+        Encrypted=True,
+        PubliclyAccessible=False,
+        EnhancedVpcRouting=True,
+        **common,
+    )
+    redshift.create_cluster(
+        ClusterIdentifier="bad",
+        MasterUsername="awsuser",
+        Encrypted=False,
+        PubliclyAccessible=True,
+        AllowVersionUpgrade=False,
+        AutomatedSnapshotRetentionPeriod=0,
+        **common,
+    )
+    redshift.enable_logging(ClusterIdentifier="good", LogDestinationType="cloudwatch", LogExports=["userlog"])
+    from wasp.collect.redshift import RedshiftCollector
+
+    rules = (
+        "redshift_encrypted",
+        "redshift_not_public",
+        "redshift_enhanced_vpc_routing",
+        "redshift_not_default_admin_user",
+        "redshift_version_upgrade",
+        "redshift_audit_logging",
+    )
+    seen = _run(RedshiftCollector(), *rules, "redshift_require_ssl")
+    for rule in rules:
+        assert (seen[(rule, "good")], seen[(rule, "bad")]) == (P, F), rule
+    assert seen[("redshift_require_ssl", "default.redshift-1.0")] is F  # the group both clusters use
+
+
+@pytest.mark.parametrize("denied", [False, True])
+def test_redshift_require_ssl_is_read_from_the_group_and_a_denied_read_is_unknown(denied: bool) -> None:
+    from wasp.collect.redshift import RedshiftCollector
+
+    factory = _Stubbed()
+    factory.client("redshift", REGION)
+    stub = factory.stubbers["redshift"]
+    cluster = {
+        "ClusterIdentifier": "c",
+        "ClusterParameterGroups": [{"ParameterGroupName": "tls"}],
+        "AutomatedSnapshotRetentionPeriod": 0,  # moto keeps 1 whatever is asked
+    }
+    stub.add_response("describe_clusters", {"Clusters": [cluster]})
+    stub.add_response("describe_logging_status", {"LoggingEnabled": False}, {"ClusterIdentifier": "c"})
+    if denied:
+        stub.add_client_error("describe_cluster_parameters", "AccessDenied", http_status_code=403)
+    else:
+        stub.add_response(
+            "describe_cluster_parameters",
+            {"Parameters": [{"ParameterName": "require_ssl", "ParameterValue": "true"}]},
+            {"ParameterGroupName": "tls"},
+        )
+    inventory, _ = collect(plan([RedshiftCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,))
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    rules = ("redshift_require_ssl", "redshift_encrypted", "redshift_automated_snapshots")
+    ev = evaluate(tuple(RULES[r] for r in rules), inventory, ctx, observed_at=NOW)
+    seen = {(f.rule, f.resource.id): f.status for f in ev.findings}
+    assert seen[("redshift_require_ssl", "tls")] is (U if denied else P)
+    assert seen[("redshift_encrypted", "c")] is U  # a field missing from the answer is never defaulted
+    assert seen[("redshift_automated_snapshots", "c")] is F
