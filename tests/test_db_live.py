@@ -306,3 +306,142 @@ def test_redshift_require_ssl_is_read_from_the_group_and_a_denied_read_is_unknow
     assert seen[("redshift_require_ssl", "tls")] is (U if denied else P)
     assert seen[("redshift_encrypted", "c")] is U  # a field missing from the answer is never defaulted
     assert seen[("redshift_automated_snapshots", "c")] is F
+
+
+@pytest.mark.usefixtures("aws")
+def test_search_cache_streaming_and_messaging_collectors_decide_the_rules_live() -> None:
+    from wasp.collect.elasticache import ElastiCacheCollector
+    from wasp.collect.memorydb import MemoryDbCollector
+    from wasp.collect.mq import MqCollector
+    from wasp.collect.msk import MskCollector
+    from wasp.collect.opensearch import OpenSearchCollector
+
+    search = boto3.client("opensearch", region_name=REGION)
+    search.create_domain(
+        DomainName="good",
+        EncryptionAtRestOptions={"Enabled": True},
+        NodeToNodeEncryptionOptions={"Enabled": True},
+        DomainEndpointOptions={"EnforceHTTPS": True, "TLSSecurityPolicy": "Policy-Min-TLS-1-2-PFS-2023-10"},
+    )
+    search.create_domain(DomainName="bad")
+    search.create_domain(DomainName="legacy", EngineVersion="Elasticsearch_7.10")
+    seen = _run(
+        OpenSearchCollector(),
+        "opensearch_encrypted_at_rest",
+        "opensearch_node_to_node_encryption",
+        "opensearch_https_tls12",
+        "elasticsearch_encrypted_at_rest",
+    )
+    for rule in (
+        "opensearch_encrypted_at_rest",
+        "opensearch_node_to_node_encryption",
+        "opensearch_https_tls12",
+    ):
+        assert (seen[(rule, "good")], seen[(rule, "bad")]) == (P, F), rule
+    assert seen[("elasticsearch_encrypted_at_rest", "legacy")] is F
+    assert ("opensearch_encrypted_at_rest", "legacy") not in seen
+
+    cache = boto3.client("elasticache", region_name=REGION)
+    common = {"ReplicationGroupDescription": "d", "Engine": "redis", "CacheNodeType": "cache.t3.small"}
+    cache.create_replication_group(
+        ReplicationGroupId="good", AtRestEncryptionEnabled=True, TransitEncryptionEnabled=True, **common
+    )
+    cache.create_replication_group(ReplicationGroupId="bad", **common)
+    cache.create_cache_cluster(
+        CacheClusterId="backed", Engine="redis", CacheNodeType="cache.t3.small", SnapshotRetentionLimit=7
+    )
+    cache.create_cache_cluster(CacheClusterId="bare", Engine="redis", CacheNodeType="cache.t3.small")
+    seen = _run(
+        ElastiCacheCollector(),
+        "elasticache_encrypted_at_rest",
+        "elasticache_encrypted_in_transit",
+        "elasticache_auth",
+        "elasticache_backups",
+        "elasticache_auto_minor_version_upgrade",
+    )
+    for rule in ("elasticache_encrypted_at_rest", "elasticache_encrypted_in_transit"):
+        assert (seen[(rule, "good")], seen[(rule, "bad")]) == (P, F), rule
+    assert seen[("elasticache_auth", "good")] is F  # TLS on, but no token and no user group
+    assert (seen[("elasticache_backups", "backed")], seen[("elasticache_backups", "bare")]) == (P, F)
+    assert seen[("elasticache_auto_minor_version_upgrade", "bare")] is U  # moto omits the field
+
+    memory = boto3.client("memorydb", region_name=REGION)
+    memory.create_cluster(
+        ClusterName="plain", NodeType="db.t4g.small", ACLName="open-access", TLSEnabled=False
+    )
+    memory.create_cluster(ClusterName="tls", NodeType="db.t4g.small", ACLName="open-access")
+    seen = _run(MemoryDbCollector(), "memorydb_tls_enabled")
+    assert (seen[("memorydb_tls_enabled", "tls")], seen[("memorydb_tls_enabled", "plain")]) == (P, F)
+
+    kafka = boto3.client("kafka", region_name=REGION)
+    for name, access in (("private", "DISABLED"), ("public", "SERVICE_PROVIDED_EIPS")):
+        kafka.create_cluster_v2(
+            ClusterName=name,
+            Provisioned={
+                "BrokerNodeGroupInfo": {
+                    "InstanceType": "kafka.m5.large",
+                    "ClientSubnets": ["subnet-a", "subnet-b"],
+                    "ConnectivityInfo": {"PublicAccess": {"Type": access}},
+                },
+                "KafkaVersion": "3.6.0",
+                "NumberOfBrokerNodes": 2,
+            },
+        )
+    seen = _run(MskCollector(), "msk_not_public", "msk_broker_logging")
+    assert (seen[("msk_not_public", "private")], seen[("msk_not_public", "public")]) == (P, F)
+    assert seen[("msk_broker_logging", "private")] is F
+
+    mq = boto3.client("mq", region_name=REGION)
+    ids = {}
+    for name, public in (("private", False), ("public", True)):
+        ids[name] = mq.create_broker(
+            BrokerName=name,
+            EngineType="ACTIVEMQ",
+            EngineVersion="5.18",
+            HostInstanceType="mq.t3.micro",
+            DeploymentMode="SINGLE_INSTANCE",
+            PubliclyAccessible=public,
+            AutoMinorVersionUpgrade=not public,
+            Users=[{"Username": "app", "Password": "not-a-real-secret"}],
+            Logs={"General": True, "Audit": not public},
+        )["BrokerId"]
+    seen = _run(MqCollector(), "mq_not_public", "mq_logging", "mq_auto_minor_version_upgrade")
+    for rule in ("mq_not_public", "mq_logging", "mq_auto_minor_version_upgrade"):
+        assert (seen[(rule, ids["private"])], seen[(rule, ids["public"])]) == (P, F), rule
+
+
+def test_a_denied_broker_describe_leaves_that_broker_unknown() -> None:
+    from wasp.collect.mq import MqCollector
+
+    factory = _Stubbed()
+    factory.client("mq", REGION)
+    stub = factory.stubbers["mq"]
+    stub.add_response(
+        "list_brokers",
+        {
+            "BrokerSummaries": [
+                {
+                    "BrokerId": "b-1",
+                    "BrokerName": "orders",
+                    "DeploymentMode": "SINGLE_INSTANCE",
+                    "EngineType": "ACTIVEMQ",
+                }
+            ]
+        },
+    )
+    stub.add_client_error("describe_broker", "ForbiddenException", http_status_code=403)
+    inventory, _ = collect(plan([MqCollector()], [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,))
+    ctx = RuleContext(
+        inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
+    )
+    rules = ("mq_not_public", "mq_logging", "mq_auto_minor_version_upgrade")
+    ev = evaluate(tuple(RULES[r] for r in rules), inventory, ctx, observed_at=NOW)
+    assert {f.rule: f.status for f in ev.findings} == dict.fromkeys(rules, U)
+
+
+def test_an_opensearch_setting_missing_from_the_answer_is_unknown() -> None:
+    from wasp.collect.opensearch import domain_properties
+
+    props = domain_properties({"DomainName": "d", "EngineVersion": "OpenSearch_2.11"})
+    assert isinstance(props["EncryptionAtRestOptions"], Unresolved)
+    assert "VPCOptions" not in props  # a public domain has none: opensearch_in_vpc fails on it, as it should
