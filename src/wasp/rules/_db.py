@@ -84,3 +84,23 @@ def unknowns(resource_type: str, *cases: tuple[str, Mapping[str, Any]]) -> tuple
     return tuple(
         Example(name, example_resource(resource_type, props), FindingStatus.UNKNOWN) for name, props in cases
     )
+
+
+_LOG_FDW_FIXED = {"postgres": {13: 3, 12: 7, 11: 12, 10: 17}, "aurora-postgresql": {11: 9, 10: 14}}
+"""AWS-2022-004: the first fixed minor of each major (PostgreSQL 9.6: 9.6.22); later majors were never affected."""
+
+
+def log_fdw_vulnerable(engine: str, version: str) -> bool | None:
+    """True when a PostgreSQL engine version is open to the log_fdw local file read (AWS-2022-004); None when
+    the version cannot be read."""
+    parts = version.split(".")
+    if not all(p.isdigit() for p in parts[:2]) or len(parts) < 2:
+        return None
+    major, minor = int(parts[0]), int(parts[1])
+    fixed = _LOG_FDW_FIXED.get(engine, {})
+    if engine == "postgres" and (major, minor) == (9, 6):
+        patch = parts[2] if len(parts) > 2 else ""
+        return int(patch) < 22 if patch.isdigit() else None
+    if major < min(fixed, default=0):
+        return True  # older majors were never fixed
+    return major in fixed and minor < fixed[major]
