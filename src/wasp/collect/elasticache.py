@@ -61,6 +61,7 @@ class ElastiCacheCollector(Collector):
                     "ClusterName": cache["CacheClusterId"],
                     "Engine": cache.get("Engine"),
                     "ReplicationGroupId": cache.get("ReplicationGroupId"),
+                    "CacheSubnetGroupName": _known(cache, "CacheSubnetGroupName", "DescribeCacheClusters"),
                     "SnapshotRetentionLimit": cache.get("SnapshotRetentionLimit", 0),
                     "AutoMinorVersionUpgrade": _known(
                         cache, "AutoMinorVersionUpgrade", "DescribeCacheClusters"

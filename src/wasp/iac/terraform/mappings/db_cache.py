@@ -36,6 +36,7 @@ def cache_cluster(v: Values) -> Props:
             "snapshot_retention_limit": "SnapshotRetentionLimit",
             "auto_minor_version_upgrade": "AutoMinorVersionUpgrade",
             "transit_encryption_enabled": "TransitEncryptionEnabled",
+            "subnet_group_name": "CacheSubnetGroupName",
         },
     )
     return {**props, "Tags": tags(v.get("tags"))}

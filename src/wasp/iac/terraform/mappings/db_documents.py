@@ -47,8 +47,22 @@ def neptune_cluster(v: Values) -> Props:
     return {**props, "Tags": tags(v.get("tags"))}
 
 
+def docdb_global_cluster(v: Values) -> Props:
+    """``aws_docdb_global_cluster`` as ``AWS::DocDB::GlobalCluster``."""
+    return pick(
+        v,
+        {
+            "global_cluster_identifier": "GlobalClusterIdentifier",
+            "engine": "Engine",
+            "source_db_cluster_identifier": "SourceDBClusterIdentifier",
+            "storage_encrypted": "StorageEncrypted",
+        },
+    )
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_docdb_cluster": ("AWS::DocDB::DBCluster", docdb_cluster),
+    "aws_docdb_global_cluster": ("AWS::DocDB::GlobalCluster", docdb_global_cluster),
     "aws_docdb_cluster_parameter_group": ("AWS::DocDB::DBClusterParameterGroup", docdb_parameter_group),
     "aws_neptune_cluster": ("AWS::Neptune::DBCluster", neptune_cluster),
 }
