@@ -445,3 +445,30 @@ def test_an_opensearch_setting_missing_from_the_answer_is_unknown() -> None:
     props = domain_properties({"DomainName": "d", "EngineVersion": "OpenSearch_2.11"})
     assert isinstance(props["EncryptionAtRestOptions"], Unresolved)
     assert "VPCOptions" not in props  # a public domain has none: opensearch_in_vpc fails on it, as it should
+
+
+@pytest.mark.usefixtures("aws")
+def test_postgres_statement_logging_is_read_from_the_parameter_group_live() -> None:
+    rds = boto3.client("rds", region_name=REGION)
+    rds.create_db_parameter_group(
+        DBParameterGroupName="logged", DBParameterGroupFamily="postgres16", Description="l"
+    )
+    rds.modify_db_parameter_group(
+        DBParameterGroupName="logged",
+        Parameters=[{"ParameterName": "log_statement", "ParameterValue": "ddl", "ApplyMethod": "immediate"}],
+    )
+    for name, group in (("good", {"DBParameterGroupName": "logged"}), ("bad", {})):
+        rds.create_db_instance(
+            DBInstanceIdentifier=name,
+            Engine="postgres",
+            DBInstanceClass="db.t3.micro",
+            MasterUsername="u",
+            MasterUserPassword="Not-A-Real-Secret-9",
+            AllocatedStorage=20,
+            **group,
+        )
+    seen = _verdicts("rds_postgres_statement_logging", "rds_tls_enforced")
+    assert (
+        seen[("rds_postgres_statement_logging", "good")],
+        seen[("rds_postgres_statement_logging", "bad")],
+    ) == (P, F)

@@ -20,6 +20,7 @@ DOCDB_GROUP = "AWS::DocDB::DBClusterParameterGroup"
 NEPTUNE = "AWS::Neptune::DBCluster"
 DOCDB_PARAMETERS = ("tls", "audit_logs")
 TLS_PARAMETERS = ("rds.force_ssl", "require_secure_transport")
+LOG_PARAMETERS = ("log_statement", "pgaudit.log")
 
 _INSTANCE_FIELDS = {
     "EngineVersion": "EngineVersion",
@@ -62,6 +63,16 @@ def _settings(described: dict[str, Any], fields: dict[str, str]) -> dict[str, An
     return out
 
 
+def _split(params: Any) -> dict[str, Any]:
+    """A group's parameters as the two facts the rules read (an unknown read stays unknown in both)."""
+    if not isinstance(params, dict):
+        return {"TlsParameters": params, "LogParameters": params}
+    return {
+        "TlsParameters": {k: v for k, v in params.items() if k in TLS_PARAMETERS},
+        "LogParameters": {k: v for k, v in params.items() if k in LOG_PARAMETERS},
+    }
+
+
 class RdsCollector(Collector):
     """Instances and clusters with encryption, exposure, TLS enforcement, authentication, logging and recovery
     settings (all from the two Describe calls)."""
@@ -77,7 +88,8 @@ class RdsCollector(Collector):
     )
 
     def _params(self, api: ApiReader, group: str | None, cluster: bool) -> Any:
-        """The TLS parameters of a parameter group (only user-modified values are returned by the API)."""
+        """The TLS and statement-logging parameters of a custom parameter group (a default group overrides
+        nothing: {}); a failed read is unknown."""
         if not group or group.startswith("default."):
             return {}
         op, key, arg = (
@@ -96,7 +108,8 @@ class RdsCollector(Collector):
         return {
             p["ParameterName"]: p.get("ParameterValue")
             for p in params.get(key, [])
-            if p.get("ParameterName") in TLS_PARAMETERS
+            if p.get("ParameterName") in (*TLS_PARAMETERS, *LOG_PARAMETERS)
+            and p.get("ParameterValue") is not None
         }
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -123,7 +136,7 @@ class RdsCollector(Collector):
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
                     **_settings(db, _INSTANCE_FIELDS),
                     "Tags": tags_from(db.get("TagList")),
-                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", False)]},
+                    SUPPLEMENTARY: _split(cache[(group or "", False)]),
                 },
             )
         docdb_groups: set[str] = set()
@@ -154,7 +167,7 @@ class RdsCollector(Collector):
                     "DBClusterParameterGroupName": group,
                     **_settings(cl, _CLUSTER_FIELDS),
                     "Tags": tags_from(cl.get("TagList")),
-                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", True)]},
+                    SUPPLEMENTARY: _split(cache[(group or "", True)]),
                 },
             )
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from wasp.model.resource import Resource
+from wasp.model.resource import SUPPLEMENTARY, Resource
 from wasp.model.rule import Example, ResourceView, RuleContext, RuleMeta, example_resource
 from wasp.model.status import FindingStatus
 from wasp.rules._expect import Test
@@ -104,3 +104,32 @@ def log_fdw_vulnerable(engine: str, version: str) -> bool | None:
     if major < min(fixed, default=0):
         return True  # older majors were never fixed
     return major in fixed and minor < fixed[major]
+
+
+def group_parameters(
+    view: ResourceView,
+    ctx: RuleContext,
+    *,
+    live_key: str,
+    name_path: str,
+    group_type: str,
+    name_keys: tuple[str, ...],
+) -> Mapping[str, Any] | None:
+    """The parameters of the group a database uses: read live into ``Supplementary.<live_key>`` by the
+    collector, or in a template found by name or Ref (a default group has no overrides: ``{}``). None when the
+    template names a group it does not define, so the rule can answer unknown."""
+    if SUPPLEMENTARY in view.resource.properties:
+        found = view.get(f"{SUPPLEMENTARY}.{live_key}")
+        return found if isinstance(found, Mapping) else {}
+    name = view.get(name_path)
+    if not name or str(name).startswith("default."):
+        return {}
+    group = find_group(ctx, group_type, name, name_keys)
+    return None if group is None else parameters(view, group)
+
+
+def statement_logging(params: Mapping[str, Any]) -> bool:
+    """PostgreSQL records data-definition (or more) statements: log_statement ddl/mod/all, or pgaudit.log set."""
+    statement = str(params.get("log_statement") or "none").lower()
+    audit = str(params.get("pgaudit.log") or "none").lower()
+    return statement in ("ddl", "mod", "all") or audit not in ("none", "")
