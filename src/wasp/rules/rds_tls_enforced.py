@@ -17,7 +17,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._db import find_group, parameters
+from wasp.rules._db import group_parameters
 
 GROUP = "AWS::RDS::DBParameterGroup"
 
@@ -61,17 +61,19 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return None
     group_name = view.get("DBParameterGroupName")
     name = view.resource.origin.address or view.id
-    params: Mapping[str, Any] = {}
-    if SUPPLEMENTARY in view.resource.properties:
-        params = view.get(f"{SUPPLEMENTARY}.TlsParameters") or {}
-    elif group_name and not str(group_name).startswith("default."):
-        group = find_group(ctx, GROUP, group_name, ("DBParameterGroupName",))
-        if group is None:
-            return unknown(
-                f"database {name} uses parameter group {group_name}, which is not in the template: "
-                "scan it with its parameter group to decide TLS"
-            )
-        params = parameters(view, group)
+    params = group_parameters(
+        view,
+        ctx,
+        live_key="TlsParameters",
+        name_path="DBParameterGroupName",
+        group_type=GROUP,
+        name_keys=("DBParameterGroupName",),
+    )
+    if params is None:
+        return unknown(
+            f"database {name} uses parameter group {group_name}, which is not in the template: "
+            "scan it with its parameter group to decide TLS"
+        )
     if _forced(params, engine, str(view.get("EngineVersion") or "")):
         return passed("TLS enforced by the parameter group")
     return failed(
