@@ -347,6 +347,12 @@ def test_search_cache_streaming_and_messaging_collectors_decide_the_rules_live()
         ReplicationGroupId="good", AtRestEncryptionEnabled=True, TransitEncryptionEnabled=True, **common
     )
     cache.create_replication_group(ReplicationGroupId="bad", **common)
+    cache.create_replication_group(
+        ReplicationGroupId="token",
+        TransitEncryptionEnabled=True,
+        AuthToken="not-a-real-token-0123456789",
+        **common,
+    )
     cache.create_cache_cluster(
         CacheClusterId="backed", Engine="redis", CacheNodeType="cache.t3.small", SnapshotRetentionLimit=7
     )
@@ -362,6 +368,7 @@ def test_search_cache_streaming_and_messaging_collectors_decide_the_rules_live()
     for rule in ("elasticache_encrypted_at_rest", "elasticache_encrypted_in_transit"):
         assert (seen[(rule, "good")], seen[(rule, "bad")]) == (P, F), rule
     assert seen[("elasticache_auth", "good")] is F  # TLS on, but no token and no user group
+    assert seen[("elasticache_auth", "token")] is P  # only AuthTokenEnabled is read, never the token
     assert (seen[("elasticache_backups", "backed")], seen[("elasticache_backups", "bare")]) == (P, F)
     assert seen[("elasticache_auto_minor_version_upgrade", "bare")] is U  # moto omits the field
 
