@@ -8,7 +8,7 @@ from wasp.rules._expect import examples, is_true, present
 META = RuleMeta(
     title="ElastiCache replication groups authenticate clients",
     severity=Severity.HIGH,
-    best_practices=("SEC03-BP02", "SEC09-BP02"),
+    best_practices=("SEC09-BP03", "SEC09-BP02"),
     resource_type="AWS::ElastiCache::ReplicationGroup",
     description="Without an AUTH token or RBAC user group, any client that reaches the port can read and write "
     "every key; authentication needs in-transit encryption, or the token crosses the network in plaintext.",
