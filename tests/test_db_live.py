@@ -394,9 +394,10 @@ def test_search_cache_streaming_and_messaging_collectors_decide_the_rules_live()
                 "NumberOfBrokerNodes": 2,
             },
         )
-    seen = _run(MskCollector(), "msk_not_public", "msk_broker_logging")
+    seen = _run(MskCollector(), "msk_not_public", "msk_broker_logging", "msk_client_authentication")
     assert (seen[("msk_not_public", "private")], seen[("msk_not_public", "public")]) == (P, F)
     assert seen[("msk_broker_logging", "private")] is F
+    assert seen[("msk_client_authentication", "private")] is F  # no mechanism configured
 
     mq = boto3.client("mq", region_name=REGION)
     ids = {}

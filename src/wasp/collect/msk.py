@@ -41,5 +41,6 @@ class MskCollector(Collector):
                     or {},  # absent: TLS and in-cluster on
                     "LoggingInfo": provisioned.get("LoggingInfo") or {},  # absent: no broker logs delivered
                     "BrokerNodeGroupInfo": brokers,
+                    "ClientAuthentication": provisioned.get("ClientAuthentication") or {},  # absent: none
                 },
             )

@@ -13,6 +13,22 @@ def _enabled(v: Values, name: str) -> dict[str, Any]:
     return {"Enabled": truthy(found.get("enabled", False))} if found else {}
 
 
+def _client_authentication(auth: Values) -> dict[str, Any]:
+    """``client_authentication`` (sasl iam/scram booleans, tls CAs, unauthenticated) in CloudFormation shape."""
+    sasl = block(auth.get("sasl"))
+    tls = block(auth.get("tls"))
+    out: dict[str, Any] = {
+        "Sasl": {
+            k: {"Enabled": truthy(sasl[t])} for k, t in (("Iam", "iam"), ("Scram", "scram")) if t in sasl
+        }
+    }
+    if tls:
+        out["Tls"] = pick(tls, {"certificate_authority_arns": "CertificateAuthorityArnList"})
+    if auth.get("unauthenticated") is not None:
+        out["Unauthenticated"] = {"Enabled": truthy(auth["unauthenticated"])}
+    return out
+
+
 def msk(v: Values) -> Props:
     """``aws_msk_cluster`` as ``AWS::MSK::Cluster``: encryption, broker logs and public access."""
     props = pick(v, {"cluster_name": "ClusterName", "kafka_version": "KafkaVersion"})
@@ -30,6 +46,7 @@ def msk(v: Values) -> Props:
             "S3": _enabled(broker, "s3"),
         }
     }
+    props["ClientAuthentication"] = _client_authentication(block(v.get("client_authentication")))
     public = block(
         block(block(v.get("broker_node_group_info")).get("connectivity_info")).get("public_access")
     )
