@@ -64,6 +64,18 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "identity_center_or_federation": "an Identity Center instance or SAML provider exists only when configured",
     "imagebuilder_pipeline_present": "an image pipeline resource exists only when defined",
     "pipeline_present": "a pipeline resource exists only when defined",
+    # database settings whose AWS default is the secure value (live collectors read them or leave them unknown)
+    "docdb_tls_enabled": "a DocumentDB parameter group that does not set tls keeps TLS enabled",
+    "elasticache_auto_minor_version_upgrade": "AutoMinorVersionUpgrade defaults to true",
+    "memorydb_tls_enabled": "TLSEnabled defaults to true (and cannot be changed later)",
+    "msk_encryption_in_transit": "MSK defaults to ClientBroker TLS and InCluster true",
+    "msk_not_public": "MSK public access defaults to DISABLED",
+    "rds_auto_minor_version_upgrade": "AutoMinorVersionUpgrade defaults to true",
+    "rds_ca_certificate_current": "an instance that names no CA gets the current default, rds-ca-rsa2048-g1",
+    "redshift_automated_snapshots": "AutomatedSnapshotRetentionPeriod defaults to 1 day",
+    "redshift_encrypted": "new Redshift clusters are encrypted by default (since January 2025)",
+    "redshift_not_public": "new Redshift clusters are private by default (since January 2025)",
+    "redshift_version_upgrade": "AllowVersionUpgrade defaults to true",
 }
 
 

@@ -1,4 +1,8 @@
-"""RDS in one region: instances, clusters and the TLS-enforcing parameters of their parameter groups."""
+"""RDS in one region: instances, clusters and the TLS-enforcing parameters of their parameter groups.
+
+The RDS API also lists DocumentDB and Neptune clusters (engine ``docdb`` / ``neptune``): they become
+``AWS::DocDB::DBCluster`` (with their cluster parameter group's ``tls`` and ``audit_logs``) and
+``AWS::Neptune::DBCluster``, so their rules decide live from the same call."""
 
 from __future__ import annotations
 
@@ -7,19 +11,75 @@ from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live, tags_from
-from wasp.model import SUPPLEMENTARY, Resource
+from wasp.model import SUPPLEMENTARY, Origin, Resource, Unresolved
 
 INSTANCE = "AWS::RDS::DBInstance"
 CLUSTER = "AWS::RDS::DBCluster"
+DOCDB = "AWS::DocDB::DBCluster"
+DOCDB_GROUP = "AWS::DocDB::DBClusterParameterGroup"
+NEPTUNE = "AWS::Neptune::DBCluster"
+DOCDB_PARAMETERS = ("tls", "audit_logs")
 TLS_PARAMETERS = ("rds.force_ssl", "require_secure_transport")
+LOG_PARAMETERS = ("log_statement", "pgaudit.log")
+
+_INSTANCE_FIELDS = {
+    "EngineVersion": "EngineVersion",
+    "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
+    "DeletionProtection": "DeletionProtection",
+    "MonitoringInterval": "MonitoringInterval",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "AutoMinorVersionUpgrade": "AutoMinorVersionUpgrade",
+    "CACertificateIdentifier": "CACertificateIdentifier",
+}
+"""DescribeDBInstances keys -> the template property names the rules read."""
+_CLUSTER_FIELDS = {
+    "EngineVersion": "EngineVersion",
+    "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+
+_DOCUMENT_FIELDS = {
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+_GRAPH_FIELDS = {
+    "IAMDatabaseAuthenticationEnabled": "IamAuthEnabled",
+    "DeletionProtection": "DeletionProtection",
+    "BackupRetentionPeriod": "BackupRetentionPeriod",
+}
+
+
+def _settings(described: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """The described settings under their template names; one the response lacks stays unknown, never a default.
+
+    ``EnabledCloudwatchLogsExports`` is left out of the response when nothing is exported, so absent means none.
+    """
+    out: dict[str, Any] = {
+        prop: described[key] if key in described else Unresolved(f"{key} was not in the RDS response")
+        for key, prop in fields.items()
+    }
+    out["EnableCloudwatchLogsExports"] = list(described.get("EnabledCloudwatchLogsExports") or [])
+    return out
+
+
+def _split(params: Any) -> dict[str, Any]:
+    """A group's parameters as the two facts the rules read (an unknown read stays unknown in both)."""
+    if not isinstance(params, dict):
+        return {"TlsParameters": params, "LogParameters": params}
+    return {
+        "TlsParameters": {k: v for k, v in params.items() if k in TLS_PARAMETERS},
+        "LogParameters": {k: v for k, v in params.items() if k in LOG_PARAMETERS},
+    }
 
 
 class RdsCollector(Collector):
-    """Instances and clusters with encryption, exposure and TLS enforcement."""
+    """Instances and clusters with encryption, exposure, TLS enforcement, authentication, logging and recovery
+    settings (all from the two Describe calls)."""
 
     name = "rds"
     service = "rds"
-    resource_types = (INSTANCE, CLUSTER)
+    resource_types = (INSTANCE, CLUSTER, DOCDB, DOCDB_GROUP, NEPTUNE)
     permissions = (
         "rds:DescribeDBInstances",
         "rds:DescribeDBClusters",
@@ -28,7 +88,8 @@ class RdsCollector(Collector):
     )
 
     def _params(self, api: ApiReader, group: str | None, cluster: bool) -> Any:
-        """The TLS parameters of a parameter group (only user-modified values are returned by the API)."""
+        """The TLS and statement-logging parameters of a custom parameter group (a default group overrides
+        nothing: {}); a failed read is unknown."""
         if not group or group.startswith("default."):
             return {}
         op, key, arg = (
@@ -47,7 +108,8 @@ class RdsCollector(Collector):
         return {
             p["ParameterName"]: p.get("ParameterValue")
             for p in params.get(key, [])
-            if p.get("ParameterName") in TLS_PARAMETERS
+            if p.get("ParameterName") in (*TLS_PARAMETERS, *LOG_PARAMETERS)
+            and p.get("ParameterValue") is not None
         }
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -72,12 +134,24 @@ class RdsCollector(Collector):
                     "PubliclyAccessible": bool(db.get("PubliclyAccessible")),
                     "DBParameterGroupName": group,
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
+                    **_settings(db, _INSTANCE_FIELDS),
                     "Tags": tags_from(db.get("TagList")),
-                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", False)]},
+                    SUPPLEMENTARY: _split(cache[(group or "", False)]),
                 },
             )
-        for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER,)):
+        docdb_groups: set[str] = set()
+        for cl in api.pages("describe_db_clusters", "DBClusters", affects=(CLUSTER, DOCDB, NEPTUNE)):
+            engine = str(cl.get("Engine") or "")
             group = cl.get("DBClusterParameterGroup")
+            if engine == "docdb":
+                yield self._document_cluster(cl, origin)
+                if group and group not in docdb_groups:
+                    docdb_groups.add(group)
+                    yield self._docdb_group(api, group, origin)
+                continue
+            if engine == "neptune":
+                yield self._graph_cluster(cl, origin)
+                continue
             if (group or "", True) not in cache:
                 cache[(group or "", True)] = self._params(api, group, True)
             yield Resource(
@@ -91,7 +165,66 @@ class RdsCollector(Collector):
                     "StorageEncrypted": bool(cl.get("StorageEncrypted")),
                     "KmsKeyId": cl.get("KmsKeyId"),
                     "DBClusterParameterGroupName": group,
+                    **_settings(cl, _CLUSTER_FIELDS),
                     "Tags": tags_from(cl.get("TagList")),
-                    SUPPLEMENTARY: {"TlsParameters": cache[(group or "", True)]},
+                    SUPPLEMENTARY: _split(cache[(group or "", True)]),
                 },
             )
+
+    @staticmethod
+    def _document_cluster(cl: dict[str, Any], origin: Origin) -> Resource:
+        """A DocumentDB cluster (the RDS API lists them with engine docdb) as ``AWS::DocDB::DBCluster``."""
+        return Resource(
+            type=DOCDB,
+            id=cl["DBClusterIdentifier"],
+            arn=cl.get("DBClusterArn"),
+            origin=origin,
+            properties={
+                "DBClusterIdentifier": cl["DBClusterIdentifier"],
+                "StorageEncrypted": bool(cl.get("StorageEncrypted")),
+                "KmsKeyId": cl.get("KmsKeyId"),
+                "DBClusterParameterGroupName": cl.get("DBClusterParameterGroup"),
+                **_settings(cl, _DOCUMENT_FIELDS),
+                "Tags": tags_from(cl.get("TagList")),
+            },
+        )
+
+    @staticmethod
+    def _graph_cluster(cl: dict[str, Any], origin: Origin) -> Resource:
+        """A Neptune cluster (the RDS API lists them with engine neptune) as ``AWS::Neptune::DBCluster``."""
+        return Resource(
+            type=NEPTUNE,
+            id=cl["DBClusterIdentifier"],
+            arn=cl.get("DBClusterArn"),
+            origin=origin,
+            properties={
+                "DBClusterIdentifier": cl["DBClusterIdentifier"],
+                "StorageEncrypted": bool(cl.get("StorageEncrypted")),
+                "KmsKeyId": cl.get("KmsKeyId"),
+                **_settings(cl, _GRAPH_FIELDS),
+                "Tags": tags_from(cl.get("TagList")),
+            },
+        )
+
+    @staticmethod
+    def _docdb_group(api: ApiReader, group: str, origin: Origin) -> Resource:
+        """A DocumentDB cluster parameter group with its ``tls`` and ``audit_logs`` values (engine defaults
+        included: the API lists every parameter); a failed read leaves them unknown."""
+        parameters: Any
+        try:
+            found = api.call(
+                "describe_db_cluster_parameters",
+                resource_id=group,
+                DBClusterParameterGroupName=group,
+                affects=(DOCDB_GROUP,),
+            )
+            parameters = {
+                p["ParameterName"]: p.get("ParameterValue")
+                for p in (found or {}).get("Parameters", [])
+                if p.get("ParameterName") in DOCDB_PARAMETERS
+            }
+        except CallFailed as failed:
+            parameters = failed.unresolved
+        return Resource(
+            type=DOCDB_GROUP, id=group, origin=origin, properties={"Name": group, "Parameters": parameters}
+        )

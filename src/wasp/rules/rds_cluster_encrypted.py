@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="StorageEncrypted: true, KmsKeyId: !Ref Key",
         terraform="storage_encrypted = true",
     ),
+    checkov=("CKV_AWS_96",),
 )
 
 

@@ -29,6 +29,7 @@ META = RuleMeta(
         cloudformation="PubliclyAccessible: false",
         terraform="publicly_accessible = false",
     ),
+    checkov=("CKV_AWS_17",),
 )
 
 

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="StorageEncrypted: true, KmsKeyId: !Ref Key",
         terraform="storage_encrypted = true, kms_key_id = aws_kms_key.db.arn",
     ),
+    checkov=("CKV_AWS_16",),
 )
 
 

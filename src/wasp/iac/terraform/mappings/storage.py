@@ -69,6 +69,15 @@ _RDS = {
     "kms_key_id": "KmsKeyId",
     "publicly_accessible": "PubliclyAccessible",
     "cluster_identifier": "DBClusterIdentifier",
+    "engine_version": "EngineVersion",
+    "iam_database_authentication_enabled": "EnableIAMDatabaseAuthentication",
+    "deletion_protection": "DeletionProtection",
+    "monitoring_interval": "MonitoringInterval",
+    "enabled_cloudwatch_logs_exports": "EnableCloudwatchLogsExports",
+    "backup_retention_period": "BackupRetentionPeriod",
+    "auto_minor_version_upgrade": "AutoMinorVersionUpgrade",
+    "ca_cert_identifier": "CACertificateIdentifier",
+    "parameter_group_name": "DBParameterGroupName",
 }
 
 
@@ -80,11 +89,22 @@ def db_instance(v: Values) -> Props:
     return {**props, "Tags": tags(v.get("tags"))}
 
 
+_CLUSTER = {
+    "cluster_identifier": "DBClusterIdentifier",
+    "engine": "Engine",
+    "engine_version": "EngineVersion",
+    "kms_key_id": "KmsKeyId",
+    "iam_database_authentication_enabled": "EnableIAMDatabaseAuthentication",
+    "deletion_protection": "DeletionProtection",
+    "enabled_cloudwatch_logs_exports": "EnableCloudwatchLogsExports",
+    "backup_retention_period": "BackupRetentionPeriod",
+    "db_cluster_parameter_group_name": "DBClusterParameterGroupName",
+}
+
+
 def db_cluster(v: Values) -> Props:
     """``aws_rds_cluster`` as ``AWS::RDS::DBCluster``."""
-    props = pick(
-        v, {"cluster_identifier": "DBClusterIdentifier", "engine": "Engine", "kms_key_id": "KmsKeyId"}
-    )
+    props = pick(v, _CLUSTER)
     props["StorageEncrypted"] = v.get("storage_encrypted", False)
     return {**props, "Tags": tags(v.get("tags"))}
 
