@@ -33,6 +33,7 @@ META = RuleMeta(
         terraform='resource "aws_s3_bucket_server_side_encryption_configuration" "this" { bucket = '
         'aws_s3_bucket.this.id  rule { apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" } } }',
     ),
+    checkov=("CKV_AWS_19",),
 )
 
 

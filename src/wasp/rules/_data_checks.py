@@ -1,0 +1,88 @@
+"""Shared pieces for the data-service rules (S3, streams, analytics, ML, backups, file transfer).
+
+``expect_all`` extends :func:`wasp.rules._expect.expect` to rules that ask several properties of one resource
+(all three MWAA log types, both WorkSpaces volumes): one definite failure fails, whatever else is unknown.
+``customer_key`` tests a key reference the way the CMK checks need it, and ``unknown_example`` builds the
+UNKNOWN example for a value known only at deploy time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from wasp.model import FindingStatus, Unresolved
+from wasp.model.rule import (
+    Evaluate,
+    Example,
+    ResourceView,
+    RuleContext,
+    UnresolvedRead,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
+from wasp.model.status import Severity
+from wasp.rules._expect import Test, present
+
+Check = tuple[str, Test, Any, str]
+"""A property to test: (path, test, default when absent, what it is called in messages)."""
+
+
+def customer_key(value: Any) -> bool:
+    """A key is named and it is not an AWS-managed alias (``alias/aws/...``)."""
+    return present(value) and "alias/aws/" not in str(value)
+
+
+def expect_all(
+    checks: Iterable[Check],
+    *,
+    ok: str,
+    bad: str,
+    applies: Callable[[ResourceView], bool] | None = None,
+    severity: Severity | None = None,
+) -> Evaluate:
+    """An ``evaluate`` that passes when every check passes; ``{name}`` and ``{missing}`` (the failing checks'
+    names) are filled into ``bad``. A definite failure stands even when another value is unknown."""
+    wanted = tuple(checks)
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if applies is not None and not applies(view):
+            return None
+        missing: list[str] = []
+        unresolved: list[UnresolvedRead] = []
+        for path, test, default, label in wanted:
+            try:
+                value = view.get(path, default)
+            except UnresolvedRead as exc:
+                unresolved.append(exc)
+                continue
+            if not test(value):
+                missing.append(label)
+        name = view.resource.origin.address or view.id
+        if missing:
+            return failed(bad.format_map({"name": name, "missing": ", ".join(missing)}), severity)
+        if unresolved:
+            raise unresolved[0]
+        return passed(ok.format_map({"name": name}))
+
+    evaluate.__doc__ = f"Pass when every one of {', '.join(c[3] for c in wanted)} is configured safely."
+    return evaluate
+
+
+def _placed(base: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``base`` with ``value`` at the dotted ``path`` (maps on the way are copied, not replaced)."""
+    head, _, rest = path.partition(".")
+    if not rest:
+        return {**base, head: value}
+    inner = base.get(head)
+    return {**base, head: _placed(inner if isinstance(inner, Mapping) else {}, rest, value)}
+
+
+def unknown_example(
+    resource_type: str, path: str, base: Mapping[str, Any] | None = None, name: str = "known-after-deploy"
+) -> Example:
+    """An example whose value at ``path`` is known only at deploy time: the verdict must be UNKNOWN."""
+    props = _placed(base or {}, path, Unresolved("known only after deploy"))
+    return Example(name, example_resource(resource_type, props), FindingStatus.UNKNOWN)
