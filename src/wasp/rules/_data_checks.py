@@ -2,12 +2,14 @@
 
 ``expect_all`` extends :func:`wasp.rules._expect.expect` to rules that ask several properties of one resource
 (all three MWAA log types, both WorkSpaces volumes): one definite failure fails, whatever else is unknown.
-``customer_key`` tests a key reference the way the CMK checks need it, and ``unknown_example`` builds the
-UNKNOWN example for a value known only at deploy time.
+``customer_key`` tests a key reference the way the CMK checks need it (``expect_key`` builds such a rule: a key
+declared in the same template or configuration is customer-managed even though its ARN is known only after
+deploy), and ``unknown_example`` builds the UNKNOWN example for a value known only at deploy time.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -35,6 +37,54 @@ def customer_key(value: Any) -> bool:
     return present(value) and "alias/aws/" not in str(value)
 
 
+_TF_KEY = re.compile(
+    r"^aws_kms_(?:key|alias|replica_key|external_key|replica_external_key)\.\S+ is known only after apply$"
+)
+_CFN_KEY = re.compile(r"^Fn::GetAtt (\S+)\.(?:Arn|KeyId) is known only after deployment$")
+
+
+def declared_key(value: Any, ctx: RuleContext) -> bool:
+    """The value refers to a KMS key (or alias) declared in the same configuration: customer-managed by definition.
+
+    Terraform's ``aws_kms_key.x.arn`` and CloudFormation's ``!GetAtt Key.Arn`` are known only after deploy, but
+    both name a key the configuration creates; a ``data.aws_kms_key`` may be AWS-managed and stays unknown.
+    """
+    if not isinstance(value, Unresolved):
+        return False
+    if _TF_KEY.match(value.reason):
+        return True
+    found = _CFN_KEY.match(value.reason)
+    return found is not None and any(k.id == found.group(1) for k in ctx.inventory.of_type("AWS::KMS::Key"))
+
+
+def _key_test(view: ResourceView, ctx: RuleContext, path: str, default: Any) -> bool:
+    """A customer-managed key at ``path`` (raises UnresolvedRead when that cannot be known)."""
+    if declared_key(view.peek(path), ctx):
+        return True
+    return customer_key(view.get(path, default))
+
+
+def expect_key(
+    path: str,
+    *,
+    ok: str,
+    bad: str,
+    applies: Callable[[ResourceView], bool] | None = None,
+) -> Evaluate:
+    """An ``evaluate`` that passes when the key at ``path`` is customer-managed (see :func:`declared_key`)."""
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if applies is not None and not applies(view):
+            return None
+        name = view.resource.origin.address or view.id
+        if _key_test(view, ctx, path, None):
+            return passed(ok.format_map({"name": name}))
+        return failed(bad.format_map({"name": name}))
+
+    evaluate.__doc__ = f"Pass when {path} names a customer-managed KMS key: {ok}"
+    return evaluate
+
+
 def expect_all(
     checks: Iterable[Check],
     *,
@@ -44,7 +94,8 @@ def expect_all(
     severity: Severity | None = None,
 ) -> Evaluate:
     """An ``evaluate`` that passes when every check passes; ``{name}`` and ``{missing}`` (the failing checks'
-    names) are filled into ``bad``. A definite failure stands even when another value is unknown."""
+    names) are filled into ``bad``. A definite failure stands even when another value is unknown. A check whose
+    test is :func:`customer_key` also accepts a key declared in the same configuration."""
     wanted = tuple(checks)
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -54,11 +105,15 @@ def expect_all(
         unresolved: list[UnresolvedRead] = []
         for path, test, default, label in wanted:
             try:
-                value = view.get(path, default)
+                good = (
+                    _key_test(view, ctx, path, default)
+                    if test is customer_key
+                    else test(view.get(path, default))
+                )
             except UnresolvedRead as exc:
                 unresolved.append(exc)
                 continue
-            if not test(value):
+            if not good:
                 missing.append(label)
         name = view.resource.origin.address or view.id
         if missing:

@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
-from wasp.rules._data_checks import customer_key, unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.rules._data_checks import expect_key, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="DMS S3 endpoints encrypt with a customer-managed KMS key",
@@ -26,9 +26,8 @@ def _s3_target(view: ResourceView) -> bool:
     return str(view.get("EngineName", "")).lower() == "s3"
 
 
-evaluate = expect(
+evaluate = expect_key(
     "S3Settings.ServerSideEncryptionKmsKeyId",
-    customer_key,
     ok="objects encrypted with a customer-managed key",
     bad="DMS endpoint {name} writes to S3 without a customer-managed KMS key",
     applies=_s3_target,

@@ -23,7 +23,7 @@ META = RuleMeta(
 
 def _not_from_stream(view: ResourceView) -> bool:
     """A stream reading from Kinesis is encrypted by its source stream (kinesis_stream_encrypted decides it)."""
-    return view.get("DeliveryStreamType") != "KinesisStreamAsSource"
+    return bool(view.get("DeliveryStreamType") != "KinesisStreamAsSource")
 
 
 evaluate = expect(

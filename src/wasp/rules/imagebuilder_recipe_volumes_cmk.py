@@ -1,11 +1,19 @@
 """Image Builder recipes encrypt their EBS volumes with a customer-managed key."""
 
-from typing import Any
-
-from wasp.model import Severity
-from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import customer_key, unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.model import Severity, Unresolved
+from wasp.model.rule import (
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    UnresolvedRead,
+    Verdict,
+    contains_unresolved,
+    failed,
+    passed,
+)
+from wasp.rules._data_checks import customer_key, declared_key, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Image Builder recipes encrypt EBS volumes with a customer-managed KMS key",
@@ -23,20 +31,25 @@ META = RuleMeta(
 )
 
 
-def _every_volume_keyed(mappings: Any) -> bool:
-    """Each EBS block device mapping is encrypted with a customer-managed key."""
-    listed = mappings if isinstance(mappings, list) else [mappings]
-    volumes = [m.get("Ebs") for m in listed if isinstance(m, dict) and m.get("Ebs")]
-    return all(isinstance(v, dict) and customer_key(v.get("KmsKeyId")) for v in volumes)
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Each EBS block device mapping names a customer-managed key; one without fails whatever else is unknown."""
+    mappings = view.peek("BlockDeviceMappings", [])
+    listed = mappings if isinstance(mappings, list) else [view.get("BlockDeviceMappings")]
+    keys = [m.get("Ebs", {}).get("KmsKeyId") for m in listed if isinstance(m, dict) and m.get("Ebs")]
+    name = view.resource.origin.address or view.id
+    pending: Unresolved | None = None
+    for key in keys:
+        if declared_key(key, ctx):
+            continue
+        later = contains_unresolved(key)
+        if later is not None:
+            pending = pending or later
+        elif not customer_key(key):
+            return failed(f"image recipe {name} has EBS volumes without a customer-managed KMS key")
+    if pending is not None:
+        raise UnresolvedRead("BlockDeviceMappings", pending)
+    return passed("every EBS volume encrypted with a customer-managed key")
 
-
-evaluate = expect(
-    "BlockDeviceMappings",
-    _every_volume_keyed,
-    ok="every EBS volume encrypted with a customer-managed key",
-    bad="image recipe {name} has EBS volumes without a customer-managed KMS key",
-    default=[],
-)
 
 EXAMPLES = (
     *examples(

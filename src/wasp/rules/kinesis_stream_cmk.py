@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import customer_key, unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.rules._data_checks import expect_key, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Kinesis data streams are encrypted with a customer-managed KMS key",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_185",),
 )
 
-evaluate = expect(
+evaluate = expect_key(
     "StreamEncryption.KeyId",
-    customer_key,
     ok="encrypted with a customer-managed key",
     bad="{name} is not encrypted with a customer-managed KMS key",
 )
