@@ -64,3 +64,19 @@ def test_expect_all_fails_on_one_definite_failure_whatever_else_is_unknown() -> 
     assert _status(rule, {"A": True, "B": True}) is FindingStatus.PASS
     assert _status(rule, {"A": later, "B": False}) is FindingStatus.FAIL
     assert _status(rule, {"A": later, "B": True}) is FindingStatus.UNKNOWN
+
+
+def test_expect_set_counts_a_reference_to_another_resource_as_set() -> None:
+    from wasp.rules._data_checks import expect_set, references_resource
+
+    assert references_resource(Unresolved("aws_iam_role.logs.arn is known only after apply"))
+    assert references_resource(Unresolved("Fn::GetAtt LogsRole.Arn is known only after deployment"))
+    assert not references_resource(Unresolved("var.role has no default"))
+    rule = expect_set("Role", ok="set {value}", bad="unset")
+    assert (
+        _status(rule, {"Role": Unresolved("aws_iam_role.logs.arn is known only after apply")})
+        is FindingStatus.PASS
+    )
+    assert _status(rule, {"Role": Unresolved("var.role has no default")}) is FindingStatus.UNKNOWN
+    assert _status(rule, {"Role": ""}) is FindingStatus.FAIL
+    assert _status(rule, {}) is FindingStatus.FAIL

@@ -57,6 +57,49 @@ def declared_key(value: Any, ctx: RuleContext) -> bool:
     return found is not None and any(k.id == found.group(1) for k in ctx.inventory.of_type("AWS::KMS::Key"))
 
 
+_TF_ATTRIBUTE = re.compile(r"^(?:data\.)?aws_\w+\.\S+ is known only after apply$")
+_CFN_ATTRIBUTE = re.compile(r"^Fn::GetAtt \S+ is known only after deployment$")
+
+
+def references_resource(value: Any) -> bool:
+    """The value is another resource's attribute known only after deploy (``aws_iam_role.logs.arn``,
+    ``!GetAtt LogsRole.Arn``): it will be set, though to what is not yet known."""
+    return isinstance(value, Unresolved) and bool(
+        _TF_ATTRIBUTE.match(value.reason) or _CFN_ATTRIBUTE.match(value.reason)
+    )
+
+
+def _set_test(view: ResourceView, path: str, default: Any) -> bool:
+    """A value is set at ``path`` (raises UnresolvedRead when that cannot be known)."""
+    if references_resource(view.peek(path)):
+        return True
+    return present(view.get(path, default))
+
+
+def expect_set(
+    path: str,
+    *,
+    ok: str,
+    bad: str,
+    applies: Callable[[ResourceView], bool] | None = None,
+) -> Evaluate:
+    """An ``evaluate`` that passes when ``path`` is set: a literal, or a reference to another resource's attribute
+    (see :func:`references_resource`); ``{value}`` in ``ok`` is the value when known."""
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if applies is not None and not applies(view):
+            return None
+        name = view.resource.origin.address or view.id
+        if _set_test(view, path, None):
+            value = view.peek(path)
+            shown = "a value known after deploy" if isinstance(value, Unresolved) else value
+            return passed(ok.format_map({"name": name, "value": shown}))
+        return failed(bad.format_map({"name": name, "value": None}))
+
+    evaluate.__doc__ = f"Pass when {path} is set: {ok}"
+    return evaluate
+
+
 def _key_test(view: ResourceView, ctx: RuleContext, path: str, default: Any) -> bool:
     """A customer-managed key at ``path`` (raises UnresolvedRead when that cannot be known)."""
     if declared_key(view.peek(path), ctx):
@@ -95,7 +138,8 @@ def expect_all(
 ) -> Evaluate:
     """An ``evaluate`` that passes when every check passes; ``{name}`` and ``{missing}`` (the failing checks'
     names) are filled into ``bad``. A definite failure stands even when another value is unknown. A check whose
-    test is :func:`customer_key` also accepts a key declared in the same configuration."""
+    test is :func:`customer_key` also accepts a key declared in the same configuration, and one whose test is
+    :func:`present` a reference to another resource's attribute."""
     wanted = tuple(checks)
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -105,11 +149,12 @@ def expect_all(
         unresolved: list[UnresolvedRead] = []
         for path, test, default, label in wanted:
             try:
-                good = (
-                    _key_test(view, ctx, path, default)
-                    if test is customer_key
-                    else test(view.get(path, default))
-                )
+                if test is customer_key:
+                    good = _key_test(view, ctx, path, default)
+                elif test is present:
+                    good = _set_test(view, path, default)
+                else:
+                    good = test(view.get(path, default))
             except UnresolvedRead as exc:
                 unresolved.append(exc)
                 continue

@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Athena databases encrypt their query results",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_77",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "EncryptionConfiguration.EncryptionOption",
-    present,
     ok="results encrypted ({value})",
     bad="Athena database {name} does not encrypt its query results",
 )

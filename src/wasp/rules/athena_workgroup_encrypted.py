@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Athena workgroups encrypt query results",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_159",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption",
-    present,
     ok="query results encrypted ({value})",
     bad="workgroup {name} does not encrypt query results",
 )

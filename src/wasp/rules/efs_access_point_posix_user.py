@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="EFS access points enforce a user identity",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_330",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "PosixUser.Uid",
-    present,
     ok="POSIX user {value}",
     bad="access point {name} lets clients use any identity (no POSIX user)",
 )

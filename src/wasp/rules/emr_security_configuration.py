@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="EMR clusters use a security configuration",
@@ -23,9 +23,8 @@ META = RuleMeta(
     checkov=("CKV2_AWS_55",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "SecurityConfiguration",
-    present,
     ok="security configuration {value}",
     bad="EMR cluster {name} has no security configuration (no encryption at rest or in transit)",
 )

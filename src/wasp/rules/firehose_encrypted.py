@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Firehose delivery streams are encrypted at rest",
@@ -26,9 +26,8 @@ def _not_from_stream(view: ResourceView) -> bool:
     return bool(view.get("DeliveryStreamType") != "KinesisStreamAsSource")
 
 
-evaluate = expect(
+evaluate = expect_set(
     "DeliveryStreamEncryptionConfigurationInput.KeyType",
-    present,
     ok="encrypted at rest ({value})",
     bad="delivery stream {name} is not encrypted at rest",
     applies=_not_from_stream,

@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="Glue crawlers use a security configuration",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_195",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "CrawlerSecurityConfiguration",
-    present,
     ok="security configuration {value}",
     bad="{name} has no security configuration",
 )

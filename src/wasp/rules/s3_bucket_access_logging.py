@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="S3 buckets have server access logging",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_18",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "LoggingConfiguration.DestinationBucketName",
-    present,
     ok="access logs to {value}",
     bad="bucket {name} has no server access logging",
 )

@@ -2,8 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._data_checks import expect_set, unknown_example
+from wasp.rules._expect import examples
 
 META = RuleMeta(
     title="SageMaker notebook instances are launched in a custom VPC",
@@ -20,9 +20,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_306",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "SubnetId",
-    present,
     ok="in subnet {value}",
     bad="notebook instance {name} is not in a VPC of yours",
 )
