@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wasp.model import FindingStatus, Inventory, Unresolved
 from wasp.model.rule import ResourceView, RuleContext, example_resource
 from wasp.rules._data_checks import declared_key, expect_all, expect_key
@@ -80,3 +82,14 @@ def test_expect_set_counts_a_reference_to_another_resource_as_set() -> None:
     assert _status(rule, {"Role": Unresolved("var.role has no default")}) is FindingStatus.UNKNOWN
     assert _status(rule, {"Role": ""}) is FindingStatus.FAIL
     assert _status(rule, {}) is FindingStatus.FAIL
+
+
+def test_expect_key_asks_kms_whether_a_live_key_arn_is_aws_managed() -> None:
+    from wasp.model import SUPPLEMENTARY
+
+    arn = "arn:aws:kms:eu-west-2:111122223333:key/aws-backup"
+    managed = example_resource("AWS::KMS::Key", {SUPPLEMENTARY: {"KeyManager": "AWS"}}, "aws-backup")
+    managed = replace(managed, arn=arn)
+    rule = expect_key("KeyId", ok="ok", bad="bad")
+    assert _status(rule, {"KeyId": arn}, _ctx(managed)) is FindingStatus.FAIL
+    assert _status(rule, {"KeyId": arn}) is FindingStatus.PASS

@@ -26,6 +26,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.model.status import Severity
+from wasp.rules._common import is_customer_managed_key
 from wasp.rules._expect import Test, present
 
 Check = tuple[str, Test, Any, str]
@@ -104,7 +105,9 @@ def _key_test(view: ResourceView, ctx: RuleContext, path: str, default: Any) -> 
     """A customer-managed key at ``path`` (raises UnresolvedRead when that cannot be known)."""
     if declared_key(view.peek(path), ctx):
         return True
-    return customer_key(view.get(path, default))
+    value = view.get(path, default)
+    # a live read gives the key's ARN even for an AWS-managed key: its KeyManager (when KMS was read) decides
+    return customer_key(value) and is_customer_managed_key(value, ctx)
 
 
 def expect_key(
