@@ -1,0 +1,53 @@
+"""Terraform-only copies and objects in a CloudFormation-like shape (``WASP::`` types, since CloudFormation has
+no resource for them): S3 objects and object copies, EBS snapshot copies, AMI copies, CodeGuru Reviewer
+repository associations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wasp.iac.terraform.shapes import Props, Values, block, pick, truthy
+
+
+def _keyed(**names: str) -> Callable[[Values], Props]:
+    """A mapping that renames the given attributes (``tf=Name``) and carries ``encrypted`` as a boolean."""
+
+    def mapping(v: Values) -> Props:
+        props = pick(v, names)
+        if v.get("encrypted") is not None:
+            props["Encrypted"] = truthy(v["encrypted"])
+        return props
+
+    return mapping
+
+
+def repository_association(v: Values) -> Props:
+    """``aws_codegurureviewer_repository_association`` as ``WASP::CodeGuruReviewer::RepositoryAssociation``."""
+    details = block(v.get("kms_key_details"))
+    props: Props = {}
+    if details:
+        props["KMSKeyDetails"] = pick(
+            details, {"encryption_option": "EncryptionOption", "kms_key_id": "KMSKeyId"}
+        )
+    return props
+
+
+_OBJECT = _keyed(
+    bucket="Bucket", key="Key", kms_key_id="KmsKeyId", server_side_encryption="ServerSideEncryption"
+)
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_s3_object": ("WASP::S3::Object", _OBJECT),
+    "aws_s3_bucket_object": ("WASP::S3::Object", _OBJECT),
+    "aws_s3_object_copy": ("WASP::S3::ObjectCopy", _keyed(bucket="Bucket", key="Key", kms_key_id="KmsKeyId")),
+    "aws_ebs_snapshot_copy": (
+        "WASP::EC2::SnapshotCopy",
+        _keyed(source_snapshot_id="SourceSnapshotId", kms_key_id="KmsKeyId"),
+    ),
+    "aws_ami_copy": ("WASP::EC2::ImageCopy", _keyed(name="Name", kms_key_id="KmsKeyId")),
+    "aws_codegurureviewer_repository_association": (
+        "WASP::CodeGuruReviewer::RepositoryAssociation",
+        repository_association,
+    ),
+}
+"""Terraform type -> (type, properties from the Terraform values)."""
