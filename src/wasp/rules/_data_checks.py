@@ -29,6 +29,13 @@ from wasp.model.status import Severity
 from wasp.rules._common import is_customer_managed_key
 from wasp.rules._expect import Test, present
 
+KMS_WHY = (
+    "A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a "
+    "reader and the data, and lets you revoke access by disabling the key; the default AWS-owned or AWS-managed key "
+    "gives neither."
+)
+"""Why the CMK rules ask for a customer-managed key (their description)."""
+
 Check = tuple[str, Test, Any, str]
 """A property to test: (path, test, default when absent, what it is called in messages)."""
 

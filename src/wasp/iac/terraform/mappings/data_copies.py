@@ -1,12 +1,12 @@
 """Terraform-only copies and objects in a CloudFormation-like shape (``WASP::`` types, since CloudFormation has
 no resource for them): S3 objects and object copies, EBS snapshot copies, AMI copies, CodeGuru Reviewer
-repository associations."""
+repository associations, Glacier vaults."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from wasp.iac.terraform.shapes import Props, Values, block, pick, truthy
+from wasp.iac.terraform.shapes import Props, Values, block, document, pick, truthy
 
 
 def _keyed(**names: str) -> Callable[[Values], Props]:
@@ -32,6 +32,14 @@ def repository_association(v: Values) -> Props:
     return props
 
 
+def glacier_vault(v: Values) -> Props:
+    """``aws_glacier_vault`` as ``WASP::Glacier::Vault`` (its access policy is JSON)."""
+    props = pick(v, {"name": "VaultName"})
+    if v.get("access_policy") not in (None, ""):
+        props["AccessPolicy"] = document(v["access_policy"])
+    return props
+
+
 _OBJECT = _keyed(
     bucket="Bucket", key="Key", kms_key_id="KmsKeyId", server_side_encryption="ServerSideEncryption"
 )
@@ -45,6 +53,7 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
         _keyed(source_snapshot_id="SourceSnapshotId", kms_key_id="KmsKeyId"),
     ),
     "aws_ami_copy": ("WASP::EC2::ImageCopy", _keyed(name="Name", kms_key_id="KmsKeyId")),
+    "aws_glacier_vault": ("WASP::Glacier::Vault", glacier_vault),
     "aws_codegurureviewer_repository_association": (
         "WASP::CodeGuruReviewer::RepositoryAssociation",
         repository_association,

@@ -1,6 +1,6 @@
 """Other data-service ``aws_*`` types in CloudFormation shape: Backup vaults, Transfer Family, AppSync, WorkSpaces,
-Batch, FSx, Image Builder, CodeArtifact, EventBridge Scheduler, EFS access points, S3 access points and the
-region's EBS encryption-by-default setting."""
+Batch, FSx, Image Builder, CodeArtifact, EventBridge Scheduler, EFS access points, S3 access points, Data
+Lifecycle Manager policies and the region's EBS encryption-by-default setting."""
 
 from __future__ import annotations
 
@@ -129,6 +129,45 @@ def s3_access_point(v: Values) -> Props:
     return props
 
 
+def _copy_rule(rule: Values) -> Props:
+    """A schedule's ``cross_region_copy_rule`` as a CrossRegionCopyRules entry."""
+    return {
+        **pick(rule, {"target": "TargetRegion", "cmk_arn": "CmkArn"}),
+        **_flags(rule, {"encrypted": "Encrypted"}),
+    }
+
+
+def _event_copy(copy: Values) -> Props:
+    """An action's ``cross_region_copy`` as a CrossRegionCopy entry with its EncryptionConfiguration."""
+    encryption = block(copy.get("encryption_configuration"))
+    settings = {**pick(encryption, {"cmk_arn": "CmkArn"}), **_flags(encryption, {"encrypted": "Encrypted"})}
+    return {**pick(copy, {"target": "Target"}), "EncryptionConfiguration": settings}
+
+
+def dlm_policy(v: Values) -> Props:
+    """``aws_dlm_lifecycle_policy`` as ``AWS::DLM::LifecyclePolicy`` (the cross-region copies the rules read)."""
+    details = block(v.get("policy_details"))
+    schedules = [
+        {
+            "Name": s.get("name"),
+            "CrossRegionCopyRules": [_copy_rule(r) for r in blocks(s.get("cross_region_copy_rule"))],
+        }
+        for s in blocks(details.get("schedule"))
+    ]
+    actions = [
+        {
+            "Name": a.get("name"),
+            "CrossRegionCopy": [_event_copy(c) for c in blocks(a.get("cross_region_copy"))],
+        }
+        for a in blocks(details.get("action"))
+    ]
+    return {
+        **pick(v, {"description": "Description"}),
+        "PolicyDetails": {"Schedules": schedules, "Actions": actions},
+        "Tags": tags(v.get("tags")),
+    }
+
+
 def ebs_default(v: Values) -> Props:
     """``aws_ebs_encryption_by_default`` (no CloudFormation type) as ``WASP::EC2::EbsEncryptionByDefault``."""
     return {"Enabled": truthy(v["enabled"]) if v.get("enabled") is not None else True}
@@ -160,6 +199,7 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_scheduler_schedule": ("AWS::Scheduler::Schedule", _plain(name="Name", kms_key_arn="KmsKeyArn")),
     "aws_efs_access_point": ("AWS::EFS::AccessPoint", efs_access_point),
     "aws_s3_access_point": ("AWS::S3::AccessPoint", s3_access_point),
+    "aws_dlm_lifecycle_policy": ("AWS::DLM::LifecyclePolicy", dlm_policy),
     "aws_ebs_encryption_by_default": ("WASP::EC2::EbsEncryptionByDefault", ebs_default),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
