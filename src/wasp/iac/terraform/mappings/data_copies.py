@@ -1,6 +1,6 @@
 """Terraform-only copies and objects in a CloudFormation-like shape (``WASP::`` types, since CloudFormation has
 no resource for them): S3 objects and object copies, EBS snapshot copies, AMI copies, CodeGuru Reviewer
-repository associations, Glacier vaults."""
+repository associations, Glacier vaults, CodeCommit approval rule templates."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def glacier_vault(v: Values) -> Props:
     return props
 
 
+def approval_template(v: Values) -> Props:
+    """``aws_codecommit_approval_rule_template`` as ``WASP::CodeCommit::ApprovalRuleTemplate`` (content is JSON)."""
+    return {**pick(v, {"name": "Name"}), "Content": document(v.get("content"))}
+
+
 _OBJECT = _keyed(
     bucket="Bucket", key="Key", kms_key_id="KmsKeyId", server_side_encryption="ServerSideEncryption"
 )
@@ -54,6 +59,7 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     ),
     "aws_ami_copy": ("WASP::EC2::ImageCopy", _keyed(name="Name", kms_key_id="KmsKeyId")),
     "aws_glacier_vault": ("WASP::Glacier::Vault", glacier_vault),
+    "aws_codecommit_approval_rule_template": ("WASP::CodeCommit::ApprovalRuleTemplate", approval_template),
     "aws_codegurureviewer_repository_association": (
         "WASP::CodeGuruReviewer::RepositoryAssociation",
         repository_association,
