@@ -107,3 +107,22 @@ def test_a_denied_read_is_unknown(monkeypatch: pytest.MonkeyPatch, operation: st
         seen = _verdicts()
     assert seen[(rule, "kept")] == "unknown"
     assert seen[(rule, "bare")] == "unknown"
+
+
+def test_mfa_delete_is_read_with_versioning() -> None:
+    from moto import mock_aws
+
+    mfa = [r for r in load_rules() if r.id == "s3_bucket_mfa_delete"]
+    with mock_aws():
+        _buckets()
+        factory = ClientFactory(boto3.session.Session(region_name=REGION))
+        inventory, _ = collect(
+            plan(select_collectors(["s3"]), [ACCOUNT], (REGION,)), {ACCOUNT: factory}, (REGION,)
+        )
+    now = datetime(2026, 11, 28, tzinfo=UTC)
+    found = evaluate(mfa, inventory, RuleContext(inventory=inventory, now=now), observed_at=now)
+    assert {f.resource.id: f.status.value for f in found.findings} == {
+        "bare": "fail",
+        "kept": "fail",
+        "log-archive": "fail",
+    }

@@ -21,6 +21,11 @@ def bucket(v: Values) -> Props:
     versioning = block(v.get("versioning"))
     if versioning:
         props["VersioningConfiguration"] = {"Status": "Enabled" if versioning.get("enabled") else "Suspended"}
+        if versioning.get("mfa_delete") is not None:
+            mfa = truthy(versioning["mfa_delete"])
+            props["VersioningConfiguration"]["MfaDelete"] = (
+                ("Enabled" if mfa else "Disabled") if isinstance(mfa, bool) else mfa
+            )
     logging = block(v.get("logging"))
     if logging:
         props["LoggingConfiguration"] = pick(
