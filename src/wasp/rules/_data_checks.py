@@ -21,6 +21,7 @@ from wasp.model.rule import (
     RuleContext,
     UnresolvedRead,
     Verdict,
+    contains_unresolved,
     example_resource,
     failed,
     passed,
@@ -196,3 +197,24 @@ def unknown_example(
     """An example whose value at ``path`` is known only at deploy time: the verdict must be UNKNOWN."""
     props = _placed(base or {}, path, Unresolved("known only after deploy"))
     return Example(name, example_resource(resource_type, props), FindingStatus.UNKNOWN)
+
+
+def volumes_keyed(view: ResourceView, ctx: RuleContext, what: str) -> Verdict:
+    """Every EBS entry of ``BlockDeviceMappings`` names a customer-managed key; one without fails whatever else
+    is unknown (an image recipe's or an AMI's volumes)."""
+    mappings = view.peek("BlockDeviceMappings", [])
+    listed = mappings if isinstance(mappings, list) else [view.get("BlockDeviceMappings")]
+    keys = [m.get("Ebs", {}).get("KmsKeyId") for m in listed if isinstance(m, dict) and m.get("Ebs")]
+    name = view.resource.origin.address or view.id
+    pending: Unresolved | None = None
+    for key in keys:
+        if declared_key(key, ctx):
+            continue
+        later = contains_unresolved(key)
+        if later is not None:
+            pending = pending or later
+        elif not (customer_key(key) and is_customer_managed_key(key, ctx)):
+            return failed(f"{what} {name} has EBS volumes without a customer-managed KMS key")
+    if pending is not None:
+        raise UnresolvedRead("BlockDeviceMappings", pending)
+    return passed("every EBS volume encrypted with a customer-managed key")

@@ -1,18 +1,14 @@
 """Image Builder recipes encrypt their EBS volumes with a customer-managed key."""
 
-from wasp.model import Severity, Unresolved
+from wasp.model import Severity
 from wasp.model.rule import (
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
-    UnresolvedRead,
     Verdict,
-    contains_unresolved,
-    failed,
-    passed,
 )
-from wasp.rules._data_checks import customer_key, declared_key, unknown_example
+from wasp.rules._data_checks import unknown_example, volumes_keyed
 from wasp.rules._expect import examples
 
 META = RuleMeta(
@@ -33,22 +29,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Each EBS block device mapping names a customer-managed key; one without fails whatever else is unknown."""
-    mappings = view.peek("BlockDeviceMappings", [])
-    listed = mappings if isinstance(mappings, list) else [view.get("BlockDeviceMappings")]
-    keys = [m.get("Ebs", {}).get("KmsKeyId") for m in listed if isinstance(m, dict) and m.get("Ebs")]
-    name = view.resource.origin.address or view.id
-    pending: Unresolved | None = None
-    for key in keys:
-        if declared_key(key, ctx):
-            continue
-        later = contains_unresolved(key)
-        if later is not None:
-            pending = pending or later
-        elif not customer_key(key):
-            return failed(f"image recipe {name} has EBS volumes without a customer-managed KMS key")
-    if pending is not None:
-        raise UnresolvedRead("BlockDeviceMappings", pending)
-    return passed("every EBS volume encrypted with a customer-managed key")
+    return volumes_keyed(view, ctx, "image recipe")
 
 
 EXAMPLES = (

@@ -1,12 +1,13 @@
 """Terraform-only copies and objects in a CloudFormation-like shape (``WASP::`` types, since CloudFormation has
 no resource for them): S3 objects and object copies, EBS snapshot copies, AMI copies, CodeGuru Reviewer
-repository associations, Glacier vaults, CodeCommit approval rule templates."""
+repository associations, Glacier vaults, CodeCommit approval rule templates, AMIs; and DataSync object-storage
+locations (which CloudFormation has)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from wasp.iac.terraform.shapes import Props, Values, block, document, pick, truthy
+from wasp.iac.terraform.shapes import Props, Values, block, blocks, document, pick, truthy
 
 
 def _keyed(**names: str) -> Callable[[Values], Props]:
@@ -45,6 +46,24 @@ def approval_template(v: Values) -> Props:
     return {**pick(v, {"name": "Name"}), "Content": document(v.get("content"))}
 
 
+def ami(v: Values) -> Props:
+    """``aws_ami`` as ``WASP::EC2::Image``: its ``ebs_block_device`` blocks as EBS block device mappings."""
+    mappings = []
+    for device in blocks(v.get("ebs_block_device")):
+        ebs = pick(device, {"kms_key_id": "KmsKeyId", "snapshot_id": "SnapshotId"})
+        if device.get("encrypted") is not None:
+            ebs["Encrypted"] = truthy(device["encrypted"])
+        mappings.append({**pick(device, {"device_name": "DeviceName"}), "Ebs": ebs})
+    return {**pick(v, {"name": "Name"}), "BlockDeviceMappings": mappings}
+
+
+def datasync_object_storage(v: Values) -> Props:
+    """``aws_datasync_location_object_storage`` as ``AWS::DataSync::LocationObjectStorage``."""
+    return pick(
+        v, {"server_hostname": "ServerHostname", "access_key": "AccessKey", "secret_key": "SecretKey"}
+    )
+
+
 _OBJECT = _keyed(
     bucket="Bucket", key="Key", kms_key_id="KmsKeyId", server_side_encryption="ServerSideEncryption"
 )
@@ -59,6 +78,8 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     ),
     "aws_ami_copy": ("WASP::EC2::ImageCopy", _keyed(name="Name", kms_key_id="KmsKeyId")),
     "aws_glacier_vault": ("WASP::Glacier::Vault", glacier_vault),
+    "aws_ami": ("WASP::EC2::Image", ami),
+    "aws_datasync_location_object_storage": ("AWS::DataSync::LocationObjectStorage", datasync_object_storage),
     "aws_codecommit_approval_rule_template": ("WASP::CodeCommit::ApprovalRuleTemplate", approval_template),
     "aws_codegurureviewer_repository_association": (
         "WASP::CodeGuruReviewer::RepositoryAssociation",
