@@ -28,7 +28,6 @@ META = RuleMeta(
         cloudformation="BucketEncryption with SSEAlgorithm aws:kms and KMSMasterKeyID: !Ref DataKey",
         terraform='apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" kms_master_key_id = aws_kms_key.data.arn }',
     ),
-    checkov=("CKV_AWS_145",),
 )
 
 

@@ -20,6 +20,7 @@ META = RuleMeta(
     severity=Severity.MEDIUM,
     best_practices=("SEC08-BP02",),
     resource_type="AWS::S3::Bucket",
+    checkov=("CKV_AWS_19", "CKV_AWS_145"),
     description="S3 has applied SSE-S3 to new objects since January 2023, but a declared default (SSE-KMS "
     "for confidential data) makes the control explicit, auditable and enforceable in IaC.",
     remediation=Remediation(
@@ -33,7 +34,6 @@ META = RuleMeta(
         terraform='resource "aws_s3_bucket_server_side_encryption_configuration" "this" { bucket = '
         'aws_s3_bucket.this.id  rule { apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" } } }',
     ),
-    checkov=("CKV_AWS_19",),
 )
 
 

@@ -1,4 +1,4 @@
-"""Other data-service ``aws_*`` types in CloudFormation shape: Backup vaults, Transfer Family, AppSync, WorkSpaces,
+"""Other data-service ``aws_*`` types in CloudFormation shape: Transfer Family, AppSync, WorkSpaces,
 Batch, FSx, Image Builder, CodeArtifact, EventBridge Scheduler, EFS access points, S3 access points, Data
 Lifecycle Manager policies and the region's EBS encryption-by-default setting."""
 
@@ -174,10 +174,6 @@ def ebs_default(v: Values) -> Props:
 
 
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
-    "aws_backup_vault": (
-        "AWS::Backup::BackupVault",
-        _plain(name="BackupVaultName", kms_key_arn="EncryptionKeyArn"),
-    ),
     "aws_transfer_server": ("AWS::Transfer::Server", transfer_server),
     "aws_appsync_graphql_api": ("AWS::AppSync::GraphQLApi", graphql_api),
     "aws_appsync_api_cache": ("AWS::AppSync::ApiCache", api_cache),
