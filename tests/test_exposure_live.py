@@ -116,12 +116,13 @@ def test_acls_disabled_by_object_ownership_make_the_acl_grant_latent() -> None:
 
 
 @pytest.mark.usefixtures("aws")
-def test_ownership_is_read_only_for_buckets_that_may_have_a_public_grant() -> None:
+def test_ownership_and_acl_are_read_once_per_bucket() -> None:
+    """Object Ownership is read for every bucket (s3_bucket_acls_disabled decides it), once, like the ACL."""
     public_bucket("open-b")
     s3().create_bucket(Bucket="private-b", CreateBucketConfiguration={"LocationConstraint": REGION})
     factory = ClientFactory(boto3.session.Session(region_name=REGION))
     findings(factory)
-    assert factory.calls["s3:GetBucketOwnershipControls"] == 1
+    assert factory.calls["s3:GetBucketOwnershipControls"] == 2
     assert factory.calls["s3:GetBucketAcl"] == 2
 
 

@@ -1,4 +1,4 @@
-"""ECR in one region: repositories (scan on push, policy) and the registry's scanning configuration."""
+"""ECR in one region: repositories (scan on push, tag mutability, encryption, policy) and the registry's scanning configuration."""
 
 from __future__ import annotations
 
@@ -11,6 +11,15 @@ from wasp.collect.base import Collector, guarded, live
 from wasp.model import ACCOUNT_TYPE, Resource
 
 REPO = "AWS::ECR::Repository"
+
+
+def _encryption(got: Any) -> dict[str, Any]:
+    """describe_repositories' encryptionConfiguration in CloudFormation shape (AES256 when absent)."""
+    got = got or {}
+    out = {"EncryptionType": got.get("encryptionType") or "AES256"}
+    if got.get("kmsKey"):
+        out["KmsKey"] = got["kmsKey"]
+    return out
 
 
 class EcrCollector(Collector):
@@ -57,6 +66,7 @@ class EcrCollector(Collector):
                         "ScanOnPush": bool((repo.get("imageScanningConfiguration") or {}).get("scanOnPush"))
                     },
                     "ImageTagMutability": repo.get("imageTagMutability"),
+                    "EncryptionConfiguration": _encryption(repo.get("encryptionConfiguration")),
                     "RepositoryPolicyText": policy,
                 },
             )

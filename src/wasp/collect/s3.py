@@ -32,6 +32,32 @@ def _public_grants(acl: dict[str, Any]) -> list[str]:
     return out
 
 
+def _object_writer() -> dict[str, Any]:
+    """What a bucket that never set Object Ownership has: ACLs in force."""
+    return {"Rules": [{"ObjectOwnership": "ObjectWriter"}]}
+
+
+def _versioning(got: dict[str, Any]) -> dict[str, Any]:
+    """GetBucketVersioning as CloudFormation's VersioningConfiguration (no Status: never enabled)."""
+    return {"Status": got.get("Status") or "Disabled", "MfaDelete": got.get("MFADelete") or "Disabled"}
+
+
+def _logging(got: dict[str, Any]) -> dict[str, Any] | None:
+    """GetBucketLogging as LoggingConfiguration; None when access logging is off."""
+    enabled = got.get("LoggingEnabled")
+    if not enabled:
+        return None
+    return {
+        "DestinationBucketName": enabled.get("TargetBucket"),
+        "LogFilePrefix": enabled.get("TargetPrefix", ""),
+    }
+
+
+def _lifecycle(got: dict[str, Any]) -> dict[str, Any]:
+    """GetBucketLifecycleConfiguration as LifecycleConfiguration (rule ids and statuses)."""
+    return {"Rules": [{"Id": r.get("ID"), "Status": r.get("Status")} for r in got.get("Rules", [])]}
+
+
 class S3Collector(Collector):
     """Buckets with encryption, public access block, ACL grants (and Object Ownership when a grant may be public),
     object lock, tags; policies; the account-level public access block.
@@ -51,6 +77,9 @@ class S3Collector(Collector):
         "s3:GetBucketObjectLockConfiguration",
         "s3:GetBucketAcl",
         "s3:GetBucketOwnershipControls",
+        "s3:GetBucketVersioning",
+        "s3:GetBucketLogging",
+        "s3:GetLifecycleConfiguration",
         "s3:GetAccountPublicAccessBlock",
     )
 
@@ -127,13 +156,18 @@ class S3Collector(Collector):
         )
         grants = detail("get_bucket_acl", (), _public_grants)
         props[SUPPLEMENTARY] = {"PublicAclGrants": grants}
-        if grants != []:
-            # Object Ownership matters only when there may be a public grant for it to neutralise
-            props["OwnershipControls"] = detail(
-                "get_bucket_ownership_controls",
-                ("OwnershipControlsNotFoundError",),
-                lambda r: r.get("OwnershipControls"),
-            )
+        ownership = detail(
+            "get_bucket_ownership_controls",
+            ("OwnershipControlsNotFoundError",),
+            lambda r: r.get("OwnershipControls"),
+        )
+        # a bucket that never set Object Ownership (created before April 2023) keeps ACLs: ObjectWriter
+        props["OwnershipControls"] = ownership if ownership is not None else _object_writer()
+        props["VersioningConfiguration"] = detail("get_bucket_versioning", (), _versioning)
+        props["LoggingConfiguration"] = detail("get_bucket_logging", (), _logging)
+        props["LifecycleConfiguration"] = detail(
+            "get_bucket_lifecycle_configuration", ("NoSuchLifecycleConfiguration",), _lifecycle
+        )
         props["ObjectLockEnabled"] = (
             lock if not isinstance(lock, dict) else lock.get("ObjectLockEnabled") == "Enabled"
         )

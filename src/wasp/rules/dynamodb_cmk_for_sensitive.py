@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref DataKey}",
         terraform="server_side_encryption { enabled = true kms_key_arn = aws_kms_key.data.arn }",
     ),
+    checkov=("CKV_AWS_119",),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="ImageScanningConfiguration: {ScanOnPush: true}  (or AWS::ECR::RegistryScanningConfiguration)",
         terraform="image_scanning_configuration { scan_on_push = true }  (or aws_ecr_registry_scanning_configuration)",
     ),
+    checkov=("CKV_AWS_163",),
 )
 
 

@@ -24,6 +24,7 @@ META = RuleMeta(
         cloudformation="RepositoryPolicyText with named principals",
         terraform="aws_ecr_repository_policy with named principals",
     ),
+    checkov=("CKV_AWS_32",),
 )
 
 

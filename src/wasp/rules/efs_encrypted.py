@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="Encrypted: true, KmsKeyId: !Ref Key",
         terraform="encrypted = true",
     ),
+    checkov=("CKV_AWS_42",),
 )
 
 

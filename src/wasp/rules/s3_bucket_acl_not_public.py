@@ -33,6 +33,12 @@ META = RuleMeta(
         cloudformation="OwnershipControls: {Rules: [{ObjectOwnership: BucketOwnerEnforced}]}  # and no AccessControl",
         terraform='aws_s3_bucket_ownership_controls { rule { object_ownership = "BucketOwnerEnforced" } }',
     ),
+    checkov=(
+        "CKV_AWS_20",
+        "CKV_AWS_57",
+        "CKV2_AWS_43",
+        "CKV_AWS_375",
+    ),
 )
 
 

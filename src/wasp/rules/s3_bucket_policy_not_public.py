@@ -32,6 +32,7 @@ META = RuleMeta(
         cloudformation="AWS::S3::BucketPolicy with principals named, or a Condition on aws:PrincipalOrgID",
         terraform="aws_s3_bucket_policy with principals named, or a condition on aws:PrincipalOrgID",
     ),
+    checkov=("CKV_AWS_70",),
 )
 
 

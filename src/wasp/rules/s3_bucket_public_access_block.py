@@ -35,6 +35,13 @@ META = RuleMeta(
         "block_public_acls = true  block_public_policy = true  ignore_public_acls = true  "
         "restrict_public_buckets = true }",
     ),
+    checkov=(
+        "CKV_AWS_53",
+        "CKV_AWS_54",
+        "CKV_AWS_55",
+        "CKV_AWS_56",
+        "CKV2_AWS_6",
+    ),
 )
 
 

@@ -33,6 +33,7 @@ META = RuleMeta(
         terraform='aws_s3_bucket_policy with a statement: effect = "Deny", condition { test = "Bool" '
         'variable = "aws:SecureTransport" values = ["false"] }',
     ),
+    checkov=("CKV_AWS_379",),
 )
 
 

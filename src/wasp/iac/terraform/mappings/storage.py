@@ -21,12 +21,46 @@ def bucket(v: Values) -> Props:
     versioning = block(v.get("versioning"))
     if versioning:
         props["VersioningConfiguration"] = {"Status": "Enabled" if versioning.get("enabled") else "Suspended"}
+        if versioning.get("mfa_delete") is not None:
+            mfa = truthy(versioning["mfa_delete"])
+            props["VersioningConfiguration"]["MfaDelete"] = (
+                ("Enabled" if mfa else "Disabled") if isinstance(mfa, bool) else mfa
+            )
     logging = block(v.get("logging"))
     if logging:
         props["LoggingConfiguration"] = pick(
             logging, {"target_bucket": "DestinationBucketName", "target_prefix": "LogFilePrefix"}
         )
+    lock = object_lock(v)
+    if lock is not None:
+        props["ObjectLockEnabled"] = lock
+    rules = [lifecycle_rule(r) for r in blocks(v.get("lifecycle_rule"))]
+    if rules:
+        props["LifecycleConfiguration"] = {"Rules": rules}
     return props
+
+
+def object_lock(v: Values) -> Any:
+    """Object Lock as a boolean: ``object_lock_enabled`` (provider v4+) or the v3 ``object_lock_configuration``
+    block; None when neither is written."""
+    if v.get("object_lock_enabled") is not None:
+        return truthy(v["object_lock_enabled"])
+    legacy = block(v.get("object_lock_configuration"))
+    if legacy.get("object_lock_enabled") is not None:
+        state = legacy["object_lock_enabled"]
+        return state == "Enabled" if isinstance(state, str) else state
+    return None
+
+
+def lifecycle_rule(rule: Values) -> Props:
+    """A lifecycle rule (inline ``lifecycle_rule`` with ``enabled``, or the split resource's ``rule`` with
+    ``status``) as a CloudFormation lifecycle rule with its Status."""
+    if rule.get("status") is not None:
+        status = rule["status"]
+    else:
+        enabled = truthy(rule.get("enabled", True))
+        status = enabled if not isinstance(enabled, bool) else ("Enabled" if enabled else "Disabled")
+    return {**pick(rule, {"id": "Id", "prefix": "Prefix"}), "Status": status}
 
 
 def sse(props: Props, v: Values) -> None:
@@ -137,8 +171,13 @@ def dynamodb(v: Values) -> Props:
 def ecr(v: Values) -> Props:
     """``aws_ecr_repository`` as ``AWS::ECR::Repository``."""
     scan = block(v.get("image_scanning_configuration"))
-    props = pick(v, {"name": "RepositoryName"})
+    props = pick(v, {"name": "RepositoryName", "image_tag_mutability": "ImageTagMutability"})
     props["ImageScanningConfiguration"] = {"ScanOnPush": truthy(scan.get("scan_on_push", False))}
+    encryption = block(v.get("encryption_configuration"))
+    if encryption:
+        props["EncryptionConfiguration"] = pick(
+            encryption, {"encryption_type": "EncryptionType", "kms_key": "KmsKey"}
+        )
     return {**props, "Tags": tags(v.get("tags"))}
 
 

@@ -1,0 +1,36 @@
+"""AMI copies are encrypted with a customer-managed KMS key."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._data_checks import expect_key, unknown_example
+from wasp.rules._expect import examples
+
+META = RuleMeta(
+    title="AMI copies are encrypted with a customer-managed KMS key",
+    severity=Severity.LOW,
+    best_practices=("SEC08-BP01",),
+    resource_type="WASP::EC2::ImageCopy",
+    description="A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a reader and the data, and lets you revoke access by disabling the key; the default AWS-owned or AWS-managed key gives neither.",
+    remediation=Remediation(
+        console="EC2 > AMIs > AMI > Actions > Copy AMI > Encrypt EBS snapshots with a customer-managed key.",
+        cli="aws ec2 copy-image --source-image-id AMI --source-region REGION --name NAME --encrypted --kms-key-id KEY_ARN",
+        cloudformation="CloudFormation has no resource for this; use the CLI or Terraform.",
+        terraform="encrypted = true  kms_key_id = aws_kms_key.this.arn",
+    ),
+    checkov=("CKV_AWS_236",),
+)
+
+evaluate = expect_key(
+    "KmsKeyId",
+    ok="encrypted with a customer-managed key",
+    bad="{name} is not encrypted with a customer-managed KMS key",
+)
+
+EXAMPLES = (
+    *examples(
+        "WASP::EC2::ImageCopy",
+        passing=[("cmk", {"KmsKeyId": "arn:aws:kms:eu-west-2:111122223333:key/1234abcd"})],
+        failing=[("default-key", {}), ("aws-managed-alias", {"KmsKeyId": "alias/aws/ami"})],
+    ),
+    unknown_example("WASP::EC2::ImageCopy", "KmsKeyId"),
+)

@@ -1,0 +1,39 @@
+"""Bedrock agents are encrypted with a customer-managed KMS key."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._data_checks import expect_key, unknown_example
+from wasp.rules._expect import examples
+
+META = RuleMeta(
+    title="Bedrock agents are encrypted with a customer-managed KMS key",
+    severity=Severity.LOW,
+    best_practices=("SEC08-BP01",),
+    resource_type="AWS::Bedrock::Agent",
+    description="A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a reader and the data, and lets you revoke access by disabling the key; the default AWS-owned or AWS-managed key gives neither.",
+    remediation=Remediation(
+        console="Bedrock > Agents > AGENT > Edit > KMS key selection: customize encryption settings.",
+        cli="aws bedrock-agent update-agent --agent-id ID --customer-encryption-key-arn KEY_ARN ...",
+        cloudformation="CustomerEncryptionKeyArn: !GetAtt Key.Arn",
+        terraform="customer_encryption_key_arn = aws_kms_key.this.arn",
+    ),
+    checkov=("CKV_AWS_373",),
+)
+
+evaluate = expect_key(
+    "CustomerEncryptionKeyArn",
+    ok="encrypted with a customer-managed key",
+    bad="{name} is not encrypted with a customer-managed KMS key",
+)
+
+EXAMPLES = (
+    *examples(
+        "AWS::Bedrock::Agent",
+        passing=[("cmk", {"CustomerEncryptionKeyArn": "arn:aws:kms:eu-west-2:111122223333:key/1234abcd"})],
+        failing=[
+            ("default-key", {}),
+            ("aws-managed-alias", {"CustomerEncryptionKeyArn": "alias/aws/bedrock"}),
+        ],
+    ),
+    unknown_example("AWS::Bedrock::Agent", "CustomerEncryptionKeyArn"),
+)

@@ -1,0 +1,39 @@
+"""EFS file systems are encrypted with a customer-managed KMS key."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._data_checks import expect_key, unknown_example
+from wasp.rules._expect import examples
+
+META = RuleMeta(
+    title="EFS file systems are encrypted with a customer-managed KMS key",
+    severity=Severity.LOW,
+    best_practices=("SEC08-BP01",),
+    resource_type="AWS::EFS::FileSystem",
+    description="A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a reader and the data, and lets you revoke access by disabling the key; the default AWS-owned or AWS-managed key gives neither.",
+    remediation=Remediation(
+        console="Create an encrypted file system with a customer-managed key and copy the data with AWS DataSync (the key is set at creation).",
+        cli="aws efs create-file-system --encrypted --kms-key-id KEY_ARN",
+        cloudformation="Encrypted: true  KmsKeyId: !Ref Key",
+        terraform="encrypted = true  kms_key_id = aws_kms_key.this.arn",
+    ),
+    checkov=("CKV_AWS_184",),
+)
+
+evaluate = expect_key(
+    "KmsKeyId",
+    ok="encrypted with a customer-managed key",
+    bad="{name} is not encrypted with a customer-managed KMS key",
+)
+
+EXAMPLES = (
+    *examples(
+        "AWS::EFS::FileSystem",
+        passing=[("cmk", {"Encrypted": True, "KmsKeyId": "arn:aws:kms:eu-west-2:111122223333:key/1234abcd"})],
+        failing=[
+            ("default-key", {"Encrypted": True}),
+            ("aws-managed-alias", {"Encrypted": True, "KmsKeyId": "alias/aws/efs"}),
+        ],
+    ),
+    unknown_example("AWS::EFS::FileSystem", "KmsKeyId", {"Encrypted": True}),
+)
