@@ -1,0 +1,169 @@
+"""Compute ``aws_*`` types of the network area in CloudFormation shape: EKS, Lambda URLs and permissions,
+CodeBuild, DMS, Cognito identity pools, ECS services and VPC endpoint services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wasp.iac.terraform.shapes import Props, Values, block, blocks, items, pick, tags, truthy
+from wasp.model import Unresolved
+
+
+def _flag(value: Any, on: str, off: str) -> Any:
+    """A Terraform boolean as CloudFormation's ENABLED/DISABLED-style word (unknowns pass through)."""
+    value = truthy(value)
+    if isinstance(value, Unresolved) or value is None:
+        return value
+    return on if value else off
+
+
+def eks_cluster(v: Values) -> Props:
+    """``aws_eks_cluster`` as ``AWS::EKS::Cluster``."""
+    props = pick(v, {"name": "Name", "version": "Version", "role_arn": "RoleArn"})
+    vpc = block(v.get("vpc_config"))
+    config = pick(
+        vpc,
+        {
+            "endpoint_public_access": "EndpointPublicAccess",
+            "endpoint_private_access": "EndpointPrivateAccess",
+        },
+    )
+    if vpc.get("public_access_cidrs") is not None:
+        config["PublicAccessCidrs"] = items(vpc["public_access_cidrs"])
+    props["ResourcesVpcConfig"] = config
+    props["EncryptionConfig"] = [
+        {
+            "Resources": items(c.get("resources")),
+            "Provider": pick(block(c.get("provider")), {"key_arn": "KeyArn"}),
+        }
+        for c in blocks(v.get("encryption_config"))
+    ]
+    if v.get("enabled_cluster_log_types") is not None:
+        types = v["enabled_cluster_log_types"]
+        props["Logging"] = {
+            "ClusterLogging": {
+                "EnabledTypes": types
+                if isinstance(types, Unresolved)
+                else [{"Type": t} for t in items(types)]
+            }
+        }
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def eks_node_group(v: Values) -> Props:
+    """``aws_eks_node_group`` as ``AWS::EKS::Nodegroup``."""
+    props = pick(v, {"node_group_name": "NodegroupName", "cluster_name": "ClusterName"})
+    remote = block(v.get("remote_access"))
+    if remote:
+        access = pick(remote, {"ec2_ssh_key": "Ec2SshKey"})
+        if remote.get("source_security_group_ids") is not None:
+            access["SourceSecurityGroups"] = items(remote["source_security_group_ids"])
+        props["RemoteAccess"] = access
+    return props
+
+
+def lambda_url(v: Values) -> Props:
+    """``aws_lambda_function_url`` as ``AWS::Lambda::Url``."""
+    return pick(v, {"function_name": "TargetFunctionArn", "authorization_type": "AuthType"})
+
+
+def lambda_permission(v: Values) -> Props:
+    """``aws_lambda_permission`` as ``AWS::Lambda::Permission``."""
+    return pick(
+        v,
+        {
+            "function_name": "FunctionName",
+            "action": "Action",
+            "principal": "Principal",
+            "source_arn": "SourceArn",
+            "source_account": "SourceAccount",
+            "principal_org_id": "PrincipalOrgID",
+            "function_url_auth_type": "FunctionUrlAuthType",
+        },
+    )
+
+
+def _artifact(a: Values) -> Props:
+    return pick(a, {"type": "Type", "location": "Location", "encryption_disabled": "EncryptionDisabled"})
+
+
+def codebuild_project(v: Values) -> Props:
+    """``aws_codebuild_project`` as ``AWS::CodeBuild::Project``."""
+    props = pick(v, {"name": "Name", "encryption_key": "EncryptionKey", "service_role": "ServiceRole"})
+    props["Artifacts"] = _artifact(block(v.get("artifacts")))
+    props["SecondaryArtifacts"] = [_artifact(a) for a in blocks(v.get("secondary_artifacts"))]
+    env = block(v.get("environment"))
+    props["Environment"] = {
+        **pick(env, {"image": "Image", "privileged_mode": "PrivilegedMode", "type": "Type"}),
+        "EnvironmentVariables": [
+            pick(e, {"name": "Name", "value": "Value", "type": "Type"})
+            for e in blocks(env.get("environment_variable"))
+        ],
+    }
+    s3_logs = block(block(v.get("logs_config")).get("s3_logs"))
+    if s3_logs:
+        props["LogsConfig"] = {
+            "S3Logs": {
+                "Status": s3_logs.get("status", "DISABLED"),
+                **pick(s3_logs, {"location": "Location", "encryption_disabled": "EncryptionDisabled"}),
+            }
+        }
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def dms_instance(v: Values) -> Props:
+    """``aws_dms_replication_instance`` as ``AWS::DMS::ReplicationInstance`` (Terraform's default is private)."""
+    props = pick(
+        v,
+        {
+            "replication_instance_id": "ReplicationInstanceIdentifier",
+            "replication_instance_class": "ReplicationInstanceClass",
+            "kms_key_arn": "KmsKeyId",
+        },
+    )
+    props["PubliclyAccessible"] = truthy(v.get("publicly_accessible", False))
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def identity_pool(v: Values) -> Props:
+    """``aws_cognito_identity_pool`` as ``AWS::Cognito::IdentityPool``."""
+    props = pick(v, {"identity_pool_name": "IdentityPoolName"})
+    props["AllowUnauthenticatedIdentities"] = truthy(v.get("allow_unauthenticated_identities", False))
+    return props
+
+
+def ecs_service(v: Values) -> Props:
+    """``aws_ecs_service`` as ``AWS::ECS::Service``."""
+    props = pick(v, {"name": "ServiceName", "cluster": "Cluster", "task_definition": "TaskDefinition"})
+    net = block(v.get("network_configuration"))
+    if net:
+        props["NetworkConfiguration"] = {
+            "AwsvpcConfiguration": {
+                "AssignPublicIp": _flag(net.get("assign_public_ip", False), "ENABLED", "DISABLED"),
+                "Subnets": items(net.get("subnets")),
+                "SecurityGroups": items(net.get("security_groups")),
+            }
+        }
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def endpoint_service(v: Values) -> Props:
+    """``aws_vpc_endpoint_service`` as ``AWS::EC2::VPCEndpointService``."""
+    props = pick(v, {"acceptance_required": "AcceptanceRequired"})
+    props["NetworkLoadBalancerArns"] = items(v.get("network_load_balancer_arns"))
+    return props
+
+
+MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
+    "aws_eks_cluster": ("AWS::EKS::Cluster", eks_cluster),
+    "aws_eks_node_group": ("AWS::EKS::Nodegroup", eks_node_group),
+    "aws_lambda_function_url": ("AWS::Lambda::Url", lambda_url),
+    "aws_lambda_permission": ("AWS::Lambda::Permission", lambda_permission),
+    "aws_codebuild_project": ("AWS::CodeBuild::Project", codebuild_project),
+    "aws_dms_replication_instance": ("AWS::DMS::ReplicationInstance", dms_instance),
+    "aws_cognito_identity_pool": ("AWS::Cognito::IdentityPool", identity_pool),
+    "aws_ecs_service": ("AWS::ECS::Service", ecs_service),
+    "aws_vpc_endpoint_service": ("AWS::EC2::VPCEndpointService", endpoint_service),
+}
+"""Terraform type -> (CloudFormation type, properties from the Terraform values)."""

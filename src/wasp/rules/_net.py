@@ -1,0 +1,70 @@
+"""Shared pieces of the network and compute rules: declared-only checks, template examples, world CIDRs.
+
+Many network properties (load balancer attributes, CloudFront logging, stage access logs, container flags) are
+read from templates and Terraform but not yet from a live account. :func:`declared_only` makes such a rule answer
+UNKNOWN on a live resource instead of judging a property that was never read, and :func:`declared_examples`
+builds its examples from a template origin, with the live UNKNOWN case added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from wasp.model import FindingStatus, Origin, OriginKind, Resource
+from wasp.model.rule import Evaluate, Example, ResourceView, RuleContext, Verdict, example_resource, unknown
+
+WORLD = ("0.0.0.0/0", "::/0")
+"""CIDRs that mean the whole internet."""
+
+DECLARED = (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM)
+"""Origins that describe a resource in full: what a template leaves out takes its documented default."""
+
+
+def declared_only(evaluate: Evaluate, what: str) -> Evaluate:
+    """``evaluate`` on templates and Terraform; UNKNOWN on a live resource, whose ``what`` is not collected."""
+
+    def wrapped(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if view.resource.origin.kind not in DECLARED:
+            return unknown(f"{what} of {view.id} is not read from a live account; review it in the template")
+        return evaluate(view, ctx)
+
+    wrapped.__doc__ = evaluate.__doc__
+    return wrapped
+
+
+def declared(resource_type: str, props: Mapping[str, Any], rid: str = "Example") -> Resource:
+    """A resource as a CloudFormation template declares it (for examples)."""
+    origin = Origin(OriginKind.CLOUDFORMATION, file="template.yaml", line=1, address=rid)
+    return Resource(type=resource_type, id=rid, properties=dict(props), origin=origin)
+
+
+def declared_examples(
+    resource_type: str,
+    passing: Iterable[tuple[str, Mapping[str, Any]]],
+    failing: Iterable[tuple[str, Mapping[str, Any]]],
+    unknown_cases: Iterable[tuple[str, Mapping[str, Any]]] = (),
+    *,
+    live_unknown: bool = True,
+) -> tuple[Example, ...]:
+    """Pass, fail and unknown examples declared in a template; with ``live_unknown``, the first failing case
+    seen live (where the property is not collected) must be UNKNOWN."""
+    failing = list(failing)
+    out = [
+        Example(name, declared(resource_type, props), status)
+        for cases, status in (
+            (passing, FindingStatus.PASS),
+            (failing, FindingStatus.FAIL),
+            (unknown_cases, FindingStatus.UNKNOWN),
+        )
+        for name, props in cases
+    ]
+    if live_unknown and failing:
+        name, props = failing[0]
+        out.append(Example(f"live-{name}", example_resource(resource_type, props), FindingStatus.UNKNOWN))
+    return tuple(out)
+
+
+def world_open(cidr: Any) -> bool:
+    """The CIDR is the whole internet."""
+    return cidr in WORLD

@@ -1,0 +1,41 @@
+"""ECS tasks use a different role for the agent (execution) than for the application (task)."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
+from wasp.rules._expect import examples
+
+META = RuleMeta(
+    title="ECS task and execution roles are different",
+    severity=Severity.MEDIUM,
+    best_practices=("SEC03-BP02",),
+    resource_type="AWS::ECS::TaskDefinition",
+    description="The execution role pulls images and reads the task's secrets; the task role is what the "
+    "application's code may do. One role for both hands the application every secret of the task.",
+    remediation=Remediation(
+        console="ECS > Task definitions > FAMILY > Create new revision: choose separate Task role and Task "
+        "execution role.",
+        cli="aws ecs register-task-definition --cli-input-json file://task.json  # distinct taskRoleArn",
+        cloudformation="TaskRoleArn: !GetAtt AppRole.Arn; ExecutionRoleArn: !GetAtt ExecRole.Arn",
+        terraform="task_role_arn = aws_iam_role.app.arn; execution_role_arn = aws_iam_role.exec.arn",
+    ),
+    checkov=("CKV_AWS_249",),
+)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Fail when both roles are set and equal."""
+    task, execution = view.get("TaskRoleArn"), view.get("ExecutionRoleArn")
+    if task and execution and task == execution:
+        return failed(f"task definition {view.label('Family')} uses {task} as both task and execution role")
+    return passed("separate task and execution roles")
+
+
+EXAMPLES = examples(
+    "AWS::ECS::TaskDefinition",
+    passing=[
+        ("separate", {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/x"})
+    ],
+    failing=[
+        ("same", {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/app"})
+    ],
+)
