@@ -8,11 +8,22 @@ builds its examples from a template origin, with the live UNKNOWN case added.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from wasp.model import FindingStatus, Origin, OriginKind, Resource
-from wasp.model.rule import Evaluate, Example, ResourceView, RuleContext, Verdict, example_resource, unknown
+from wasp.model.rule import (
+    Evaluate,
+    Example,
+    ResourceView,
+    RuleContext,
+    Verdict,
+    contains_unresolved,
+    example_resource,
+    failed,
+    passed,
+    unknown,
+)
 
 WORLD = ("0.0.0.0/0", "::/0")
 """CIDRs that mean the whole internet."""
@@ -68,3 +79,30 @@ def declared_examples(
 def world_open(cidr: Any) -> bool:
     """The CIDR is the whole internet."""
     return cidr in WORLD
+
+
+def expect_set(
+    path: str,
+    *,
+    ok: str,
+    bad: str,
+    applies: Callable[[ResourceView], bool] | None = None,
+    refuse: Callable[[Any], bool] | None = None,
+) -> Evaluate:
+    """An ``evaluate`` that passes when ``path`` is set: a key or destination known only after deploy
+    (``!GetAtt Key.Arn``, ``aws_kms_key.x.arn``) is set all the same. ``refuse`` rejects known values that
+    do not count (an AWS managed key alias); ``{name}`` in the messages is the resource's name."""
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if applies is not None and not applies(view):
+            return None
+        value = view.peek(path)
+        name = view.resource.origin.address or view.id
+        if value in (None, "", [], {}):
+            return failed(bad.format(name=name))
+        if refuse is not None and contains_unresolved(value) is None and refuse(value):
+            return failed(bad.format(name=name))
+        return passed(ok)
+
+    evaluate.__doc__ = f"Pass when {path} is set: {ok}"
+    return evaluate

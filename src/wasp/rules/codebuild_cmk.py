@@ -2,7 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples
+from wasp.rules._net import expect_set
 
 META = RuleMeta(
     title="CodeBuild projects use a customer managed key",
@@ -20,9 +21,9 @@ META = RuleMeta(
     checkov=("CKV_AWS_147",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "EncryptionKey",
-    lambda v: present(v) and "alias/aws/s3" not in str(v),
+    refuse=lambda v: "alias/aws/" in str(v),
     ok="output encrypted with a customer managed key",
     bad="CodeBuild project {name} uses the AWS managed key",
 )

@@ -2,7 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples
+from wasp.rules._net import expect_set
 
 META = RuleMeta(
     title="DMS replication instances use a customer managed key",
@@ -20,9 +21,8 @@ META = RuleMeta(
     checkov=("CKV_AWS_212",),
 )
 
-evaluate = expect(
+evaluate = expect_set(
     "KmsKeyId",
-    present,
     ok="storage encrypted with a customer managed key",
     bad="DMS replication instance {name} uses the AWS managed key",
 )

@@ -1,6 +1,6 @@
 """ECS tasks use a different role for the agent (execution) than for the application (task)."""
 
-from wasp.model import Severity
+from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 
@@ -23,9 +23,14 @@ META = RuleMeta(
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Fail when both roles are set and equal."""
+    """Fail when both roles are set and equal (or the very same expression known only at deploy time)."""
+    task, execution = view.peek("TaskRoleArn"), view.peek("ExecutionRoleArn")
+    if not task or not execution:
+        return passed("the task does not use one role for both")
+    if isinstance(task, Unresolved) and isinstance(execution, Unresolved) and task.reason == execution.reason:
+        return failed(f"task definition {view.label('Family')} uses the same role as task and execution role")
     task, execution = view.get("TaskRoleArn"), view.get("ExecutionRoleArn")
-    if task and execution and task == execution:
+    if task == execution:
         return failed(f"task definition {view.label('Family')} uses {task} as both task and execution role")
     return passed("separate task and execution roles")
 

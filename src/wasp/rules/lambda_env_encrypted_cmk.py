@@ -2,7 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples
+from wasp.rules._net import expect_set
 
 META = RuleMeta(
     title="Lambda environment variables are encrypted with a customer managed key",
@@ -27,9 +28,8 @@ def _has_variables(view: ResourceView) -> bool:
     return bool(view.get("Environment.Variables"))
 
 
-evaluate = expect(
+evaluate = expect_set(
     "KmsKeyArn",
-    present,
     ok="environment encrypted with a customer managed key",
     bad="function {name} keeps environment variables under the AWS managed key",
     applies=_has_variables,
