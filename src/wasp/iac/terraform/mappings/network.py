@@ -16,6 +16,8 @@ def ingress_entries(rule: Values, *, v4: str, v6: str, proto: str = "protocol") 
     for tf, cfn in (("from_port", "FromPort"), ("to_port", "ToPort")):
         if rule.get(tf) is not None:
             base[cfn] = rule[tf]
+    if rule.get("description") not in (None, ""):
+        base["Description"] = rule["description"]
     if base["IpProtocol"] in ("-1", "all"):
         base.pop("FromPort", None)
         base.pop("ToPort", None)
@@ -32,8 +34,33 @@ def security_group(v: Values) -> Props:
     ingress: list[Props] = []
     for rule in blocks(v.get("ingress")):
         ingress += ingress_entries(rule, v4="cidr_blocks", v6="ipv6_cidr_blocks")
+    egress: list[Props] = []  # no egress block: Terraform removes AWS's default allow-all rule
+    for rule in blocks(v.get("egress")):
+        egress += egress_entries(rule, v4="cidr_blocks", v6="ipv6_cidr_blocks")
     props = pick(v, {"name": "GroupName", "description": "GroupDescription", "vpc_id": "VpcId"})
-    return {**props, "SecurityGroupIngress": ingress, "Tags": tags(v.get("tags"))}
+    return {
+        **props,
+        "SecurityGroupIngress": ingress,
+        "SecurityGroupEgress": egress,
+        "Tags": tags(v.get("tags")),
+    }
+
+
+def egress_entries(rule: Values, *, v4: str, v6: str, proto: str = "protocol") -> list[Props]:
+    """One CloudFormation egress entry per destination (``CidrIp``, ``CidrIpv6``, ``DestinationSecurityGroupId``)."""
+    out = []
+    for entry in ingress_entries(rule, v4=v4, v6=v6, proto=proto):
+        if "SourceSecurityGroupId" in entry:
+            entry["DestinationSecurityGroupId"] = entry.pop("SourceSecurityGroupId")
+        out.append(entry)
+    return out
+
+
+def default_security_group(v: Values) -> Props:
+    """``aws_default_security_group`` as the VPC's ``default`` group: Terraform strips every rule not declared."""
+    props = security_group(v)
+    props["GroupName"] = "default"
+    return props
 
 
 def load_balancer(v: Values) -> Props:
@@ -137,6 +164,7 @@ def vpc_endpoint(v: Values) -> Props:
 
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_security_group": ("AWS::EC2::SecurityGroup", security_group),
+    "aws_default_security_group": ("AWS::EC2::SecurityGroup", default_security_group),
     "aws_lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
     "aws_alb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
     "aws_lb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
