@@ -226,6 +226,7 @@ DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any
     ("AWS::S3::Bucket", "Arn"): _bucket_arn,
     ("AWS::S3::Bucket", "DomainName"): _bucket_domain,
     ("AWS::EC2::SecurityGroup", "GroupId"): lambda logical_id, props: logical_id,  # as Ref: the stand-in
+    ("AWS::WAFv2::WebACL", "Arn"): lambda logical_id, props: logical_id,  # the stand-in an ACL is found by
     ("AWS::SQS::Queue", "QueueName"): lambda logical_id, props: props.get("QueueName"),
     ("AWS::SNS::Topic", "TopicName"): lambda logical_id, props: props.get("TopicName"),
 }

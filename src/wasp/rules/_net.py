@@ -106,3 +106,16 @@ def expect_set(
 
     evaluate.__doc__ = f"Pass when {path} is set: {ok}"
     return evaluate
+
+
+def lb_attribute(view: ResourceView, key: str, default: str) -> str:
+    """A load balancer attribute (``LoadBalancerAttributes`` Key/Value list) as a lower-case string; anything
+    unknown in the list raises through ``view.get``, so the verdict is unknown."""
+    for attribute in view.get("LoadBalancerAttributes", []):
+        if isinstance(attribute, dict) and attribute.get("Key") == key:
+            value = view.get(
+                "LoadBalancerAttributes"
+            )  # re-read so an unknown value makes the verdict unknown
+            del value
+            return str(attribute.get("Value", default)).lower()
+    return default
