@@ -1,8 +1,19 @@
 """ECS tasks use a different role for the agent (execution) than for the application (task)."""
 
-from wasp.model import Severity, Unresolved
-from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
+from wasp.model import FindingStatus, Severity, Unresolved
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+)
 from wasp.rules._expect import examples
+from wasp.rules._net import DECLARED, declared
 
 META = RuleMeta(
     title="ECS task and execution roles are different",
@@ -27,7 +38,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     task, execution = view.peek("TaskRoleArn"), view.peek("ExecutionRoleArn")
     if not task or not execution:
         return passed("the task does not use one role for both")
-    if isinstance(task, Unresolved) and isinstance(execution, Unresolved) and task.reason == execution.reason:
+    same_expression = (
+        isinstance(task, Unresolved) and isinstance(execution, Unresolved) and task.reason == execution.reason
+    )
+    if same_expression and view.resource.origin.kind in DECLARED:  # live, one failed read says nothing
         return failed(f"task definition {view.label('Family')} uses the same role as task and execution role")
     task, execution = view.get("TaskRoleArn"), view.get("ExecutionRoleArn")
     if task == execution:
@@ -35,12 +49,33 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("separate task and execution roles")
 
 
-EXAMPLES = examples(
-    "AWS::ECS::TaskDefinition",
-    passing=[
-        ("separate", {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/x"})
-    ],
-    failing=[
-        ("same", {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/app"})
-    ],
+_SAME = {
+    "TaskRoleArn": Unresolved("Fn::GetAtt Role.Arn"),
+    "ExecutionRoleArn": Unresolved("Fn::GetAtt Role.Arn"),
+}
+EXAMPLES = (
+    *examples(
+        "AWS::ECS::TaskDefinition",
+        passing=[
+            (
+                "separate",
+                {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/x"},
+            )
+        ],
+        failing=[
+            (
+                "same",
+                {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/app"},
+            )
+        ],
+    ),
+    Example("same-role-after-deploy", declared("AWS::ECS::TaskDefinition", _SAME), FindingStatus.FAIL),
+    Example(
+        "live-read-denied",
+        example_resource(
+            "AWS::ECS::TaskDefinition",
+            {"TaskRoleArn": Unresolved("denied"), "ExecutionRoleArn": Unresolved("denied")},
+        ),
+        FindingStatus.UNKNOWN,
+    ),
 )
