@@ -205,3 +205,53 @@ def test_cloudfront_origins_and_logging_read_from_the_api_shape() -> None:
         "cloudfront_origin_https": "fail",
         "cloudfront_s3_origin_access": "fail",
     }
+
+
+def test_load_balancer_attributes_and_web_acl_logging_read_live() -> None:
+    from moto import mock_aws
+
+    lb_rules = ["elbv2_access_logs", "alb_drops_invalid_headers", "alb_desync_mitigation"]
+    with mock_aws():
+        ec2 = boto3.client("ec2", region_name=REGION)
+        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+        subnets = [
+            ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{i}.0/24", AvailabilityZone=f"{REGION}{z}")[
+                "Subnet"
+            ]["SubnetId"]
+            for i, z in enumerate("ab")
+        ]
+        elb = boto3.client("elbv2", region_name=REGION)
+        plain = elb.create_load_balancer(Name="plain", Subnets=subnets, Scheme="internal")["LoadBalancers"][0]
+        tuned = elb.create_load_balancer(Name="tuned", Subnets=subnets, Scheme="internal")["LoadBalancers"][0]
+        elb.modify_load_balancer_attributes(
+            LoadBalancerArn=tuned["LoadBalancerArn"],
+            Attributes=[
+                {"Key": "access_logs.s3.enabled", "Value": "true"},
+                {"Key": "access_logs.s3.bucket", "Value": "logs"},
+                {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+            ],
+        )
+        elb.modify_load_balancer_attributes(
+            LoadBalancerArn=plain["LoadBalancerArn"],
+            Attributes=[{"Key": "routing.http.desync_mitigation_mode", "Value": "monitor"}],
+        )
+        waf = boto3.client("wafv2", region_name=REGION)
+        visibility = {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "m"}
+        logged = waf.create_web_acl(
+            Name="logged", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig=visibility
+        )["Summary"]
+        silent = waf.create_web_acl(
+            Name="silent", Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig=visibility
+        )["Summary"]
+        waf.put_logging_configuration(
+            LoggingConfiguration={
+                "ResourceArn": logged["ARN"],
+                "LogDestinationConfigs": [f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:aws-waf-logs-x"],
+            }
+        )
+        seen = _verdicts(["elb", "waf"], [*lb_rules, "wafv2_logging_enabled"])
+    for rule in lb_rules:
+        assert seen[(rule, "plain")] == "fail", rule
+        assert seen[(rule, "tuned")] == "pass", rule
+    assert seen[("wafv2_logging_enabled", logged["Id"])] == "pass"
+    assert seen[("wafv2_logging_enabled", silent["Id"])] == "fail"

@@ -6,6 +6,9 @@ those rules on the group itself, and Terraform's ``aws_security_group_rule`` is 
 reader appends each one to its group's ``SecurityGroupIngress`` / ``SecurityGroupEgress``: the rules then read
 one shape from every source. A rule whose group is known only at deploy time stays where it is.
 
+Web ACL associations and logging configurations join the load balancer or stage they protect
+(``Supplementary.WebAclArn``, where the live collectors keep it) and the ACL they log (``LoggingConfiguration``).
+
 Network ACLs are the same: ``AWS::EC2::NetworkAclEntry`` and ``AWS::EC2::SubnetNetworkAclAssociation`` join
 their ACL's ``Supplementary.Entries`` / ``Supplementary.Subnets``, where the live collector keeps them.
 """
@@ -87,4 +90,52 @@ def fold_network_acl_entries(resources: list[Resource]) -> list[Resource]:
     out = list(resources)
     for i, facts in found.items():
         out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
+    return out
+
+
+def _stage_of(arn: str) -> tuple[str, str] | None:
+    """(rest API, stage name) of a stage ARN ``arn:aws:apigateway:REGION::/restapis/API/stages/STAGE``."""
+    parts = arn.split("/restapis/", 1)
+    if len(parts) != 2 or "/stages/" not in parts[1]:
+        return None
+    api, stage = parts[1].split("/stages/", 1)
+    return api, stage
+
+
+def link_web_acls(resources: list[Resource]) -> list[Resource]:
+    """Each WAFv2 association on its load balancer or stage, each logging configuration on its ACL."""
+    out = list(resources)
+    names: dict[tuple[str, str], int] = {}
+    stages: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(out):
+        names[(r.type, r.id)] = i
+        if r.type == "AWS::ElasticLoadBalancingV2::LoadBalancer" and isinstance(
+            r.properties.get("Name"), str
+        ):
+            names.setdefault((r.type, r.properties["Name"]), i)
+        if r.type == "AWS::ApiGateway::Stage":
+            stages[(str(r.properties.get("RestApiId")), str(r.properties.get("StageName")))] = i
+    for r in resources:
+        target = r.properties.get("ResourceArn")
+        if not isinstance(target, str):
+            continue
+        if r.type == "AWS::WAFv2::LoggingConfiguration":
+            i = names.get(("AWS::WAFv2::WebACL", target))
+            if i is not None:
+                logging = {"LogDestinationConfigs": r.properties.get("LogDestinationConfigs") or []}
+                out[i] = replace(out[i], properties={**out[i].properties, "LoggingConfiguration": logging})
+        elif r.type == "AWS::WAFv2::WebACLAssociation":
+            stage = _stage_of(target)
+            i = (
+                stages.get(stage)
+                if stage
+                else names.get(("AWS::ElasticLoadBalancingV2::LoadBalancer", target))
+            )
+            if i is not None:
+                given = out[i].properties.get(SUPPLEMENTARY)
+                facts = {
+                    **(given if isinstance(given, dict) else {}),
+                    "WebAclArn": r.properties.get("WebACLArn"),
+                }
+                out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
     return out

@@ -2,7 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._net import declared_examples, declared_only, lb_attribute
+from wasp.rules._expect import examples
+from wasp.rules._net import lb_attribute
 
 META = RuleMeta(
     title="Application Load Balancers drop invalid HTTP headers",
@@ -22,7 +23,7 @@ META = RuleMeta(
 )
 
 
-def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Application load balancers only."""
     if str(view.get("Type", "application")).lower() != "application":
         return None
@@ -31,9 +32,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"load balancer {view.label('Name')} forwards invalid HTTP header fields")
 
 
-evaluate = declared_only(_evaluate, "the drop-invalid-headers attribute")
-
-EXAMPLES = declared_examples(
+EXAMPLES = examples(
     "AWS::ElasticLoadBalancingV2::LoadBalancer",
     passing=[
         (

@@ -2,7 +2,8 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._net import declared_examples, declared_only, lb_attribute
+from wasp.rules._expect import examples
+from wasp.rules._net import lb_attribute
 
 META = RuleMeta(
     title="Load balancers (ALB/NLB) have access logging enabled",
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The access_logs.s3.enabled attribute is true."""
     if str(view.get("Type", "application")).lower() == "gateway":
         return None
@@ -33,9 +34,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"load balancer {view.label('Name')} writes no access logs")
 
 
-evaluate = declared_only(_evaluate, "the access log attribute")
-
-EXAMPLES = declared_examples(
+EXAMPLES = examples(
     "AWS::ElasticLoadBalancingV2::LoadBalancer",
     passing=[("on", {"LoadBalancerAttributes": [{"Key": "access_logs.s3.enabled", "Value": "true"}]})],
     failing=[

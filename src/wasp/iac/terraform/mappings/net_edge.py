@@ -191,6 +191,11 @@ def _method_settings(v: Values) -> list[Props]:
     ]
 
 
+def _waf_association(props: Props, v: Values) -> None:
+    supplementary = props.setdefault("Supplementary", {})
+    supplementary["WebAclArn"] = v.get("web_acl_arn")
+
+
 def _waf_logging(props: Props, v: Values) -> None:
     props["LoggingConfiguration"] = {"LogDestinationConfigs": items(v.get("log_destination_configs"))}
 
@@ -213,5 +218,8 @@ FOLDS: dict[str, Fold] = {
         "stage_name", ("aws_api_gateway_stage",), _append("MethodSettings", _method_settings)
     ),
     "aws_wafv2_web_acl_logging_configuration": Fold("resource_arn", ("aws_wafv2_web_acl",), _waf_logging),
+    "aws_wafv2_web_acl_association": Fold(
+        "resource_arn", ("aws_lb", "aws_alb", "aws_api_gateway_stage"), _waf_association
+    ),
 }
 """Split resources folded into their parent."""
