@@ -20,7 +20,7 @@ from typing import Any
 from wasp.errors import InputError
 from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
-from wasp.iac.net_links import fold_network_acl_entries, fold_security_group_rules, link_web_acls
+from wasp.iac.net_links import link_network
 from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
 from wasp.iac.tree import Roots
@@ -346,15 +346,10 @@ def read_cloudformation(
         if rtype == "AWS::CloudFormation::Stack":
             _nested(path, where, str(logical_id), properties, depth, loaded, roots, budget, region)
     own = [i for i, r in enumerate(loaded.resources) if r.origin.file == str(path)]
-    mine = link_web_acls(
-        fold_network_acl_entries(
-            fold_security_group_rules(link_attachments([loaded.resources[i] for i in own]))
-        )
-    )
+    # policies, group rules, ACL entries, web ACLs declared elsewhere, on their owner (iam_links, net_links)
+    mine = link_network(link_attachments([loaded.resources[i] for i in own]))
     for i, linked in zip(own, mine, strict=True):
-        loaded.resources[i] = (
-            linked  # policies and group rules from elsewhere, on their owner (iam/net_links)
-        )
+        loaded.resources[i] = linked
     return loaded
 
 

@@ -139,3 +139,34 @@ def link_web_acls(resources: list[Resource]) -> list[Resource]:
                 }
                 out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
     return out
+
+
+def link_firewall_logging(resources: list[Resource]) -> list[Resource]:
+    """Each Network Firewall logging configuration's log types on its firewall (``Supplementary.LogTypes``,
+    where the live collector keeps them); a firewall without one logs nothing."""
+    index = {r.id: i for i, r in enumerate(resources) if r.type == "AWS::NetworkFirewall::Firewall"}
+    if not index:
+        return resources
+    types: dict[int, list[Any]] = {i: [] for i in index.values()}
+    for r in resources:
+        target = r.properties.get("FirewallArn")
+        if r.type != "AWS::NetworkFirewall::LoggingConfiguration" or not isinstance(target, str):
+            continue
+        if target in index:
+            config = r.properties.get("LoggingConfiguration") or {}
+            for destination in config.get("LogDestinationConfigs") or [] if isinstance(config, dict) else []:
+                if isinstance(destination, dict):
+                    types[index[target]].append(destination.get("LogType"))
+    out = list(resources)
+    for i, logged in types.items():
+        given = out[i].properties.get(SUPPLEMENTARY)
+        facts = {**(given if isinstance(given, dict) else {}), "LogTypes": logged}
+        out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
+    return out
+
+
+def link_network(resources: list[Resource]) -> list[Resource]:
+    """Every network link above, in order: group rules, ACL entries, web ACLs, firewall logging."""
+    return link_firewall_logging(
+        link_web_acls(fold_network_acl_entries(fold_security_group_rules(resources)))
+    )

@@ -58,7 +58,13 @@ def function(v: Values) -> Props:
     """``aws_lambda_function`` as ``AWS::Lambda::Function``."""
     props = pick(
         v,
-        {"function_name": "FunctionName", "role": "Role", "runtime": "Runtime", "kms_key_arn": "KmsKeyArn"},
+        {
+            "function_name": "FunctionName",
+            "role": "Role",
+            "runtime": "Runtime",
+            "kms_key_arn": "KmsKeyArn",
+            "code_signing_config_arn": "CodeSigningConfigArn",
+        },
     )
     env = block(v.get("environment"))
     if env:

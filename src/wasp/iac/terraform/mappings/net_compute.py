@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from wasp.iac.terraform.folds import Fold
 from wasp.iac.terraform.shapes import Props, Values, block, blocks, items, pick, tags, truthy
 from wasp.model import Unresolved
 
@@ -155,6 +156,97 @@ def endpoint_service(v: Values) -> Props:
     return props
 
 
+def ecs_cluster(v: Values) -> Props:
+    """``aws_ecs_cluster`` as ``AWS::ECS::Cluster``."""
+    props = pick(v, {"name": "ClusterName"})
+    execute = block(block(v.get("configuration")).get("execute_command_configuration"))
+    if execute:
+        props["Configuration"] = {
+            "ExecuteCommandConfiguration": pick(execute, {"logging": "Logging", "kms_key_id": "KmsKeyId"})
+        }
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def transit_gateway(v: Values) -> Props:
+    """``aws_ec2_transit_gateway`` as ``AWS::EC2::TransitGateway``."""
+    return {
+        **pick(
+            v, {"description": "Description", "auto_accept_shared_attachments": "AutoAcceptSharedAttachments"}
+        ),
+        "Tags": tags(v.get("tags")),
+    }
+
+
+def beanstalk_environment(v: Values) -> Props:
+    """``aws_elastic_beanstalk_environment`` as ``AWS::ElasticBeanstalk::Environment``."""
+    props = pick(v, {"name": "EnvironmentName", "application": "ApplicationName"})
+    props["OptionSettings"] = [
+        pick(s, {"namespace": "Namespace", "name": "OptionName", "value": "Value"})
+        for s in blocks(v.get("setting"))
+    ]
+    return props
+
+
+def network_firewall(v: Values) -> Props:
+    """``aws_networkfirewall_firewall`` as ``AWS::NetworkFirewall::Firewall``."""
+    props = pick(v, {"name": "FirewallName", "firewall_policy_arn": "FirewallPolicyArn", "vpc_id": "VpcId"})
+    props["DeleteProtection"] = truthy(v.get("delete_protection", False))
+    props["Supplementary"] = {"LogTypes": []}  # filled by aws_networkfirewall_logging_configuration
+    encryption = block(v.get("encryption_configuration"))
+    if encryption:
+        props["EncryptionConfiguration"] = pick(encryption, {"key_id": "KeyId", "type": "Type"})
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def _store(store: Values) -> Props:
+    out = pick(store, {"type": "Type", "location": "Location"})
+    key = block(store.get("encryption_key"))
+    if key:
+        out["EncryptionKey"] = pick(key, {"id": "Id", "type": "Type"})
+    return out
+
+
+def codepipeline(v: Values) -> Props:
+    """``aws_codepipeline`` as ``AWS::CodePipeline::Pipeline`` (one store, or one per region)."""
+    stores = blocks(v.get("artifact_store"))
+    props = pick(v, {"name": "Name", "role_arn": "RoleArn"})
+    if len(stores) == 1 and stores[0].get("region") is None:
+        props["ArtifactStore"] = _store(stores[0])
+    else:
+        props["ArtifactStores"] = [{"Region": s.get("region"), "ArtifactStore": _store(s)} for s in stores]
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def dms_endpoint(v: Values) -> Props:
+    """``aws_dms_endpoint`` as ``AWS::DMS::Endpoint`` (Terraform's default SSL mode is none)."""
+    props = pick(
+        v,
+        {
+            "endpoint_id": "EndpointIdentifier",
+            "endpoint_type": "EndpointType",
+            "engine_name": "EngineName",
+            "kms_key_arn": "KmsKeyId",
+        },
+    )
+    props["SslMode"] = v.get("ssl_mode", "none")
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def _firewall_logging(props: Props, v: Values) -> None:
+    config = block(v.get("logging_configuration"))
+    props["Supplementary"] = {
+        "LogTypes": [d.get("log_type") for d in blocks(config.get("log_destination_config"))]
+    }
+
+
+FOLDS: dict[str, Fold] = {
+    "aws_networkfirewall_logging_configuration": Fold(
+        "firewall_arn", ("aws_networkfirewall_firewall",), _firewall_logging
+    ),
+}
+"""Split resources folded into their parent."""
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_eks_cluster": ("AWS::EKS::Cluster", eks_cluster),
     "aws_eks_node_group": ("AWS::EKS::Nodegroup", eks_node_group),
@@ -165,5 +257,11 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_cognito_identity_pool": ("AWS::Cognito::IdentityPool", identity_pool),
     "aws_ecs_service": ("AWS::ECS::Service", ecs_service),
     "aws_vpc_endpoint_service": ("AWS::EC2::VPCEndpointService", endpoint_service),
+    "aws_ecs_cluster": ("AWS::ECS::Cluster", ecs_cluster),
+    "aws_ec2_transit_gateway": ("AWS::EC2::TransitGateway", transit_gateway),
+    "aws_elastic_beanstalk_environment": ("AWS::ElasticBeanstalk::Environment", beanstalk_environment),
+    "aws_networkfirewall_firewall": ("AWS::NetworkFirewall::Firewall", network_firewall),
+    "aws_codepipeline": ("AWS::CodePipeline::Pipeline", codepipeline),
+    "aws_dms_endpoint": ("AWS::DMS::Endpoint", dms_endpoint),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
