@@ -245,6 +245,13 @@ class Ec2Collector(Collector):
                     },
                     "IamInstanceProfile": data.get("IamInstanceProfile"),
                     "ImageId": data.get("ImageId"),
+                    "NetworkInterfaces": [
+                        {
+                            "DeviceIndex": n.get("DeviceIndex"),
+                            "AssociatePublicIpAddress": n.get("AssociatePublicIpAddress", False),
+                        }
+                        for n in data.get("NetworkInterfaces", [])
+                    ],
                 }
                 user_data = data.get("UserData")
                 props[SUPPLEMENTARY] = {

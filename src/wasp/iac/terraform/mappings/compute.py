@@ -51,6 +51,15 @@ def launch_template(v: Values) -> Props:
         data["MetadataOptions"] = pick(
             metadata, {"http_tokens": "HttpTokens", "http_endpoint": "HttpEndpoint"}
         )
+    nics = blocks(v.get("network_interfaces"))
+    if nics:
+        data["NetworkInterfaces"] = [
+            {
+                **pick(n, {"device_index": "DeviceIndex"}),
+                "AssociatePublicIpAddress": truthy(n.get("associate_public_ip_address", False)),
+            }
+            for n in nics
+        ]
     return {**pick(v, {"name": "LaunchTemplateName"}), "LaunchTemplateData": data}
 
 

@@ -66,7 +66,11 @@ def eks_node_group(v: Values) -> Props:
 
 def lambda_url(v: Values) -> Props:
     """``aws_lambda_function_url`` as ``AWS::Lambda::Url``."""
-    return pick(v, {"function_name": "TargetFunctionArn", "authorization_type": "AuthType"})
+    props = pick(v, {"function_name": "TargetFunctionArn", "authorization_type": "AuthType"})
+    cors = block(v.get("cors"))
+    if cors:
+        props["Cors"] = {"AllowOrigins": items(cors.get("allow_origins"))}
+    return props
 
 
 def lambda_permission(v: Values) -> Props:
@@ -136,7 +140,16 @@ def identity_pool(v: Values) -> Props:
 
 def ecs_service(v: Values) -> Props:
     """``aws_ecs_service`` as ``AWS::ECS::Service``."""
-    props = pick(v, {"name": "ServiceName", "cluster": "Cluster", "task_definition": "TaskDefinition"})
+    props = pick(
+        v,
+        {
+            "name": "ServiceName",
+            "cluster": "Cluster",
+            "task_definition": "TaskDefinition",
+            "launch_type": "LaunchType",
+            "platform_version": "PlatformVersion",
+        },
+    )
     net = block(v.get("network_configuration"))
     if net:
         props["NetworkConfiguration"] = {

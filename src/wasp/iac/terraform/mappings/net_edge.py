@@ -200,6 +200,28 @@ def _waf_logging(props: Props, v: Values) -> None:
     props["LoggingConfiguration"] = {"LogDestinationConfigs": items(v.get("log_destination_configs"))}
 
 
+def route(v: Values) -> Props:
+    """``aws_route`` as ``AWS::EC2::Route``."""
+    return pick(
+        v,
+        {
+            "route_table_id": "RouteTableId",
+            "destination_cidr_block": "DestinationCidrBlock",
+            "destination_ipv6_cidr_block": "DestinationIpv6CidrBlock",
+            "vpc_peering_connection_id": "VpcPeeringConnectionId",
+            "gateway_id": "GatewayId",
+            "nat_gateway_id": "NatGatewayId",
+        },
+    )
+
+
+def target_group(v: Values) -> Props:
+    """``aws_lb_target_group`` / ``aws_alb_target_group`` as ``AWS::ElasticLoadBalancingV2::TargetGroup``."""
+    props = pick(v, {"name": "Name", "port": "Port", "protocol": "Protocol", "vpc_id": "VpcId"})
+    props["TargetType"] = v.get("target_type", "instance")
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_elb": ("AWS::ElasticLoadBalancing::LoadBalancer", classic_elb),
     "aws_api_gateway_method": ("AWS::ApiGateway::Method", rest_method),
@@ -208,6 +230,9 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_cloudfront_response_headers_policy": ("AWS::CloudFront::ResponseHeadersPolicy", headers_policy),
     "aws_network_acl": ("AWS::EC2::NetworkAcl", network_acl),
     "aws_wafv2_web_acl": ("AWS::WAFv2::WebACL", web_acl),
+    "aws_route": ("AWS::EC2::Route", route),
+    "aws_lb_target_group": ("AWS::ElasticLoadBalancingV2::TargetGroup", target_group),
+    "aws_alb_target_group": ("AWS::ElasticLoadBalancingV2::TargetGroup", target_group),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
 
