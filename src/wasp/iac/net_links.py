@@ -120,24 +120,26 @@ def link_web_acls(resources: list[Resource]) -> list[Resource]:
         if not isinstance(target, str):
             continue
         if r.type == "AWS::WAFv2::LoggingConfiguration":
-            i = names.get(("AWS::WAFv2::WebACL", target))
-            if i is not None:
+            acl = names.get(("AWS::WAFv2::WebACL", target))
+            if acl is not None:
                 logging = {"LogDestinationConfigs": r.properties.get("LogDestinationConfigs") or []}
-                out[i] = replace(out[i], properties={**out[i].properties, "LoggingConfiguration": logging})
+                out[acl] = replace(
+                    out[acl], properties={**out[acl].properties, "LoggingConfiguration": logging}
+                )
         elif r.type == "AWS::WAFv2::WebACLAssociation":
             stage = _stage_of(target)
-            i = (
+            owner = (
                 stages.get(stage)
                 if stage
                 else names.get(("AWS::ElasticLoadBalancingV2::LoadBalancer", target))
             )
-            if i is not None:
-                given = out[i].properties.get(SUPPLEMENTARY)
+            if owner is not None:
+                given = out[owner].properties.get(SUPPLEMENTARY)
                 facts = {
                     **(given if isinstance(given, dict) else {}),
                     "WebAclArn": r.properties.get("WebACLArn"),
                 }
-                out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
+                out[owner] = replace(out[owner], properties={**out[owner].properties, SUPPLEMENTARY: facts})
     return out
 
 
