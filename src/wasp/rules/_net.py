@@ -9,6 +9,7 @@ builds its examples from a template origin, with the live UNKNOWN case added.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from wasp.model import FindingStatus, Origin, OriginKind, Resource
@@ -119,3 +120,29 @@ def lb_attribute(view: ResourceView, key: str, default: str) -> str:
             del value
             return str(attribute.get("Value", default)).lower()
     return default
+
+
+def live_reads(marker: str, evaluate: Evaluate) -> Evaluate:
+    """``evaluate``, except on a live resource without ``marker``: there an absent property means it was not
+    read (not AWS's default), so the verdict is UNKNOWN. ``marker`` is a property the collector always writes
+    when it read the resource's detail. Templates and Terraform declare everything, absence is the default."""
+
+    def wrapped(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        if view.resource.origin.kind not in DECLARED and view.peek(marker) is None:
+            return unknown(f"{marker} of {view.id} was not read")
+        return evaluate(view, ctx)
+
+    wrapped.__doc__ = evaluate.__doc__
+    return wrapped
+
+
+def with_read(read: Mapping[str, Any], cases: Iterable[Example]) -> tuple[Example, ...]:
+    """Examples as a live collector describes them: each live example gets ``read`` (the properties the
+    collector always writes, such as the marker of :func:`live_reads`) unless it sets them itself."""
+    out = []
+    for example in cases:
+        resource = example.resource
+        if resource.origin.kind not in DECLARED:
+            resource = replace(resource, properties={**read, **resource.properties})
+        out.append(replace(example, resource=resource))
+    return tuple(out)

@@ -3,7 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
-from wasp.rules._net import lb_attribute
+from wasp.rules._net import lb_attribute, live_reads, with_read
 
 META = RuleMeta(
     title="Application Load Balancers use defensive or strictest desync mitigation",
@@ -23,7 +23,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Application load balancers only; monitor mode fails."""
     if str(view.get("Type", "application")).lower() != "application":
         return None
@@ -33,13 +33,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"load balancer {view.label('Name')} only monitors HTTP desync (mode {mode})")
 
 
-EXAMPLES = examples(
-    "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    passing=[("default", {"Type": "application"})],
-    failing=[
-        (
-            "monitor",
-            {"LoadBalancerAttributes": [{"Key": "routing.http.desync_mitigation_mode", "Value": "monitor"}]},
-        )
-    ],
+evaluate = live_reads("LoadBalancerAttributes", _evaluate)
+
+EXAMPLES = with_read(
+    {"LoadBalancerAttributes": []},
+    examples(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        passing=[("default", {"Type": "application"})],
+        failing=[
+            (
+                "monitor",
+                {
+                    "LoadBalancerAttributes": [
+                        {"Key": "routing.http.desync_mitigation_mode", "Value": "monitor"}
+                    ]
+                },
+            )
+        ],
+    ),
 )

@@ -3,7 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
-from wasp.rules._net import lb_attribute
+from wasp.rules._net import lb_attribute, live_reads, with_read
 
 META = RuleMeta(
     title="Application Load Balancers drop invalid HTTP headers",
@@ -23,7 +23,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Application load balancers only."""
     if str(view.get("Type", "application")).lower() != "application":
         return None
@@ -32,17 +32,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"load balancer {view.label('Name')} forwards invalid HTTP header fields")
 
 
-EXAMPLES = examples(
-    "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    passing=[
-        (
-            "on",
-            {
-                "LoadBalancerAttributes": [
-                    {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": True}
-                ]
-            },
-        )
-    ],
-    failing=[("default", {"Type": "application"})],
+evaluate = live_reads("LoadBalancerAttributes", _evaluate)
+
+EXAMPLES = with_read(
+    {"LoadBalancerAttributes": []},
+    examples(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        passing=[
+            (
+                "on",
+                {
+                    "LoadBalancerAttributes": [
+                        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": True}
+                    ]
+                },
+            )
+        ],
+        failing=[("default", {"Type": "application"})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_apigw import method_settings, where
 
 META = RuleMeta(
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every caching method setting encrypts its cache."""
     clear = [
         where(m)
@@ -36,10 +37,15 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("no unencrypted cache")
 
 
-EXAMPLES = examples(
-    "AWS::ApiGateway::Stage",
-    passing=[("encrypted", {"MethodSettings": [{"CachingEnabled": True, "CacheDataEncrypted": True}]})],
-    failing=[
-        ("clear", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "CachingEnabled": True}]})
-    ],
+evaluate = live_reads("MethodSettings", _evaluate)
+
+EXAMPLES = with_read(
+    {"MethodSettings": []},
+    examples(
+        "AWS::ApiGateway::Stage",
+        passing=[("encrypted", {"MethodSettings": [{"CachingEnabled": True, "CacheDataEncrypted": True}]})],
+        failing=[
+            ("clear", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "CachingEnabled": True}]})
+        ],
+    ),
 )

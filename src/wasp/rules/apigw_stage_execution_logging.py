@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_apigw import method_settings
 
 LEVELS = ("ERROR", "INFO")
@@ -26,7 +27,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The stage-wide setting logs ERROR or INFO."""
     for m in method_settings(view):
         if m.get("ResourcePath", "/*") in ("/*", "*") and m.get("HttpMethod", "*") == "*":
@@ -36,13 +37,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"API stage {view.label('StageName')} has no stage-wide execution logging")
 
 
-EXAMPLES = examples(
-    "AWS::ApiGateway::Stage",
-    passing=[
-        ("error", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}]})
-    ],
-    failing=[
-        ("none", {"StageName": "prod"}),
-        ("off", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "OFF"}]}),
-    ],
+evaluate = live_reads("MethodSettings", _evaluate)
+
+EXAMPLES = with_read(
+    {"MethodSettings": []},
+    examples(
+        "AWS::ApiGateway::Stage",
+        passing=[
+            (
+                "error",
+                {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}]},
+            )
+        ],
+        failing=[
+            ("none", {"StageName": "prod"}),
+            ("off", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "OFF"}]}),
+        ],
+    ),
 )

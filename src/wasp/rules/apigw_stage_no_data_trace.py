@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_apigw import method_settings, where
 
 META = RuleMeta(
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Any method setting with DataTraceEnabled fails."""
     traced = [where(m) for m in method_settings(view) if is_true(m.get("DataTraceEnabled"))]
     if traced:
@@ -34,12 +35,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("no data tracing")
 
 
-EXAMPLES = examples(
-    "AWS::ApiGateway::Stage",
-    passing=[
-        ("off", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}]})
-    ],
-    failing=[
-        ("on", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "DataTraceEnabled": True}]})
-    ],
+evaluate = live_reads("MethodSettings", _evaluate)
+
+EXAMPLES = with_read(
+    {"MethodSettings": []},
+    examples(
+        "AWS::ApiGateway::Stage",
+        passing=[
+            ("off", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "LoggingLevel": "ERROR"}]})
+        ],
+        failing=[
+            ("on", {"MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "DataTraceEnabled": True}]})
+        ],
+    ),
 )

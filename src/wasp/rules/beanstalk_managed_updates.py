@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 
 NAMESPACE = "aws:elasticbeanstalk:managedactions"
 
@@ -36,7 +37,7 @@ def _option(settings: Any, name: str) -> Any:
     return None
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """ManagedActionsEnabled is true in the managed actions namespace."""
     if is_true(_option(view.get("OptionSettings", []), "ManagedActionsEnabled")):
         return passed("managed platform updates on")
@@ -45,17 +46,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     )
 
 
-EXAMPLES = examples(
-    "AWS::ElasticBeanstalk::Environment",
-    passing=[
-        (
-            "on",
-            {
-                "OptionSettings": [
-                    {"Namespace": NAMESPACE, "OptionName": "ManagedActionsEnabled", "Value": "true"}
-                ]
-            },
-        )
-    ],
-    failing=[("absent", {"EnvironmentName": "web"})],
+evaluate = live_reads("EnvironmentName", _evaluate)
+
+EXAMPLES = with_read(
+    {"EnvironmentName": "web"},
+    examples(
+        "AWS::ElasticBeanstalk::Environment",
+        passing=[
+            (
+                "on",
+                {
+                    "OptionSettings": [
+                        {"Namespace": NAMESPACE, "OptionName": "ManagedActionsEnabled", "Value": "true"}
+                    ]
+                },
+            )
+        ],
+        failing=[("absent", {"EnvironmentName": "web"})],
+    ),
 )

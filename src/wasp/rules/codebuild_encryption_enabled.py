@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="CodeBuild artifacts and S3 logs are encrypted",
@@ -33,7 +34,7 @@ def _disabled(block: Any) -> bool:
     )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every artifact and the S3 logs keep encryption on."""
     problems = []
     artifacts = [view.get("Artifacts"), *view.get("SecondaryArtifacts", [])]
@@ -51,17 +52,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("artifacts and S3 logs encrypted")
 
 
-EXAMPLES = examples(
-    "AWS::CodeBuild::Project",
-    passing=[("default", {"Artifacts": {"Type": "S3", "Location": "b"}})],
-    failing=[
-        ("artifacts", {"Artifacts": {"Type": "S3", "EncryptionDisabled": True}}),
-        (
-            "logs",
-            {
-                "Artifacts": {"Type": "NO_ARTIFACTS"},
-                "LogsConfig": {"S3Logs": {"Status": "ENABLED", "EncryptionDisabled": True}},
-            },
-        ),
-    ],
+evaluate = live_reads("Artifacts", _evaluate)
+
+EXAMPLES = with_read(
+    {"Artifacts": {"Type": "S3"}},
+    examples(
+        "AWS::CodeBuild::Project",
+        passing=[("default", {"Artifacts": {"Type": "S3", "Location": "b"}})],
+        failing=[
+            ("artifacts", {"Artifacts": {"Type": "S3", "EncryptionDisabled": True}}),
+            (
+                "logs",
+                {
+                    "Artifacts": {"Type": "NO_ARTIFACTS"},
+                    "LogsConfig": {"S3Logs": {"Status": "ENABLED", "EncryptionDisabled": True}},
+                },
+            ),
+        ],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, is_false
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="CodeBuild projects do not use privileged mode",
@@ -21,7 +22,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_316",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "Environment.PrivilegedMode",
     is_false,
     ok="builds run unprivileged",
@@ -29,8 +30,14 @@ evaluate = expect(
     default=False,
 )
 
-EXAMPLES = examples(
-    "AWS::CodeBuild::Project",
-    passing=[("default", {"Environment": {"Image": "aws/codebuild/standard:7.0"}})],
-    failing=[("privileged", {"Environment": {"PrivilegedMode": True}})],
+
+evaluate = live_reads("Environment", _evaluate)
+
+EXAMPLES = with_read(
+    {"Environment": {}},
+    examples(
+        "AWS::CodeBuild::Project",
+        passing=[("default", {"Environment": {"Image": "aws/codebuild/standard:7.0"}})],
+        failing=[("privileged", {"Environment": {"PrivilegedMode": True}})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, is_false
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Cognito identity pools do not allow unauthenticated identities",
@@ -22,7 +23,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_366",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "AllowUnauthenticatedIdentities",
     is_false,
     ok="only authenticated identities",
@@ -30,8 +31,14 @@ evaluate = expect(
     default=False,
 )
 
-EXAMPLES = examples(
-    "AWS::Cognito::IdentityPool",
-    passing=[("off", {"AllowUnauthenticatedIdentities": False})],
-    failing=[("guests", {"AllowUnauthenticatedIdentities": True})],
+
+evaluate = live_reads("AllowUnauthenticatedIdentities", _evaluate)
+
+EXAMPLES = with_read(
+    {"AllowUnauthenticatedIdentities": False},
+    examples(
+        "AWS::Cognito::IdentityPool",
+        passing=[("off", {"AllowUnauthenticatedIdentities": False})],
+        failing=[("guests", {"AllowUnauthenticatedIdentities": True})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 NO_TLS_ENGINES = (
     "s3",
@@ -32,7 +33,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """SslMode other than none for database engines."""
     engine = str(view.get("EngineName") or "").lower()
     if engine in NO_TLS_ENGINES:
@@ -45,8 +46,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"TLS ({mode})")
 
 
-EXAMPLES = examples(
-    "AWS::DMS::Endpoint",
-    passing=[("verify", {"EngineName": "postgres", "SslMode": "verify-full"})],
-    failing=[("none", {"EngineName": "mysql"})],
+evaluate = live_reads("EngineName", _evaluate)
+
+EXAMPLES = with_read(
+    {"EngineName": "mysql"},
+    examples(
+        "AWS::DMS::Endpoint",
+        passing=[("verify", {"EngineName": "postgres", "SslMode": "verify-full"})],
+        failing=[("none", {"EngineName": "mysql"})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, is_false
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="DMS replication instances are not publicly accessible",
@@ -22,7 +23,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_89",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "PubliclyAccessible",
     is_false,
     ok="private replication instance",
@@ -30,11 +31,17 @@ evaluate = expect(
     default=True,
 )
 
-EXAMPLES = examples(
-    "AWS::DMS::ReplicationInstance",
-    passing=[("private", {"PubliclyAccessible": False})],
-    failing=[
-        ("default", {"ReplicationInstanceClass": "dms.t3.medium"}),
-        ("public", {"PubliclyAccessible": True}),
-    ],
+
+evaluate = live_reads("ReplicationInstanceClass", _evaluate)
+
+EXAMPLES = with_read(
+    {"ReplicationInstanceClass": "dms.t3.medium"},
+    examples(
+        "AWS::DMS::ReplicationInstance",
+        passing=[("private", {"PubliclyAccessible": False})],
+        failing=[
+            ("default", {"ReplicationInstanceClass": "dms.t3.medium"}),
+            ("public", {"PubliclyAccessible": True}),
+        ],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Launch templates do not assign public IP addresses",
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Any interface that associates a public IP fails."""
     nics = view.get("LaunchTemplateData.NetworkInterfaces", [])
     if any(isinstance(n, dict) and is_true(n.get("AssociatePublicIpAddress")) for n in nics):
@@ -32,26 +33,31 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("no public IP assigned by the template")
 
 
-EXAMPLES = examples(
-    "AWS::EC2::LaunchTemplate",
-    passing=[
-        (
-            "private",
-            {
-                "LaunchTemplateData": {
-                    "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": False}]
-                }
-            },
-        )
-    ],
-    failing=[
-        (
-            "public",
-            {
-                "LaunchTemplateData": {
-                    "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": True}]
-                }
-            },
-        )
-    ],
+evaluate = live_reads("LaunchTemplateData", _evaluate)
+
+EXAMPLES = with_read(
+    {"LaunchTemplateData": {}},
+    examples(
+        "AWS::EC2::LaunchTemplate",
+        passing=[
+            (
+                "private",
+                {
+                    "LaunchTemplateData": {
+                        "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": False}]
+                    }
+                },
+            )
+        ],
+        failing=[
+            (
+                "public",
+                {
+                    "LaunchTemplateData": {
+                        "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": True}]
+                    }
+                },
+            )
+        ],
+    ),
 )

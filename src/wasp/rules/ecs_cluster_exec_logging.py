@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, none_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="ECS clusters log ECS Exec sessions",
@@ -22,7 +23,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_223",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "Configuration.ExecuteCommandConfiguration.Logging",
     none_of("NONE"),
     ok="ECS Exec sessions logged",
@@ -30,11 +31,17 @@ evaluate = expect(
     default="DEFAULT",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::Cluster",
-    passing=[
-        ("default", {"ClusterName": "web"}),
-        ("override", {"Configuration": {"ExecuteCommandConfiguration": {"Logging": "OVERRIDE"}}}),
-    ],
-    failing=[("none", {"Configuration": {"ExecuteCommandConfiguration": {"Logging": "NONE"}}})],
+
+evaluate = live_reads("Configuration", _evaluate)
+
+EXAMPLES = with_read(
+    {"Configuration": {}},
+    examples(
+        "AWS::ECS::Cluster",
+        passing=[
+            ("default", {"ClusterName": "web"}),
+            ("override", {"Configuration": {"ExecuteCommandConfiguration": {"Logging": "OVERRIDE"}}}),
+        ],
+        failing=[("none", {"Configuration": {"ExecuteCommandConfiguration": {"Logging": "NONE"}}})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, none_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="ECS services do not assign public IP addresses",
@@ -22,7 +23,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_333",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
     none_of("ENABLED"),
     ok="tasks get no public IP",
@@ -30,8 +31,18 @@ evaluate = expect(
     default="DISABLED",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::Service",
-    passing=[("private", {"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "DISABLED"}}})],
-    failing=[("public", {"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "ENABLED"}}})],
+
+evaluate = live_reads("NetworkConfiguration", _evaluate)
+
+EXAMPLES = with_read(
+    {"NetworkConfiguration": {}},
+    examples(
+        "AWS::ECS::Service",
+        passing=[
+            ("private", {"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "DISABLED"}}})
+        ],
+        failing=[
+            ("public", {"NetworkConfiguration": {"AwsvpcConfiguration": {"AssignPublicIp": "ENABLED"}}})
+        ],
+    ),
 )

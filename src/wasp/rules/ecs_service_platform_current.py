@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, one_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="ECS Fargate services use the LATEST platform version",
@@ -20,7 +21,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_332",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "PlatformVersion",
     one_of("LATEST"),
     ok="Fargate platform LATEST",
@@ -28,8 +29,14 @@ evaluate = expect(
     default="LATEST",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::Service",
-    passing=[("default", {"LaunchType": "FARGATE"})],
-    failing=[("pinned", {"LaunchType": "FARGATE", "PlatformVersion": "1.3.0"})],
+
+evaluate = live_reads("LaunchType", _evaluate)
+
+EXAMPLES = with_read(
+    {"LaunchType": "FARGATE"},
+    examples(
+        "AWS::ECS::Service",
+        passing=[("default", {"LaunchType": "FARGATE"})],
+        failing=[("pinned", {"LaunchType": "FARGATE", "PlatformVersion": "1.3.0"})],
+    ),
 )

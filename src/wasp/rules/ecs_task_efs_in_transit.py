@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, one_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="ECS tasks mount EFS volumes with encryption in transit",
@@ -22,7 +23,7 @@ META = RuleMeta(
 _ENABLED = one_of("ENABLED")
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every EFS volume has transit encryption enabled."""
     clear = [
         str(v.get("Name") or "?")
@@ -38,11 +39,16 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("EFS volumes (if any) mounted with TLS")
 
 
-EXAMPLES = examples(
-    "AWS::ECS::TaskDefinition",
-    passing=[
-        ("tls", {"Volumes": [{"Name": "d", "EFSVolumeConfiguration": {"TransitEncryption": "ENABLED"}}]}),
-        ("none", {"Family": "app"}),
-    ],
-    failing=[("clear", {"Volumes": [{"Name": "d", "EFSVolumeConfiguration": {"FilesystemId": "fs-1"}}]})],
+evaluate = live_reads("ContainerDefinitions", _evaluate)
+
+EXAMPLES = with_read(
+    {"ContainerDefinitions": []},
+    examples(
+        "AWS::ECS::TaskDefinition",
+        passing=[
+            ("tls", {"Volumes": [{"Name": "d", "EFSVolumeConfiguration": {"TransitEncryption": "ENABLED"}}]}),
+            ("none", {"Family": "app"}),
+        ],
+        failing=[("clear", {"Volumes": [{"Name": "d", "EFSVolumeConfiguration": {"FilesystemId": "fs-1"}}]})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, none_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="ECS tasks do not share the host's process namespace",
@@ -20,15 +21,21 @@ META = RuleMeta(
     checkov=("CKV_AWS_335",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "PidMode",
     none_of("host"),
     ok="own process namespace",
     bad="task definition {name} shares the host's process namespace",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::TaskDefinition",
-    passing=[("default", {"Family": "app"}), ("task", {"PidMode": "task"})],
-    failing=[("host", {"PidMode": "host"})],
+
+evaluate = live_reads("ContainerDefinitions", _evaluate)
+
+EXAMPLES = with_read(
+    {"ContainerDefinitions": []},
+    examples(
+        "AWS::ECS::TaskDefinition",
+        passing=[("default", {"Family": "app"}), ("task", {"PidMode": "task"})],
+        failing=[("host", {"PidMode": "host"})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_ecs import REMEDY_FAMILY, each_container
 
 META = RuleMeta(
@@ -21,14 +22,20 @@ META = RuleMeta(
     checkov=("CKV_AWS_334",),
 )
 
-evaluate = each_container(
+_evaluate = each_container(
     lambda c: is_true(c.get("Privileged")),
     ok="no privileged containers",
     bad="task definition {family} runs privileged container(s) {names}",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::TaskDefinition",
-    passing=[("plain", {"ContainerDefinitions": [{"Name": "app", "Privileged": False}]})],
-    failing=[("privileged", {"ContainerDefinitions": [{"Name": "app", "Privileged": True}]})],
+
+evaluate = live_reads("ContainerDefinitions", _evaluate)
+
+EXAMPLES = with_read(
+    {"ContainerDefinitions": []},
+    examples(
+        "AWS::ECS::TaskDefinition",
+        passing=[("plain", {"ContainerDefinitions": [{"Name": "app", "Privileged": False}]})],
+        failing=[("privileged", {"ContainerDefinitions": [{"Name": "app", "Privileged": True}]})],
+    ),
 )

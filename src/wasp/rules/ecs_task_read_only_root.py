@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, is_true
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_ecs import REMEDY_FAMILY, each_container
 
 META = RuleMeta(
@@ -22,14 +23,20 @@ META = RuleMeta(
     checkov=("CKV_AWS_336",),
 )
 
-evaluate = each_container(
+_evaluate = each_container(
     lambda c: not is_true(c.get("ReadonlyRootFilesystem")),
     ok="every container's root filesystem is read-only",
     bad="task definition {family}: container(s) {names} can write to their root filesystem",
 )
 
-EXAMPLES = examples(
-    "AWS::ECS::TaskDefinition",
-    passing=[("ro", {"ContainerDefinitions": [{"Name": "app", "ReadonlyRootFilesystem": True}]})],
-    failing=[("default", {"ContainerDefinitions": [{"Name": "app"}]})],
+
+evaluate = live_reads("ContainerDefinitions", _evaluate)
+
+EXAMPLES = with_read(
+    {"ContainerDefinitions": []},
+    examples(
+        "AWS::ECS::TaskDefinition",
+        passing=[("ro", {"ContainerDefinitions": [{"Name": "app", "ReadonlyRootFilesystem": True}]})],
+        failing=[("default", {"ContainerDefinitions": [{"Name": "app"}]})],
+    ),
 )

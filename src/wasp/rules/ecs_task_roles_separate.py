@@ -13,7 +13,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.rules._expect import examples
-from wasp.rules._net import DECLARED, declared
+from wasp.rules._net import DECLARED, declared, live_reads, with_read
 
 META = RuleMeta(
     title="ECS task and execution roles are different",
@@ -33,7 +33,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when both roles are set and equal (or the very same expression known only at deploy time)."""
     task, execution = view.peek("TaskRoleArn"), view.peek("ExecutionRoleArn")
     if not task or not execution:
@@ -53,29 +53,36 @@ _SAME = {
     "TaskRoleArn": Unresolved("Fn::GetAtt Role.Arn"),
     "ExecutionRoleArn": Unresolved("Fn::GetAtt Role.Arn"),
 }
-EXAMPLES = (
-    *examples(
-        "AWS::ECS::TaskDefinition",
-        passing=[
-            (
-                "separate",
-                {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/x"},
-            )
-        ],
-        failing=[
-            (
-                "same",
-                {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/app"},
-            )
-        ],
-    ),
-    Example("same-role-after-deploy", declared("AWS::ECS::TaskDefinition", _SAME), FindingStatus.FAIL),
-    Example(
-        "live-read-denied",
-        example_resource(
+
+
+evaluate = live_reads("ContainerDefinitions", _evaluate)
+
+EXAMPLES = with_read(
+    {"ContainerDefinitions": []},
+    (
+        *examples(
             "AWS::ECS::TaskDefinition",
-            {"TaskRoleArn": Unresolved("denied"), "ExecutionRoleArn": Unresolved("denied")},
+            passing=[
+                (
+                    "separate",
+                    {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/x"},
+                )
+            ],
+            failing=[
+                (
+                    "same",
+                    {"TaskRoleArn": "arn:aws:iam::1:role/app", "ExecutionRoleArn": "arn:aws:iam::1:role/app"},
+                )
+            ],
         ),
-        FindingStatus.UNKNOWN,
+        Example("same-role-after-deploy", declared("AWS::ECS::TaskDefinition", _SAME), FindingStatus.FAIL),
+        Example(
+            "live-read-denied",
+            example_resource(
+                "AWS::ECS::TaskDefinition",
+                {"TaskRoleArn": Unresolved("denied"), "ExecutionRoleArn": Unresolved("denied")},
+            ),
+            FindingStatus.UNKNOWN,
+        ),
     ),
 )

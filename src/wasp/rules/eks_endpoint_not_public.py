@@ -11,7 +11,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.rules._expect import examples, is_false
-from wasp.rules._net import WORLD
+from wasp.rules._net import WORLD, live_reads, with_read
 
 META = RuleMeta(
     title="EKS cluster endpoints are private",
@@ -33,7 +33,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Public access off passes; public to the world fails high, public to listed CIDRs fails medium."""
     if is_false(view.get("ResourcesVpcConfig.EndpointPublicAccess", True)):
         return passed("public endpoint disabled")
@@ -47,16 +47,29 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     )
 
 
-EXAMPLES = examples(
-    "AWS::EKS::Cluster",
-    passing=[
-        ("private", {"ResourcesVpcConfig": {"EndpointPublicAccess": False, "EndpointPrivateAccess": True}})
-    ],
-    failing=[
-        ("default", {"ResourcesVpcConfig": {"SubnetIds": ["subnet-1"]}}),
-        (
-            "cidrs",
-            {"ResourcesVpcConfig": {"EndpointPublicAccess": True, "PublicAccessCidrs": ["203.0.113.0/24"]}},
-        ),
-    ],
+evaluate = live_reads("ResourcesVpcConfig", _evaluate)
+
+EXAMPLES = with_read(
+    {"ResourcesVpcConfig": {}},
+    examples(
+        "AWS::EKS::Cluster",
+        passing=[
+            (
+                "private",
+                {"ResourcesVpcConfig": {"EndpointPublicAccess": False, "EndpointPrivateAccess": True}},
+            )
+        ],
+        failing=[
+            ("default", {"ResourcesVpcConfig": {"SubnetIds": ["subnet-1"]}}),
+            (
+                "cidrs",
+                {
+                    "ResourcesVpcConfig": {
+                        "EndpointPublicAccess": True,
+                        "PublicAccessCidrs": ["203.0.113.0/24"],
+                    }
+                },
+            ),
+        ],
+    ),
 )

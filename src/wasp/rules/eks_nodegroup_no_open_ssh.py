@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="EKS node groups do not open SSH to the internet",
@@ -23,7 +24,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A key without source security groups means SSH from anywhere."""
     remote = view.get("RemoteAccess") or {}
     if not remote.get("Ec2SshKey"):
@@ -33,11 +34,16 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"EKS node group {view.label('NodegroupName')} allows SSH from anywhere")
 
 
-EXAMPLES = examples(
-    "AWS::EKS::Nodegroup",
-    passing=[
-        ("no-key", {"NodegroupName": "ng"}),
-        ("limited", {"RemoteAccess": {"Ec2SshKey": "ops", "SourceSecurityGroups": ["sg-1"]}}),
-    ],
-    failing=[("open", {"RemoteAccess": {"Ec2SshKey": "ops"}})],
+evaluate = live_reads("NodegroupName", _evaluate)
+
+EXAMPLES = with_read(
+    {"NodegroupName": "ng"},
+    examples(
+        "AWS::EKS::Nodegroup",
+        passing=[
+            ("no-key", {"NodegroupName": "ng"}),
+            ("limited", {"RemoteAccess": {"Ec2SshKey": "ops", "SourceSecurityGroups": ["sg-1"]}}),
+        ],
+        failing=[("open", {"RemoteAccess": {"Ec2SshKey": "ops"}})],
+    ),
 )

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.model.status import FindingStatus
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_lifecycle import eks_out_of_support
 
 META = RuleMeta(
@@ -33,7 +34,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Compare the version with its end of standard support."""
     version = view.get("Version")
     if version is None:
@@ -46,8 +47,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"Kubernetes {version} is in standard support")
 
 
-EXAMPLES = (
-    Example("current", example_resource("AWS::EKS::Cluster", {"Version": "1.33"}), FindingStatus.PASS),
-    Example("old", example_resource("AWS::EKS::Cluster", {"Version": "1.27"}), FindingStatus.FAIL),
-    Example("ancient", example_resource("AWS::EKS::Cluster", {"Version": "1.15"}), FindingStatus.FAIL),
+evaluate = live_reads("Name", _evaluate)
+
+EXAMPLES = with_read(
+    {"Name": "prod"},
+    (
+        Example("current", example_resource("AWS::EKS::Cluster", {"Version": "1.33"}), FindingStatus.PASS),
+        Example("old", example_resource("AWS::EKS::Cluster", {"Version": "1.27"}), FindingStatus.FAIL),
+        Example("ancient", example_resource("AWS::EKS::Cluster", {"Version": "1.15"}), FindingStatus.FAIL),
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Classic Load Balancers use ACM certificates",
@@ -23,7 +24,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every listener certificate is an ACM ARN."""
     certificates = [
         str(li.get("SSLCertificateId"))
@@ -40,26 +41,31 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("ACM certificates")
 
 
-EXAMPLES = examples(
-    "AWS::ElasticLoadBalancing::LoadBalancer",
-    passing=[
-        (
-            "acm",
-            {
-                "Listeners": [
-                    {"Protocol": "HTTPS", "SSLCertificateId": "arn:aws:acm:eu-west-2:1:certificate/x"}
-                ]
-            },
-        )
-    ],
-    failing=[
-        (
-            "iam",
-            {
-                "Listeners": [
-                    {"Protocol": "HTTPS", "SSLCertificateId": "arn:aws:iam::1:server-certificate/site"}
-                ]
-            },
-        )
-    ],
+evaluate = live_reads("Listeners", _evaluate)
+
+EXAMPLES = with_read(
+    {"Listeners": []},
+    examples(
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        passing=[
+            (
+                "acm",
+                {
+                    "Listeners": [
+                        {"Protocol": "HTTPS", "SSLCertificateId": "arn:aws:acm:eu-west-2:1:certificate/x"}
+                    ]
+                },
+            )
+        ],
+        failing=[
+            (
+                "iam",
+                {
+                    "Listeners": [
+                        {"Protocol": "HTTPS", "SSLCertificateId": "arn:aws:iam::1:server-certificate/site"}
+                    ]
+                },
+            )
+        ],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Classic Load Balancer listeners use HTTPS or SSL",
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every listener's front-end protocol is HTTPS or SSL."""
     plain = [
         f"{li.get('Protocol')}:{li.get('LoadBalancerPort')}"
@@ -38,13 +39,18 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("every listener uses HTTPS or SSL")
 
 
-EXAMPLES = examples(
-    "AWS::ElasticLoadBalancing::LoadBalancer",
-    passing=[
-        (
-            "https",
-            {"Listeners": [{"Protocol": "HTTPS", "LoadBalancerPort": "443", "SSLCertificateId": "arn"}]},
-        )
-    ],
-    failing=[("http", {"Listeners": [{"Protocol": "HTTP", "LoadBalancerPort": "80"}]})],
+evaluate = live_reads("Listeners", _evaluate)
+
+EXAMPLES = with_read(
+    {"Listeners": []},
+    examples(
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        passing=[
+            (
+                "https",
+                {"Listeners": [{"Protocol": "HTTPS", "LoadBalancerPort": "443", "SSLCertificateId": "arn"}]},
+            )
+        ],
+        failing=[("http", {"Listeners": [{"Protocol": "HTTP", "LoadBalancerPort": "80"}]})],
+    ),
 )

@@ -3,7 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
-from wasp.rules._net import lb_attribute
+from wasp.rules._net import lb_attribute, live_reads, with_read
 
 META = RuleMeta(
     title="Load balancers (ALB/NLB) have access logging enabled",
@@ -25,7 +25,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The access_logs.s3.enabled attribute is true."""
     if str(view.get("Type", "application")).lower() == "gateway":
         return None
@@ -34,17 +34,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return failed(f"load balancer {view.label('Name')} writes no access logs")
 
 
-EXAMPLES = examples(
-    "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    passing=[("on", {"LoadBalancerAttributes": [{"Key": "access_logs.s3.enabled", "Value": "true"}]})],
-    failing=[
-        ("default", {"Type": "application"}),
-        (
-            "off",
-            {
-                "Type": "network",
-                "LoadBalancerAttributes": [{"Key": "access_logs.s3.enabled", "Value": "false"}],
-            },
-        ),
-    ],
+evaluate = live_reads("LoadBalancerAttributes", _evaluate)
+
+EXAMPLES = with_read(
+    {"LoadBalancerAttributes": []},
+    examples(
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        passing=[("on", {"LoadBalancerAttributes": [{"Key": "access_logs.s3.enabled", "Value": "true"}]})],
+        failing=[
+            ("default", {"Type": "application"}),
+            (
+                "off",
+                {
+                    "Type": "network",
+                    "LoadBalancerAttributes": [{"Key": "access_logs.s3.enabled", "Value": "false"}],
+                },
+            ),
+        ],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads
 
 META = RuleMeta(
     title="Load balancer target groups use HTTPS",
@@ -22,7 +23,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """HTTP target groups fail; HTTPS and TLS pass."""
     if str(view.get("TargetType") or "instance").lower() == "lambda":
         return None
@@ -35,6 +36,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return failed(f"target group {view.label('Name')} forwards plain {protocol}")
     return passed(f"targets reached over {protocol}")
 
+
+evaluate = live_reads("Protocol", _evaluate)
 
 EXAMPLES = examples(
     "AWS::ElasticLoadBalancingV2::TargetGroup",

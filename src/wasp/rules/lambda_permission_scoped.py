@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Lambda permissions are limited to a principal and a source",
@@ -25,7 +26,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Wildcard principals fail; service principals need a source condition."""
     principal = str(view.get("Principal") or "")
     scoped = view.get("SourceArn") or view.get("SourceAccount")
@@ -40,18 +41,23 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"invocation limited to {principal}" + (" from a named source" if scoped else ""))
 
 
-EXAMPLES = examples(
-    "AWS::Lambda::Permission",
-    passing=[
-        (
-            "s3-scoped",
-            {
-                "Principal": "s3.amazonaws.com",
-                "SourceArn": "arn:aws:s3:::uploads",
-                "SourceAccount": "111122223333",
-            },
-        ),
-        ("account", {"Principal": "111122223333"}),
-    ],
-    failing=[("public", {"Principal": "*"}), ("s3-any", {"Principal": "s3.amazonaws.com"})],
+evaluate = live_reads("Principal", _evaluate)
+
+EXAMPLES = with_read(
+    {"Principal": "111122223333"},
+    examples(
+        "AWS::Lambda::Permission",
+        passing=[
+            (
+                "s3-scoped",
+                {
+                    "Principal": "s3.amazonaws.com",
+                    "SourceArn": "arn:aws:s3:::uploads",
+                    "SourceAccount": "111122223333",
+                },
+            ),
+            ("account", {"Principal": "111122223333"}),
+        ],
+        failing=[("public", {"Principal": "*"}), ("s3-any", {"Principal": "s3.amazonaws.com"})],
+    ),
 )

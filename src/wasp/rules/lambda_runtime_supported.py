@@ -11,6 +11,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_lifecycle import LAMBDA_DEPRECATED
 
 META = RuleMeta(
@@ -31,7 +32,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Compare the runtime's deprecation date with today."""
     runtime = view.get("Runtime")
     if runtime is None:
@@ -42,8 +43,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"{runtime} is supported")
 
 
-EXAMPLES = examples(
-    "AWS::Lambda::Function",
-    passing=[("py313", {"Runtime": "python3.13"}), ("image", {"PackageType": "Image"})],
-    failing=[("py37", {"Runtime": "python3.7"}), ("node16", {"Runtime": "nodejs16.x"})],
+evaluate = live_reads("FunctionName", _evaluate)
+
+EXAMPLES = with_read(
+    {"FunctionName": "fn"},
+    examples(
+        "AWS::Lambda::Function",
+        passing=[("py313", {"Runtime": "python3.13"}), ("image", {"PackageType": "Image"})],
+        failing=[("py37", {"Runtime": "python3.7"}), ("node16", {"Runtime": "nodejs16.x"})],
+    ),
 )

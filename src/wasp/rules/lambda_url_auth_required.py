@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, none_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Lambda function URLs require IAM authentication",
@@ -21,15 +22,21 @@ META = RuleMeta(
     checkov=("CKV_AWS_258",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "AuthType",
     none_of("NONE"),
     ok="invocations need IAM authentication",
     bad="function URL {name} can be invoked by anyone (AuthType NONE)",
 )
 
-EXAMPLES = examples(
-    "AWS::Lambda::Url",
-    passing=[("iam", {"AuthType": "AWS_IAM", "TargetFunctionArn": "fn"})],
-    failing=[("none", {"AuthType": "NONE", "TargetFunctionArn": "fn"})],
+
+evaluate = live_reads("TargetFunctionArn", _evaluate)
+
+EXAMPLES = with_read(
+    {"TargetFunctionArn": "fn"},
+    examples(
+        "AWS::Lambda::Url",
+        passing=[("iam", {"AuthType": "AWS_IAM", "TargetFunctionArn": "fn"})],
+        failing=[("none", {"AuthType": "NONE", "TargetFunctionArn": "fn"})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Lambda function URLs do not allow CORS from any origin",
@@ -21,7 +22,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """No '*' among the allowed origins."""
     origins = view.get("Cors.AllowOrigins") or []
     if "*" in origins:
@@ -29,8 +30,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("CORS limited to named origins" if origins else "no CORS")
 
 
-EXAMPLES = examples(
-    "AWS::Lambda::Url",
-    passing=[("named", {"Cors": {"AllowOrigins": ["https://app.example.com"]}})],
-    failing=[("any", {"Cors": {"AllowOrigins": ["*"]}})],
+evaluate = live_reads("TargetFunctionArn", _evaluate)
+
+EXAMPLES = with_read(
+    {"TargetFunctionArn": "fn"},
+    examples(
+        "AWS::Lambda::Url",
+        passing=[("named", {"Cors": {"AllowOrigins": ["https://app.example.com"]}})],
+        failing=[("any", {"Cors": {"AllowOrigins": ["*"]}})],
+    ),
 )

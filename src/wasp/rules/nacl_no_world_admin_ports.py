@@ -6,7 +6,7 @@ from wasp.model import Severity
 from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
-from wasp.rules._net import WORLD
+from wasp.rules._net import WORLD, live_reads
 
 PORTS = {20: "FTP data", 21: "FTP", 22: "SSH", 3389: "RDP"}
 TCP = ("6", "tcp")
@@ -60,7 +60,7 @@ def _decides(entries: list[dict[str, Any]], port: int | None) -> str:
     return "deny"
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Walk the inbound rules in order for each administration port and for all ports."""
     entries = sorted(
         (e for e in view.get(f"{SUPPLEMENTARY}.Entries", []) if isinstance(e, dict) and not e.get("Egress")),
@@ -93,6 +93,10 @@ _DENY_SSH = {
     "CidrBlock": "0.0.0.0/0",
     "PortRange": {"From": 22, "To": 22},
 }
+
+
+evaluate = live_reads("Supplementary.Entries", _evaluate)
+
 EXAMPLES = examples(
     "AWS::EC2::NetworkAcl",
     passing=[

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, one_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Network firewalls use a customer managed key",
@@ -21,7 +22,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_345",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "EncryptionConfiguration.Type",
     one_of("CUSTOMER_KMS"),
     ok="encrypted with a customer managed key",
@@ -29,13 +30,24 @@ evaluate = expect(
     default="AWS_OWNED_KMS_KEY",
 )
 
-EXAMPLES = examples(
-    "AWS::NetworkFirewall::Firewall",
-    passing=[
-        (
-            "cmk",
-            {"EncryptionConfiguration": {"KeyId": "arn:aws:kms:eu-west-2:1:key/k", "Type": "CUSTOMER_KMS"}},
-        )
-    ],
-    failing=[("default", {"FirewallName": "egress"})],
+
+evaluate = live_reads("FirewallName", _evaluate)
+
+EXAMPLES = with_read(
+    {"FirewallName": "fw"},
+    examples(
+        "AWS::NetworkFirewall::Firewall",
+        passing=[
+            (
+                "cmk",
+                {
+                    "EncryptionConfiguration": {
+                        "KeyId": "arn:aws:kms:eu-west-2:1:key/k",
+                        "Type": "CUSTOMER_KMS",
+                    }
+                },
+            )
+        ],
+        failing=[("default", {"FirewallName": "egress"})],
+    ),
 )

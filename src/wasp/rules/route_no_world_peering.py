@@ -3,7 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
-from wasp.rules._net import WORLD
+from wasp.rules._net import WORLD, live_reads, with_read
 
 META = RuleMeta(
     title="Peering routes are limited to the peer's CIDR",
@@ -24,7 +24,7 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only routes through a peering connection."""
     if not view.get("VpcPeeringConnectionId"):
         return None
@@ -34,8 +34,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed(f"peering route limited to {destination}")
 
 
-EXAMPLES = examples(
-    "AWS::EC2::Route",
-    passing=[("peer-cidr", {"DestinationCidrBlock": "10.1.0.0/16", "VpcPeeringConnectionId": "pcx-1"})],
-    failing=[("world", {"DestinationCidrBlock": "0.0.0.0/0", "VpcPeeringConnectionId": "pcx-1"})],
+evaluate = live_reads("RouteTableId", _evaluate)
+
+EXAMPLES = with_read(
+    {"RouteTableId": "rtb-1"},
+    examples(
+        "AWS::EC2::Route",
+        passing=[("peer-cidr", {"DestinationCidrBlock": "10.1.0.0/16", "VpcPeeringConnectionId": "pcx-1"})],
+        failing=[("world", {"DestinationCidrBlock": "0.0.0.0/0", "VpcPeeringConnectionId": "pcx-1"})],
+    ),
 )

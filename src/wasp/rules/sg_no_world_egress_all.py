@@ -17,7 +17,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._expect import examples
-from wasp.rules._net import DECLARED, WORLD, declared
+from wasp.rules._net import DECLARED, WORLD, declared, live_reads, with_read
 
 META = RuleMeta(
     title="Security groups do not allow all egress to 0.0.0.0/0",
@@ -50,7 +50,7 @@ def _all_to_world(rule: Any) -> bool:
     return rule.get("FromPort") in (0, -1, "0", "-1") and rule.get("ToPort") in (65535, -1, "65535", "-1")
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """An allow-all rule to the world fails; a declared group with no egress has the default allow-all."""
     egress = view.peek("SecurityGroupEgress")
     name = view.label("GroupName")
@@ -70,40 +70,47 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _ALL = {"IpProtocol": "-1", "CidrIp": "0.0.0.0/0"}
-EXAMPLES = (
-    *examples(
-        "AWS::EC2::SecurityGroup",
-        passing=[
-            (
-                "https-only",
-                {
-                    "SecurityGroupEgress": [
-                        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}
-                    ]
-                },
-            ),
-            ("none", {"SecurityGroupEgress": []}),
-        ],
-        failing=[
-            ("all", {"SecurityGroupEgress": [_ALL]}),
-            (
-                "all-ports-v6",
-                {
-                    "SecurityGroupEgress": [
-                        {"IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535, "CidrIpv6": "::/0"}
-                    ]
-                },
-            ),
-        ],
-    ),
-    Example(
-        "template-default",
-        declared("AWS::EC2::SecurityGroup", {"GroupDescription": "web"}),
-        FindingStatus.FAIL,
-    ),
-    Example(
-        "live-not-read",
-        example_resource("AWS::EC2::SecurityGroup", {"GroupName": "web"}),
-        FindingStatus.UNKNOWN,
+
+
+evaluate = live_reads("GroupId", _evaluate)
+
+EXAMPLES = with_read(
+    {"GroupId": "sg-1"},
+    (
+        *examples(
+            "AWS::EC2::SecurityGroup",
+            passing=[
+                (
+                    "https-only",
+                    {
+                        "SecurityGroupEgress": [
+                            {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}
+                        ]
+                    },
+                ),
+                ("none", {"SecurityGroupEgress": []}),
+            ],
+            failing=[
+                ("all", {"SecurityGroupEgress": [_ALL]}),
+                (
+                    "all-ports-v6",
+                    {
+                        "SecurityGroupEgress": [
+                            {"IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535, "CidrIpv6": "::/0"}
+                        ]
+                    },
+                ),
+            ],
+        ),
+        Example(
+            "template-default",
+            declared("AWS::EC2::SecurityGroup", {"GroupDescription": "web"}),
+            FindingStatus.FAIL,
+        ),
+        Example(
+            "live-not-read",
+            example_resource("AWS::EC2::SecurityGroup", {"GroupName": "web"}),
+            FindingStatus.UNKNOWN,
+        ),
     ),
 )

@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Security group rules have descriptions",
@@ -28,7 +29,7 @@ def _undescribed(rules: Any) -> int:
     return sum(1 for r in rules or [] if isinstance(r, dict) and not str(r.get("Description") or "").strip())
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Count the inbound and outbound rules without a description."""
     missing = _undescribed(view.get("SecurityGroupIngress", [])) + _undescribed(
         view.get("SecurityGroupEgress", [])
@@ -38,17 +39,22 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return passed("every rule is described")
 
 
-EXAMPLES = examples(
-    "AWS::EC2::SecurityGroup",
-    passing=[
-        (
-            "described",
-            {
-                "SecurityGroupIngress": [
-                    {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "Description": "ALB"}
-                ]
-            },
-        )
-    ],
-    failing=[("bare", {"SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443}]})],
+evaluate = live_reads("SecurityGroupIngress", _evaluate)
+
+EXAMPLES = with_read(
+    {"SecurityGroupIngress": []},
+    examples(
+        "AWS::EC2::SecurityGroup",
+        passing=[
+            (
+                "described",
+                {
+                    "SecurityGroupIngress": [
+                        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "Description": "ALB"}
+                    ]
+                },
+            )
+        ],
+        failing=[("bare", {"SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443}]})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, is_false
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Subnets do not assign public IP addresses by default",
@@ -21,7 +22,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_130",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "MapPublicIpOnLaunch",
     is_false,
     ok="no public IP by default",
@@ -29,8 +30,14 @@ evaluate = expect(
     default=False,
 )
 
-EXAMPLES = examples(
-    "AWS::EC2::Subnet",
-    passing=[("default", {"CidrBlock": "10.0.1.0/24"}), ("off", {"MapPublicIpOnLaunch": False})],
-    failing=[("on", {"MapPublicIpOnLaunch": True})],
+
+evaluate = live_reads("MapPublicIpOnLaunch", _evaluate)
+
+EXAMPLES = with_read(
+    {"MapPublicIpOnLaunch": False},
+    examples(
+        "AWS::EC2::Subnet",
+        passing=[("default", {"CidrBlock": "10.0.1.0/24"}), ("off", {"MapPublicIpOnLaunch": False})],
+        failing=[("on", {"MapPublicIpOnLaunch": True})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, none_of
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="Transit gateways do not auto-accept shared attachments",
@@ -20,7 +21,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_331",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "AutoAcceptSharedAttachments",
     none_of("enable"),
     ok="shared attachments need acceptance",
@@ -28,8 +29,14 @@ evaluate = expect(
     default="disable",
 )
 
-EXAMPLES = examples(
-    "AWS::EC2::TransitGateway",
-    passing=[("default", {"Description": "core"})],
-    failing=[("auto", {"AutoAcceptSharedAttachments": "enable"})],
+
+evaluate = live_reads("Description", _evaluate)
+
+EXAMPLES = with_read(
+    {"Description": "core"},
+    examples(
+        "AWS::EC2::TransitGateway",
+        passing=[("default", {"Description": "core"})],
+        failing=[("auto", {"AutoAcceptSharedAttachments": "enable"})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, is_true
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="VPC endpoint services require acceptance of connections",
@@ -20,7 +21,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_123",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "AcceptanceRequired",
     is_true,
     ok="each connection is accepted by hand",
@@ -28,8 +29,14 @@ evaluate = expect(
     default=False,
 )
 
-EXAMPLES = examples(
-    "AWS::EC2::VPCEndpointService",
-    passing=[("manual", {"AcceptanceRequired": True})],
-    failing=[("auto", {"AcceptanceRequired": False}), ("default", {"NetworkLoadBalancerArns": ["arn"]})],
+
+evaluate = live_reads("NetworkLoadBalancerArns", _evaluate)
+
+EXAMPLES = with_read(
+    {"NetworkLoadBalancerArns": ["arn"]},
+    examples(
+        "AWS::EC2::VPCEndpointService",
+        passing=[("manual", {"AcceptanceRequired": True})],
+        failing=[("auto", {"AcceptanceRequired": False}), ("default", {"NetworkLoadBalancerArns": ["arn"]})],
+    ),
 )

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._expect import examples, expect, present
+from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
     title="WAF web ACLs have rules",
@@ -24,15 +25,21 @@ META = RuleMeta(
     checkov=("CKV_AWS_175",),
 )
 
-evaluate = expect(
+_evaluate = expect(
     "Rules",
     present,
     ok="the ACL has rules",
     bad="web ACL {name} has no rules: it inspects nothing",
 )
 
-EXAMPLES = examples(
-    "AWS::WAFv2::WebACL",
-    passing=[("rules", {"Rules": [{"Name": "core", "Statement": {}}]})],
-    failing=[("empty", {"Rules": []})],
+
+evaluate = live_reads("Rules", _evaluate)
+
+EXAMPLES = with_read(
+    {"Rules": []},
+    examples(
+        "AWS::WAFv2::WebACL",
+        passing=[("rules", {"Rules": [{"Name": "core", "Statement": {}}]})],
+        failing=[("empty", {"Rules": []})],
+    ),
 )

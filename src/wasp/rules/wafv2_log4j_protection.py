@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._net import live_reads, with_read
 
 KNOWN_BAD = "AWSManagedRulesKnownBadInputsRuleSet"
 
@@ -37,7 +38,7 @@ def _blocks(rule: Any) -> bool:
     return "Count" not in (rule.get("OverrideAction") or {})
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The Known bad inputs group is in the ACL and not overridden to count."""
     if any(_blocks(r) for r in view.get("Rules", [])):
         return passed("Known bad inputs rule group blocks Log4j lookups")
@@ -47,8 +48,15 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _KB = {"Name": "kb", "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": KNOWN_BAD}}}
-EXAMPLES = examples(
-    "AWS::WAFv2::WebACL",
-    passing=[("blocking", {"Rules": [{**_KB, "OverrideAction": {"None": {}}}]})],
-    failing=[("count", {"Rules": [{**_KB, "OverrideAction": {"Count": {}}}]}), ("none", {"Rules": []})],
+
+
+evaluate = live_reads("Rules", _evaluate)
+
+EXAMPLES = with_read(
+    {"Rules": []},
+    examples(
+        "AWS::WAFv2::WebACL",
+        passing=[("blocking", {"Rules": [{**_KB, "OverrideAction": {"None": {}}}]})],
+        failing=[("count", {"Rules": [{**_KB, "OverrideAction": {"Count": {}}}]}), ("none", {"Rules": []})],
+    ),
 )
