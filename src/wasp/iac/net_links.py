@@ -9,6 +9,8 @@ one shape from every source. A rule whose group is known only at deploy time sta
 Web ACL associations and logging configurations join the load balancer or stage they protect
 (``Supplementary.WebAclArn``, where the live collectors keep it) and the ACL they log (``LoggingConfiguration``).
 
+Hosted zones learn whether an ``AWS::Route53::DNSSEC`` signs them (``Supplementary.DnssecSigning``).
+
 Network ACLs are the same: ``AWS::EC2::NetworkAclEntry`` and ``AWS::EC2::SubnetNetworkAclAssociation`` join
 their ACL's ``Supplementary.Entries`` / ``Supplementary.Subnets``, where the live collector keeps them.
 """
@@ -167,8 +169,30 @@ def link_firewall_logging(resources: list[Resource]) -> list[Resource]:
     return out
 
 
+def link_dnssec(resources: list[Resource]) -> list[Resource]:
+    """Whether each hosted zone is signed (``Supplementary.DnssecSigning``): an ``AWS::Route53::DNSSEC`` names
+    it by id (``!Ref Zone``, which stands for the zone's name here)."""
+    zones = {r.id: i for i, r in enumerate(resources) if r.type == "AWS::Route53::HostedZone"}
+    if not zones:
+        return resources
+    for i in list(zones.values()):
+        name = resources[i].properties.get("Name")
+        if isinstance(name, str):
+            zones.setdefault(name, i)
+    signed = set()
+    for r in resources:
+        zone = r.properties.get("HostedZoneId")
+        if r.type == "AWS::Route53::DNSSEC" and isinstance(zone, str) and zone in zones:
+            signed.add(zones[zone])
+    out = list(resources)
+    for i in set(zones.values()):
+        given = out[i].properties.get(SUPPLEMENTARY)
+        facts = {**(given if isinstance(given, dict) else {}), "DnssecSigning": i in signed}
+        out[i] = replace(out[i], properties={**out[i].properties, SUPPLEMENTARY: facts})
+    return out
+
+
 def link_network(resources: list[Resource]) -> list[Resource]:
-    """Every network link above, in order: group rules, ACL entries, web ACLs, firewall logging."""
-    return link_firewall_logging(
-        link_web_acls(fold_network_acl_entries(fold_security_group_rules(resources)))
-    )
+    """Every network link above, in order: group rules, ACL entries, web ACLs, firewall logging, DNSSEC."""
+    linked = link_web_acls(fold_network_acl_entries(fold_security_group_rules(resources)))
+    return link_dnssec(link_firewall_logging(linked))

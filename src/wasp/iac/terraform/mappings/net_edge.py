@@ -222,6 +222,31 @@ def target_group(v: Values) -> Props:
     return {**props, "Tags": tags(v.get("tags"))}
 
 
+def hosted_zone(v: Values) -> Props:
+    """``aws_route53_zone`` as ``AWS::Route53::HostedZone`` (signing and query logs folded in below)."""
+    props = pick(v, {"name": "Name"})
+    props["VPCs"] = [pick(z, {"vpc_id": "VPCId", "vpc_region": "VPCRegion"}) for z in blocks(v.get("vpc"))]
+    props["Supplementary"] = {"DnssecSigning": False}
+    return {**props, "HostedZoneTags": tags(v.get("tags"))}
+
+
+def firewall_policy(v: Values) -> Props:
+    """``aws_networkfirewall_firewall_policy`` as ``AWS::NetworkFirewall::FirewallPolicy``."""
+    props = pick(v, {"name": "FirewallPolicyName"})
+    encryption = block(v.get("encryption_configuration"))
+    if encryption:
+        props["EncryptionConfiguration"] = pick(encryption, {"key_id": "KeyId", "type": "Type"})
+    return props
+
+
+def _dnssec(props: Props, v: Values) -> None:
+    props["Supplementary"] = {"DnssecSigning": str(v.get("signing_status", "SIGNING")).upper() == "SIGNING"}
+
+
+def _query_log(props: Props, v: Values) -> None:
+    props["QueryLoggingConfig"] = {"CloudWatchLogsLogGroupArn": v.get("cloudwatch_log_group_arn")}
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_elb": ("AWS::ElasticLoadBalancing::LoadBalancer", classic_elb),
     "aws_api_gateway_method": ("AWS::ApiGateway::Method", rest_method),
@@ -231,6 +256,8 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_network_acl": ("AWS::EC2::NetworkAcl", network_acl),
     "aws_wafv2_web_acl": ("AWS::WAFv2::WebACL", web_acl),
     "aws_route": ("AWS::EC2::Route", route),
+    "aws_route53_zone": ("AWS::Route53::HostedZone", hosted_zone),
+    "aws_networkfirewall_firewall_policy": ("AWS::NetworkFirewall::FirewallPolicy", firewall_policy),
     "aws_lb_target_group": ("AWS::ElasticLoadBalancingV2::TargetGroup", target_group),
     "aws_alb_target_group": ("AWS::ElasticLoadBalancingV2::TargetGroup", target_group),
 }
@@ -243,6 +270,8 @@ FOLDS: dict[str, Fold] = {
         "stage_name", ("aws_api_gateway_stage",), _append("MethodSettings", _method_settings)
     ),
     "aws_wafv2_web_acl_logging_configuration": Fold("resource_arn", ("aws_wafv2_web_acl",), _waf_logging),
+    "aws_route53_hosted_zone_dnssec": Fold("hosted_zone_id", ("aws_route53_zone",), _dnssec),
+    "aws_route53_query_log": Fold("zone_id", ("aws_route53_zone",), _query_log),
     "aws_wafv2_web_acl_association": Fold(
         "resource_arn", ("aws_lb", "aws_alb", "aws_api_gateway_stage"), _waf_association
     ),
