@@ -128,6 +128,7 @@ def dms_instance(v: Values) -> Props:
         },
     )
     props["PubliclyAccessible"] = truthy(v.get("publicly_accessible", False))
+    props["AutoMinorVersionUpgrade"] = truthy(v.get("auto_minor_version_upgrade", False))
     return {**props, "Tags": tags(v.get("tags"))}
 
 
