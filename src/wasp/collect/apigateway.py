@@ -1,8 +1,9 @@
-"""API Gateway REST APIs in one region: stages (web ACL) and custom domains (TLS policy)."""
+"""API Gateway REST APIs in one region: stages (web ACL, access logs, method settings) and custom domains (TLS policy)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
@@ -10,6 +11,24 @@ from wasp.model import SUPPLEMENTARY, Resource
 
 STAGE = "AWS::ApiGateway::Stage"
 DOMAIN = "AWS::ApiGateway::DomainName"
+
+
+def _method_settings(settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stage's ``methodSettings`` map (``"*/*"`` -> settings) as CloudFormation's MethodSettings list."""
+    out = []
+    for path, conf in settings.items():
+        resource, _, method = str(path).rpartition("/")
+        out.append(
+            {
+                "ResourcePath": "/*" if resource == "*" else "/" + resource.lstrip("/").replace("~1", "/"),
+                "HttpMethod": method or "*",
+                "LoggingLevel": conf.get("loggingLevel", "OFF"),
+                "DataTraceEnabled": bool(conf.get("dataTraceEnabled")),
+                "CachingEnabled": bool(conf.get("cachingEnabled")),
+                "CacheDataEncrypted": bool(conf.get("cacheDataEncrypted")),
+            }
+        )
+    return out
 
 
 class ApiGatewayCollector(Collector):
@@ -41,6 +60,8 @@ class ApiGatewayCollector(Collector):
                         "RestApiId": rest["id"],
                         "StageName": failed.unresolved,
                         "ClientCertificateId": failed.unresolved,
+                        "AccessLogSetting": failed.unresolved,
+                        "MethodSettings": failed.unresolved,
                         SUPPLEMENTARY: failed.unresolved,
                     },
                 )
@@ -56,6 +77,10 @@ class ApiGatewayCollector(Collector):
                         "RestApiId": rest["id"],
                         "StageName": st["stageName"],
                         "ClientCertificateId": st.get("clientCertificateId"),
+                        "AccessLogSetting": {
+                            "DestinationArn": (st.get("accessLogSettings") or {}).get("destinationArn")
+                        },
+                        "MethodSettings": _method_settings(st.get("methodSettings") or {}),
                         SUPPLEMENTARY: {"WebAclArn": st.get("webAclArn"), "ApiName": rest.get("name")},
                     },
                 )

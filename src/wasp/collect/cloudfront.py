@@ -1,4 +1,5 @@
-"""CloudFront distributions (global): viewer protocol, minimum TLS, web ACL, from each distribution's config."""
+"""CloudFront distributions (global): viewer protocol, minimum TLS, web ACL, logging and origins, from each
+distribution's config."""
 
 from __future__ import annotations
 
@@ -49,6 +50,27 @@ def normalize_config(config: dict[str, Any]) -> dict[str, Any]:
         out["WebACLId"] = config.get("WebACLId") or None
     if isinstance(config.get("Logging"), dict):
         out["Logging"] = {k: config["Logging"].get(k) for k in ("Enabled", "Bucket")}
+    if isinstance(default, dict) and default.get("ResponseHeadersPolicyId"):
+        out["DefaultCacheBehavior"]["ResponseHeadersPolicyId"] = default["ResponseHeadersPolicyId"]
+    if isinstance(config.get("Origins"), dict):
+        out["Origins"] = [_origin(o) for o in _items(config.get("Origins")) if isinstance(o, dict)]
+    return out
+
+
+def _origin(origin: dict[str, Any]) -> dict[str, Any]:
+    """One origin in CloudFormation's shape: how CloudFront reaches it and whether S3 access is controlled."""
+    out: dict[str, Any] = {"Id": origin.get("Id"), "DomainName": origin.get("DomainName")}
+    if origin.get("OriginAccessControlId"):
+        out["OriginAccessControlId"] = origin["OriginAccessControlId"]
+    s3 = origin.get("S3OriginConfig")
+    if isinstance(s3, dict):
+        out["S3OriginConfig"] = {"OriginAccessIdentity": s3.get("OriginAccessIdentity", "")}
+    custom = origin.get("CustomOriginConfig")
+    if isinstance(custom, dict):
+        out["CustomOriginConfig"] = {
+            "OriginProtocolPolicy": custom.get("OriginProtocolPolicy"),
+            "OriginSSLProtocols": _items(custom.get("OriginSslProtocols")),
+        }
     return out
 
 

@@ -24,9 +24,13 @@ def _ingress(permissions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for r in perm.get("Ipv6Ranges", []):
             rules.append({**base, "CidrIpv6": r["CidrIpv6"], "Description": r.get("Description", "")})
         for r in perm.get("UserIdGroupPairs", []):
-            rules.append({**base, "SourceSecurityGroupId": r.get("GroupId")})
+            rules.append(
+                {**base, "SourceSecurityGroupId": r.get("GroupId"), "Description": r.get("Description", "")}
+            )
         for r in perm.get("PrefixListIds", []):
-            rules.append({**base, "SourcePrefixListId": r.get("PrefixListId")})
+            rules.append(
+                {**base, "SourcePrefixListId": r.get("PrefixListId"), "Description": r.get("Description", "")}
+            )
     return rules
 
 
@@ -241,6 +245,13 @@ class Ec2Collector(Collector):
                     },
                     "IamInstanceProfile": data.get("IamInstanceProfile"),
                     "ImageId": data.get("ImageId"),
+                    "NetworkInterfaces": [
+                        {
+                            "DeviceIndex": n.get("DeviceIndex"),
+                            "AssociatePublicIpAddress": n.get("AssociatePublicIpAddress", False),
+                        }
+                        for n in data.get("NetworkInterfaces", [])
+                    ],
                 }
                 user_data = data.get("UserData")
                 props[SUPPLEMENTARY] = {

@@ -1,4 +1,5 @@
-"""ECS task definitions in one region (latest active revisions): environment names and secret hits."""
+"""ECS task definitions in one region (latest active revisions): environment names, secret hits, container
+privileges, roles and EFS volumes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from wasp.model import REDACTED_VALUE, SUPPLEMENTARY, Resource
 from wasp.model.secrets import container_hits
 
 TASK = "AWS::ECS::TaskDefinition"
+
+
+def _volume(volume: dict[str, Any]) -> dict[str, Any]:
+    """A task volume in CloudFormation's shape (only what the rules read: its name and EFS transit encryption)."""
+    out: dict[str, Any] = {"Name": volume.get("name")}
+    efs = volume.get("efsVolumeConfiguration")
+    if isinstance(efs, dict):
+        out["EFSVolumeConfiguration"] = {
+            "FilesystemId": efs.get("fileSystemId"),
+            "TransitEncryption": efs.get("transitEncryption", "DISABLED"),
+        }
+    return out
 
 
 class EcsCollector(Collector):
@@ -45,6 +58,10 @@ class EcsCollector(Collector):
                         "Family": family,
                         "ContainerDefinitions": failed.unresolved,
                         "TaskRoleArn": failed.unresolved,
+                        "ExecutionRoleArn": failed.unresolved,
+                        "PidMode": failed.unresolved,
+                        "NetworkMode": failed.unresolved,
+                        "Volumes": failed.unresolved,
                         SUPPLEMENTARY: failed.unresolved,
                     },
                 )
@@ -63,6 +80,9 @@ class EcsCollector(Collector):
                             {"Name": s.get("name"), "ValueFrom": s.get("valueFrom")}
                             for s in c.get("secrets", [])
                         ],
+                        "Privileged": bool(c.get("privileged")),
+                        "ReadonlyRootFilesystem": bool(c.get("readonlyRootFilesystem")),
+                        "User": c.get("user"),
                     }
                 )
             yield Resource(
@@ -74,6 +94,10 @@ class EcsCollector(Collector):
                     "Family": family,
                     "ContainerDefinitions": containers,
                     "TaskRoleArn": td.get("taskRoleArn"),
+                    "ExecutionRoleArn": td.get("executionRoleArn"),
+                    "PidMode": td.get("pidMode"),
+                    "NetworkMode": td.get("networkMode"),
+                    "Volumes": [_volume(v) for v in td.get("volumes", [])],
                     SUPPLEMENTARY: {"EnvironmentSecrets": hits},
                 },
             )

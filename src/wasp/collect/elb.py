@@ -1,4 +1,4 @@
-"""Application and network load balancers in one region: scheme, listeners, WAF association."""
+"""Application and network load balancers in one region: scheme, attributes, listeners, WAF association."""
 
 from __future__ import annotations
 
@@ -22,11 +22,12 @@ class ElbCollector(Collector):
     permissions = (
         "elasticloadbalancing:DescribeLoadBalancers",
         "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeLoadBalancerAttributes",
         "wafv2:GetWebACLForResource",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """One listener read per load balancer; one WAF read per internet-facing ALB."""
+        """One attribute and one listener read per load balancer; one WAF read per internet-facing ALB."""
         origin = live(api, api.region)
         for lb in api.pages("describe_load_balancers", "LoadBalancers", affects=(LB,)):
             arn = lb["LoadBalancerArn"]
@@ -47,6 +48,18 @@ class ElbCollector(Collector):
                     acl = (got.get("WebACL") or {}).get("ARN")
                 except CallFailed as failed:
                     acl = failed.unresolved
+            try:
+                attributes: Any = (
+                    api.call(
+                        "describe_load_balancer_attributes",
+                        LoadBalancerArn=arn,
+                        resource_id=arn,
+                        affects=(LB,),
+                    )
+                    or {}
+                ).get("Attributes", [])
+            except CallFailed as failed:
+                attributes = failed.unresolved
             yield Resource(
                 type=LB,
                 id=lb["LoadBalancerName"],
@@ -58,6 +71,7 @@ class ElbCollector(Collector):
                     "Type": lb.get("Type"),
                     "SecurityGroups": lb.get("SecurityGroups", []),
                     "Subnets": [z.get("SubnetId") for z in lb.get("AvailabilityZones", [])],
+                    "LoadBalancerAttributes": attributes,
                     SUPPLEMENTARY: {"WebAclArn": acl},
                 },
             )

@@ -19,7 +19,11 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
         if managed
         else {}
     )
-    return {"Name": rule.get("Name"), "Priority": rule.get("Priority"), "Statement": statement}
+    out = {"Name": rule.get("Name"), "Priority": rule.get("Priority"), "Statement": statement}
+    for key in ("Action", "OverrideAction"):
+        if isinstance(rule.get(key), dict):
+            out[key] = {k: {} for k in rule[key]}  # Count / None / Block...: only which one
+    return out
 
 
 def _list_acls(api: ApiReader, scope: str, region: str) -> list[dict[str, Any]]:
@@ -37,13 +41,31 @@ def _list_acls(api: ApiReader, scope: str, region: str) -> list[dict[str, Any]]:
             return acls
 
 
+def _logging(api: ApiReader, arn: str, region: str) -> Any:
+    """The ACL's logging destinations (None when it has no logging configuration; unknown when unreadable)."""
+    try:
+        got = api.call(
+            "get_logging_configuration",
+            ResourceArn=arn,
+            region=region,
+            absent=("WAFNonexistentItemException",),
+            resource_id=arn,
+            affects=(ACL,),
+        )
+    except CallFailed as failed:
+        return failed.unresolved
+    if not got:
+        return None
+    return {"LogDestinationConfigs": (got.get("LoggingConfiguration") or {}).get("LogDestinationConfigs", [])}
+
+
 class WafCollector(Collector):
-    """Web ACLs with their rules (managed rule groups named)."""
+    """Web ACLs with their rules (managed rule groups named) and logging destinations."""
 
     name = "waf"
     service = "wafv2"
     resource_types = (ACL,)
-    permissions = ("wafv2:ListWebACLs", "wafv2:GetWebACL")
+    permissions = ("wafv2:ListWebACLs", "wafv2:GetWebACL", "wafv2:GetLoggingConfiguration")
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
         """REGIONAL in every region; CLOUDFRONT only in the first (it lives in us-east-1)."""
@@ -72,5 +94,10 @@ class WafCollector(Collector):
                     id=acl["Id"],
                     arn=acl["ARN"],
                     origin=live(api, region),
-                    properties={"Name": acl["Name"], "Scope": scope, "Rules": rules},
+                    properties={
+                        "Name": acl["Name"],
+                        "Scope": scope,
+                        "Rules": rules,
+                        "LoggingConfiguration": _logging(api, acl["ARN"], region),
+                    },
                 )

@@ -21,6 +21,7 @@ from wasp.errors import InputError
 from wasp.iac.checkov_skips import metadata_skips
 from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
+from wasp.iac.net_links import link_network
 from wasp.iac.sam import expand_sam
 from wasp.iac.suppress import Skip, skips_from
 from wasp.iac.transforms import (
@@ -239,6 +240,7 @@ DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any
     ("AWS::S3::Bucket", "Arn"): _bucket_arn,
     ("AWS::S3::Bucket", "DomainName"): _bucket_domain,
     ("AWS::EC2::SecurityGroup", "GroupId"): lambda logical_id, props: logical_id,  # as Ref: the stand-in
+    ("AWS::WAFv2::WebACL", "Arn"): lambda logical_id, props: logical_id,  # the stand-in an ACL is found by
     ("AWS::SQS::Queue", "QueueName"): lambda logical_id, props: props.get("QueueName"),
     ("AWS::SNS::Topic", "TopicName"): lambda logical_id, props: props.get("TopicName"),
 }
@@ -373,8 +375,10 @@ def read_cloudformation(
         if rtype == "AWS::CloudFormation::Stack":
             _nested(path, where, str(logical_id), properties, depth, loaded, roots, budget, region)
     own = [i for i, r in enumerate(loaded.resources) if r.origin.file == str(path)]
-    for i, linked in zip(own, link_attachments([loaded.resources[i] for i in own]), strict=True):
-        loaded.resources[i] = linked  # policies attached from elsewhere, on their principal (iam_links)
+    # policies, group rules, ACL entries, web ACLs declared elsewhere, on their owner (iam_links, net_links)
+    mine = link_network(link_attachments([loaded.resources[i] for i in own]))
+    for i, linked in zip(own, mine, strict=True):
+        loaded.resources[i] = linked
     return loaded
 
 

@@ -28,7 +28,17 @@ def _policy_arn(name: str) -> str:
 
 
 def _function(logical_id: str, props: Mapping[str, Any], origin: Origin) -> Iterator[Resource]:
-    keep = ("FunctionName", "Environment", "KmsKeyArn", "Runtime", "Handler", "VpcConfig", "Role", "Layers")
+    keep = (
+        "FunctionName",
+        "Environment",
+        "KmsKeyArn",
+        "Runtime",
+        "Handler",
+        "VpcConfig",
+        "Role",
+        "Layers",
+        "CodeSigningConfigArn",
+    )
     fn = {k: props[k] for k in keep if k in props}
     fn["Tags"] = _tags(props.get("Tags"))
     if "Role" not in props:

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="SecurityPolicy: TLS_1_2",
         terraform='security_policy = "TLS_1_2"',
     ),
+    checkov=("CKV_AWS_206",),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="MetadataOptions: {HttpTokens: required}  # on the instance or its launch template",
         terraform='metadata_options { http_tokens = "required" }',
     ),
+    checkov=("CKV_AWS_79",),
 )
 
 

@@ -33,6 +33,7 @@ META = RuleMeta(
         cloudformation="NetworkInterfaces: [{DeviceIndex: '0', AssociatePublicIpAddress: false, SubnetId: !Ref PrivateSubnet}]",
         terraform="associate_public_ip_address = false  # and subnet_id in a private subnet",
     ),
+    checkov=("CKV_AWS_88",),
 )
 
 

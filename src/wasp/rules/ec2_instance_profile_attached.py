@@ -27,6 +27,7 @@ META = RuleMeta(
         cloudformation="IamInstanceProfile: !Ref InstanceProfile  # AWS::IAM::InstanceProfile around a role",
         terraform="iam_instance_profile = aws_iam_instance_profile.this.name",
     ),
+    checkov=("CKV2_AWS_41",),
 )
 
 

@@ -27,6 +27,7 @@ META = RuleMeta(
         cloudformation="LaunchTemplateData: {MetadataOptions: {HttpTokens: required}}",
         terraform='metadata_options { http_tokens = "required" }',
     ),
+    checkov=("CKV_AWS_79",),
 )
 
 

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="UserData: fetch with 'aws secretsmanager get-secret-value' at boot; never inline the value",
         terraform="user_data that calls aws secretsmanager get-secret-value at boot",
     ),
+    checkov=("CKV_AWS_46",),
 )
 
 

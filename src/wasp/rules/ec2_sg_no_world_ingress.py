@@ -53,6 +53,7 @@ META = RuleMeta(
         terraform='ingress { from_port = 443  to_port = 443  protocol = "tcp"  '
         "security_groups = [aws_security_group.alb.id] }",
     ),
+    checkov=("CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277"),
 )
 
 

@@ -37,6 +37,11 @@ META = RuleMeta(
         "[{Type: redirect, RedirectConfig: {Protocol: HTTPS, Port: '443', StatusCode: HTTP_301}}]",
         terraform='ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"; http listener default_action { type = "redirect" ... }',
     ),
+    checkov=(
+        "CKV_AWS_2",
+        "CKV_AWS_103",
+        "CKV2_AWS_20",
+    ),
 )
 
 

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="Environment: {Variables: {DB_SECRET_ARN: !Ref DbSecret}}  # and grant secretsmanager:GetSecretValue",
         terraform="environment { variables = { DB_SECRET_ARN = aws_secretsmanager_secret.db.arn } }",
     ),
+    checkov=("CKV_AWS_45",),
 )
 
 

@@ -25,6 +25,7 @@ META = RuleMeta(
         cloudformation="LaunchTemplateData.UserData without secrets; fetch them at boot from Secrets Manager",
         terraform="user_data in aws_launch_template without secrets",
     ),
+    checkov=("CKV_AWS_46",),
 )
 
 

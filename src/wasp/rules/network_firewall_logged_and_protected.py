@@ -29,6 +29,10 @@ META = RuleMeta(
         cloudformation="AWS::NetworkFirewall::LoggingConfiguration (LogType ALERT) and DeleteProtection: true on the firewall",
         terraform="aws_networkfirewall_logging_configuration + delete_protection = true",
     ),
+    checkov=(
+        "CKV2_AWS_63",
+        "CKV_AWS_344",
+    ),
 )
 
 

@@ -30,6 +30,7 @@ META = RuleMeta(
         cloudformation="AWS::EC2::FlowLog {ResourceId: !Ref Vpc, ResourceType: VPC, TrafficType: ALL, ...}",
         terraform='resource "aws_flow_log" "vpc" { vpc_id = aws_vpc.this.id traffic_type = "ALL" ... }',
     ),
+    checkov=("CKV2_AWS_11",),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="AWS::WAFv2::WebACLAssociation {ResourceArn: !Sub 'arn:aws:apigateway:...:/restapis/${Api}/stages/prod'}",
         terraform="aws_wafv2_web_acl_association with the stage ARN",
     ),
+    checkov=("CKV2_AWS_29",),
 )
 
 

@@ -27,6 +27,7 @@ META = RuleMeta(
         cloudformation="DistributionConfig: {WebACLId: !GetAtt CloudFrontAcl.Arn}",
         terraform="web_acl_id = aws_wafv2_web_acl.cloudfront.arn",
     ),
+    checkov=("CKV_AWS_68",),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
         cloudformation="AWS::WAFv2::WebACLAssociation {ResourceArn: !Ref Alb, WebACLArn: !GetAtt Acl.Arn}",
         terraform="aws_wafv2_web_acl_association { resource_arn = aws_lb.this.arn web_acl_arn = aws_wafv2_web_acl.this.arn }",
     ),
+    checkov=("CKV2_AWS_28",),
 )
 
 

@@ -509,15 +509,19 @@ class _ResourceRef(Ref):
 
 
 def _body_values(
-    body: Tree[Any], ev: Evaluator, module: Module
+    body: Tree[Any], ev: Evaluator, module: Module, *, top: bool = True
 ) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """Attributes and nested blocks (``dynamic`` expanded) in Terraform's shape, and each attribute's refs."""
+    """Attributes and nested blocks (``dynamic`` expanded) in Terraform's shape, and each attribute's refs.
+
+    Meta-arguments are dropped only at the top: a nested ``provider`` block (an EKS cluster's
+    ``encryption_config``) is configuration."""
+    skip = META_ARGUMENTS if top else frozenset()
     values: dict[str, Any] = {}
     refs: dict[str, list[str]] = {}
     for node in _trees(body):
         if node.data == "attribute":
             name = name_of(_trees(node)[0])
-            if name in META_ARGUMENTS:
+            if name in skip:
                 continue
             module.ref_frames.append([])
             try:
@@ -527,13 +531,13 @@ def _body_values(
         elif node.data == "block":
             parts = _trees(node)
             kind = name_of(parts[0])
-            if kind in META_ARGUMENTS:
+            if kind in skip:
                 continue
             if kind == "dynamic" and len(parts) == 3:
                 label = name_of(parts[1])
                 values.setdefault(label, []).extend(_dynamic(label, parts[-1], ev, module))
             else:
-                nested, _ = _body_values(parts[-1], ev, module)
+                nested, _ = _body_values(parts[-1], ev, module, top=False)
                 values.setdefault(kind, []).append(nested)
     return values, refs
 
@@ -549,7 +553,7 @@ def _dynamic(label: str, body: Tree[Any], ev: Evaluator, module: Module) -> list
         return [{"__unknown__": source}]
     pairs = sorted(source.items()) if isinstance(source, Mapping) else list(enumerate(source or []))
     return [
-        _body_values(content.body, ev.child(**{iterator: {"key": k, "value": v}}), module)[0]
+        _body_values(content.body, ev.child(**{iterator: {"key": k, "value": v}}), module, top=False)[0]
         for k, v in pairs
     ]
 

@@ -57,9 +57,9 @@ MAIN: dict[str, TypeMapping] = discover()
 IDENTITY_ATTRIBUTES = {"aws_s3_bucket": "bucket"}
 """Types whose ``id`` is a configured attribute (a bucket's id is its name)."""
 
-ARN_STAND_INS = frozenset({"aws_iam_policy"})
+ARN_STAND_INS = frozenset({"aws_iam_policy", "aws_wafv2_web_acl"})
 """Types whose ``arn`` stands for the resource before apply (the address, as a template's ``Ref`` does), so that
-an attachment finds the policy document it attaches."""
+an attachment finds the policy document it attaches, and a distribution or association the web ACL it names."""
 
 
 def stand_in(rtype: str, address: str, values: Mapping[str, Any], attribute: str) -> Any:

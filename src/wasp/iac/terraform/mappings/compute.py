@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from typing import Any
 
-from wasp.iac.terraform.shapes import Props, Values, block, document, items, pick, tags, truthy
+from wasp.iac.terraform.shapes import Props, Values, block, blocks, document, items, pick, tags, truthy
 
 
 def instance(v: Values) -> Props:
@@ -60,6 +61,15 @@ def launch_template(v: Values) -> Props:
                 "http_put_response_hop_limit": "HttpPutResponseHopLimit",
             },
         )
+    nics = blocks(v.get("network_interfaces"))
+    if nics:
+        data["NetworkInterfaces"] = [
+            {
+                **pick(n, {"device_index": "DeviceIndex"}),
+                "AssociatePublicIpAddress": truthy(n.get("associate_public_ip_address", False)),
+            }
+            for n in nics
+        ]
     return {**pick(v, {"name": "LaunchTemplateName"}), "LaunchTemplateData": data}
 
 
@@ -67,7 +77,13 @@ def function(v: Values) -> Props:
     """``aws_lambda_function`` as ``AWS::Lambda::Function``."""
     props = pick(
         v,
-        {"function_name": "FunctionName", "role": "Role", "runtime": "Runtime", "kms_key_arn": "KmsKeyArn"},
+        {
+            "function_name": "FunctionName",
+            "role": "Role",
+            "runtime": "Runtime",
+            "kms_key_arn": "KmsKeyArn",
+            "code_signing_config_arn": "CodeSigningConfigArn",
+        },
     )
     env = block(v.get("environment"))
     if env:
@@ -75,12 +91,42 @@ def function(v: Values) -> Props:
     return {**props, "Tags": tags(v.get("tags"))}
 
 
+def _container(c: Any) -> Any:
+    """A container definition's top-level keys as CloudFormation spells them (``readonlyRootFilesystem`` ->
+    ``ReadonlyRootFilesystem``); nested values keep the API's spelling, which the readers accept too."""
+    if not isinstance(c, dict):
+        return c
+    return {(k[:1].upper() + k[1:]) if isinstance(k, str) else k: val for k, val in c.items()}
+
+
+def _task_volume(vol: Values) -> Props:
+    out = pick(vol, {"name": "Name"})
+    efs = block(vol.get("efs_volume_configuration"))
+    if efs:
+        out["EFSVolumeConfiguration"] = pick(
+            efs, {"file_system_id": "FilesystemId", "transit_encryption": "TransitEncryption"}
+        )
+    return out
+
+
 def task_definition(v: Values) -> Props:
     """``aws_ecs_task_definition`` as ``AWS::ECS::TaskDefinition``."""
     containers = document(v.get("container_definitions"))
+    if isinstance(containers, list):
+        containers = [_container(c) for c in containers]
     return {
-        **pick(v, {"family": "Family"}),
+        **pick(
+            v,
+            {
+                "family": "Family",
+                "task_role_arn": "TaskRoleArn",
+                "execution_role_arn": "ExecutionRoleArn",
+                "pid_mode": "PidMode",
+                "network_mode": "NetworkMode",
+            },
+        ),
         "ContainerDefinitions": containers if containers is not None else [],
+        "Volumes": [_task_volume(vol) for vol in blocks(v.get("volume"))],
     }
 
 

@@ -16,6 +16,8 @@ def ingress_entries(rule: Values, *, v4: str, v6: str, proto: str = "protocol") 
     for tf, cfn in (("from_port", "FromPort"), ("to_port", "ToPort")):
         if rule.get(tf) is not None:
             base[cfn] = rule[tf]
+    if rule.get("description") not in (None, ""):
+        base["Description"] = rule["description"]
     if base["IpProtocol"] in ("-1", "all"):
         base.pop("FromPort", None)
         base.pop("ToPort", None)
@@ -32,20 +34,65 @@ def security_group(v: Values) -> Props:
     ingress: list[Props] = []
     for rule in blocks(v.get("ingress")):
         ingress += ingress_entries(rule, v4="cidr_blocks", v6="ipv6_cidr_blocks")
+    egress: list[Props] = []  # no egress block: Terraform removes AWS's default allow-all rule
+    for rule in blocks(v.get("egress")):
+        egress += egress_entries(rule, v4="cidr_blocks", v6="ipv6_cidr_blocks")
     props = pick(v, {"name": "GroupName", "description": "GroupDescription", "vpc_id": "VpcId"})
-    return {**props, "SecurityGroupIngress": ingress, "Tags": tags(v.get("tags"))}
+    return {
+        **props,
+        "SecurityGroupIngress": ingress,
+        "SecurityGroupEgress": egress,
+        "Tags": tags(v.get("tags")),
+    }
+
+
+def egress_entries(rule: Values, *, v4: str, v6: str, proto: str = "protocol") -> list[Props]:
+    """One CloudFormation egress entry per destination (``CidrIp``, ``CidrIpv6``, ``DestinationSecurityGroupId``)."""
+    out = []
+    for entry in ingress_entries(rule, v4=v4, v6=v6, proto=proto):
+        if "SourceSecurityGroupId" in entry:
+            entry["DestinationSecurityGroupId"] = entry.pop("SourceSecurityGroupId")
+        out.append(entry)
+    return out
+
+
+def default_security_group(v: Values) -> Props:
+    """``aws_default_security_group`` as the VPC's ``default`` group: Terraform strips every rule not declared."""
+    props = security_group(v)
+    props["GroupName"] = "default"
+    return props
 
 
 def load_balancer(v: Values) -> Props:
     """``aws_lb`` / ``aws_alb`` as ``AWS::ElasticLoadBalancingV2::LoadBalancer``."""
     internal = truthy(v.get("internal", False))
     scheme = internal if isinstance(internal, Unresolved) else "internal" if internal else "internet-facing"
+    attributes = [
+        {"Key": key, "Value": _attribute(v.get(tf, default))}
+        for tf, key, default in (
+            ("drop_invalid_header_fields", "routing.http.drop_invalid_header_fields.enabled", False),
+            ("desync_mitigation_mode", "routing.http.desync_mitigation_mode", "defensive"),
+        )
+    ]
+    logs = block(v.get("access_logs"))
+    attributes.append({"Key": "access_logs.s3.enabled", "Value": _attribute(logs.get("enabled", False))})
+    if logs.get("bucket") is not None:
+        attributes.append({"Key": "access_logs.s3.bucket", "Value": logs["bucket"]})
     return {
         **pick(v, {"name": "Name"}),
         "Scheme": scheme,
         "Type": v.get("load_balancer_type", "application"),
+        "LoadBalancerAttributes": attributes,
         "Tags": tags(v.get("tags")),
     }
+
+
+def _attribute(value: object) -> object:
+    """A load balancer attribute as the API spells it: strings, booleans lower case (unknowns kept)."""
+    value = truthy(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def listener(v: Values) -> Props:
@@ -95,7 +142,31 @@ def distribution(v: Values) -> Props:
     }
     if v.get("web_acl_id") is not None:
         config["WebACLId"] = v["web_acl_id"]
+    if default.get("response_headers_policy_id") is not None:
+        config["DefaultCacheBehavior"]["ResponseHeadersPolicyId"] = default["response_headers_policy_id"]
+    logging = block(v.get("logging_config"))
+    if logging:
+        config["Logging"] = {"Enabled": True, **pick(logging, {"bucket": "Bucket", "prefix": "Prefix"})}
+    config["Origins"] = [_origin(o) for o in blocks(v.get("origin"))]
     return {"DistributionConfig": config, "Tags": tags(v.get("tags"))}
+
+
+def _origin(o: Values) -> Props:
+    """One ``origin`` block as a CloudFormation ``Origins`` entry."""
+    out = pick(
+        o,
+        {"domain_name": "DomainName", "origin_id": "Id", "origin_access_control_id": "OriginAccessControlId"},
+    )
+    s3 = block(o.get("s3_origin_config"))
+    if s3 or ("s3_origin_config" in o and o.get("s3_origin_config") is not None):
+        out["S3OriginConfig"] = pick(s3, {"origin_access_identity": "OriginAccessIdentity"})
+    custom = block(o.get("custom_origin_config"))
+    if custom:
+        config = pick(custom, {"origin_protocol_policy": "OriginProtocolPolicy"})
+        if custom.get("origin_ssl_protocols") is not None:
+            config["OriginSSLProtocols"] = items(custom["origin_ssl_protocols"])
+        out["CustomOriginConfig"] = config
+    return out
 
 
 def api_domain(v: Values) -> Props:
@@ -105,7 +176,18 @@ def api_domain(v: Values) -> Props:
 
 def api_stage(v: Values) -> Props:
     """``aws_api_gateway_stage`` as ``AWS::ApiGateway::Stage``."""
-    return {**pick(v, {"stage_name": "StageName", "rest_api_id": "RestApiId"}), "Tags": tags(v.get("tags"))}
+    props = pick(
+        v,
+        {
+            "stage_name": "StageName",
+            "rest_api_id": "RestApiId",
+            "client_certificate_id": "ClientCertificateId",
+        },
+    )
+    logs = block(v.get("access_log_settings"))
+    if logs:
+        props["AccessLogSetting"] = pick(logs, {"destination_arn": "DestinationArn", "format": "Format"})
+    return {**props, "Tags": tags(v.get("tags"))}
 
 
 def vpc(v: Values) -> Props:
@@ -137,6 +219,7 @@ def vpc_endpoint(v: Values) -> Props:
 
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_security_group": ("AWS::EC2::SecurityGroup", security_group),
+    "aws_default_security_group": ("AWS::EC2::SecurityGroup", default_security_group),
     "aws_lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
     "aws_alb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", load_balancer),
     "aws_lb_listener": ("AWS::ElasticLoadBalancingV2::Listener", listener),
