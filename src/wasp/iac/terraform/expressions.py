@@ -17,6 +17,7 @@ from typing import Any
 from lark import Token, Tree
 
 from wasp.iac.terraform.functions import FUNCTIONS, estimate, to_text
+from wasp.iac.terraform.json_template import Part, render
 from wasp.limits import Budget
 from wasp.model import Unresolved
 
@@ -171,21 +172,21 @@ class Evaluator:
         return Unresolved(f"{name} is not defined")
 
     def _string(self, node: Tree[Any]) -> Any:
-        parts: list[Any] = []
+        parts: list[Part] = []
         for part in node.children:
             if not isinstance(part, Tree):
                 continue
             piece = part.children[0]
             if isinstance(piece, Token):
                 text = str(piece)
-                parts.append(text[1:] if text.startswith(("$${", "%%{")) else _unescape(text))
+                parts.append((True, text[1:] if text.startswith(("$${", "%%{")) else _unescape(text)))
             elif piece.data == "interpolation":
-                parts.append(self.value(_trees(piece)[0]))
+                parts.append((False, self.value(_trees(piece)[0])))
             else:
                 return Unresolved("string template directives (%{if}/%{for}) are not evaluated")
-        if len(parts) == 1 and not isinstance(parts[0], str):
-            return parts[0]  # "${x}" is x itself
-        return self._made(_concat(parts))
+        if len(parts) == 1 and not parts[0][0]:
+            return parts[0][1]  # "${x}" is x itself
+        return self._template(parts)
 
     def _heredoc(self, raw: str, trim: bool) -> Any:
         lines = raw.rstrip("\n").split("\n")
@@ -196,20 +197,24 @@ class Evaluator:
             indent = min((len(ln) - len(ln.lstrip()) for ln in body if ln.strip()), default=0)
             body = [ln[indent:] for ln in body]
         text = "\n".join(body) + "\n"
-        parts: list[Any] = []
+        parts: list[Part] = []
         last = 0
         for m in _INTERP.finditer(text):
-            parts.append(text[last : m.start()])
+            parts.append((True, text[last : m.start()].replace("$${", "${")))
             tree = self.parse(m.group(1))
-            parts.append(self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
+            parts.append(
+                (False, self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
+            )
             last = m.end()
-        parts.append(text[last:])
-        text_or_unknown = self._made(_concat(parts))
-        return (
-            text_or_unknown
-            if isinstance(text_or_unknown, Unresolved)
-            else text_or_unknown.replace("$${", "${")
-        )
+        parts.append((True, text[last:].replace("$${", "${")))
+        return self._template(parts)
+
+    def _template(self, parts: list[Part]) -> Any:
+        """A template's value: its text, or a JSON document with unknown parts (see json_template)."""
+        try:
+            return self._made(render(parts))
+        except TypeError:  # a list or map with an unknown part, where text was needed
+            return Unresolved("a string built from a value known only after apply")
 
     def _object(self, node: Tree[Any]) -> Any:
         out: dict[str, Any] = {}
@@ -380,13 +385,6 @@ def _truth(value: Any) -> bool:
     return bool(value)
 
 
-def _concat(parts: list[Any]) -> Any:
-    for p in parts:
-        if isinstance(p, Unresolved):
-            return p
-    return "".join(to_text(p) for p in parts)
-
-
 def _unary(op: str, value: Any) -> Any:
     if isinstance(value, Unresolved):
         return value
@@ -412,7 +410,10 @@ def _arith(op: str, lhs: Any, rhs: Any) -> Any:
         return lhs if isinstance(lhs, Unresolved) else rhs
     if op == "==":
         return lhs == rhs or (
-            not isinstance(lhs, bool | type(None)) and to_text(lhs) == to_text(rhs) and type(lhs) is type(rhs)
+            isinstance(lhs, str | int | float)
+            and not isinstance(lhs, bool)
+            and type(lhs) is type(rhs)
+            and to_text(lhs) == to_text(rhs)
         )
     if op == "!=":
         return lhs != rhs

@@ -23,11 +23,15 @@ def _known(*args: Any) -> Unresolved | None:
 
 
 def to_text(value: Any) -> str:
-    """A value as Terraform renders it inside a string."""
+    """A value as Terraform renders it inside a string (a list or map as JSON: what ``jsonencode`` gives).
+
+    Raises TypeError for a list or map with an unknown part (callers make that unknown)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, list | dict):  # jsonencode() keeps the object; in a string it is its JSON text
+        return json.dumps(value, separators=(",", ":"))
     return "" if value is None else str(value)
 
 

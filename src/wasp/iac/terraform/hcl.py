@@ -394,13 +394,11 @@ class Module:
             ev = scope.child(**bound)
             values, refs = _body_values(block.body, ev, self)
             if block.kind == "data" and block.labels[0] == "aws_iam_policy_document":
-                values["json"] = policy_document(values)
+                values["json"] = values["minified_json"] = policy_document(values)
             out.append(
                 TfResource(
                     type=block.labels[0],
-                    address=instance_address
-                    if block.kind == "resource"
-                    else f"{self.address}data.{block.labels[0]}.{block.labels[1]}",
+                    address=instance_address,
                     values=values,
                     file=str(block.file),
                     line=block.line,
