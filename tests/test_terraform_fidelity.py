@@ -355,3 +355,72 @@ resource "aws_instance" "app" {
     values = tfs[0].values
     assert isinstance(values["user_data"], Unresolved)
     assert values["tags"]["Config"] == 'cfg={"level":"debug","retries":3}'  # jsonencode as text
+
+
+def _values(tmp_path: Path, body: str, **variables: object) -> dict[str, object]:
+    folder = tmp_path / "syntax"
+    folder.mkdir(exist_ok=True)
+    (folder / "main.tf").write_text(body)
+    tfs, errors = load_hcl(folder, variables)
+    assert errors == []
+    return tfs[0].values
+
+
+def test_the_parser_keeps_terraform_semantics(tmp_path: Path) -> None:
+    body = """
+variable "env" {
+  default = "dev"
+}
+
+locals {
+  replicas = var.env == "prod" ? 3 : var.env == "stage" ? 2 : 1 # chained conditionals nest to the right
+  subnets  = [{ id = "a" }, { id = "b" }]
+}
+
+resource "aws_ebs_volume" "v" {
+  availability_zone = "eu-west-2a"
+  size              = (local.replicas + 1) * 2 - 10 / 5 % 3
+  tags = {
+    Replicas = local.replicas
+    Edges    = "  ${var.env} data key  "
+    Escaped  = "$${aws:username} %%{x} \\"q\\""
+    Legacy   = local.subnets.1.id
+    Splat    = join(",", local.subnets[*].id)
+    Attrs    = join(",", local.subnets.*.id)
+    Logic    = !(var.env == "prod") && (1 < 2 || false)
+    Commented = [
+      "a", # one
+      /* two */ "b",
+    ]
+    Trimmed = <<-EOT
+      line ${var.env}
+        indented
+    EOT
+  }
+}
+"""
+    tags = _values(tmp_path, body)["tags"]
+    assert isinstance(tags, dict)
+    assert tags["Replicas"] == 1
+    assert tags["Edges"] == "  dev data key  "
+    assert tags["Escaped"] == '${aws:username} %{x} "q"'
+    assert tags["Legacy"] == "b" and tags["Splat"] == "a,b" and tags["Attrs"] == "a,b"
+    assert tags["Logic"] is True
+    assert tags["Commented"] == ["a", "b"]
+    assert tags["Trimmed"] == "line dev\n  indented\n"
+    assert _values(tmp_path, body, env="stage")["tags"]["Replicas"] == 2  # type: ignore[index]
+    assert _values(tmp_path, body, env="prod")["tags"]["Replicas"] == 3  # type: ignore[index]
+    assert _values(tmp_path, body)["size"] == 2 * 2 - 10 / 5 % 3
+
+
+def test_a_syntax_error_names_its_line_and_column_not_its_text(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "main.tf").write_text(
+        'resource "aws_s3_bucket" "b" {\n  bucket = "ok"\n  acl = s3cr3t-Zq8vLx2R $$ !\n}\n'
+    )
+    result = scan([folder])
+    assert len(result.errors) == 1
+    error = result.errors[0]
+    assert "main.tf:3: cannot parse HCL" in error and "column" in error
+    assert "Zq8vLx2R" not in error

@@ -1,4 +1,4 @@
-"""Evaluate HCL expressions from python-hcl2's parse tree, with Terraform's semantics where scanning needs them.
+"""Evaluate HCL expressions from the syntax tree (python-hcl2's rule names; see syntax.py), with Terraform's semantics where scanning needs them.
 
 Supported: literals, strings with interpolation, heredocs, tuples and objects, ``var.``/``local.``/``each.``/
 ``count.``/``path.``/``module.``/``data.`` references and references to other resources, attribute access,
@@ -14,14 +14,12 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from lark import Token, Tree
-
 from wasp.iac.terraform.functions import FUNCTIONS, estimate, to_text
 from wasp.iac.terraform.json_template import Part, render
+from wasp.iac.terraform.syntax import Token, Tree
 from wasp.limits import Budget
 from wasp.model import Unresolved
 
-_SKIP = {"new_line_or_comment"}
 _INTERP = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
 
 
@@ -52,12 +50,12 @@ class MapRef(Ref):
         return self.name
 
 
-def _children(node: Tree[Any]) -> list[Any]:
-    return [c for c in node.children if not (isinstance(c, Tree) and c.data in _SKIP)]
+def _children(node: Tree) -> list[Any]:
+    return list(node.children)
 
 
-def _trees(node: Tree[Any]) -> list[Tree[Any]]:
-    return [c for c in node.children if isinstance(c, Tree) and c.data not in _SKIP]
+def _trees(node: Tree) -> list[Tree]:
+    return [c for c in node.children if isinstance(c, Tree)]
 
 
 def _unescape(text: str) -> str:
@@ -86,7 +84,7 @@ class Evaluator:
     def __init__(
         self,
         names: Mapping[str, Any],
-        parse: Callable[[str], Tree[Any] | None],
+        parse: Callable[[str], Tree | None],
         budget: Budget | None = None,
     ) -> None:
         self.names = dict(names)
@@ -171,7 +169,7 @@ class Evaluator:
             return self._used(self.names[name])
         return Unresolved(f"{name} is not defined")
 
-    def _string(self, node: Tree[Any]) -> Any:
+    def _string(self, node: Tree) -> Any:
         parts: list[Part] = []
         for part in node.children:
             if not isinstance(part, Tree):
@@ -216,7 +214,7 @@ class Evaluator:
         except TypeError:  # a list or map with an unknown part, where text was needed
             return Unresolved("a string built from a value known only after apply")
 
-    def _object(self, node: Tree[Any]) -> Any:
+    def _object(self, node: Tree) -> Any:
         out: dict[str, Any] = {}
         for elem in _trees(node):
             key_node, value_node = _trees(elem)
@@ -234,7 +232,7 @@ class Evaluator:
             out[to_text(key)] = self.value(value_node)
         return self._made(out)
 
-    def _get_attr(self, base: Any, op: Tree[Any]) -> Any:
+    def _get_attr(self, base: Any, op: Tree) -> Any:
         name = name_of(_children(op)[-1])
         if isinstance(base, Ref):
             return self._used(base.attr(name))
@@ -244,7 +242,7 @@ class Evaluator:
             return base.get(name, Unresolved(f"no attribute {name}"))
         return Unresolved(f"no attribute {name} on a {type(base).__name__}")
 
-    def _index(self, base: Any, op: Tree[Any]) -> Any:
+    def _index(self, base: Any, op: Tree) -> Any:
         if op.data == "short_index":
             key: Any = int(str(op.children[-1]))
         else:
@@ -262,7 +260,7 @@ class Evaluator:
             return Unresolved(f"index {key} is out of range")
         return Unresolved(f"cannot index a {type(base).__name__}")
 
-    def _splat(self, base: Any, ops: list[Tree[Any]]) -> Any:
+    def _splat(self, base: Any, ops: list[Tree]) -> Any:
         if isinstance(base, Unresolved):
             return base
         elements = base if isinstance(base, list) else [] if base is None else [base]
@@ -274,7 +272,7 @@ class Evaluator:
             out.append(value)
         return out
 
-    def _call(self, node: Tree[Any]) -> Any:
+    def _call(self, node: Tree) -> Any:
         parts = _children(node)
         name = name_of(parts[0])
         args_node = next((c for c in _trees(node) if c.data == "arguments"), None)
@@ -293,7 +291,7 @@ class Evaluator:
         except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError) as exc:
             return Unresolved(f"{name}() failed: {exc.__class__.__name__}")
 
-    def _conditional(self, node: Tree[Any]) -> Any:
+    def _conditional(self, node: Tree) -> Any:
         cond, then, other = _trees(node)
         test = self.value(cond)
         if isinstance(test, Unresolved):
@@ -301,7 +299,7 @@ class Evaluator:
             return a if a == b else test
         return self.value(then) if _truth(test) else self.value(other)
 
-    def _binary(self, node: Tree[Any]) -> Any:
+    def _binary(self, node: Tree) -> Any:
         lhs_node, term = _trees(node)
         op_node, rhs_node = _trees(term)
         op = name_of(op_node)
@@ -333,7 +331,7 @@ class Evaluator:
             )
         return _arith(op, lhs, rhs)
 
-    def _for(self, node: Tree[Any], as_object: bool) -> Any:
+    def _for(self, node: Tree, as_object: bool) -> Any:
         trees = _trees(node)
         intro, body = trees[0], trees[1:]
         cond = next((t for t in body if t.data == "for_cond"), None)
