@@ -388,6 +388,7 @@ resource "aws_ebs_volume" "v" {
     Splat    = join(",", local.subnets[*].id)
     Attrs    = join(",", local.subnets.*.id)
     Logic    = !(var.env == "prod") && (1 < 2 || false)
+    Exponent = 1e3
     Commented = [
       "a", # one
       /* two */ "b",
@@ -405,7 +406,7 @@ resource "aws_ebs_volume" "v" {
     assert tags["Edges"] == "  dev data key  "
     assert tags["Escaped"] == '${aws:username} %{x} "q"'
     assert tags["Legacy"] == "b" and tags["Splat"] == "a,b" and tags["Attrs"] == "a,b"
-    assert tags["Logic"] is True
+    assert tags["Logic"] is True and tags["Exponent"] == 1000
     assert tags["Commented"] == ["a", "b"]
     assert tags["Trimmed"] == "line dev\n  indented\n"
     assert _values(tmp_path, body, env="stage")["tags"]["Replicas"] == 2  # type: ignore[index]

@@ -79,11 +79,31 @@ def _first_error(node: Node) -> SyntaxProblem:
     return SyntaxProblem(row + 1, col + 1, "syntax error")
 
 
+_EXPONENT = re.compile(r"(?<![\w.$-])(\d+)([eE][+-]?\d+)(?![\w.])")
+"""A number with an exponent and no fraction (``1e3``): HCL allows it, tree-sitter-hcl 1.2 does not."""
+
+
+def _with_fraction(m: re.Match[str], text: str) -> str:
+    """``1e3`` as ``1.0e3``, unless it stands inside a quoted string on its line."""
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    quotes = len(re.findall(r'(?<!\\)"', line))
+    return m.group(0) if quotes % 2 else f"{m.group(1)}.0{m.group(2)}"
+
+
+def _root(text: str) -> Node:
+    return _parser().parse(text.encode("utf-8", "surrogatepass")).root_node
+
+
 def parse_tree(text: str) -> Tree:
     """The file as ``start > body``; raises SyntaxProblem at the first error."""
-    root = _parser().parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = _root(text)
     if root.has_error:
-        raise _first_error(root)
+        problem = _first_error(root)
+        if not _EXPONENT.search(text):
+            raise problem
+        root = _root(_EXPONENT.sub(lambda m: _with_fraction(m, text), text))  # lines stay where they were
+        if root.has_error:
+            raise problem
     bodies = [c for c in root.named_children if c.type == "body"]
     return Tree("start", [_body(bodies[0]) if bodies else Tree("body", [])])
 
