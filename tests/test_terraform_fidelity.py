@@ -425,3 +425,26 @@ def test_a_syntax_error_names_its_line_and_column_not_its_text(tmp_path: Path) -
     error = result.errors[0]
     assert "main.tf:3: cannot parse HCL" in error and "column" in error
     assert "Zq8vLx2R" not in error
+
+
+def test_splat_over_counted_resources_lists_each_instance(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path,
+        """
+resource "aws_s3_bucket" "reports" {
+  count  = 2
+  bucket = "reports-${count.index}"
+}
+
+data "aws_iam_policy_document" "read" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = formatlist("%s/*", aws_s3_bucket.reports[*].arn)
+  }
+}
+"""
+        + _ROLE.format(name="reader", policy="data.aws_iam_policy_document.read.json"),
+    )
+    statement = _policy(folder, "aws_iam_role.reader")["Statement"][0]  # type: ignore[index]
+    assert statement["Resource"] == ["arn:aws:s3:::reports-0/*", "arn:aws:s3:::reports-1/*"]
+    assert _statuses(folder, "iam_role_no_admin") == {"aws_iam_role.reader": "pass"}

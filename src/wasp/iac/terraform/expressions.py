@@ -34,6 +34,10 @@ class Ref:
         """The value of ``[key]``."""
         return Unresolved(f"{self!r}[{key}] cannot be indexed")
 
+    def splat(self) -> list[Any]:
+        """The elements ``[*]`` iterates: this one thing, unless it has instances."""
+        return [self]
+
 
 class MapRef(Ref):
     """A namespace over a mapping (``var``, ``local``, ``each``, ``count``): missing names are unknown."""
@@ -263,7 +267,10 @@ class Evaluator:
     def _splat(self, base: Any, ops: list[Tree]) -> Any:
         if isinstance(base, Unresolved):
             return base
-        elements = base if isinstance(base, list) else [] if base is None else [base]
+        if isinstance(base, Ref):
+            elements = base.splat()
+        else:
+            elements = base if isinstance(base, list) else [] if base is None else [base]
         out = []
         for element in elements:
             value = element

@@ -418,6 +418,14 @@ def _whole_number(value: Any) -> int:
     return int(number)
 
 
+def _instance_key(address: str) -> int | str | None:
+    """The instance key an address ends with (``[2]`` is 2, ``["a"]`` is "a"); None without one."""
+    if not address.endswith("]"):
+        return None
+    key = address[address.rfind("[") + 1 : -1]
+    return key[1:-1] if key.startswith('"') else int(key) if key.isdigit() else None
+
+
 class _ResourceRef(Ref):
     """``aws_s3_bucket.logs`` (and ``[0]``/``["k"]``): configured attributes, ids as stand-ins."""
 
@@ -439,6 +447,15 @@ class _ResourceRef(Ref):
         if isinstance(key, Unresolved):
             return key
         return _ResourceRef(self.module, self.key, key)
+
+    def splat(self) -> list[Any]:
+        """``aws_x.y[*]`` of a counted resource: each instance, in order (one that is not counted is itself)."""
+        if self.index_key is not None:
+            return [self]
+        keys = [_instance_key(i.address) for i in self.module.instances_of(self.key)]
+        if not keys or any(k is None for k in keys):
+            return [self]
+        return [_ResourceRef(self.module, self.key, k) for k in keys]
 
     def attr(self, name: str) -> Any:
         """A configured value, a stand-in for ``id``, or unknown until apply."""
