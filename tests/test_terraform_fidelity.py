@@ -448,3 +448,32 @@ data "aws_iam_policy_document" "read" {
     statement = _policy(folder, "aws_iam_role.reader")["Statement"][0]  # type: ignore[index]
     assert statement["Resource"] == ["arn:aws:s3:::reports-0/*", "arn:aws:s3:::reports-1/*"]
     assert _statuses(folder, "iam_role_no_admin") == {"aws_iam_role.reader": "pass"}
+
+
+def test_an_unknown_statement_is_never_passed_over(tmp_path: Path) -> None:
+    encoded = """jsonencode({
+    Version   = "2012-10-17"
+    Statement = [var.extra_statement, { Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+  })"""
+    templated = """<<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        ${var.extra_statement},
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+      ]
+    }
+    EOT"""
+    folder = _write(
+        tmp_path,
+        'variable "extra_statement" {}\n'
+        + _ROLE.format(name="encoded", policy=encoded)
+        + _ROLE.format(name="templated", policy=templated),
+    )
+    for rule in ("iam_role_no_admin", "iam_role_no_broad_access"):
+        assert _statuses(folder, rule) == {
+            "aws_iam_role.encoded": "unknown",
+            "aws_iam_role.templated": "unknown",
+        }
+    statements = _policy(folder, "aws_iam_role.templated")["Statement"]
+    assert isinstance(statements, list) and isinstance(statements[0]["Effect"], Unresolved)

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wasp.iac.terraform.functions import to_text
+from wasp.iac.terraform.policy_document import with_unknown_statements
 from wasp.model import Unresolved
 
 Part = tuple[bool, Any]
@@ -52,7 +53,7 @@ def render(parts: list[Part]) -> Any:
         document = json.loads(text)
     except ValueError:
         return unknown
-    return _restore(document, values)
+    return with_unknown_statements(_restore(document, values))
 
 
 def _with_placeholders(parts: list[Part]) -> tuple[str, list[Any]]:

@@ -28,6 +28,21 @@ def unknown_statement(reason: Unresolved) -> dict[str, Any]:
     return {"Effect": reason, "Action": reason, "Resource": reason, "Principal": reason}
 
 
+def with_unknown_statements(value: Any) -> Any:
+    """A policy document whose ``Statement`` list holds an unknown element, with that element as a statement
+    of which nothing is known (rules read statements as objects: a bare unknown would be passed over).
+    Anything else is returned as it is."""
+    if not isinstance(value, dict):
+        return value
+    listed = value.get("Statement")
+    if isinstance(listed, list) and any(isinstance(s, Unresolved) for s in listed):
+        value = {
+            **value,
+            "Statement": [unknown_statement(s) if isinstance(s, Unresolved) else s for s in listed],
+        }
+    return value
+
+
 def _principals(value: Any) -> Any:
     if isinstance(value, Unresolved):
         return value
@@ -99,7 +114,14 @@ def _document_statements(document: Any) -> list[Any]:
     if isinstance(raw, Unresolved):
         return [unknown_statement(raw)]
     listed = raw if isinstance(raw, list) else [] if raw is None else [raw]
-    return [s if isinstance(s, Mapping) else unknown_statement(Unresolved("a statement")) for s in listed]
+    return [
+        s
+        if isinstance(s, Mapping)
+        else unknown_statement(
+            s if isinstance(s, Unresolved) else Unresolved("a statement that is not an object")
+        )
+        for s in listed
+    ]
 
 
 def _merge(base: list[Any], layer: list[Any]) -> list[Any]:
