@@ -159,6 +159,8 @@ def _body(node: Node) -> Tree:
 
 
 def _attribute(node: Node) -> Tree:
+    if node.child_count == 3:  # name = expression (no comment inside)
+        return Tree("attribute", [_identifier(node.child(0)), _expression(node.child(2))])
     named = [c for c in node.named_children if c.type != "comment"]
     return Tree("attribute", [_identifier(named[0]), _expression(named[-1])])
 
@@ -185,6 +187,8 @@ def _block(node: Node) -> Tree:
 
 def _expression(node: Node) -> Tree:
     """An ``expression`` node."""
+    if node.child_count == 1:  # a term alone, the usual case
+        return Tree("expr_term", [_term(node.child(0))])
     return _chain([c for c in node.children if c.type != "comment"])
 
 
@@ -253,6 +257,15 @@ def _string(node: Node) -> Tree:
     Literal text is taken from the source between the other parts: tree-sitter-hcl drops the spaces at the
     edges of a ``template_literal`` (``"${a} b"`` would lose the space before ``b``)."""
     raw = node.text or b""
+    if node.type == "string_lit" and node.child_count == 3:  # no interpolation: the text between the quotes
+        return Tree(
+            "string",
+            [
+                Tree("string_part", [_token("STRING_CHARS", node, piece)])
+                for piece in _ESCAPES.split(raw[1:-1].decode("utf-8", "surrogatepass"))
+                if piece
+            ],
+        )
     base = node.start_byte
     parts: list[Any] = []
     cursor: int | None = None
