@@ -9,14 +9,13 @@ conditionals, ``for`` expressions (maps iterate in key order, as Terraform's do)
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from wasp.iac.terraform.functions import FUNCTIONS, estimate, to_text
 from wasp.iac.terraform.json_template import Part, render
-from wasp.iac.terraform.syntax import Token, Tree
+from wasp.iac.terraform.syntax import Token, Tree, unescape
 from wasp.limits import Budget
 from wasp.model import Unresolved
 
@@ -60,15 +59,6 @@ def _children(node: Tree) -> list[Any]:
 
 def _trees(node: Tree) -> list[Tree]:
     return [c for c in node.children if isinstance(c, Tree)]
-
-
-def _unescape(text: str) -> str:
-    if "\\" not in text:
-        return text
-    try:
-        return codecs.decode(text.replace('\\"', '"'), "unicode_escape")
-    except UnicodeDecodeError:
-        return text
 
 
 def name_of(node: Any) -> str:
@@ -123,6 +113,8 @@ class Evaluator:
         if isinstance(node, Token):
             return str(node)
         kind = node.data
+        if kind == "const":  # a literal's value, decided when the file was read
+            return node.children[0]
         if kind == "expr_term":
             inner = _trees(node)
             return self.eval(inner[0]) if inner else None
@@ -181,7 +173,7 @@ class Evaluator:
             piece = part.children[0]
             if isinstance(piece, Token):
                 text = str(piece)
-                parts.append((True, text[1:] if text.startswith(("$${", "%%{")) else _unescape(text)))
+                parts.append((True, text[1:] if text.startswith(("$${", "%%{")) else unescape(text)))
             elif piece.data == "interpolation":
                 parts.append((False, self.value(_trees(piece)[0])))
             else:

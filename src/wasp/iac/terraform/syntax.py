@@ -9,6 +9,7 @@ column of the first one (never the text there, which could be a secret).
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import cache
 from pathlib import Path
@@ -239,15 +240,31 @@ def _term(node: Node) -> Any:
     return handler(node)
 
 
+def unescape(text: str) -> str:
+    """A quoted string's escapes (``\\n``, ``\\"``, ``\\u00e9``) decoded; text that is not valid escapes stays."""
+    if "\\" not in text:
+        return text
+    try:
+        return codecs.decode(text.replace('\\"', '"'), "unicode_escape")
+    except UnicodeDecodeError:
+        return text
+
+
 def _literal(node: Node) -> Tree:
-    value = node.named_children[0]
-    if value.type == "numeric_lit":
+    """A literal as a ``const`` node holding its value (scalars only: nothing can change them)."""
+    value = node.child(0)
+    kind = value.type
+    if kind == "string_lit" and value.child_count == 3:  # no interpolation: the text between the quotes
+        raw = (value.text or b"")[1:-1].decode("utf-8", "surrogatepass")
+        text = "".join(p[1:] if p in ("$${", "%%{") else unescape(p) for p in _ESCAPES.split(raw) if p)
+        return Tree("const", [text])
+    if kind == "numeric_lit":
         text = _text(value)
-        return Tree("int_lit" if text.isdigit() else "float_lit", [_token("NUMBER", value)])
-    if value.type == "bool_lit":
-        return Tree("literal_value", [_token("BOOL", value)])
-    if value.type == "null_lit":
-        return Tree("literal_value", [_token("NULL", value, "null")])
+        return Tree("const", [int(text) if text.isdigit() else float(text)])
+    if kind == "bool_lit":
+        return Tree("const", [_text(value) == "true"])
+    if kind == "null_lit":
+        return Tree("const", [None])
     return _string(value)
 
 
