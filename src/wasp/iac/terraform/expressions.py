@@ -1,4 +1,4 @@
-"""Evaluate HCL expressions from python-hcl2's parse tree, with Terraform's semantics where scanning needs them.
+"""Evaluate HCL expressions from the syntax tree (python-hcl2's rule names; see syntax.py), with Terraform's semantics where scanning needs them.
 
 Supported: literals, strings with interpolation, heredocs, tuples and objects, ``var.``/``local.``/``each.``/
 ``count.``/``path.``/``module.``/``data.`` references and references to other resources, attribute access,
@@ -9,18 +9,16 @@ conditionals, ``for`` expressions (maps iterate in key order, as Terraform's do)
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from lark import Token, Tree
-
 from wasp.iac.terraform.functions import FUNCTIONS, estimate, to_text
+from wasp.iac.terraform.json_template import Part, render
+from wasp.iac.terraform.syntax import Token, Tree, unescape
 from wasp.limits import Budget
 from wasp.model import Unresolved
 
-_SKIP = {"new_line_or_comment"}
 _INTERP = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
 
 
@@ -34,6 +32,10 @@ class Ref:
     def index(self, key: Any) -> Any:
         """The value of ``[key]``."""
         return Unresolved(f"{self!r}[{key}] cannot be indexed")
+
+    def splat(self) -> list[Any]:
+        """The elements ``[*]`` iterates: this one thing, unless it has instances."""
+        return [self]
 
 
 class MapRef(Ref):
@@ -51,21 +53,12 @@ class MapRef(Ref):
         return self.name
 
 
-def _children(node: Tree[Any]) -> list[Any]:
-    return [c for c in node.children if not (isinstance(c, Tree) and c.data in _SKIP)]
+def _children(node: Tree) -> list[Any]:
+    return list(node.children)
 
 
-def _trees(node: Tree[Any]) -> list[Tree[Any]]:
-    return [c for c in node.children if isinstance(c, Tree) and c.data not in _SKIP]
-
-
-def _unescape(text: str) -> str:
-    if "\\" not in text:
-        return text
-    try:
-        return codecs.decode(text.replace('\\"', '"'), "unicode_escape")
-    except UnicodeDecodeError:
-        return text
+def _trees(node: Tree) -> list[Tree]:
+    return [c for c in node.children if isinstance(c, Tree)]
 
 
 def name_of(node: Any) -> str:
@@ -85,7 +78,7 @@ class Evaluator:
     def __init__(
         self,
         names: Mapping[str, Any],
-        parse: Callable[[str], Tree[Any] | None],
+        parse: Callable[[str], Tree | None],
         budget: Budget | None = None,
     ) -> None:
         self.names = dict(names)
@@ -120,6 +113,8 @@ class Evaluator:
         if isinstance(node, Token):
             return str(node)
         kind = node.data
+        if kind == "const":  # a literal's value, decided when the file was read
+            return node.children[0]
         if kind == "expr_term":
             inner = _trees(node)
             return self.eval(inner[0]) if inner else None
@@ -170,22 +165,22 @@ class Evaluator:
             return self._used(self.names[name])
         return Unresolved(f"{name} is not defined")
 
-    def _string(self, node: Tree[Any]) -> Any:
-        parts: list[Any] = []
+    def _string(self, node: Tree) -> Any:
+        parts: list[Part] = []
         for part in node.children:
             if not isinstance(part, Tree):
                 continue
             piece = part.children[0]
             if isinstance(piece, Token):
                 text = str(piece)
-                parts.append(text[1:] if text.startswith(("$${", "%%{")) else _unescape(text))
+                parts.append((True, text[1:] if text.startswith(("$${", "%%{")) else unescape(text)))
             elif piece.data == "interpolation":
-                parts.append(self.value(_trees(piece)[0]))
+                parts.append((False, self.value(_trees(piece)[0])))
             else:
                 return Unresolved("string template directives (%{if}/%{for}) are not evaluated")
-        if len(parts) == 1 and not isinstance(parts[0], str):
-            return parts[0]  # "${x}" is x itself
-        return self._made(_concat(parts))
+        if len(parts) == 1 and not parts[0][0]:
+            return parts[0][1]  # "${x}" is x itself
+        return self._template(parts)
 
     def _heredoc(self, raw: str, trim: bool) -> Any:
         lines = raw.rstrip("\n").split("\n")
@@ -196,22 +191,26 @@ class Evaluator:
             indent = min((len(ln) - len(ln.lstrip()) for ln in body if ln.strip()), default=0)
             body = [ln[indent:] for ln in body]
         text = "\n".join(body) + "\n"
-        parts: list[Any] = []
+        parts: list[Part] = []
         last = 0
         for m in _INTERP.finditer(text):
-            parts.append(text[last : m.start()])
+            parts.append((True, text[last : m.start()].replace("$${", "${")))
             tree = self.parse(m.group(1))
-            parts.append(self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
+            parts.append(
+                (False, self.value(tree) if tree is not None else Unresolved("unparsable interpolation"))
+            )
             last = m.end()
-        parts.append(text[last:])
-        text_or_unknown = self._made(_concat(parts))
-        return (
-            text_or_unknown
-            if isinstance(text_or_unknown, Unresolved)
-            else text_or_unknown.replace("$${", "${")
-        )
+        parts.append((True, text[last:].replace("$${", "${")))
+        return self._template(parts)
 
-    def _object(self, node: Tree[Any]) -> Any:
+    def _template(self, parts: list[Part]) -> Any:
+        """A template's value: its text, or a JSON document with unknown parts (see json_template)."""
+        try:
+            return self._made(render(parts))
+        except TypeError:  # a list or map with an unknown part, where text was needed
+            return Unresolved("a string built from a value known only after apply")
+
+    def _object(self, node: Tree) -> Any:
         out: dict[str, Any] = {}
         for elem in _trees(node):
             key_node, value_node = _trees(elem)
@@ -229,7 +228,7 @@ class Evaluator:
             out[to_text(key)] = self.value(value_node)
         return self._made(out)
 
-    def _get_attr(self, base: Any, op: Tree[Any]) -> Any:
+    def _get_attr(self, base: Any, op: Tree) -> Any:
         name = name_of(_children(op)[-1])
         if isinstance(base, Ref):
             return self._used(base.attr(name))
@@ -239,7 +238,7 @@ class Evaluator:
             return base.get(name, Unresolved(f"no attribute {name}"))
         return Unresolved(f"no attribute {name} on a {type(base).__name__}")
 
-    def _index(self, base: Any, op: Tree[Any]) -> Any:
+    def _index(self, base: Any, op: Tree) -> Any:
         if op.data == "short_index":
             key: Any = int(str(op.children[-1]))
         else:
@@ -257,10 +256,13 @@ class Evaluator:
             return Unresolved(f"index {key} is out of range")
         return Unresolved(f"cannot index a {type(base).__name__}")
 
-    def _splat(self, base: Any, ops: list[Tree[Any]]) -> Any:
+    def _splat(self, base: Any, ops: list[Tree]) -> Any:
         if isinstance(base, Unresolved):
             return base
-        elements = base if isinstance(base, list) else [] if base is None else [base]
+        if isinstance(base, Ref):
+            elements = base.splat()
+        else:
+            elements = base if isinstance(base, list) else [] if base is None else [base]
         out = []
         for element in elements:
             value = element
@@ -269,7 +271,7 @@ class Evaluator:
             out.append(value)
         return out
 
-    def _call(self, node: Tree[Any]) -> Any:
+    def _call(self, node: Tree) -> Any:
         parts = _children(node)
         name = name_of(parts[0])
         args_node = next((c for c in _trees(node) if c.data == "arguments"), None)
@@ -288,7 +290,7 @@ class Evaluator:
         except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError) as exc:
             return Unresolved(f"{name}() failed: {exc.__class__.__name__}")
 
-    def _conditional(self, node: Tree[Any]) -> Any:
+    def _conditional(self, node: Tree) -> Any:
         cond, then, other = _trees(node)
         test = self.value(cond)
         if isinstance(test, Unresolved):
@@ -296,7 +298,7 @@ class Evaluator:
             return a if a == b else test
         return self.value(then) if _truth(test) else self.value(other)
 
-    def _binary(self, node: Tree[Any]) -> Any:
+    def _binary(self, node: Tree) -> Any:
         lhs_node, term = _trees(node)
         op_node, rhs_node = _trees(term)
         op = name_of(op_node)
@@ -328,7 +330,7 @@ class Evaluator:
             )
         return _arith(op, lhs, rhs)
 
-    def _for(self, node: Tree[Any], as_object: bool) -> Any:
+    def _for(self, node: Tree, as_object: bool) -> Any:
         trees = _trees(node)
         intro, body = trees[0], trees[1:]
         cond = next((t for t in body if t.data == "for_cond"), None)
@@ -380,13 +382,6 @@ def _truth(value: Any) -> bool:
     return bool(value)
 
 
-def _concat(parts: list[Any]) -> Any:
-    for p in parts:
-        if isinstance(p, Unresolved):
-            return p
-    return "".join(to_text(p) for p in parts)
-
-
 def _unary(op: str, value: Any) -> Any:
     if isinstance(value, Unresolved):
         return value
@@ -412,7 +407,10 @@ def _arith(op: str, lhs: Any, rhs: Any) -> Any:
         return lhs if isinstance(lhs, Unresolved) else rhs
     if op == "==":
         return lhs == rhs or (
-            not isinstance(lhs, bool | type(None)) and to_text(lhs) == to_text(rhs) and type(lhs) is type(rhs)
+            isinstance(lhs, str | int | float)
+            and not isinstance(lhs, bool)
+            and type(lhs) is type(rhs)
+            and to_text(lhs) == to_text(rhs)
         )
     if op == "!=":
         return lhs != rhs

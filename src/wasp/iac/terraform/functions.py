@@ -2,7 +2,8 @@
 
 A function not listed here evaluates to an Unresolved value naming it, so a rule reading its result answers
 unknown. ``jsonencode`` returns the object itself (not its text): policies keep their structure, and an
-unknown ARN inside one leaves only that leaf unknown.
+unknown ARN inside one leaves only that leaf unknown (an unknown statement is a statement of which nothing is
+known, see :func:`wasp.iac.terraform.policy_document.with_unknown_statements`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from wasp.iac.terraform.policy_document import with_unknown_statements
 from wasp.model import Unresolved
 
 
@@ -23,11 +25,15 @@ def _known(*args: Any) -> Unresolved | None:
 
 
 def to_text(value: Any) -> str:
-    """A value as Terraform renders it inside a string."""
+    """A value as Terraform renders it inside a string (a list or map as JSON: what ``jsonencode`` gives).
+
+    Raises TypeError for a list or map with an unknown part (callers make that unknown)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, list | dict):  # jsonencode() keeps the object; in a string it is its JSON text
+        return json.dumps(value, separators=(",", ":"))
     return "" if value is None else str(value)
 
 
@@ -183,7 +189,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "tostring": _strict(to_text),
     "tonumber": _strict(lambda v: float(v) if "." in str(v) else int(v)),
     "tobool": _strict(lambda v: v if isinstance(v, bool) else str(v).lower() == "true"),
-    "jsonencode": lambda v: v,
+    "jsonencode": lambda v: with_unknown_statements(v),
     "jsondecode": _strict(lambda s: json.loads(s) if isinstance(s, str) else s),
     "base64encode": _strict(lambda s: base64.b64encode(to_text(s).encode()).decode()),
     "base64decode": _strict(lambda s: base64.b64decode(str(s)).decode("utf-8", "replace")),

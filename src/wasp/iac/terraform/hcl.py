@@ -1,6 +1,7 @@
 """Terraform HCL (a root module folder and the local modules it calls) into Terraform resources.
 
-python-hcl2 parses each ``.tf`` file; :mod:`wasp.iac.terraform.expressions` evaluates. Variables take their
+tree-sitter's HCL grammar parses each ``.tf`` file (:mod:`wasp.iac.terraform.syntax`);
+:mod:`wasp.iac.terraform.expressions` evaluates. Variables take their
 value from ``-var`` over ``--var-file`` over ``*.auto.tfvars`` over ``terraform.tfvars`` over the default; a
 variable with none is unknown. Locals, resource references and module outputs are evaluated on demand (a cycle
 is reported, not followed). ``count`` and ``for_each`` expand instances (count 0 means none); ``dynamic``
@@ -15,12 +16,8 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
-
-from lark import Lark, Tree
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
@@ -29,6 +26,7 @@ from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
 from wasp.iac.terraform.skips import comment_skips
+from wasp.iac.terraform.syntax import Tree, parse_expression, parse_file
 from wasp.iac.tree import Roots, files_in
 from wasp.limits import MAX_DEPTH, Budget, ExpansionError, FileKind, read_text
 from wasp.model import OriginKind, Unresolved
@@ -43,29 +41,10 @@ MAX_INSTANCES = 10_000
 class _Block:
     kind: str
     labels: list[str]
-    body: Tree[Any]
+    body: Tree
     file: Path
     line: int
     end_line: int
-
-
-@cache
-def _parser() -> Lark:
-    """python-hcl2's grammar and post-lexer, without position propagation (~40% faster to parse).
-
-    Lines come from the tokens, which always carry them (:func:`first_line`, :func:`last_line`).
-    """
-    import hcl2.parser
-    from hcl2.postlexer import PostLexer
-
-    return Lark.open(
-        "hcl2.lark",
-        parser="lalr",
-        rel_to=hcl2.parser.__file__,
-        propagate_positions=False,
-        postlex=PostLexer(),
-        cache=True,
-    )
 
 
 def first_line(node: Any) -> int:
@@ -80,18 +59,6 @@ def last_line(node: Any) -> int:
     while isinstance(node, Tree) and node.children:
         node = node.children[-1]
     return int(getattr(node, "end_line", None) or getattr(node, "line", 0) or 0)
-
-
-def _parse_error(exc: LarkError) -> str:
-    """The kind of a parse error, never the text it stopped at (which could be a secret)."""
-    if isinstance(exc, UnexpectedEOF):
-        return "unexpected end of file"
-    if isinstance(exc, UnexpectedCharacters):
-        return "unexpected character"
-    if isinstance(exc, UnexpectedToken):
-        kind = str(getattr(exc.token, "type", ""))
-        return f"unexpected {kind.lower()}" if kind.isupper() and len(kind) < 40 else "unexpected token"
-    return "syntax error"
 
 
 _NESTING_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|//[^\n]*|/\*.*?\*/|[\[\](){}]', re.DOTALL)
@@ -114,31 +81,12 @@ def _check_nesting(text: str, path: Path) -> None:
             depth = max(0, depth - 1)
 
 
-def _parse(text: str, path: Path) -> Tree[Any]:
+def _parse(text: str, path: Path) -> Tree:
     _check_nesting(text, path)
-    try:
-        tree: Tree[Any] = _parser().parse(text + "\n")
-    except LarkError as exc:
-        line = getattr(exc, "line", None)
-        column = getattr(exc, "column", None)
-        where = f":{line}" if isinstance(line, int) and line > 0 else ""
-        col = f", column {column}" if isinstance(column, int) and column > 0 else ""
-        raise InputError(
-            f"{path}{where}: cannot parse HCL ({_parse_error(exc)}{col}); check it with `terraform validate`"
-        ) from exc
-    return tree
+    return parse_file(text, path)
 
 
-def _parse_expression(text: str) -> Tree[Any] | None:
-    try:
-        tree = _parser().parse(f"x = {text}\n")
-    except LarkError:
-        return None
-    attribute = _trees(_trees(tree)[0])[0]
-    return _trees(attribute)[-1]
-
-
-def _blocks(body: Tree[Any], path: Path) -> list[_Block]:
+def _blocks(body: Tree, path: Path) -> list[_Block]:
     out = []
     for node in _trees(body):
         if node.data != "block":
@@ -149,7 +97,7 @@ def _blocks(body: Tree[Any], path: Path) -> list[_Block]:
     return out
 
 
-def _attributes(body: Tree[Any]) -> dict[str, Tree[Any]]:
+def _attributes(body: Tree) -> dict[str, Tree]:
     return {name_of(_trees(n)[0]): _trees(n)[-1] for n in _trees(body) if n.data == "attribute"}
 
 
@@ -163,7 +111,7 @@ class Module:
     depth: int = 0
     blocks: list[_Block] = field(default_factory=list)
     lines: dict[Path, list[str]] = field(default_factory=dict)
-    locals_: dict[str, tuple[Tree[Any], _Block]] = field(default_factory=dict)
+    locals_: dict[str, tuple[Tree, _Block]] = field(default_factory=dict)
     local_values: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, _Block] = field(default_factory=dict)
     instances: dict[str, list[TfResource]] = field(default_factory=dict)
@@ -225,7 +173,7 @@ class Module:
             for key in sorted({k.split(".")[0] for k in self.resources if not k.startswith("data.")}):
                 names[key] = MapRef(key, self._type_lookup(key))
             self.names = names
-        return Evaluator(self.names, _parse_expression, self.budget)
+        return Evaluator(self.names, parse_expression, self.budget)
 
     def _data_lookup(self, rtype: str) -> MapRef:
         if rtype == "aws_region" and self.region is not None:
@@ -394,13 +342,11 @@ class Module:
             ev = scope.child(**bound)
             values, refs = _body_values(block.body, ev, self)
             if block.kind == "data" and block.labels[0] == "aws_iam_policy_document":
-                values["json"] = policy_document(values)
+                values["json"] = values["minified_json"] = policy_document(values)
             out.append(
                 TfResource(
                     type=block.labels[0],
-                    address=instance_address
-                    if block.kind == "resource"
-                    else f"{self.address}data.{block.labels[0]}.{block.labels[1]}",
+                    address=instance_address,
                     values=values,
                     file=str(block.file),
                     line=block.line,
@@ -472,6 +418,14 @@ def _whole_number(value: Any) -> int:
     return int(number)
 
 
+def _instance_key(address: str) -> int | str | None:
+    """The instance key an address ends with (``[2]`` is 2, ``["a"]`` is "a"); None without one."""
+    if not address.endswith("]"):
+        return None
+    key = address[address.rfind("[") + 1 : -1]
+    return key[1:-1] if key.startswith('"') else int(key) if key.isdigit() else None
+
+
 class _ResourceRef(Ref):
     """``aws_s3_bucket.logs`` (and ``[0]``/``["k"]``): configured attributes, ids as stand-ins."""
 
@@ -494,6 +448,15 @@ class _ResourceRef(Ref):
             return key
         return _ResourceRef(self.module, self.key, key)
 
+    def splat(self) -> list[Any]:
+        """``aws_x.y[*]`` of a counted resource: each instance, in order (one that is not counted is itself)."""
+        if self.index_key is not None:
+            return [self]
+        keys = [_instance_key(i.address) for i in self.module.instances_of(self.key)]
+        if not keys or any(k is None for k in keys):
+            return [self]
+        return [_ResourceRef(self.module, self.key, k) for k in keys]
+
     def attr(self, name: str) -> Any:
         """A configured value, a stand-in for ``id``, or unknown until apply."""
         instance = self._instance()
@@ -509,7 +472,7 @@ class _ResourceRef(Ref):
 
 
 def _body_values(
-    body: Tree[Any], ev: Evaluator, module: Module, *, top: bool = True
+    body: Tree, ev: Evaluator, module: Module, *, top: bool = True
 ) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """Attributes and nested blocks (``dynamic`` expanded) in Terraform's shape, and each attribute's refs.
 
@@ -542,7 +505,7 @@ def _body_values(
     return values, refs
 
 
-def _dynamic(label: str, body: Tree[Any], ev: Evaluator, module: Module) -> list[Any]:
+def _dynamic(label: str, body: Tree, ev: Evaluator, module: Module) -> list[Any]:
     attrs = _attributes(body)
     content = next((b for b in _blocks(body, Path()) if b.kind == "content"), None)
     if content is None or "for_each" not in attrs:
@@ -592,5 +555,5 @@ def load_hcl(
 def load_tfvars(path: Path) -> dict[str, Any]:
     """Values from a ``.tfvars`` file (HCL attributes; references are not allowed there)."""
     text = read_text(path, FileKind.TERRAFORM, "variables file")
-    ev = Evaluator({}, _parse_expression)
+    ev = Evaluator({}, parse_expression)
     return {k: ev.value(v) for k, v in _attributes(_trees(_parse(text, path))[0]).items()}
