@@ -18,7 +18,6 @@ META = RuleMeta(
     severity=Severity.MEDIUM,
     best_practices=("SEC04-BP01",),
     resource_type="AWS::CloudTrail::Trail",
-    checkov=("CKV_AWS_36",),
     description="Digest files let an investigator prove that log files were not altered or deleted.",
     remediation=Remediation(
         console="CloudTrail > Trails > TRAIL > General details > Edit > Log file validation: Enabled.",

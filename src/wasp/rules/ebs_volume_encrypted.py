@@ -18,7 +18,6 @@ META = RuleMeta(
     severity=Severity.HIGH,
     best_practices=("SEC08-BP02",),
     resource_type="AWS::EC2::Volume",
-    checkov=("CKV_AWS_3",),
     description="Unencrypted volumes and their snapshots expose data to anyone who can copy them.",
     remediation=Remediation(
         console="Snapshot the volume, copy the snapshot with encryption on, create a volume from it and swap "
@@ -27,7 +26,7 @@ META = RuleMeta(
         cloudformation="Encrypted: true  # with KmsKeyId for confidential data",
         terraform="encrypted = true  # with kms_key_id for confidential data",
     ),
-    checkov=("CKV_AWS_3",),
+    checkov=("CKV_AWS_3", "CKV2_AWS_2"),
 )
 
 

@@ -37,7 +37,6 @@ META = RuleMeta(
     severity=Severity.HIGH,
     best_practices=("SEC05-BP02",),
     resource_type="AWS::EC2::SecurityGroup",
-    checkov=("CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"),
     related_types=("AWS::EC2::Instance",),
     description="World-open ingress bypasses network layering. Severity depends on the port: all traffic and "
     "SSH/RDP are critical, database ports high, other ports medium. Web ports (80/443) open to the world "

@@ -19,7 +19,6 @@ META = RuleMeta(
     severity=Severity.MEDIUM,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::KMS::Key",
-    checkov=("CKV_AWS_7",),
     description="Automatic rotation limits how much data any one key version protects; asymmetric and "
     "HMAC keys cannot rotate and are skipped, as are AWS-managed keys (AWS rotates them).",
     remediation=Remediation(
