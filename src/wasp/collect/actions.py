@@ -8,6 +8,7 @@ PREFIX = {
     "sso-admin": "sso",
     "accessanalyzer": "access-analyzer",
     "s3control": "s3",
+    "opensearch": "es",
 }
 """boto3 service names whose IAM action prefix differs."""
 
@@ -18,6 +19,7 @@ IRREGULAR: dict[tuple[str, str], str] = {
     ("s3", "get_public_access_block"): "s3:GetBucketPublicAccessBlock",
     ("s3", "get_object_lock_configuration"): "s3:GetBucketObjectLockConfiguration",
     ("s3", "get_bucket_tagging"): "s3:GetBucketTagging",
+    ("s3", "get_bucket_lifecycle_configuration"): "s3:GetLifecycleConfiguration",
 }
 READ_ONLY_PREFIXES = ("List", "Describe", "Get", "Generate", "Lookup", "Search", "BatchGet", "Select", "GET")
 """Action verbs that read; Generate* here only builds a report (the IAM credential report); API Gateway's
