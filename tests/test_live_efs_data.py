@@ -1,4 +1,5 @@
-"""EFS customer-managed keys read live: the KMS key's manager decides, not the presence of a key ARN."""
+"""EFS customer-managed keys read live: an encrypted file system without a key of its own fails, one with a
+customer-managed key passes, and an unencrypted one is left to efs_encrypted."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def test_efs_key_read_live() -> None:
         key = boto3.client("kms", region_name=REGION).create_key()["KeyMetadata"]["Arn"]
         efs = boto3.client("efs", region_name=REGION)
         plain = efs.create_file_system(CreationToken="plain")["FileSystemId"]
+        default = efs.create_file_system(CreationToken="default", Encrypted=True)["FileSystemId"]
         keyed = efs.create_file_system(CreationToken="keyed", Encrypted=True, KmsKeyId=key)["FileSystemId"]
         factory = ClientFactory(boto3.session.Session(region_name=REGION))
         inventory, _ = collect(
@@ -32,4 +34,6 @@ def test_efs_key_read_live() -> None:
         )
     now = datetime(2026, 11, 28, tzinfo=UTC)
     found = evaluate(RULE, inventory, RuleContext(inventory=inventory, now=now), observed_at=now)
-    assert {f.resource.id: f.status.value for f in found.findings} == {plain: "fail", keyed: "pass"}
+    seen = {f.resource.id: f.status.value for f in found.findings}
+    assert seen == {default: "fail", keyed: "pass"}
+    assert plain not in seen

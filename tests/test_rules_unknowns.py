@@ -76,6 +76,17 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "redshift_encrypted": "new Redshift clusters are encrypted by default (since January 2025)",
     "redshift_not_public": "new Redshift clusters are private by default (since January 2025)",
     "redshift_version_upgrade": "AllowVersionUpgrade defaults to true",
+    # data services whose AWS default is the safe setting (the property is written only to change it)
+    "athena_workgroup_enforced": "a workgroup enforces its configuration unless told not to",
+    "batch_job_not_privileged": "a container is unprivileged unless Privileged is true",
+    "datasync_object_storage_no_inline_secret": "a location without SecretKey holds no secret",
+    "ebs_encryption_by_default_declared": "aws_ebs_encryption_by_default turns it on unless enabled = false",
+    "mwaa_not_public": "an environment's web server is PRIVATE_ONLY unless set otherwise",
+    "qldb_ledger_deletion_protection": "a ledger has deletion protection unless it is turned off",
+    "s3_access_point_block_public": "an access point blocks all public access unless a setting is turned off",
+    "s3_bucket_acls_disabled": "a bucket created since April 2023 has ACLs disabled (BucketOwnerEnforced); the live "
+    "collector records ObjectWriter for a bucket that never set Object Ownership",
+    "transfer_server_secure_protocols": "a server offers SFTP only unless Protocols says otherwise",
 }
 
 

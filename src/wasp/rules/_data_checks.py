@@ -199,12 +199,15 @@ def unknown_example(
     return Example(name, example_resource(resource_type, props), FindingStatus.UNKNOWN)
 
 
-def volumes_keyed(view: ResourceView, ctx: RuleContext, what: str) -> Verdict:
+def volumes_keyed(view: ResourceView, ctx: RuleContext, what: str) -> Verdict | None:
     """Every EBS entry of ``BlockDeviceMappings`` names a customer-managed key; one without fails whatever else
-    is unknown (an image recipe's or an AMI's volumes)."""
+    is unknown (an image recipe's or an AMI's volumes). Without EBS entries the resource declares no volume of
+    its own and is not in scope."""
     mappings = view.peek("BlockDeviceMappings", [])
     listed = mappings if isinstance(mappings, list) else [view.get("BlockDeviceMappings")]
     keys = [m.get("Ebs", {}).get("KmsKeyId") for m in listed if isinstance(m, dict) and m.get("Ebs")]
+    if not keys:
+        return None
     name = view.resource.origin.address or view.id
     pending: Unresolved | None = None
     for key in keys:

@@ -1,9 +1,9 @@
 """EFS file systems are encrypted with a customer-managed KMS key."""
 
 from wasp.model import Severity
-from wasp.model.rule import Remediation, RuleMeta
+from wasp.model.rule import Remediation, ResourceView, RuleMeta
 from wasp.rules._data_checks import expect_key, unknown_example
-from wasp.rules._expect import examples
+from wasp.rules._expect import examples, is_true
 
 META = RuleMeta(
     title="EFS file systems are encrypted with a customer-managed KMS key",
@@ -20,10 +20,17 @@ META = RuleMeta(
     checkov=("CKV_AWS_184",),
 )
 
+
+def _encrypted(view: ResourceView) -> bool:
+    """Only an encrypted resource has a key to judge (an unencrypted one fails its encryption rule)."""
+    return is_true(view.get("Encrypted"))
+
+
 evaluate = expect_key(
     "KmsKeyId",
     ok="encrypted with a customer-managed key",
     bad="{name} is not encrypted with a customer-managed KMS key",
+    applies=_encrypted,
 )
 
 EXAMPLES = (

@@ -69,6 +69,14 @@ def agent(v: Values) -> Props:
     return props
 
 
+def flow_definition(v: Values) -> Props:
+    """``aws_sagemaker_flow_definition`` (no CloudFormation type) as ``WASP::SageMaker::FlowDefinition``."""
+    output = block(v.get("output_config"))
+    props = pick(v, {"flow_definition_name": "FlowDefinitionName"})
+    props["OutputConfig"] = pick(output, {"s3_output_path": "S3OutputPath", "kms_key_id": "KmsKeyId"})
+    return props
+
+
 def entity_recognizer(v: Values) -> Props:
     """``aws_comprehend_entity_recognizer`` as ``AWS::Comprehend::EntityRecognizer``."""
     return pick(
@@ -89,6 +97,7 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
         "AWS::SageMaker::DataQualityJobDefinition",
         data_quality_job,
     ),
+    "aws_sagemaker_flow_definition": ("WASP::SageMaker::FlowDefinition", flow_definition),
     "aws_bedrockagent_agent": ("AWS::Bedrock::Agent", agent),
     "aws_comprehend_entity_recognizer": ("AWS::Comprehend::EntityRecognizer", entity_recognizer),
 }
