@@ -12,7 +12,9 @@ from wasp.rules import load_rules
 WORLD_SSH = {
     "GroupName": "ssh",
     "GroupId": "sg-1",
-    "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}],
+    "SecurityGroupIngress": [
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0", "Description": "admin SSH"}
+    ],
 }
 
 
