@@ -93,7 +93,8 @@ def test_a_denied_launch_template_read_names_only_the_launch_template_rules() ->
 def test_a_denied_listing_blocks_only_its_own_type() -> None:
     gap = _gap_for("describe_volumes", "DescribeVolumes")
     assert gap.blocks_service and gap.resource_types == ("AWS::EC2::Volume",)
-    assert set(gap.rules) == _readers("AWS::EC2::Volume") == {"ebs_volume_encrypted"}
+    expected = {"ebs_volume_encrypted", "ebs_volume_cmk_for_sensitive"}
+    assert set(gap.rules) == _readers("AWS::EC2::Volume") == expected
 
 
 def _calls() -> list[tuple[str, int, ast.Call]]:
