@@ -33,8 +33,12 @@ def _setup(
         _account_only(service, stub)
         if service != "config":
             return
-        stub.add_response("describe_configuration_recorders", {"ConfigurationRecorders": []})
-        stub.add_response("describe_configuration_recorder_status", {"ConfigurationRecordersStatus": []})
+        recorder = {"name": "default", "roleARN": f"arn:aws:iam::{ACCOUNT}:role/config", "recordingGroup": {}}
+        stub.add_response("describe_configuration_recorders", {"ConfigurationRecorders": [recorder]})
+        stub.add_response(
+            "describe_configuration_recorder_status",
+            {"ConfigurationRecordersStatus": [{"name": "default", "recording": True}]},
+        )
         stub.add_response("describe_config_rules", {"ConfigRules": rules})
         if compliance_denied:
             stub.add_client_error(
@@ -100,7 +104,6 @@ def _setup(
                 ]
             },
         )
-        stub.add_response("describe_configuration_aggregators", {"ConfigurationAggregators": []})
 
     return inner
 
@@ -137,3 +140,16 @@ def test_the_remediable_list_matches_the_remediation_stack() -> None:
     from wasp.rules.config_remediation_configured import REMEDIABLE
 
     assert set(REMEDIABLE) == {rule for _, rule, _, document, _, _ in CONTROLS if document}
+
+
+def test_no_recorder_means_no_rules_are_asked_for() -> None:
+    def inner(service: str, stub: Stubber) -> None:
+        _account_only(service, stub)
+        if service == "config":  # any further call would find no stubbed answer and fail the review
+            stub.add_response("describe_configuration_recorders", {"ConfigurationRecorders": []})
+            stub.add_response("describe_configuration_recorder_status", {"ConfigurationRecordersStatus": []})
+
+    from wasp.collect.runner import collect, plan
+
+    inventory, _ = collect(plan([_c("config")], [ACCOUNT], (REGION,)), {ACCOUNT: _Stubbed(inner)}, (REGION,))
+    assert list(inventory.gaps) == []  # an unstubbed call (a rule listing) would have been a gap

@@ -37,13 +37,18 @@ class BackupCollector(Collector):
     permissions = ("backup:ListBackupVaults", "backup:ListBackupPlans", "backup:GetBackupPlan")
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """Vaults and plans are independent listings."""
-        yield from guarded(self._vaults(api))
-        yield from guarded(self._plans(api))
+        """Vaults, then plans; a plan needs a target vault in its region, so a region with no vault has none."""
+        try:
+            vaults = api.pages("list_backup_vaults", "BackupVaultList", affects=(VAULT,))
+        except CallFailed:
+            vaults = None
+        yield from self._vaults(api, vaults or [])
+        if vaults != []:
+            yield from guarded(self._plans(api))
 
     @staticmethod
-    def _vaults(api: ApiReader) -> Iterator[Resource]:
-        for v in api.pages("list_backup_vaults", "BackupVaultList", affects=(VAULT,)):
+    def _vaults(api: ApiReader, vaults: list[dict[str, Any]]) -> Iterator[Resource]:
+        for v in vaults:
             props: dict[str, Any] = {
                 "BackupVaultName": v["BackupVaultName"],
                 "EncryptionKeyArn": v.get("EncryptionKeyArn"),

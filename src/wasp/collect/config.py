@@ -1,5 +1,5 @@
-"""AWS Config in one region: recorders with their status, rules with their compliance and remediation,
-conformance packs with their compliance, and configuration aggregators."""
+"""AWS Config in one region: recorders with their status, rules with their compliance and remediation, and
+conformance packs with their compliance."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from wasp.model import SUPPLEMENTARY, Resource
 RECORDER = "AWS::Config::ConfigurationRecorder"
 RULE = "AWS::Config::ConfigRule"
 PACK = "AWS::Config::ConformancePack"
-AGGREGATOR = "AWS::Config::ConfigurationAggregator"
 REMEDIATION_BATCH = 25
 """DescribeRemediationConfigurations takes at most 25 rule names."""
 PACK_BATCH = 5
@@ -21,11 +20,11 @@ PACK_BATCH = 5
 
 
 class ConfigCollector(Collector):
-    """Recorders, rules (compliance, remediation), conformance packs and aggregators."""
+    """Recorders, rules (compliance, remediation) and conformance packs."""
 
     name = "config"
     service = "config"
-    resource_types = (RECORDER, RULE, PACK, AGGREGATOR)
+    resource_types = (RECORDER, RULE, PACK)
     permissions = (
         "config:DescribeConfigurationRecorders",
         "config:DescribeConfigurationRecorderStatus",
@@ -34,15 +33,23 @@ class ConfigCollector(Collector):
         "config:DescribeRemediationConfigurations",
         "config:DescribeConformancePacks",
         "config:GetConformancePackComplianceSummary",
-        "config:DescribeConfigurationAggregators",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """Independent parts: a failed listing in one leaves the others."""
-        yield from guarded(self._recorders(api))
+        """Independent parts: a failed listing in one leaves the others.
+
+        Config refuses rules and conformance packs in a region without a recorder
+        (NoAvailableConfigurationRecorderException), so a region definitely without one is not asked for them.
+        """
+        try:
+            recorders = list(self._recorders(api))
+        except CallFailed:  # recorded as a gap; whether rules can exist is unknown, so they are still read
+            recorders = None
+        yield from recorders or []
+        if recorders == []:
+            return
         yield from guarded(self._rules(api))
         yield from guarded(self._packs(api))
-        yield from guarded(self._aggregators(api))
 
     @staticmethod
     def _recorders(api: ApiReader) -> Iterator[Resource]:
@@ -171,29 +178,4 @@ class ConfigCollector(Collector):
                 arn=p.get("ConformancePackArn"),
                 origin=live(api, api.region),
                 properties={"ConformancePackName": name, SUPPLEMENTARY: {"Compliance": status.get(name)}},
-            )
-
-    @staticmethod
-    def _aggregators(api: ApiReader) -> Iterator[Resource]:
-        """Aggregators: an organisation-wide one is the central view of compliance."""
-        for a in api.pages(
-            "describe_configuration_aggregators", "ConfigurationAggregators", affects=(AGGREGATOR,)
-        ):
-            org = a.get("OrganizationAggregationSource")
-            props: dict[str, Any] = {
-                "ConfigurationAggregatorName": a["ConfigurationAggregatorName"],
-                "AccountAggregationSources": a.get("AccountAggregationSources") or [],
-            }
-            if org:
-                props["OrganizationAggregationSource"] = {
-                    "RoleArn": org.get("RoleArn"),
-                    "AllAwsRegions": bool(org.get("AllAwsRegions")),
-                    "AwsRegions": org.get("AwsRegions") or [],
-                }
-            yield Resource(
-                type=AGGREGATOR,
-                id=a["ConfigurationAggregatorName"],
-                arn=a.get("ConfigurationAggregatorArn"),
-                origin=live(api, api.region),
-                properties=props,
             )
