@@ -94,3 +94,8 @@ def compared_rules() -> set[str]:
     for case in cases():
         both.setdefault(case.rule, set()).update(s.language for s in case.sides)
     return {rule for rule, languages in both.items() if set(LANGUAGES) <= languages}
+
+
+def explained_rules() -> set[str]:
+    """Rules labelled in one language only, with the reason the other cannot express the property."""
+    return {case.rule for case in cases() if case.sides and case.missing} - compared_rules()
