@@ -85,7 +85,12 @@ def test_a_denied_launch_template_read_names_only_the_launch_template_rules() ->
     gap = _gap_for("describe_launch_template_versions", "DescribeLaunchTemplateVersions")
     assert gap.resource_types == ("AWS::EC2::LaunchTemplate",) and gap.resource_id
     assert set(gap.rules) == _readers("AWS::EC2::LaunchTemplate")
-    assert set(gap.rules) == {"ec2_launch_template_imdsv2", "launch_template_no_secrets"}
+    assert set(gap.rules) == {
+        "ec2_launch_template_imdsv2",
+        "ec2_launch_template_imds_hop_limit",
+        "ec2_launch_template_no_public_ip",
+        "launch_template_no_secrets",
+    }
     assert len(_every_ec2_reader()) > 40  # what such a gap listed before every call said what it feeds
 
 
@@ -93,7 +98,7 @@ def test_a_denied_launch_template_read_names_only_the_launch_template_rules() ->
 def test_a_denied_listing_blocks_only_its_own_type() -> None:
     gap = _gap_for("describe_volumes", "DescribeVolumes")
     assert gap.blocks_service and gap.resource_types == ("AWS::EC2::Volume",)
-    expected = {"ebs_volume_encrypted", "ebs_volume_cmk_for_sensitive"}
+    expected = {"ebs_volume_encrypted", "ebs_volume_cmk", "ebs_volume_cmk_for_sensitive"}
     assert set(gap.rules) == _readers("AWS::EC2::Volume") == expected
 
 
