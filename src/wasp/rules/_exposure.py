@@ -90,6 +90,8 @@ def _known_part(policy: Any) -> tuple[Any, bool, bool]:
     allow_unknown = guard_unknown = False
     for statement in statements:
         if not isinstance(statement, dict):
+            # a statement known only at deploy time may allow anyone, or deny: set aside as both
+            allow_unknown = guard_unknown = True
             continue
         if statement.get("Effect") == "Deny" and contains_unresolved(statement) is not None:
             guard_unknown = guard_unknown or could_guard(statement)  # a Deny never grants: only that matters

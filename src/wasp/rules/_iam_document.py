@@ -242,6 +242,14 @@ def document_problems(source: str, document: Any, found: Findings | None = None)
         found.undecided.append(f"{source}: {raw.reason}")
         return found
     sts = [st for st in listify(raw) if isinstance(st, Mapping)]
+    for st in listify(raw):
+        if not isinstance(st, Mapping):  # an unknown statement may grant anything: never a pass
+            why = (
+                st.reason
+                if isinstance(st, Unresolved)
+                else f"a statement that is not an object ({type(st).__name__})"
+            )
+            found.undecided.append(f"{source}: {why}")
     denied: set[str] = set()
     for st in sts:
         unconditioned = contains_unresolved(st) is None and not is_limited(st)

@@ -143,6 +143,13 @@ def _statements(source: str, document: Any, access: Access) -> list[dict[str, An
     out: list[dict[str, Any]] = []
     for st in listify(raw):
         if not isinstance(st, Mapping):
+            # an unknown statement (`Statement: [!Ref X]`, a variable) may grant anything: undecided, never a pass
+            reason = (
+                st.reason
+                if isinstance(st, Unresolved)
+                else f"a statement that is not an object ({type(st).__name__})"
+            )
+            access.undecided.append(f"{source}: {reason}")
             continue
         read = least_failing(st)
         if read is None or read != st:
