@@ -67,6 +67,8 @@ class _Resolver:
         self.t = t
         self.resources = set((t.doc.get("Resources") or {}).keys())
         self.budget = budget
+        self._naming: set[str] = set()
+        """Resources whose name is being resolved for a Ref (a name that refers to itself stops here)."""
 
     def text(self, value: str) -> str:
         """A string the template builds (a join, a substitution), counted against the budget."""
@@ -171,20 +173,25 @@ class _Resolver:
         if name in self.resources:
             if self.t.doc["Resources"][name].get("Type") == "AWS::EC2::SecurityGroup":
                 return name  # Ref gives the group id, known after deploy: the logical id stands in for it
-            props = self.t.doc["Resources"][name].get("Properties") or {}
-            for key in (
-                "BucketName",
-                "GroupName",
-                "TableName",
-                "FunctionName",
-                "QueueName",
-                "TopicName",
-                "Name",
-            ):
-                if isinstance(props.get(key), str):
-                    return props[key]
-            return name
+            return self._resource_name(name)
         return Unresolved(f"Ref {name} is not defined in the template")
+
+    def _resource_name(self, logical_id: str) -> Any:
+        """What ``Ref`` to a resource stands for before deploy: its name property when the template decides it
+        (literally or through parameters, as the resource's own property resolves), else the logical id, the
+        same key the rules use to find a resource's neighbours (``bucket_key``)."""
+        props = self.t.doc["Resources"][logical_id].get("Properties") or {}
+        if not isinstance(props, Mapping) or logical_id in self._naming:
+            return logical_id
+        self._naming.add(logical_id)
+        try:
+            for key in _NAME_KEYS:
+                if key in props:
+                    value = self.value(props[key])
+                    return value if isinstance(value, str) and value else logical_id
+        finally:
+            self._naming.discard(logical_id)
+        return logical_id
 
     def _get_att(self, logical_id: str, attribute: Any) -> Any:
         """An attribute of a resource in the same template, where the template alone decides it."""
@@ -224,6 +231,8 @@ class _Resolver:
 
 
 _NO_VALUE = object()
+_NAME_KEYS = ("BucketName", "GroupName", "TableName", "FunctionName", "QueueName", "TopicName", "Name")
+"""Name properties that ``Ref`` to the resource returns."""
 
 
 def _bucket_arn(logical_id: str, props: Mapping[str, Any]) -> str | None:
