@@ -85,11 +85,7 @@ def test_a_denied_launch_template_read_names_only_the_launch_template_rules() ->
     gap = _gap_for("describe_launch_template_versions", "DescribeLaunchTemplateVersions")
     assert gap.resource_types == ("AWS::EC2::LaunchTemplate",) and gap.resource_id
     assert set(gap.rules) == _readers("AWS::EC2::LaunchTemplate")
-    assert set(gap.rules) == {
-        "ec2_launch_template_imdsv2",
-        "launch_template_no_secrets",
-        "ec2_launch_template_imds_hop_limit",
-    }
+    assert set(gap.rules) == {"ec2_launch_template_imdsv2", "launch_template_no_secrets"}
     assert len(_every_ec2_reader()) > 40  # what such a gap listed before every call said what it feeds
 
 
