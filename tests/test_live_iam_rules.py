@@ -147,6 +147,8 @@ def test_certificate_transparency_preference_read_live() -> None:
     now = datetime(2026, 11, 28, tzinfo=UTC)
     rules = [r for r in load_rules() if r.id == "acm_certificate_transparency_logging"]
     found = evaluate(rules, inventory, RuleContext(inventory=inventory, now=now), observed_at=now)
-    names = {r.id: r.properties["DomainName"] for r in inventory.of_type("AWS::CertificateManager::Certificate")}
+    names = {
+        r.id: r.properties["DomainName"] for r in inventory.of_type("AWS::CertificateManager::Certificate")
+    }
     seen = {names[f.resource.id]: f.status.value for f in found.findings}
     assert seen == {"logged.example.org": "pass", "hidden.example.org": "fail"}
