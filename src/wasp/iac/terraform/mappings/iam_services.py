@@ -168,6 +168,15 @@ def emr_block_public_access(v: Values) -> Props:
     }
 
 
+def guardduty_org(v: Values) -> Props:
+    """``aws_guardduty_organization_configuration`` (no CloudFormation type) as
+    ``WASP::GuardDuty::OrganizationConfiguration``; the older ``auto_enable = true`` means NEW."""
+    members = v.get("auto_enable_organization_members")
+    if members in (None, ""):
+        members = "NEW" if truthy(v.get("auto_enable")) is True else "NONE"
+    return {"AutoEnableOrganizationMembers": members}
+
+
 MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_emr_security_configuration": ("AWS::EMR::SecurityConfiguration", emr_security_configuration),
     "aws_glue_security_configuration": ("AWS::Glue::SecurityConfiguration", glue_security_configuration),
@@ -186,6 +195,7 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
         "WASP::EMR::BlockPublicAccessConfiguration",
         emr_block_public_access,
     ),
+    "aws_guardduty_organization_configuration": ("WASP::GuardDuty::OrganizationConfiguration", guardduty_org),
     "aws_acm_certificate": ("AWS::CertificateManager::Certificate", certificate),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
