@@ -8,6 +8,7 @@ PREFIX = {
     "sso-admin": "sso",
     "accessanalyzer": "access-analyzer",
     "s3control": "s3",
+    "opensearch": "es",
 }
 """boto3 service names whose IAM action prefix differs."""
 
