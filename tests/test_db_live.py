@@ -480,3 +480,19 @@ def test_postgres_statement_logging_is_read_from_the_parameter_group_live() -> N
         seen[("rds_postgres_statement_logging", "good")],
         seen[("rds_postgres_statement_logging", "bad")],
     ) == (P, F)
+
+
+@pytest.mark.usefixtures("aws")
+def test_global_clusters_are_read_once_in_scope() -> None:
+    rds = boto3.client("rds", region_name=REGION)
+    rds.create_global_cluster(
+        GlobalClusterIdentifier="plain", Engine="aurora-postgresql", StorageEncrypted=False
+    )
+    rds.create_global_cluster(
+        GlobalClusterIdentifier="sealed", Engine="aurora-postgresql", StorageEncrypted=True
+    )
+    seen = _verdicts("rds_global_cluster_encrypted")
+    assert seen == {
+        ("rds_global_cluster_encrypted", "sealed"): P,
+        ("rds_global_cluster_encrypted", "plain"): F,
+    }

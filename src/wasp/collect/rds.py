@@ -18,6 +18,8 @@ CLUSTER = "AWS::RDS::DBCluster"
 DOCDB = "AWS::DocDB::DBCluster"
 DOCDB_GROUP = "AWS::DocDB::DBClusterParameterGroup"
 NEPTUNE = "AWS::Neptune::DBCluster"
+GLOBAL = "AWS::RDS::GlobalCluster"
+DOCDB_GLOBAL = "AWS::DocDB::GlobalCluster"
 DOCDB_PARAMETERS = ("tls", "audit_logs")
 TLS_PARAMETERS = ("rds.force_ssl", "require_secure_transport")
 LOG_PARAMETERS = ("log_statement", "pgaudit.log")
@@ -79,12 +81,13 @@ class RdsCollector(Collector):
 
     name = "rds"
     service = "rds"
-    resource_types = (INSTANCE, CLUSTER, DOCDB, DOCDB_GROUP, NEPTUNE)
+    resource_types = (INSTANCE, CLUSTER, DOCDB, DOCDB_GROUP, NEPTUNE, GLOBAL, DOCDB_GLOBAL)
     permissions = (
         "rds:DescribeDBInstances",
         "rds:DescribeDBClusters",
         "rds:DescribeDBParameters",
         "rds:DescribeDBClusterParameters",
+        "rds:DescribeGlobalClusters",
     )
 
     def _params(self, api: ApiReader, group: str | None, cluster: bool) -> Any:
@@ -168,6 +171,38 @@ class RdsCollector(Collector):
                     **_settings(cl, _CLUSTER_FIELDS),
                     "Tags": tags_from(cl.get("TagList")),
                     SUPPLEMENTARY: _split(cache[(group or "", True)]),
+                },
+            )
+        yield from self._global_clusters(api, origin)
+
+    @staticmethod
+    def _home(described: dict[str, Any], api: ApiReader) -> bool:
+        """Whether this region reports a global cluster (every region lists it): its writer's region, or the
+        first region in scope when it has no members yet."""
+        for member in described.get("GlobalClusterMembers") or []:
+            if member.get("IsWriter"):
+                return bool(str(member.get("DBClusterArn", "")).split(":")[3:4] == [api.region])
+        return api.region == sorted(api.scope_regions)[0]
+
+    def _global_clusters(self, api: ApiReader, origin: Origin) -> Iterator[Resource]:
+        """Aurora and DocumentDB global clusters, each once (in its writer's region)."""
+        for described in api.pages(
+            "describe_global_clusters", "GlobalClusters", affects=(GLOBAL, DOCDB_GLOBAL)
+        ):
+            if not self._home(described, api):
+                continue
+            yield Resource(
+                type=DOCDB_GLOBAL if described.get("Engine") == "docdb" else GLOBAL,
+                id=described["GlobalClusterIdentifier"],
+                arn=described.get("GlobalClusterArn"),
+                origin=origin,
+                properties={
+                    "GlobalClusterIdentifier": described["GlobalClusterIdentifier"],
+                    "Engine": described.get("Engine"),
+                    "StorageEncrypted": described.get(
+                        "StorageEncrypted",
+                        Unresolved("StorageEncrypted was not in the DescribeGlobalClusters answer"),
+                    ),
                 },
             )
 
