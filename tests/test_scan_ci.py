@@ -651,4 +651,4 @@ def test_a_checkov_skip_of_part_of_a_rule_does_not_waive_it(tmp_path: Path) -> N
     )
     web = statuses["aws_security_group.web"]
     assert web.status.value == "waived"
-    assert web.waiver == "checkov:skip CKV_AWS_24, CKV_AWS_25, CKV_AWS_260, CKV_AWS_277: reviewed"
+    assert web.waiver == "checkov:skip CKV_AWS_24, CKV_AWS_25, CKV_AWS_277: reviewed"
