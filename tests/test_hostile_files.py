@@ -457,3 +457,14 @@ def test_wrong_shapes_are_read_as_far_as_they_go(tmp_path: Path) -> None:
         (f.resource.file, f.resource.address) for f in result.findings if f.rule == "ebs_volume_encrypted"
     }
     assert failing == {(str(flow), "V"), (str(plan), "aws_ebs_volume.v")}
+
+
+def test_the_one_pass_count_agrees_with_the_expanding_measure_and_defers_on_aliases() -> None:
+    import yaml
+
+    from wasp import yamlguard
+
+    plain = yaml.compose("a: [1, 2, {b: three}]\nc: four\n", Loader=yamlguard.SafeLoader)
+    assert yamlguard._tree_size(plain) == yamlguard.measure(plain)[id(plain)]
+    aliased = yaml.compose("a: &x [1, 2]\nb: *x\n", Loader=yamlguard.SafeLoader)
+    assert yamlguard._tree_size(aliased) is None  # an alias: the expanding measure decides

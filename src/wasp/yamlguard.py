@@ -94,6 +94,34 @@ def measure(root: yaml.Node) -> dict[int, tuple[int, int, int]]:
     return memo
 
 
+def _tree_size(root: yaml.Node) -> tuple[int, int, int] | None:
+    """(values, characters, height) of a document in which no node is reached twice, else None.
+
+    Most files use no aliases, so their graph is a tree and one pass counts it; a node reached twice (an alias)
+    sends the caller to :func:`measure`, which expands aliases and finds cycles.
+    """
+    seen: set[int] = set()
+    values = chars = height = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
+    while stack:
+        node, depth = stack.pop()
+        key = id(node)
+        if key in seen:
+            return None
+        seen.add(key)
+        values += 1
+        height = max(height, depth)
+        if isinstance(node, scalar):
+            chars += len(node.value)
+        elif isinstance(node, sequence):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for pair in node.value:
+                stack.extend((child, depth + 1) for child in pair)
+    return values, chars, height
+
+
 def _deepest(root: yaml.Node, memo: dict[int, tuple[int, int, int]], depth: int) -> yaml.Node:
     node = root
     for _ in range(depth):
@@ -106,6 +134,10 @@ def _deepest(root: yaml.Node, memo: dict[int, tuple[int, int, int]], depth: int)
 
 def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) -> None:
     """Refuse a composed document that expands beyond the budget, nests too deeply or refers to itself."""
+    sizes = _tree_size(root)
+    if sizes is not None and sizes[2] <= MAX_DEPTH:
+        _charge(sizes[0], sizes[1], path, what, budget)
+        return
     try:
         memo = measure(root)
     except _Cycle as cycle:
@@ -121,9 +153,12 @@ def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) 
             f"{path}:{mark.line + 1}:{mark.column + 1}: {what} nests more than {MAX_DEPTH} levels deep; "
             "flatten it"
         )
-    budget = budget or Budget()
+    _charge(values, chars, path, what, budget)
+
+
+def _charge(values: int, chars: int, path: Path, what: str, budget: Budget | None) -> None:
     try:
-        budget.charge(values, chars)
+        (budget or Budget()).charge(values, chars)
     except ExpansionError as exc:
         raise InputError(f"{path}: {what}: {exc.describe()}") from exc
 
