@@ -18,6 +18,7 @@ from wasp.collect.session import open_accounts
 from wasp.engine import run_review
 from wasp.errors import InputError
 from wasp.model import Catalogue, Inventory, Review, Workload
+from wasp.model.rule import Rule
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot
 from wasp.workload.context import ReviewContext, differences, load_context
@@ -176,7 +177,7 @@ def review_snapshot(
         wl = replace(wl, regions=snapshot.regions)
     return run_review(
         catalogue=catalogue,
-        rules=load_rules(),
+        rules=live_rules(),
         inventory=snapshot.inventory,
         workload=wl,
         attestations=context.attestations,
@@ -184,6 +185,20 @@ def review_snapshot(
         sources=("snapshot",),
         waivers=[*context.waivers, *extra_waivers],
     )
+
+
+def live_rules() -> tuple[Rule, ...]:
+    """The rules a review of accounts can decide: those whose resource type some collector reads.
+
+    The others (an EMR security configuration, a SageMaker notebook...) run on templates and Terraform only. In a
+    review of accounts they would only ever say "not collected" and leave every practice they touch not assessed,
+    whatever the account holds, so they are left to ``wasp scan``; ``wasp rules`` lists which is which. A type a
+    collector reads but was left out with ``--collectors``, or could not be read, still leaves its rules unknown.
+    """
+    from wasp.collect.registry import COLLECTORS
+
+    readable = {t for collector in COLLECTORS for t in collector.resource_types}
+    return tuple(r for r in load_rules() if r.meta.resource_type in readable)
 
 
 @dataclass(frozen=True)
@@ -224,7 +239,7 @@ def review_live(
         workload = replace(workload, accounts=accounts)
     review = run_review(
         catalogue=catalogue,
-        rules=load_rules(),
+        rules=live_rules(),
         inventory=inventory,
         workload=workload,
         attestations=context.attestations,

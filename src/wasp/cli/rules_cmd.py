@@ -25,15 +25,22 @@ def rules(fmt: str, practice: str | None) -> None:
     from wasp.cli.console import id_column, out
     from wasp.report.rules_doc import rules_markdown
     from wasp.rules import load_rules
+    from wasp.workflow import live_rules
 
     if practice is not None:
         check_practices([practice], "--practice")
     selected = tuple(r for r in load_rules() if practice is None or practice in r.meta.best_practices)
+    live = frozenset(r.id for r in live_rules())
     if fmt == "md":
-        click.echo(rules_markdown(selected, load_catalogue()))
+        click.echo(rules_markdown(selected, load_catalogue(), live))
     elif fmt == "json":
         out.print_json(
-            json.dumps([{"id": r.id, **asdict(r.meta), "severity": r.meta.severity.value} for r in selected])
+            json.dumps(
+                [
+                    {"id": r.id, **asdict(r.meta), "severity": r.meta.severity.value, "live": r.id in live}
+                    for r in selected
+                ]
+            )
         )
     else:
         table = Table(title=f"{len(selected)} rules")

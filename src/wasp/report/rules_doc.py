@@ -8,8 +8,10 @@ from wasp.model import Catalogue
 from wasp.model.rule import Rule
 
 
-def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue) -> str:
-    """Markdown: rules grouped by question, with best practices, severity, resource types and live/IaC use."""
+def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue, live: frozenset[str] | None = None) -> str:
+    """Markdown: rules grouped by question, with best practices, severity, resource types and live/IaC use.
+
+    ``live`` names the rules account reviews run (their resource type is collected); None means all of them."""
     by_question: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
         by_question[rule.meta.best_practices[0].split("-")[0]].append(rule)
@@ -18,7 +20,7 @@ def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue) -> str:
         "",
         "Generated from the rule metadata by `wasp rules --format md`; do not edit by hand.",
         f"{len(rules)} rules. *Reads* lists the CloudFormation resource types a rule evaluates (first) and consults.",
-        "*Sources*: `live` for account reviews, `iac` where the rule also applies to CloudFormation/Terraform.",
+        "*Sources*: `live` for account reviews, `iac` where the rule applies to CloudFormation/Terraform.",
         "",
     ]
     for q in catalogue.questions:
@@ -33,7 +35,9 @@ def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue) -> str:
         ]
         for r in sorted(group, key=lambda r: r.id):
             m = r.meta
-            sources = "live, iac" if m.iac else "live"
+            sources = ", ".join(
+                name for name, on in (("live", live is None or r.id in live), ("iac", m.iac)) if on
+            )
             lines.append(
                 f"| `{r.id}` | {m.title} | {', '.join(m.best_practices)} | {m.severity.value} | "
                 f"{', '.join(f'`{t}`' for t in m.reads_types)} | {sources} |"
