@@ -8,10 +8,10 @@ from wasp.model import Catalogue
 from wasp.model.rule import Rule
 
 
-def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue, live: frozenset[str] | None = None) -> str:
+def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue, live: frozenset[str]) -> str:
     """Markdown: rules grouped by question, with best practices, severity, resource types and live/IaC use.
 
-    ``live`` names the rules account reviews run (their resource type is collected); None means all of them."""
+    ``live`` names the rules account reviews run (their resource type is collected)."""
     by_question: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
         by_question[rule.meta.best_practices[0].split("-")[0]].append(rule)
@@ -35,9 +35,7 @@ def rules_markdown(rules: tuple[Rule, ...], catalogue: Catalogue, live: frozense
         ]
         for r in sorted(group, key=lambda r: r.id):
             m = r.meta
-            sources = ", ".join(
-                name for name, on in (("live", live is None or r.id in live), ("iac", m.iac)) if on
-            )
+            sources = ", ".join(name for name, on in (("live", r.id in live), ("iac", m.iac)) if on)
             lines.append(
                 f"| `{r.id}` | {m.title} | {', '.join(m.best_practices)} | {m.severity.value} | "
                 f"{', '.join(f'`{t}`' for t in m.reads_types)} | {sources} |"
