@@ -19,13 +19,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from wasp.model import Severity, Unresolved
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Evaluate,
+    Example,
     ResourceView,
     RuleContext,
     Verdict,
+    WorkloadScope,
     contains_unresolved,
+    example_resource,
     failed,
     passed,
     unknown,
@@ -326,3 +329,59 @@ def inline_evaluate(kind: str, name_path: str) -> Evaluate:
 
     evaluate.__doc__ = f"Judge each inline policy of the {kind}, statement by statement."
     return evaluate
+
+
+INLINE_CHECKOV = (
+    "CKV_AWS_49",
+    "CKV_AWS_62",
+    "CKV_AWS_63",
+    "CKV_AWS_107",
+    "CKV_AWS_108",
+    "CKV_AWS_109",
+    "CKV_AWS_110",
+    "CKV_AWS_111",
+    "CKV_AWS_286",
+    "CKV_AWS_287",
+    "CKV_AWS_288",
+    "CKV_AWS_289",
+    "CKV_AWS_290",
+    "CKV2_AWS_40",
+)
+"""The Checkov checks that the user, group and role inline-policy rules each cover."""
+
+_QUEUE = "arn:aws:sqs:eu-west-2:111122223333:orders"
+
+
+def inline_examples(resource_type: str, name_path: str) -> tuple[Example, ...]:
+    """The same six cases for a user's, group's or role's inline policies: scoped, none, admin, privilege
+    escalation, a break-glass principal, and an action known only at deploy time."""
+
+    def holder(*statements: Any, name: str = "app") -> Any:
+        policies = [{"PolicyName": "p", "PolicyDocument": {"Statement": list(statements)}}]
+        return example_resource(resource_type, {name_path: name, "Policies": policies})
+
+    return (
+        Example(
+            "scoped",
+            holder({"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": _QUEUE}),
+            FindingStatus.PASS,
+        ),
+        Example("none", example_resource(resource_type, {name_path: "app"}), FindingStatus.PASS),
+        Example("admin", holder({"Effect": "Allow", "Action": "*", "Resource": "*"}), FindingStatus.FAIL),
+        Example(
+            "privilege-escalation",
+            holder({"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"}),
+            FindingStatus.FAIL,
+        ),
+        Example(
+            "break-glass",
+            holder({"Effect": "Allow", "Action": "*", "Resource": "*"}, name="bg"),
+            FindingStatus.PASS,
+            workload=WorkloadScope(break_glass=("bg",)),
+        ),
+        Example(
+            "unknown-action",
+            holder({"Effect": "Allow", "Action": Unresolved("a parameter"), "Resource": "*"}),
+            FindingStatus.UNKNOWN,
+        ),
+    )
