@@ -6,10 +6,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from wasp.model.resource import SUPPLEMENTARY, Resource
-from wasp.model.rule import Example, ResourceView, RuleContext, RuleMeta, example_resource
+from wasp.model.resource import SUPPLEMENTARY, Resource, Unresolved
+from wasp.model.rule import (
+    Evaluate,
+    Example,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    failed,
+    passed,
+    unknown,
+)
 from wasp.model.status import FindingStatus
-from wasp.rules._expect import Test
+from wasp.rules._expect import Test, examples
 
 MIN_BACKUP_DAYS = 7
 """Automated backups kept at least a week (AWS Security Hub's RDS.11 / DocumentDB.2 / Neptune.5 default)."""
@@ -104,6 +115,48 @@ def log_fdw_vulnerable(engine: str, version: str) -> bool | None:
     if major < min(fixed, default=0):
         return True  # older majors were never fixed
     return major in fixed and minor < fixed[major]
+
+
+def log_fdw_evaluate(noun: str) -> Evaluate:
+    """An ``evaluate`` for PostgreSQL-family instances or clusters: a pinned version open to AWS-2022-004 fails."""
+
+    def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+        engine = str(view.get("Engine") or "").lower()
+        if engine not in ("postgres", "aurora-postgresql"):
+            return None
+        version = view.get("EngineVersion")
+        if not version:
+            return passed("no version pinned: AWS creates it on a current, fixed version")
+        vulnerable = log_fdw_vulnerable(engine, str(version))
+        if vulnerable is None:
+            return unknown(f"engine version {version} is not a version wasp can compare")
+        if vulnerable:
+            return failed(
+                f"{noun} {view.resource.origin.address or view.id} runs {engine} {version}, open to AWS-2022-004"
+            )
+        return passed(f"{engine} {version} is fixed")
+
+    evaluate.__doc__ = f"PostgreSQL-family {noun}s only; a pinned vulnerable version fails."
+    return evaluate
+
+
+def log_fdw_examples(resource_type: str) -> tuple[Example, ...]:
+    """Fixed, current, old and deploy-time versions of PostgreSQL and Aurora PostgreSQL on ``resource_type``."""
+    return examples(
+        resource_type,
+        passing=[
+            ("fixed", {"Engine": "postgres", "EngineVersion": "13.3"}),
+            ("current", {"Engine": "postgres", "EngineVersion": "16.4"}),
+            ("aurora-fixed", {"Engine": "aurora-postgresql", "EngineVersion": "11.9"}),
+        ],
+        failing=[
+            ("old-minor", {"Engine": "postgres", "EngineVersion": "12.6"}),
+            ("old-9.6", {"Engine": "postgres", "EngineVersion": "9.6.21"}),
+            ("aurora-old", {"Engine": "aurora-postgresql", "EngineVersion": "10.12"}),
+        ],
+    ) + unknowns(
+        resource_type, ("deploy-time", {"Engine": "postgres", "EngineVersion": Unresolved("a parameter")})
+    )
 
 
 def group_parameters(

@@ -1,9 +1,8 @@
 """RDS PostgreSQL instances run a version fixed for the log_fdw local file read (AWS-2022-004)."""
 
-from wasp.model import Severity, Unresolved
-from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed, unknown
-from wasp.rules._db import log_fdw_vulnerable, unknowns
-from wasp.rules._expect import examples
+from wasp.model import Severity
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._db import log_fdw_evaluate, log_fdw_examples
 
 META = RuleMeta(
     title="RDS PostgreSQL runs a version fixed for the log_fdw file read",
@@ -23,37 +22,6 @@ META = RuleMeta(
 )
 
 
-def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """PostgreSQL-family instances only; a pinned vulnerable version fails."""
-    engine = str(view.get("Engine") or "").lower()
-    if engine not in ("postgres", "aurora-postgresql"):
-        return None
-    version = view.get("EngineVersion")
-    if not version:
-        return passed("no version pinned: AWS creates it on a current, fixed version")
-    vulnerable = log_fdw_vulnerable(engine, str(version))
-    if vulnerable is None:
-        return unknown(f"engine version {version} is not a version wasp can compare")
-    if vulnerable:
-        return failed(
-            f"database {view.resource.origin.address or view.id} runs {engine} {version}, open to AWS-2022-004"
-        )
-    return passed(f"{engine} {version} is fixed")
+evaluate = log_fdw_evaluate("database")
 
-
-EXAMPLES = examples(
-    "AWS::RDS::DBInstance",
-    passing=[
-        ("fixed", {"Engine": "postgres", "EngineVersion": "13.3"}),
-        ("current", {"Engine": "postgres", "EngineVersion": "16.4"}),
-        ("aurora-fixed", {"Engine": "aurora-postgresql", "EngineVersion": "11.9"}),
-    ],
-    failing=[
-        ("old-minor", {"Engine": "postgres", "EngineVersion": "12.6"}),
-        ("old-9.6", {"Engine": "postgres", "EngineVersion": "9.6.21"}),
-        ("aurora-old", {"Engine": "aurora-postgresql", "EngineVersion": "10.12"}),
-    ],
-) + unknowns(
-    "AWS::RDS::DBInstance",
-    ("deploy-time", {"Engine": "postgres", "EngineVersion": Unresolved("a parameter")}),
-)
+EXAMPLES = log_fdw_examples("AWS::RDS::DBInstance")
