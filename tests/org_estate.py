@@ -104,6 +104,17 @@ def estate(
     return inv
 
 
+def inventory_of(inv: Inventory, account: str) -> Inventory:
+    """The part of an inventory in one account (with its collected types and gaps)."""
+    out = Inventory()
+    out.extend(r for r in inv if r.origin.account == account)
+    out.mark_collected(*inv.collected_types)
+    for gap in inv.gaps:
+        if gap.account == account:
+            out.add_gap(gap)
+    return out
+
+
 RULES = ("ec2_sg_no_world_ingress", "root_mfa_enabled", "s3_bucket_versioning")
 """SEC05-BP02 (open SSH: high risk), SEC01-BP02 and SEC02-BP01 (root MFA), SEC08-BP04 (versioning)."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW
-from org_estate import DENIED, DEV, PROD, SANDBOX, estate, org_review
+from org_estate import DENIED, DEV, PROD, SANDBOX, estate, inventory_of, org_review
 from test_review_load import small_review
 from wasp.errors import InputError
 from wasp.model import Answer, Attestation, BPStatus, QuestionRisk
@@ -133,3 +133,17 @@ def test_a_review_2_with_a_malformed_account_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(doc))
     with pytest.raises(InputError, match="accounts/0/questions/0/risk"):
         load_review(path)
+
+
+def test_an_account_is_decided_as_a_review_of_that_account_alone_would_be() -> None:
+    """Same rules, same evidence: each account's practices in the organisation's review equal those of a review of
+    the account on its own (its resources and its gaps), including the one whose listing was denied."""
+    inv = estate()
+    review = org_review(inv)
+    for acct in review.accounts:
+        alone = org_review(inventory_of(inv, acct.account), accounts=(acct.account,))
+        assert [(q.id, q.risk, q.incomplete) for q in alone.questions] == [
+            (q.id, q.risk, q.incomplete) for q in acct.questions
+        ], acct.account
+        statuses = {bp.id: bp.status for q in alone.questions for bp in q.best_practices}
+        assert statuses == {bp.id: bp.status for q in acct.questions for bp in q.best_practices}

@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from org_estate import DENIED, DEV, PROD, SANDBOX, estate, org_review
+from org_estate import DENIED, DEV, PROD, SANDBOX, estate, inventory_of, org_review
 from test_output_hostile import MIX, SHOWN, assert_clean_terminal
 from test_review_load import small_review
-from wasp.model import Inventory
 from wasp.report import print_summary, review_dict
 from wasp.report.base import formats, get_format, render
 from wasp.report.formats.html import REPORTER as HTML
@@ -34,17 +33,6 @@ EXTRA = tuple(f"5555555555{n:02d}" for n in range(8))
 def _doc(names: list[tuple[str, str, str | None]] | None = None, **kw: Any) -> dict[str, Any]:
     inv = estate(names=names or [])
     return dict(review_dict(org_review(inv, **kw)))
-
-
-def inventory_of(inv: Inventory, account: str) -> Inventory:
-    """The part of an inventory in one account (with its collected types and gaps)."""
-    out = Inventory()
-    out.extend(r for r in inv if r.origin.account == account)
-    out.mark_collected(*inv.collected_types)
-    for gap in inv.gaps:
-        if gap.account == account:
-            out.add_gap(gap)
-    return out
 
 
 def _text(fmt: str, doc: Any) -> str:

@@ -18,10 +18,13 @@ from wasp.engine.evaluate import Evaluation, RuleRun
 from wasp.model import (
     SUPPLEMENTARY,
     Attestation,
+    BestPractice,
     Catalogue,
     Finding,
     FindingStatus,
+    Gap,
     Inventory,
+    PracticeResult,
     QuestionResult,
 )
 from wasp.model.account_result import AccountResult
@@ -53,23 +56,39 @@ def reviewed_accounts(evaluation: Evaluation, listed: Iterable[str]) -> list[str
 
 
 class _Split:
-    """The evaluation's runs seen from each account, built once per (run, account) and shared by practices."""
+    """The evaluation's runs seen from each account.
+
+    A run with no finding and no gap of its own in an account (most runs in most accounts) is seen there as one
+    shared run (no findings, the gaps of no particular account); the others are built once per (run, account)
+    and shared by the practices the rule informs.
+    """
 
     def __init__(self, evaluation: Evaluation) -> None:
         self.runs = evaluation.runs
         self.by_bp: dict[str, list[int]] = defaultdict(list)
+        self.findings: list[dict[str | None, list[Finding]]] = []
+        self.gaps: list[dict[str, list[Gap]]] = []
+        self.empty: list[RuleRun] = []
         for n, run in enumerate(self.runs):
             for bp in run.rule.meta.best_practices:
                 self.by_bp[bp].append(n)
-        self.findings: list[dict[str | None, list[Finding]]] = []
-        for run in self.runs:
             split: dict[str | None, list[Finding]] = defaultdict(list)
             for f in run.findings:
                 split[f.resource.account].append(f)
             self.findings.append(split)
+            own: dict[str, list[Gap]] = defaultdict(list)
+            for g in run.blocked_by:
+                if g.account is not None:
+                    own[g.account].append(g)
+            self.gaps.append(own)
+            anywhere = tuple(g for g in run.blocked_by if g.account is None)
+            self.empty.append(RuleRun(run.rule, (), anywhere, run.not_collected))
         self._cache: dict[tuple[int, str], RuleRun] = {}
 
     def run_for(self, n: int, account: str) -> RuleRun:
+        """Run ``n`` as account ``account`` sees it."""
+        if account not in self.findings[n] and account not in self.gaps[n]:
+            return self.empty[n]
         key = (n, account)
         got = self._cache.get(key)
         if got is None:
@@ -83,8 +102,26 @@ class _Split:
             self._cache[key] = got
         return got
 
-    def evaluation_for(self, bp: str, account: str) -> Evaluation:
-        return Evaluation(runs=tuple(self.run_for(n, account) for n in self.by_bp.get(bp, ())), gaps=())
+    def runs_for(self, bp: str, account: str) -> tuple[RuleRun, ...]:
+        """The runs of the rules that inform ``bp``, as ``account`` sees them."""
+        return tuple(self.run_for(n, account) for n in self.by_bp.get(bp, ()))
+
+
+class _Decided:
+    """Practice decisions shared between accounts that see the same runs (the same run objects: in most accounts
+    most practices see only the shared empty runs), so each distinct view is decided once."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._memo: dict[tuple[str, tuple[int, ...]], PracticeResult] = {}
+
+    def decide(self, bp: BestPractice, runs: tuple[RuleRun, ...], att: Attestation | None) -> PracticeResult:
+        key = (bp.id, tuple(id(r) for r in runs))
+        got = self._memo.get(key)
+        if got is None:
+            got = decide_practice(bp, Evaluation(runs=runs, gaps=()), att, self.today)
+            self._memo[key] = got
+        return got
 
 
 def decide_accounts(
@@ -104,6 +141,7 @@ def decide_accounts(
     if not ids:
         return ()
     split = _Split(evaluation)
+    decided = _Decided(today)
     directory = account_directory(inventory)
     fails: dict[str | None, int] = defaultdict(int)
     for f in evaluation.findings:
@@ -117,9 +155,7 @@ def decide_accounts(
         questions: list[QuestionResult] = []
         for q in catalogue.questions:
             results = tuple(
-                decide_practice(
-                    catalogue.practice(bp), split.evaluation_for(bp, account), attestations.get(bp), today
-                )
+                decided.decide(catalogue.practice(bp), split.runs_for(bp, account), attestations.get(bp))
                 for bp in q.best_practices
             )
             risk, incomplete = question_risk(results)
