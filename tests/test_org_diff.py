@@ -113,6 +113,8 @@ def test_milestones_of_an_org_review_diff_per_account(
     assert "SEC01-BP02 improved in 1 account, regressed in 0 accounts" in text
     as_json = json.loads(_run(capsys, "diff", "q2", "q3", "--format", "json", "--db", db))
     assert {c["account"] for c in as_json["accounts"]["changes"]} == {PROD, DEV, SANDBOX}
+    shown = _run(capsys, "show", "q3", "--db", db)
+    assert "(wasp.review/2)" in shown and "4 accounts: 3 with high-risk questions" in shown
     # a file and a stored review compare the same way
     path = tmp_path / "before.json"
     path.write_text(json.dumps(_before()))
