@@ -184,3 +184,17 @@ def test_review_json_of_a_hostile_name_round_trips(tmp_path: Path) -> None:
     doc = _doc([(PROD, HOSTILE, MIX)])
     text = json.dumps(doc)
     assert json.loads(text)["accounts"][0]["name"] == HOSTILE
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_pdf_of_an_org_review_has_the_matrix_and_the_plan_by_account(tmp_path: Path) -> None:
+    from wasp.report.base import write_report
+
+    doc = _doc([(PROD, HOSTILE, "Root/Prod"), (DEV, "dev", "Root/Dev")])
+    pdf = write_report(doc, get_format("pdf"), tmp_path / "review.pdf")  # type: ignore[arg-type]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert "Accounts" in text and "Root/Prod" in text and "Root/Dev" in text and "no OU" in text
+    assert "Resources by account" in text
+    assert "</script><script>alert(1)</script>" in re.sub(r"\s+", "", text), "the hostile name shows as text"
