@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import NOW
 from org_estate import DENIED, DEV, PROD, SANDBOX, estate, inventory_of, org_review
 from test_review_load import small_review
 from wasp.errors import InputError
-from wasp.model import Answer, Attestation, BPStatus, QuestionRisk
+from wasp.model import Answer, Attestation, BPStatus, Inventory, QuestionRisk
 from wasp.report import review_dict, write_review
 from wasp.report.base import load_review
 from wasp.schemas.validate import validate
@@ -147,3 +150,30 @@ def test_an_account_is_decided_as_a_review_of_that_account_alone_would_be() -> N
         ], acct.account
         statuses = {bp.id: bp.status for q in alone.questions for bp in q.best_practices}
         assert statuses == {bp.id: bp.status for q in acct.questions for bp in q.best_practices}
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations(range(4)), listing=st.permutations((PROD, DEV, SANDBOX, DENIED)))
+def test_the_rollup_does_not_depend_on_the_order_resources_or_accounts_come_in(
+    order: list[int], listing: list[str]
+) -> None:
+    """Collectors finish in any order and the workload lists accounts in any order: the accounts, their order and
+    the organisation rollup in the document are the same."""
+    names = [(PROD, "prod", "Root/Prod"), (DEV, "dev", "Root/Dev"), (SANDBOX, "sbx", "Root/Dev")]
+    base = estate(names=names)
+    by_account: dict[str | None, list[Any]] = {}
+    for r in base:
+        by_account.setdefault(r.origin.account, []).append(r)
+    keys = sorted(by_account, key=str)
+    shuffled = Inventory()
+    for i in order:
+        shuffled.extend(by_account[keys[i]])
+    for k in keys[len(order) :]:
+        shuffled.extend(by_account[k])
+    shuffled.mark_collected(*base.collected_types)
+    for gap in base.gaps:
+        shuffled.add_gap(gap)
+    expected = review_dict(org_review(base))
+    got = review_dict(org_review(shuffled, accounts=tuple(listing)))
+    assert got["accounts"] == expected["accounts"]
+    assert got["organisation"] == expected["organisation"]
