@@ -32,6 +32,9 @@ def _text(d: dict[str, Any]) -> list[str]:
         lines.append(f"  NEW: {f['rule']} on {f['resource']}: {f['message']}")
     for bp in d["newly_expired_attestations"]:
         lines.append(f"  attestation expired: {bp}")
+    from wasp.report.diff_accounts import account_lines
+
+    lines += account_lines(d.get("accounts"))
     return lines
 
 

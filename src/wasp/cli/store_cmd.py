@@ -75,7 +75,6 @@ def show(ref: str, output: Path | None, fmt: str, db: str | None) -> None:
     import json
 
     from wasp.cli.console import emit_json, err, out, safe
-    from wasp.report.document import SCHEMA
     from wasp.store import open_store
 
     review = open_store(db).load(ref)
@@ -88,11 +87,17 @@ def show(ref: str, output: Path | None, fmt: str, db: str | None) -> None:
         return
     s = review["summary"]
     out.print(
-        f"[bold]{safe(review['workload'])}[/] {safe(review['generated_at'])} ({SCHEMA}): {s['high_risk_questions']} high-risk, "
+        f"[bold]{safe(review['workload'])}[/] {safe(review['generated_at'])} ({safe(review['schema'])}): {s['high_risk_questions']} high-risk, "
         f"{s['medium_risk_questions']} medium-risk questions; best practices {safe(s['best_practices'])}; findings {safe(s['findings'])}"
     )
     for q in review["questions"]:
         out.print(f"  {safe(q['id'])} {safe(q['risk'])}{' (incomplete)' if q['incomplete'] else ''}")
+    org = review.get("organisation")
+    if org and org["accounts"] >= 2:
+        out.print(
+            f"  {org['accounts']} accounts: {org['high_risk_accounts']} with high-risk questions, "
+            f"{org['medium_risk_accounts']} with medium-risk questions"
+        )
 
 
 @command("history")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from wasp.engine.accounts import decide_accounts
 from wasp.engine.decide import decide_questions, latest_attestations
 from wasp.engine.evaluate import Waiver, evaluate
 from wasp.engine.plan import build_plan
@@ -91,4 +92,5 @@ def run_review(
             }
             for w in waiver_list
         ),
+        accounts=decide_accounts(catalogue, evaluation, latest, today, workload.accounts, inventory),
     )

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wasp.model.attestation import Attestation
 from wasp.model.finding import Finding
 from wasp.model.resource import Gap
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.model.status import BPStatus, EvidenceMode, NAReason, QuestionRisk, Risk
+
+if TYPE_CHECKING:
+    from wasp.model.account_result import AccountResult
 
 
 @dataclass(frozen=True)
@@ -88,3 +92,5 @@ class Review:
     waivers: tuple[dict[str, object], ...] = ()
     """Every waiver considered: id, owner, reason, expires, expired, findings waived."""
     """(id, metadata) of every rule that produced a finding, so the review describes itself."""
+    accounts: tuple[AccountResult, ...] = ()
+    """Each reviewed account's questions decided from its own evidence, worst account first (engine.accounts)."""

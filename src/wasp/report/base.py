@@ -12,7 +12,7 @@ from typing import IO, Any, Protocol, cast
 
 from wasp.errors import InputError
 from wasp.gcpause import paused_gc
-from wasp.report.doc_types import ReviewDoc
+from wasp.report.doc_types import READABLE, SCHEMA, ReviewDoc
 
 
 class Reporter(Protocol):
@@ -91,7 +91,7 @@ def _fast_document(text: str | bytes) -> ReviewDoc | None:
         return None
     if (
         not isinstance(doc, dict)
-        or doc.get("schema") != "wasp.review/1"
+        or doc.get("schema") not in READABLE
         or not findings_valid(doc.get("findings"))
     ):
         return None
@@ -104,7 +104,7 @@ def _fast_document(text: str | bytes) -> ReviewDoc | None:
 
 
 def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
-    """Decode and validate a wasp.review/1 document (from a file or the store): one InputError on any problem.
+    """Decode and validate a wasp.review/2 (or /1) document (from a file or the store): one InputError on any problem.
 
     The collector is paused while decoding and validating: a 100k-finding review is millions of new dicts and
     lists, none in a reference cycle, and the collector's passes over them cost more than the decoding.
@@ -123,12 +123,12 @@ def review_document(text: str | bytes, where: str, fix: str) -> ReviewDoc:
             ) from exc
         except RecursionError as exc:
             raise InputError(f"{where}: not a wasp review (it nests too deeply)") from exc
-        if not isinstance(doc, dict) or doc.get("schema") != "wasp.review/1":
-            raise InputError(f'{where}: not a wasp review (expected "schema": "wasp.review/1")')
+        if not isinstance(doc, dict) or doc.get("schema") not in READABLE:
+            raise InputError(f'{where}: not a wasp review (expected "schema": "{SCHEMA}")')
         try:
             validate("review", doc)
         except SchemaMismatch as exc:
-            raise InputError(f"{where}: review does not match wasp.review/1 {exc}; {fix}") from exc
+            raise InputError(f"{where}: review does not match {doc['schema']} {exc}; {fix}") from exc
     # the validator has just proved the shape the type describes
     return cast(ReviewDoc, doc)
 

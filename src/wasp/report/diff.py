@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from wasp.report.diff_accounts import diff_accounts
+
 RISK_ORDER = {"high": 0, "medium": 1, "none": 2, "unanswered": 3, "not_applicable": 4}
 HIGH = ("critical", "high")
 
@@ -30,7 +32,8 @@ def _brief(f: dict[str, Any]) -> dict[str, Any]:
 
 def diff_reviews(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     """Questions whose risk changed, practices whose status changed, high findings new and resolved,
-    attestations that expired in between."""
+    attestations that expired in between; per account (``accounts``, None when either review predates
+    wasp.review/2): how many accounts each practice improved and regressed in, and every account's changes."""
     qa = {q["id"]: q for q in before["questions"]}
     questions = [
         {
@@ -76,4 +79,5 @@ def diff_reviews(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[st
             for a in after.get("expired_attestations", [])
             if a["best_practice"] not in expired_before
         ),
+        "accounts": diff_accounts(before, after),
     }

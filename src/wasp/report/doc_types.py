@@ -1,4 +1,4 @@
-"""The review document's types: one TypedDict per object of the wasp.review/1 schema (schemas/review.schema.json).
+"""The review document's types: one TypedDict per object of the wasp.review/2 schema (schemas/review.schema.json).
 
 The document travels through reports and the store as these types instead of ``dict[str, Any]``. Keys the schema
 requires are required here; the others are ``NotRequired`` (wasp always writes them, older or hand-made files may
@@ -9,6 +9,11 @@ Enumerated values (statuses, risks, severities) are plain ``str``: the schema's 
 # No `from __future__ import annotations` here: on Python 3.11 TypedDict only sees NotRequired in real annotations.
 
 from typing import Any, NotRequired, TypedDict
+
+SCHEMA = "wasp.review/2"
+"""The version wasp writes."""
+READABLE = ("wasp.review/1", SCHEMA)
+"""The versions wasp reads: /1 is /2 without the per-account results (``accounts``, ``organisation``)."""
 
 
 class SummaryDoc(TypedDict):
@@ -186,8 +191,65 @@ class RuleDoc(TypedDict):
     remediation: RemediationDoc
 
 
+class AccountQuestionDoc(TypedDict):
+    """One question's risk in one account."""
+
+    id: str
+    risk: str
+    incomplete: bool
+
+
+class AccountDoc(TypedDict):
+    """One reviewed account: its question risks and practice statuses, decided from its own evidence."""
+
+    id: str
+    name: str | None
+    """The account's name in AWS Organizations (untrusted text), when the organisation was read."""
+    ou: str | None
+    """The account's OU path (``Root/Prod``) when the organisation was read, else null."""
+    high_risk_questions: int
+    medium_risk_questions: int
+    unanswered_questions: int
+    failing_findings: int
+    gaps: int
+    questions: list[AccountQuestionDoc]
+    best_practices: dict[str, str]
+    """Best-practice id -> its status in this account."""
+
+
+class OuDoc(TypedDict):
+    """The accounts of one OU (``ou`` null: accounts whose OU is not known), worst first."""
+
+    ou: str | None
+    accounts: list[str]
+    high_risk_accounts: int
+    medium_risk_accounts: int
+
+
+class OrgQuestionDoc(TypedDict):
+    """How many accounts carry each risk for one question."""
+
+    id: str
+    high: int
+    medium: int
+    none: int
+    not_applicable: int
+    unanswered: int
+
+
+class OrganisationDoc(TypedDict):
+    """The rollup over the reviewed accounts: per OU and per question."""
+
+    accounts: int
+    high_risk_accounts: int
+    medium_risk_accounts: int
+    ous: list[OuDoc]
+    questions: list[OrgQuestionDoc]
+
+
 class ReviewDoc(TypedDict):
-    """The whole review: the wasp.review/1 document."""
+    """The whole review: the wasp.review/2 document (a wasp.review/1 one lacks ``accounts`` and
+    ``organisation``)."""
 
     schema: str
     workload: str
@@ -204,3 +266,7 @@ class ReviewDoc(TypedDict):
     rules: NotRequired[list[RuleDoc]]
     waivers: NotRequired[list[WaiverDoc]]
     expired_attestations: NotRequired[list[ExpiredAttestationDoc]]
+    accounts: NotRequired[list[AccountDoc]]
+    """Each reviewed account, worst first (wasp.review/2)."""
+    organisation: NotRequired[OrganisationDoc]
+    """The rollup over the accounts (wasp.review/2)."""

@@ -1,4 +1,4 @@
-"""The review document: a Review as the wasp.review/1 JSON contract (see docs/review-schema.md), and writing it."""
+"""The review document: a Review as the wasp.review/2 JSON contract (see docs/review-schema.md), and writing it."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from wasp.model import (
     Rollup,
 )
 from wasp.model.rule import Remediation, RuleMeta
+from wasp.report.accounts_doc import account_doc, organisation_doc
+from wasp.report.doc_types import SCHEMA as SCHEMA
 from wasp.report.doc_types import (
     AttestationDoc,
     ExpiredAttestationDoc,
@@ -37,8 +39,6 @@ from wasp.report.doc_types import (
     SummaryDoc,
     WaiverDoc,
 )
-
-SCHEMA = "wasp.review/1"
 
 
 def _attestation(a: Attestation | None) -> AttestationDoc | None:
@@ -195,6 +195,7 @@ def _area(a: Rollup) -> RollupDoc:
 
 def review_dict(review: Review) -> ReviewDoc:
     """The whole review as JSON-ready data."""
+    accounts = [account_doc(a) for a in review.accounts]
     return {
         "schema": SCHEMA,
         "workload": review.workload,
@@ -212,6 +213,8 @@ def review_dict(review: Review) -> ReviewDoc:
         # the engine writes each waiver's summary in exactly this shape (model.Review.waivers)
         "waivers": [cast(WaiverDoc, dict(w)) for w in review.waivers],
         "expired_attestations": [_expired(a) for a in review.expired_attestations],
+        "accounts": accounts,
+        "organisation": organisation_doc(accounts, [q.id for q in review.questions]),
     }
 
 

@@ -2,7 +2,8 @@
 
 A plan item (one best practice not met) can fail on several rules, each with its own remediation. Every
 report shows an item's findings through :func:`rule_groups`, so a finding is never printed beside another
-rule's fix: groups come worst severity first, then the most findings, then by rule id.
+rule's fix: groups come worst severity first, then the most findings, then by rule id. In a review of several
+accounts, reports also show an item's resources account by account (:func:`account_groups`).
 """
 
 from __future__ import annotations
@@ -72,3 +73,40 @@ def _worst_first(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(
         items, key=lambda f: severity_rank(f.get("severity"))
     )  # stable: plan order within a severity
+
+
+NO_ACCOUNT = "(no account)"
+"""The account group of findings that name no account (a template's resources)."""
+
+
+@dataclass(frozen=True)
+class AccountGroup:
+    """The failing findings of a plan item in one account, and the distinct resources they are on."""
+
+    account: str
+    findings: tuple[Mapping[str, Any], ...]
+    resources: tuple[str, ...]
+    """Each resource once (its ARN, else its id), in the order of the account's worst finding first."""
+
+    @property
+    def worst(self) -> str | None:
+        """The worst severity among the account's findings."""
+        return str(self.findings[0].get("severity")) if self.findings else None
+
+
+def account_groups(item: Mapping[str, Any], findings: Mapping[str, Mapping[str, Any]]) -> list[AccountGroup]:
+    """The item's findings grouped by the account of their resource: the accounts with the most resources to fix
+    first, then the worst severity, then by account id (ids the index does not hold are left out)."""
+    by_account: dict[str, list[Mapping[str, Any]]] = {}
+    for fid in item.get("findings") or ():
+        f = findings.get(fid)
+        if f is not None:
+            account = (f.get("resource") or {}).get("account") or NO_ACCOUNT
+            by_account.setdefault(str(account), []).append(f)
+    groups = []
+    for account, items in by_account.items():
+        ordered = _worst_first(items)
+        resources = dict.fromkeys(str(f["resource"].get("arn") or f["resource"]["id"]) for f in ordered)
+        groups.append(AccountGroup(account, tuple(ordered), tuple(resources)))
+    groups.sort(key=lambda g: (-len(g.resources), severity_rank(g.worst), g.account))
+    return groups

@@ -16,6 +16,7 @@ from wasp.model import BPStatus, Finding, PlanItem, QuestionRisk, Review
 from wasp.report.document import summary
 from wasp.report.plan_view import RuleGroup, rule_groups
 from wasp.report.safe_text import safe
+from wasp.report.terminal_accounts import print_accounts, print_item_accounts
 
 _RISK_STYLE = {
     QuestionRisk.HIGH: "bold red",
@@ -65,6 +66,7 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
             f"[yellow]{s['contradicted_attestations']} attestation(s) contradicted by evidence, "
             f"{s['expired_attestations']} expired.[/]"
         )
+    print_accounts(review, console)
     if not review.plan:
         console.print("[green]Improvement plan: nothing to fix.[/]")
         return
@@ -90,6 +92,8 @@ def print_summary(review: Review, console: Console, plan_items: int = 8) -> None
             console.print(
                 f"       [dim]... and {len(groups) - RULES_SHOWN} more rule(s): see the full report[/]"
             )
+        if len(review.accounts) >= 2:
+            print_item_accounts(item, findings, console)
 
 
 RULES_SHOWN = 3

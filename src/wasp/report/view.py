@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from wasp.report.accounts_view import accounts_view, plan_by_account
 from wasp.report.doc_types import FindingDoc, PracticeDoc, ReviewDoc
 from wasp.report.findings_table import findings_table
 from wasp.report.history_chart import chart_data_uri, chart_note
@@ -123,6 +124,7 @@ def build_view(
                 **item,
                 "examples": examples,
                 "by_rule": plan_by_rule(item, findings, plan_listed),
+                "by_account": plan_by_account(review, item, findings, compact),
                 "url": urls.get(item["best_practice"]),
             }
         )
@@ -141,6 +143,7 @@ def build_view(
         "history_chart": chart_data_uri(review),
         "chart_note": chart_note(review),
         "findings_table": findings_table(review) if table else None,
+        "accounts": accounts_view(review, compact),
     }
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import IO
 
+from wasp.report.accounts_doc import account_label, multi_account, review_accounts
 from wasp.report.doc_types import ReviewDoc
-from wasp.report.plan_view import RuleGroup, rule_groups
+from wasp.report.plan_view import AccountGroup, RuleGroup, account_groups, rule_groups
 from wasp.report.safe_text import CsvWriter
 
 COLUMNS = (
@@ -37,12 +38,17 @@ class PlanCsvReporter:
     def render(self, review: ReviewDoc, out: IO[str]) -> None:
         """Write one row per plan item, in plan order."""
         findings = {f["id"]: f for f in review["findings"]}
+        names = (
+            {a["id"]: account_label(a) for a in review_accounts(review)} if multi_account(review) else None
+        )
         writer = CsvWriter(out)
         writer.writerow(COLUMNS)
         for item in review["improvement_plan"]:
             lines = [item.get("action", "")]
             for group in rule_groups(item, findings):
                 lines += _group_lines(group)
+            if names is not None:
+                lines += _account_lines(account_groups(item, findings), names)
             writer.writerow(
                 [
                     f"[{item['risk'].upper()}] {item['best_practice']} {item['title']}",
@@ -65,6 +71,29 @@ class PlanCsvReporter:
                     f"wasp-{review['workload']}-{item['best_practice']}",
                 ]
             )
+
+
+ACCOUNTS_LISTED = 50
+"""Accounts listed in a ticket (most resources first); the rest are counted."""
+RESOURCES_PER_ACCOUNT = 10
+
+
+def _account_lines(groups: list[AccountGroup], names: dict[str, str]) -> list[str]:
+    """Where the item's resources are, account by account (a review of several accounts)."""
+    if not groups:
+        return []
+    lines = ["", f"Resources by account ({len(groups)} account(s)):"]
+    for g in groups[:ACCOUNTS_LISTED]:
+        listed = ", ".join(g.resources[:RESOURCES_PER_ACCOUNT])
+        more = (
+            f" and {len(g.resources) - RESOURCES_PER_ACCOUNT} more"
+            if len(g.resources) > RESOURCES_PER_ACCOUNT
+            else ""
+        )
+        lines.append(f"- {names.get(g.account, g.account)}: {len(g.resources)} resource(s): {listed}{more}")
+    if len(groups) > ACCOUNTS_LISTED:
+        lines.append(f"- ... and {len(groups) - ACCOUNTS_LISTED} more account(s)")
+    return lines
 
 
 def _group_lines(group: RuleGroup) -> list[str]:

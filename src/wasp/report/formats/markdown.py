@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, Any
 
+from wasp.report.accounts_doc import NO_OU, account_label, multi_account, review_accounts
 from wasp.report.doc_types import ReviewDoc
-from wasp.report.plan_view import RuleGroup, rule_groups
+from wasp.report.plan_view import AccountGroup, RuleGroup, account_groups, rule_groups
 from wasp.report.safe_text import md_cell as _cell
 from wasp.report.safe_text import md_code as _code
 from wasp.report.view import RISK_LABEL, STATUS_LABEL, build_view
@@ -38,9 +39,13 @@ class MarkdownReporter:
         w = out.write
         w(f"# Security Pillar review: {_cell(review['workload'])}\n\n")
         scope = review.get("scope", {})
+        listed = scope.get("accounts", [])
+        shown = (
+            f"{len(listed)} accounts" if len(listed) > 10 else f"accounts {_cell(', '.join(listed)) or '-'}"
+        )
         w(
-            f"Generated {_cell(review['generated_at'])} · catalogue {_cell(review['catalogue_version'])} · accounts "
-            f"{_cell(', '.join(scope.get('accounts', [])) or '-')} · regions "
+            f"Generated {_cell(review['generated_at'])} · catalogue {_cell(review['catalogue_version'])} · "
+            f"{shown} · regions "
             f"{_cell(', '.join(scope.get('regions', [])) or '-')}\n\n"
         )
         w(
@@ -58,6 +63,10 @@ class MarkdownReporter:
                 f"| {_cell(q['id'])} {_cell(q['title'])} | {RISK_LABEL[q['risk']]} | {'no' if q['incomplete'] else 'yes'} | "
                 f"{c.get('met', 0)} | {c.get('not_met', 0)} | {c.get('not_applicable', 0)} | {c.get('not_assessed', 0)} |\n"
             )
+        multi = multi_account(review)
+        names = {a["id"]: account_label(a) for a in review_accounts(review)}
+        if multi:
+            _accounts(review, w)
         w("\n## Improvement plan\n\n")
         if not v["plan"]:
             w("Nothing to fix.\n")
@@ -69,6 +78,8 @@ class MarkdownReporter:
             )
             for group in rule_groups(item, findings):
                 _group(group, w)
+            if multi:
+                _by_account(account_groups(item, findings), names, w)
         w("\n## Best practices\n")
         for q in v["questions"]:
             w(f"\n### {_cell(q['id'])} {_cell(q['title'])} — {RISK_LABEL[q['risk']]}\n\n")
@@ -104,6 +115,42 @@ class MarkdownReporter:
                     f"| {_cell(g['service'])} | {_cell(g['operation'])} | {g['error']} | {_cell(g.get('region') or '-')} | "
                     f"{_cell(', '.join(g['rules']) or '-')} |\n"
                 )
+
+
+ACCOUNTS_TOP = 25
+"""Accounts in the Markdown matrix (worst first); the HTML report and the JSON hold every one."""
+ACCOUNTS_PER_ITEM = 10
+"""Accounts listed under a plan item; the rest are counted."""
+_CELL = {"high": "H", "medium": "M", "none": "·", "unanswered": "?", "not_applicable": "-"}
+
+
+def _accounts(review: ReviewDoc, w: Callable[[str], Any]) -> None:
+    """The worst accounts' question risks, one row each."""
+    accounts = review_accounts(review)
+    qids = [q["id"] for q in review["questions"]]
+    shown = accounts[:ACCOUNTS_TOP]
+    w(f"\n## Accounts, worst first ({len(shown)} of {len(accounts)})\n\n")
+    w("H high · M medium · · none · ? not assessed · - not applicable\n\n")
+    w("| Account | OU | High | Medium | Not assessed | " + " | ".join(q[3:] for q in qids) + " |\n")
+    w("|---|---|---|---|---|" + "---|" * len(qids) + "\n")
+    for a in shown:
+        risks = {q["id"]: q["risk"] for q in a["questions"]}
+        cells = " | ".join(_CELL.get(risks.get(q, ""), "") for q in qids)
+        w(
+            f"| {_cell(account_label(a))} | {_cell(a['ou'] or NO_OU)} | {a['high_risk_questions']} | "
+            f"{a['medium_risk_questions']} | {a['unanswered_questions']} | {cells} |\n"
+        )
+
+
+def _by_account(groups: list[AccountGroup], names: dict[str, str], w: Callable[[str], Any]) -> None:
+    """Where the item's resources are: each account with its count, most resources first."""
+    if not groups:
+        return
+    parts = [
+        f"{_cell(names.get(g.account, g.account))} ({len(g.resources)})" for g in groups[:ACCOUNTS_PER_ITEM]
+    ]
+    more = f" and {len(groups) - ACCOUNTS_PER_ITEM} more" if len(groups) > ACCOUNTS_PER_ITEM else ""
+    w(f"   - resources by account: {', '.join(parts)}{more}\n")
 
 
 def _group(group: RuleGroup, w: Callable[[str], Any]) -> None:
