@@ -131,7 +131,10 @@ def export(
         with improvements.open("w", encoding="utf-8", newline="") as fh:
             items = write_improvements(review, catalogue, result.workload_id, fh)
         err.print(
-            f"wrote {items} improvement item(s) to {plain(str(improvements))}", markup=False, highlight=False
+            f"wrote {items} improvement item(s) to {plain(str(improvements))}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
     if dry_run:
         return 0
@@ -140,11 +143,17 @@ def export(
         + (f", milestone {result.milestone}" if result.milestone else ""),
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     for comparison in result.comparisons:
-        out.print(comparison.line(), markup=False, highlight=False)
+        out.print(comparison.line(), markup=False, highlight=False, soft_wrap=True)
     for comparison in result.disagreements:
-        err.print(f"wasp: error: risk disagrees on {comparison.line()}", markup=False, highlight=False)
+        err.print(
+            f"wasp: error: risk disagrees on {comparison.line()}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     return 1 if result.disagreements else 0
 
 
@@ -205,6 +214,7 @@ def import_(
         f"wrote {len(doc['attestations'])} attestation(s) to {plain(str(output))}",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -238,12 +248,16 @@ def list_(prefix: str | None, no_milestones: bool, fmt: str, region: str | None,
             f"{row.id}  {row.name}  ({counts(row.risks)}; updated {row.updated})",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         for m in row.milestones:
             out.print(
                 f"  milestone {m.number} {m.name}: {counts(m.risks)} ({m.recorded})",
                 markup=False,
                 highlight=False,
+                soft_wrap=True,
             )
     if not rows:
-        out.print("no workloads visible to the caller in this region", markup=False, highlight=False)
+        out.print(
+            "no workloads visible to the caller in this region", markup=False, highlight=False, soft_wrap=True
+        )
