@@ -173,6 +173,8 @@ def test_list_pages_through_workloads_and_milestones(
     ] == [None, "t2"]
     code, text, _ = _run(["wa", "list"], capsys)
     assert f"{WORKLOAD}  payments-0  (" in text and "  milestone 2 milestone 1: none 1, unanswered 11" in text
+    assert "  lens wellarchitected: none 1, unanswered 11" in text
+    assert rows[0]["lens_reviews"] == {"wellarchitected": {"NONE": 1, "UNANSWERED": 11}}
 
 
 def test_permissions_wa_tool_names_real_operations(capsys: pytest.CaptureFixture[str]) -> None:

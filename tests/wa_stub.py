@@ -317,6 +317,22 @@ class FakeTool:
         ]
         return self._page(items, "WorkloadSummaries", params, {})
 
+    def _ListLensReviews(self, params: dict[str, Any]) -> dict[str, Any]:
+        wid = params["WorkloadId"]
+        answers = self.workloads[wid]["answers"]
+        counts: dict[str, int] = {}
+        for q in answers:
+            r = self.risk(q, answers)
+            counts[r] = counts.get(r, 0) + 1
+        items = [
+            {
+                "LensAlias": "wellarchitected",
+                "LensName": "AWS Well-Architected Framework",
+                "RiskCounts": counts,
+            }
+        ]
+        return self._page(items, "LensReviewSummaries", params, {"WorkloadId": wid})
+
     def _ListMilestones(self, params: dict[str, Any]) -> dict[str, Any]:
         wid = params["WorkloadId"]
         items = [

@@ -250,6 +250,8 @@ def list_(prefix: str | None, no_milestones: bool, fmt: str, region: str | None,
             highlight=False,
             soft_wrap=True,
         )
+        for lens, risks in row.lens_reviews.items():
+            out.print(f"  lens {lens}: {counts(risks)}", markup=False, highlight=False, soft_wrap=True)
         for m in row.milestones:
             out.print(
                 f"  milestone {m.number} {m.name}: {counts(m.risks)} ({m.recorded})",

@@ -31,6 +31,8 @@ class WorkloadRow:
     updated: str
     lenses: tuple[str, ...]
     risks: Mapping[str, int]
+    lens_reviews: dict[str, Mapping[str, int]] = field(default_factory=dict)
+    """Risk counts per lens review (lens alias -> counts)."""
     milestones: list[Milestone] = field(default_factory=list)
 
 
@@ -39,7 +41,8 @@ def _when(value: Any) -> str:
 
 
 def list_workloads(tool: Tool, prefix: str | None = None, milestones: bool = True) -> list[WorkloadRow]:
-    """Every workload visible to the caller (ListWorkloads, all pages) and, unless told not to, its milestones."""
+    """Every workload visible to the caller (ListWorkloads, all pages) with its lens reviews' risk counts
+    (ListLensReviews) and, unless told not to, its milestones."""
     params: dict[str, Any] = {"WorkloadNamePrefix": prefix} if prefix else {}
     rows: list[WorkloadRow] = []
     for w in tool.pages("ListWorkloads", "WorkloadSummaries", **params):
@@ -51,6 +54,10 @@ def list_workloads(tool: Tool, prefix: str | None = None, milestones: bool = Tru
             lenses=tuple(w.get("Lenses", [])),
             risks=dict(w.get("RiskCounts", {})),
         )
+        for lens in tool.pages("ListLensReviews", "LensReviewSummaries", WorkloadId=row.id):
+            row.lens_reviews[str(lens.get("LensAlias") or lens.get("LensArn") or "?")] = dict(
+                lens.get("RiskCounts", {})
+            )
         if milestones:
             for m in tool.pages("ListMilestones", "MilestoneSummaries", WorkloadId=row.id):
                 row.milestones.append(

@@ -11,6 +11,7 @@ READ = (
     "wellarchitected:GetMilestone",
     "wellarchitected:GetWorkload",
     "wellarchitected:ListAnswers",
+    "wellarchitected:ListLensReviews",
     "wellarchitected:ListMilestones",
     "wellarchitected:ListWorkloads",
 )
