@@ -191,3 +191,18 @@ def test_permissions_wa_tool_names_real_operations(capsys: pytest.CaptureFixture
         "wellarchitected:ListAnswers",
     } <= set(actions)
     assert not any(a.split(":")[1].startswith(("Delete", "Update" + "Workload")) for a in actions)
+
+
+def test_dry_run_needs_no_credentials_and_a_real_call_says_what_is_missing(
+    review_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    args = ["wa", "export", str(review_file), "--workload-id", WORKLOAD, "--region", "eu-west-1"]
+    code, out, _ = _run([*args, "--dry-run"], capsys)
+    assert code == 0 and out.count("UpdateAnswer ") == 11
+    code, _, err = _run(args, capsys)
+    assert (
+        code == 2 and err.startswith("wasp: error: no AWS credentials found") and len(err.splitlines()) == 1
+    )

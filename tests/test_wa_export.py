@@ -216,3 +216,28 @@ def test_dry_run_parameters_are_checked_against_the_model(doc: dict[str, Any]) -
         export_review(
             _tool(fake, dry_run=True, out=io.StringIO()), doc, CAT, workload_id=WORKLOAD, milestone="m1"
         )
+
+
+def test_the_read_back_pages_through_the_answers(doc: dict[str, Any]) -> None:
+    fake = FakeTool(CAT, page_size=4)
+    result = export_review(_tool(fake), doc, CAT, workload_id=WORKLOAD)
+    tokens = [p.get("NextToken") for op, p in fake.calls if op == "ListAnswers"]
+    assert tokens == [None, "t4", "t8"] and len(result.comparisons) == 11
+
+
+def test_a_question_without_a_none_of_these_choice_stops_before_writing(doc: dict[str, Any]) -> None:
+    fake = FakeTool(CAT)
+    fake.lens["protect-data-rest"] = [
+        row for row in fake.lens["protect-data-rest"] if row[1] != "None of these"
+    ]
+    with pytest.raises(
+        WaToolError, match=r"no 'None of these' choice for SEC08 \(sec_protect_data_rest_no\)"
+    ):
+        export_review(_tool(fake), doc, CAT, workload_id=WORKLOAD)
+    assert "UpdateAnswer" not in fake.ops()
+
+
+def test_a_review_from_another_catalogue_version_is_refused(doc: dict[str, Any]) -> None:
+    old = {**doc, "catalogue_version": "2023.1"}
+    with pytest.raises(WaToolError, match=r"catalogue 2023\.1"):
+        export_review(_tool(FakeTool(CAT)), old, CAT, workload_id=WORKLOAD)

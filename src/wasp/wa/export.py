@@ -104,6 +104,21 @@ def _check_ids(question: ToolQuestion, current: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def _check_none_choices(answers: Sequence[Answer], current: Mapping[str, Mapping[str, Any]]) -> None:
+    """Every choice an answer selects is one the Tool lists (the 'None of these' id is the Tool's own or, when
+    it lists none by that title, wasp's guess, which must not be sent unchecked)."""
+    unknown = [
+        f"{a.question.question} ({c})"
+        for a in answers
+        for c in a.selected
+        if c not in {choice["ChoiceId"] for choice in current[a.question.question].get("Choices", [])}
+    ]
+    if unknown:
+        raise WaToolError(
+            f"the Tool lists no 'None of these' choice for {', '.join(unknown)}; nothing was written"
+        )
+
+
 def export_review(
     tool: Tool,
     review: Mapping[str, Any],
@@ -114,6 +129,11 @@ def export_review(
     milestone: str | None = None,
 ) -> ExportResult:
     """Write the review's answers to the Tool and compare its risks with wasp's (see the module docstring)."""
+    if str(review.get("catalogue_version")) != catalogue.version:
+        raise WaToolError(
+            f"the review was made with catalogue {review.get('catalogue_version')}, this wasp has "
+            f"{catalogue.version}; review the workload again before exporting"
+        )
     if (workload_id is None) == (create is None):
         raise WaToolError("give either --workload-id ID or --create (with --name, --environment, --owner)")
     if create is not None:
@@ -141,6 +161,10 @@ def export_review(
             q, questions[q.question], review, findings, _none_choice(q, current[q.question])
         )
         answers.append(answer)
+    if not tool.dry_run:
+        _check_none_choices(answers, current)
+    for answer in answers:
+        q = answer.question
         if not tool.dry_run and answer.held_by(current[q.question]):
             result.unchanged.append(q.question)
             continue
