@@ -58,6 +58,7 @@ COMMANDS: dict[str, Entry] = {
         "wasp.cli.catalogue_cmd:catalogue",
         "The Security Pillar: 11 questions and 63 best practices.",
     ),
+    "wa": ("wasp.cli.wa_cmd:wa", "Round trip with the AWS Well-Architected Tool: export, import, list."),
     "rules": ("wasp.cli.rules_cmd:rules", "Every rule: id, title, severity, best practices, resource type."),
     "permissions": ("wasp.cli.permissions_cmd:permissions", "The read-only IAM policy wasp needs."),
     "schema": ("wasp.cli.schema_cmd:schema", "The JSON Schema of a wasp file format."),

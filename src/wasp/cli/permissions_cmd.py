@@ -9,7 +9,10 @@ from wasp.cli.options import COLLECTORS, command
 
 @command("permissions")
 @click.option("--collectors", metavar=COLLECTORS, help="Only these collectors (comma-separated)")
-def permissions(collectors: str | None) -> None:
+@click.option(
+    "--wa-tool", is_flag=True, help="The policy `wasp wa` needs for the Well-Architected Tool instead"
+)
+def permissions(collectors: str | None, wa_tool: bool) -> None:
     """The read-only IAM policy wasp needs.
 
     Derived from the collectors' own declarations: attach it to the role or user wasp reviews with.
@@ -21,6 +24,11 @@ def permissions(collectors: str | None) -> None:
     from wasp.cli.options import csv_list
     from wasp.collect import required_permissions, select_collectors
 
+    if wa_tool:
+        from wasp.wa.permissions import wa_policy
+
+        out.print_json(json.dumps(wa_policy()))
+        return
     names = list(check_collectors(csv_list(collectors), "--collectors")) or None
     actions = required_permissions(select_collectors(names))
     policy = {
