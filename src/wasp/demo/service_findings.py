@@ -20,6 +20,7 @@ import boto3
 from botocore import handlers
 from botocore.awsrequest import AWSResponse
 
+from wasp.demo.config_findings import config_handlers
 from wasp.demo.seed import REGION, Seeded
 
 
@@ -291,8 +292,8 @@ def _handlers(found: DemoFindings) -> list[tuple[str, Callable[..., Any]]]:
 
 @contextmanager
 def answered(found: DemoFindings) -> Iterator[None]:
-    """While open, every new botocore client answers the calls moto lacks with ``found``."""
-    added = _handlers(found)
+    """While open, every new botocore client answers the calls moto lacks with ``found`` (and Config's)."""
+    added = [*_handlers(found), *config_handlers(found.account, _answer)]
     handlers.BUILTIN_HANDLERS.extend(added)
     try:
         yield
