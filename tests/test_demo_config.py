@@ -34,3 +34,10 @@ def test_the_reports_mark_config_findings(demo_doc: dict[str, Any], demo_result:
     assert counts["AWS Config"] == 5 and counts["GuardDuty"] >= 1 and counts["Security Hub"] >= 1
     line = service_line(demo_result.run.review)
     assert line is not None and "AWS Config 5" in line and "Inspector" in line
+
+
+def test_the_confidential_queue_needs_a_customer_managed_key(demo_doc: dict[str, Any]) -> None:
+    # the queue's tags are read live, so its classification is known and the SQS-managed key fails it
+    [queue] = [f for f in demo_doc["findings"] if f["rule"] == "sqs_queue_cmk_for_sensitive"]
+    assert queue["resource"]["id"] == "payments-events" and queue["status"] == "fail"
+    assert "confidential" in queue["message"]
