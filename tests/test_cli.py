@@ -39,6 +39,7 @@ def test_demo_command_prints_summary_and_writes_valid_review(
     code, out, err = run(["demo", "--out", str(tmp_path / "d")], capsys)
     assert code == 0, err
     assert "SEC01" in out and "Improvement plan" in out and "high-risk" in out
+    assert "from the account's security services: AWS Config 5" in out
     review = json.loads((tmp_path / "d" / "review.json").read_text())
     jsonschema.validate(review, schema("review"))
     assert (tmp_path / "d" / "attestations.yaml").exists()

@@ -351,6 +351,7 @@ def test_a_denied_attribute_read_leaves_the_policy_unknown_not_absent(service: s
         collector: Collector = SqsCollector()
         stub.add_response("list_queues", {"QueueUrls": [f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/q"]})
         stub.add_client_error("get_queue_attributes", service_error_code="AccessDenied", http_status_code=403)
+        stub.add_response("list_queue_tags", {"Tags": {}})
         policy_type, document = "AWS::SQS::QueuePolicy", "PolicyDocument"
     else:
         collector = SnsCollector()
@@ -358,6 +359,7 @@ def test_a_denied_attribute_read_leaves_the_policy_unknown_not_absent(service: s
         stub.add_client_error(
             "get_topic_attributes", service_error_code="AuthorizationError", http_status_code=403
         )
+        stub.add_response("list_tags_for_resource", {"Tags": []})
         policy_type, document = "AWS::SNS::TopicPolicy", "PolicyDocument"
     resources, api = _run(collector, factory)
     [policy] = [r for r in resources if r.type == policy_type]

@@ -131,15 +131,20 @@ def test_labels() -> None:
 
 def test_the_demo_shows_findings_from_each_security_service(demo_doc: dict[str, Any]) -> None:
     failing = {f["rule"]: f for f in demo_doc["findings"] if f["status"] == "fail" and f["source"] != "rule"}
-    assert {f["source"] for f in failing.values()} == {"guardduty", "inspector", "securityhub"}
+    assert {f["source"] for f in failing.values()} == {"guardduty", "inspector", "securityhub", "config"}
     gd = failing["guardduty_findings_resolved"]
     assert gd["evidence"]["failing_finding_ids"] == ["3ac6demo0001", "3ac6demo0003"], (
         "the 2-day-old one is new"
     )
-    assert failing["inspector_vulnerabilities_patched"]["severity"] == "critical", "a known exploit"
+    # Inspector's findings are judged on the instance and the image's repository they name
+    bastion = failing["ec2_instance_vulnerabilities_patched"]
+    assert bastion["severity"] == "critical", "a known exploit"
+    assert bastion["evidence"]["failing_finding_ids"][0].endswith("finding/demo0000000000001")
+    image = failing["ecr_repository_vulnerabilities_patched"]
+    assert image["evidence"]["images"] == ["2024.11.3"] and image["severity"] == "high"
     sh = failing["securityhub_failed_controls"]["evidence"]
     assert sh["controls_wasp_also_checks"] == {"S3.8": ["s3_bucket_public_access_block"]}
     assert sh["controls_only_security_hub_evidences"] == ["RDS.8", "S3.9"], "the suppressed EC2.8 is left out"
     html = HTML.html(demo_doc)
-    for label in ("GuardDuty", "Inspector", "Security Hub"):
+    for label in ("GuardDuty", "Inspector", "Security Hub", "AWS Config"):
         assert f'<span class="source">from {label}</span>' in html

@@ -90,12 +90,17 @@ def test_an_overdue_fixable_vulnerability_fails_with_its_finding_and_instance() 
         "Type": "AWS::EC2::Instance",
         "Id": WEB,
     }
-    got = _review([account, _instance(WEB)])["findings"]
+    # the instance was not collected: the finding is judged on the account, naming the instance
+    got = _review([account])["findings"]
     patched = got[PATCHED]
     assert patched.status is FindingStatus.FAIL and patched.source == "inspector"
     assert patched.evidence["failing_finding_ids"] == [f"arn:aws:inspector2:{REGION}:{ACCOUNT}:finding/old"]
     assert patched.evidence["linked_resources"] == [f"AWS::EC2::Instance/{WEB}"]
     assert patched.severity.value == "high"
+    # collected, the instance carries it (tests/test_inspector_resources.py) and the account no longer does
+    got = _review([account, _instance(WEB)])["findings"]
+    assert got[PATCHED].status is FindingStatus.PASS
+    assert got[PATCHED].evidence["findings_judged_on_their_resource"] == 2
     assert got[COVERED].status is FindingStatus.PASS
 
 

@@ -308,6 +308,10 @@ def demo(out_dir: Path, fail_on: str | None, report_formats: str, save: bool, db
     extra = write_formats(doc, report_formats, out_dir)
     _maybe_save(doc, _open_store(save, db))
     print_summary(result.run.review, out)
+    from wasp.demo.evidence import service_line
+
+    if (services := service_line(result.run.review)) is not None:
+        out.print(safe(services))
     err.print(
         f"[dim]emulated account {result.seeded.account} ({result.seeded.region}); {result.run.stats.api_calls} "
         f"API calls, review in {result.run.seconds:.1f}s; wrote {safe(path)} and {len(extra)} report(s) in {safe(out_dir)} "

@@ -54,13 +54,37 @@ def _name(kind: str, rid: str, details: Mapping[str, Any]) -> str:
     return rid
 
 
+def wanted(finding: Mapping[str, Any]) -> bool:
+    """True when the finding is what :data:`FILTER` asks for (the emulator ignores filters): an active, fixable
+    critical/high package vulnerability. A suppressed or closed finding never counts; a field the response
+    leaves out is taken as the filter's."""
+    if finding.get("status") != "ACTIVE":
+        return False
+    fields = {"findingType": "type", "severity": "severity", "fixAvailable": "fixAvailable"}
+    return all(
+        finding.get(field) is None or finding.get(field) in {c["value"] for c in FILTER[name]}
+        for name, field in fields.items()
+    )
+
+
+def _image(kind: str, details: Mapping[str, Any]) -> str | None:
+    """An ECR image finding's image: its first tag, else its digest."""
+    if kind != "AWS_ECR_CONTAINER_IMAGE":
+        return None
+    image = details.get("awsEcrContainerImage") or {}
+    tags = image.get("imageTags") or []
+    return str(tags[0]) if tags else (str(image["imageHash"]) if image.get("imageHash") else None)
+
+
 def finding_summary(finding: Mapping[str, Any]) -> dict[str, Any]:
     """What the rule and a reader need from one vulnerability finding."""
     resources = finding.get("resources") or [{}]
     first = resources[0]
     kind = str(first.get("type") or "")
     vuln = finding.get("packageVulnerabilityDetails") or {}
+    image = _image(kind, first.get("details") or {})
     return {
+        **({"Image": image} if image else {}),
         "Id": finding.get("findingArn"),
         "Title": finding.get("title"),
         "Severity": finding.get("severity"),
@@ -101,7 +125,7 @@ def read_findings(api: ApiReader) -> dict[str, Any]:
         )
     except CallFailed as failed:
         return {"Findings": failed.unresolved, "Capped": failed.unresolved}
-    return {"Findings": [finding_summary(f) for f in got.items], "Capped": got.capped}
+    return {"Findings": [finding_summary(f) for f in got.items if wanted(f)], "Capped": got.capped}
 
 
 def read_coverage(api: ApiReader) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
-from wasp.collect.base import Collector, live
+from wasp.collect.base import Collector, live, tags_from
 from wasp.model import Resource, Unresolved
 
 TOPIC = "AWS::SNS::Topic"
@@ -15,15 +15,15 @@ POLICY = "AWS::SNS::TopicPolicy"
 
 
 class SnsCollector(Collector):
-    """Topics (KmsMasterKeyId) and their policies as AWS::SNS::TopicPolicy."""
+    """Topics (KmsMasterKeyId, Tags) and their policies as AWS::SNS::TopicPolicy."""
 
     name = "sns"
     service = "sns"
     resource_types = (TOPIC, POLICY)
-    permissions = ("sns:ListTopics", "sns:GetTopicAttributes")
+    permissions = ("sns:ListTopics", "sns:GetTopicAttributes", "sns:ListTagsForResource")
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """list_topics then get_topic_attributes per topic."""
+        """list_topics, then get_topic_attributes and list_tags_for_resource per topic."""
         for t in api.pages("list_topics", "Topics", affects=(TOPIC, POLICY)):
             arn = t["TopicArn"]
             name = arn.rsplit(":", 1)[-1]
@@ -40,7 +40,7 @@ class SnsCollector(Collector):
                 id=name,
                 arn=arn,
                 origin=live(api, api.region),
-                properties={"TopicName": name, "KmsMasterKeyId": key},
+                properties={"TopicName": name, "KmsMasterKeyId": key, "Tags": _tags(api, arn, name)},
             )
             # a failed read leaves the policy unknown (one may exist, unseen), never absent
             document: Any = key if isinstance(key, Unresolved) else None
@@ -54,3 +54,12 @@ class SnsCollector(Collector):
                     origin=live(api, api.region),
                     properties={"Topics": [arn], "PolicyDocument": document},
                 )
+
+
+def _tags(api: ApiReader, arn: str, name: str) -> Any:
+    """The topic's tags (its data classification); a failed read leaves them, and so the class, unknown."""
+    try:
+        got = api.call("list_tags_for_resource", ResourceArn=arn, resource_id=name, affects=(TOPIC,)) or {}
+    except CallFailed as failed:
+        return failed.unresolved
+    return tags_from(got.get("Tags"))

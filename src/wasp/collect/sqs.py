@@ -15,15 +15,15 @@ POLICY = "AWS::SQS::QueuePolicy"
 
 
 class SqsCollector(Collector):
-    """Queues (KMS or SQS-managed SSE) and their policies as AWS::SQS::QueuePolicy."""
+    """Queues (KMS or SQS-managed SSE, Tags) and their policies as AWS::SQS::QueuePolicy."""
 
     name = "sqs"
     service = "sqs"
     resource_types = (QUEUE, POLICY)
-    permissions = ("sqs:ListQueues", "sqs:GetQueueAttributes")
+    permissions = ("sqs:ListQueues", "sqs:GetQueueAttributes", "sqs:ListQueueTags")
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """list_queues then get_queue_attributes per queue."""
+        """list_queues, then get_queue_attributes and list_queue_tags per queue."""
         for url in api.pages("list_queues", "QueueUrls", affects=(QUEUE, POLICY)):
             name = url.rsplit("/", 1)[-1]
             arn = f"arn:aws:sqs:{api.region}:{api.account}:{name}"
@@ -45,6 +45,7 @@ class SqsCollector(Collector):
             except CallFailed as failed:
                 attrs, unread = {}, failed.unresolved
                 props["KmsMasterKeyId"] = props["SqsManagedSseEnabled"] = unread
+            props["Tags"] = _tags(api, url, name)
             yield Resource(type=QUEUE, id=name, arn=arn, origin=live(api, api.region), properties=props)
             # a failed read leaves the policy unknown (one may exist, unseen), never absent
             document: Any = (
@@ -60,3 +61,12 @@ class SqsCollector(Collector):
                     origin=live(api, api.region),
                     properties={"Queues": [url], "PolicyDocument": document},
                 )
+
+
+def _tags(api: ApiReader, url: str, name: str) -> Any:
+    """The queue's tags as [{Key, Value}] (its data classification); a failed read leaves them unknown."""
+    try:
+        got = api.call("list_queue_tags", QueueUrl=url, resource_id=name, affects=(QUEUE,)) or {}
+    except CallFailed as failed:
+        return failed.unresolved
+    return [{"Key": k, "Value": v} for k, v in sorted((got.get("Tags") or {}).items())]

@@ -13,6 +13,7 @@ from pathlib import Path
 import boto3
 
 from wasp.collect.runner import Progress
+from wasp.demo.config_findings import seed_config
 from wasp.demo.seed import REGION, Seeded, seed_payments_account
 from wasp.demo.service_findings import answered, demo_findings, seed_inspector, seed_security_hub
 from wasp.extras import require
@@ -107,6 +108,7 @@ def run_demo(out: Path, *, progress: Progress | None = None, workers: int = 8) -
         seeded = seed_payments_account(session)
         seed_security_hub(session, seeded, now)
         seed_inspector(session, seeded)
+        seed_config(session, seeded)
         workload = load_workload(out / "workload.yaml")
         with answered(demo_findings(seeded, now)):
             run = review_live(workload, progress=progress, workers=workers, now=now)

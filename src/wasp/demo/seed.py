@@ -292,8 +292,11 @@ def _application(session: boto3.session.Session, account: str, groups: dict[str,
     )
     sm = session.client("secretsmanager", region_name=REGION)
     sm.create_secret(Name="payments/db", SecretString="Demo-Only-Not-A-Secret-2")
+    # card-payment events are confidential, but the queue is on SQS-managed keys: sqs_queue_cmk_for_sensitive fails
     session.client("sqs", region_name=REGION).create_queue(
-        QueueName="payments-events", Attributes={"SqsManagedSseEnabled": "true"}
+        QueueName="payments-events",
+        Attributes={"SqsManagedSseEnabled": "true"},
+        tags={"DataClassification": "confidential", "workload": "payments"},
     )
     session.client("sns", region_name=REGION).create_topic(Name="payments-alerts")
     ec2 = session.client("ec2", region_name=REGION)

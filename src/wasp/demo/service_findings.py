@@ -20,6 +20,7 @@ import boto3
 from botocore import handlers
 from botocore.awsrequest import AWSResponse
 
+from wasp.demo.config_findings import config_handlers
 from wasp.demo.seed import REGION, Seeded
 
 
@@ -78,7 +79,15 @@ def _inspector(seeded: Seeded, now: datetime) -> tuple[dict[str, Any], ...]:
     bastion = seeded.instances["legacy-bastion"]
     arn = f"arn:aws:inspector2:{REGION}:{seeded.account}:finding"
 
-    def vuln(fid: str, cve: str, package: str, days: int, exploit: str, epss: float) -> dict[str, Any]:
+    def vuln(
+        fid: str,
+        cve: str,
+        package: str,
+        days: int,
+        exploit: str,
+        epss: float,
+        on: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         return {
             "awsAccountId": seeded.account,
             "description": f"{cve} in {package}",
@@ -86,7 +95,7 @@ def _inspector(seeded: Seeded, now: datetime) -> tuple[dict[str, Any], ...]:
             "firstObservedAt": now - timedelta(days=days),
             "lastObservedAt": now - timedelta(hours=6),
             "remediation": {"recommendation": {"text": f"upgrade {package}"}},
-            "resources": [{"id": bastion, "type": "AWS_EC2_INSTANCE", "details": {}}],
+            "resources": [on or {"id": bastion, "type": "AWS_EC2_INSTANCE", "details": {}}],
             "severity": "CRITICAL" if exploit == "YES" else "HIGH",
             "status": "ACTIVE",
             "type": "PACKAGE_VULNERABILITY",
@@ -105,7 +114,25 @@ def _inspector(seeded: Seeded, now: datetime) -> tuple[dict[str, Any], ...]:
         vuln("demo0000000000001", "CVE-2024-6387", "openssh", 95, "YES", 0.42),
         vuln("demo0000000000002", "CVE-2023-38545", "curl", 40, "NO", 0.02),
         vuln("demo0000000000003", "CVE-2025-0001", "openssl", 3, "NO", 0.01),
+        vuln("demo0000000000004", "CVE-2024-45490", "libexpat", 60, "NO", 0.03, _image(seeded)),
     )
+
+
+def _image(seeded: Seeded) -> dict[str, Any]:
+    """The payments-api image Inspector names (an ECR image finding is judged on its repository)."""
+    digest = "sha256:" + "5e" * 32
+    return {
+        "id": f"arn:aws:ecr:{REGION}:{seeded.account}:repository/payments-api/{digest}",
+        "type": "AWS_ECR_CONTAINER_IMAGE",
+        "details": {
+            "awsEcrContainerImage": {
+                "imageHash": digest,
+                "imageTags": ["2024.11.3"],
+                "registry": seeded.account,
+                "repositoryName": "payments-api",
+            }
+        },
+    }
 
 
 def _coverage(seeded: Seeded) -> tuple[dict[str, Any], ...]:
@@ -121,6 +148,18 @@ def _coverage(seeded: Seeded) -> tuple[dict[str, Any], ...]:
     return (
         item(seeded.instances["legacy-bastion"], "AWS_EC2_INSTANCE", "ACTIVE", "SUCCESSFUL"),
         item(seeded.instances["payments-api-1"], "AWS_EC2_INSTANCE", "INACTIVE", "NO_INVENTORY"),
+        item(
+            f"arn:aws:ecr:{REGION}:{seeded.account}:repository/payments-api",
+            "AWS_ECR_REPOSITORY",
+            "ACTIVE",
+            "SUCCESSFUL",
+        ),
+        item(
+            f"arn:aws:lambda:{REGION}:{seeded.account}:function:payments-webhook",
+            "AWS_LAMBDA_FUNCTION",
+            "ACTIVE",
+            "SUCCESSFUL",
+        ),
     )
 
 
@@ -253,8 +292,8 @@ def _handlers(found: DemoFindings) -> list[tuple[str, Callable[..., Any]]]:
 
 @contextmanager
 def answered(found: DemoFindings) -> Iterator[None]:
-    """While open, every new botocore client answers the calls moto lacks with ``found``."""
-    added = _handlers(found)
+    """While open, every new botocore client answers the calls moto lacks with ``found`` (and Config's)."""
+    added = [*_handlers(found), *config_handlers(found.account, _answer)]
     handlers.BUILTIN_HANDLERS.extend(added)
     try:
         yield

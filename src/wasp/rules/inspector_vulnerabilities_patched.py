@@ -21,10 +21,8 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._inspector import RegionRead, ref, region_list, regions
+from wasp.rules._inspector_resource import EPSS_LIKELY, collected_keys, linked_key, urgent, vulnerability
 from wasp.rules._service_findings import EVIDENCE_IDS, named
-
-EPSS_LIKELY = 0.1
-"""An EPSS score of 10% or more (likely exploitation within 30 days) raises the verdict to critical."""
 
 META = RuleMeta(
     title="Fixable critical and high vulnerabilities (Inspector) are patched within the patch window",
@@ -35,8 +33,11 @@ META = RuleMeta(
     source="inspector",
     description="Inspector's active critical and high package vulnerabilities that have a fix available, open "
     "longer than the workload's findings.inspector_patch_window_days (default 14, Cyber Essentials' window), on "
-    "EC2 instances, ECR images and Lambda functions. An exploit available or an EPSS score of 0.1 or more makes "
-    "the failure critical.",
+    "EC2 instances, ECR images and Lambda functions. A finding on an instance, repository or function wasp "
+    "collected is judged on that resource (ec2_instance_vulnerabilities_patched, ecr_repository_vulnerabilities_"
+    "patched, lambda_function_vulnerabilities_patched); the rest (resources not collected, e.g. outside the "
+    "workload's collectors) are judged here, on the account. An exploit available or an EPSS score of 0.1 or more "
+    "makes the failure critical.",
     remediation=Remediation(
         console="Inspector > Findings > By vulnerability > filter Fix available: Yes, Severity: Critical/High > "
         "patch each resource (SSM Patch Manager for instances, rebuild and push images, update Lambda runtimes "
@@ -50,21 +51,13 @@ META = RuleMeta(
 )
 
 
-def _urgent(f: Mapping[str, Any]) -> bool:
-    try:
-        epss = float(f.get("Epss") or 0)
-    except (TypeError, ValueError):
-        epss = 0.0
-    return f.get("ExploitAvailable") is True or epss >= EPSS_LIKELY
-
-
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on any region with overdue fixable vulnerabilities; unknown where Inspector's findings were not read."""
     window = ctx.workload.findings.inspector_patch_window_days
     overdue: list[tuple[Mapping[str, Any], int]] = []
     problems: dict[str, str] = {}
     capped: list[str] = []
-    read = 0
+    read = on_resources = 0
     for region in regions(view, ctx):
         got: RegionRead = region_list(view, region, "InspectorFindings", "Findings")
         if got.problem:
@@ -73,35 +66,44 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         read += len(got.items)
         if got.capped:
             capped.append(region)
+        collected = collected_keys(ctx, view.resource.account or view.id, region)
         for f in got.items:
+            if linked_key(f) in collected:  # judged on the instance, repository or function it names
+                on_resources += 1
+                continue
             age = ctx.days_since(f.get("FirstObservedAt"))
             if age is not None and age > window:
                 overdue.append((f, age))
     view.note("patch_window_days", window)
     view.note("findings_read", read)
+    view.note("findings_judged_on_their_resource", on_resources)
     view.note("regions_unknown", problems)
     view.note("regions_capped", capped)
     if overdue:
         ids = [str(f.get("Id")) for f, _ in overdue]
         resources = sorted({ref(f.get("Resource")) for f, _ in overdue})
-        urgent = [f for f, _ in overdue if _urgent(f)]
+        hot = [f for f, _ in overdue if urgent(f)]
         view.note("failing_finding_ids", ids[:EVIDENCE_IDS])
         view.note("linked_resources", resources[:EVIDENCE_IDS])
         view.note("vulnerabilities", sorted({str(f.get("Vulnerability")) for f, _ in overdue})[:EVIDENCE_IDS])
-        view.note("exploitable_finding_ids", [str(f.get("Id")) for f in urgent][:EVIDENCE_IDS])
+        view.note("exploitable_finding_ids", [str(f.get("Id")) for f in hot][:EVIDENCE_IDS])
         oldest = max(age for _, age in overdue)
         more = f" (reading stopped at the cap in {', '.join(capped)}: there may be more)" if capped else ""
-        hot = f"; {len(urgent)} with a known exploit or EPSS >= {EPSS_LIKELY:g}" if urgent else ""
+        exploitable = f"; {len(hot)} with a known exploit or EPSS >= {EPSS_LIKELY:g}" if hot else ""
         return failed(
             f"{len(overdue)} fixable critical/high vulnerabilit(ies) open longer than {window} days (oldest "
             f"{oldest} days) on {len(resources)} resource(s): {', '.join(resources[:5])}"
-            f"{' and more' if len(resources) > 5 else ''}{hot}{more}; findings {named(ids)}",
-            Severity.CRITICAL if urgent else None,
+            f"{' and more' if len(resources) > 5 else ''}{exploitable}{more}; findings {named(ids)}",
+            Severity.CRITICAL if hot else None,
         )
     if problems or not regions(view, ctx):
         where = "; ".join(f"{r}: {p}" for r, p in problems.items()) or "no region is in scope"
         return unknown(f"Inspector's vulnerability findings could not be weighed ({where})")
-    return passed(f"no fixable critical/high vulnerability is open longer than {window} days ({read} newer)")
+    elsewhere = f", {on_resources} judged on the resource they name" if on_resources else ""
+    return passed(
+        f"no fixable critical/high vulnerability on a resource wasp did not collect is open longer than {window} "
+        f"days ({read} read{elsewhere})"
+    )
 
 
 def _account(findings: Any, inspector: Any = None, capped: Any = False) -> Any:
@@ -145,6 +147,20 @@ EXAMPLES = (
         workload=WorkloadScope(
             regions=("eu-west-2",), findings=FindingThresholds(inspector_patch_window_days=60)
         ),
+    ),
+    Example(
+        "judged-on-the-collected-instance",
+        _account([_OLD]),
+        FindingStatus.PASS,
+        related=(example_resource("AWS::EC2::Instance", {}, "i-0abc"),),
+        workload=_W,
+    ),
+    Example(
+        "a-function-not-collected-stays-on-the-account",
+        _account([vulnerability("fn", "AWS::Lambda::Function", "orders")]),
+        FindingStatus.FAIL,
+        related=(example_resource("AWS::EC2::Instance", {}, "i-0abc"),),
+        workload=_W,
     ),
     Example(
         "capped-oldest-first-none-overdue", _account([_NEW], capped=True), FindingStatus.PASS, workload=_W

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wasp.iac.terraform.folds import Fold
-from wasp.iac.terraform.mappings.storage import lifecycle_rule
+from wasp.iac.terraform.mappings.storage import lifecycle_rule, lock_retention
 from wasp.iac.terraform.shapes import Props, Values, block, blocks
 
 
@@ -19,6 +19,9 @@ def _object_lock(props: Props, v: Values) -> None:
     """A default-retention configuration exists only on a bucket with Object Lock enabled."""
     state = v.get("object_lock_enabled", "Enabled")
     props["ObjectLockEnabled"] = state == "Enabled" if isinstance(state, str) else state
+    retention = lock_retention(v)
+    if retention is not None:
+        props["ObjectLockConfiguration"] = retention
 
 
 def _mfa_delete(props: Props, v: Values) -> None:

@@ -34,6 +34,9 @@ def bucket(v: Values) -> Props:
     lock = object_lock(v)
     if lock is not None:
         props["ObjectLockEnabled"] = lock
+    retention = lock_retention(block(v.get("object_lock_configuration")))
+    if retention is not None:
+        props["ObjectLockConfiguration"] = retention
     rules = [lifecycle_rule(r) for r in blocks(v.get("lifecycle_rule"))]
     if rules:
         props["LifecycleConfiguration"] = {"Rules": rules}
@@ -50,6 +53,16 @@ def object_lock(v: Values) -> Any:
         state = legacy["object_lock_enabled"]
         return state == "Enabled" if isinstance(state, str) else state
     return None
+
+
+def lock_retention(v: Values) -> Props | None:
+    """An Object Lock ``rule { default_retention { mode days years } }`` (the v3 inline block or the split
+    ``aws_s3_bucket_object_lock_configuration``) as CloudFormation's ``ObjectLockConfiguration``; None without one."""
+    default = block(block(v.get("rule")).get("default_retention"))
+    if not default:
+        return None
+    retention = pick(default, {"mode": "Mode", "days": "Days", "years": "Years"})
+    return {"ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": retention}}
 
 
 def lifecycle_rule(rule: Values) -> Props:

@@ -1,0 +1,100 @@
+"""Fixable critical and high Inspector vulnerabilities on ECR images are patched within the patch window."""
+
+from __future__ import annotations
+
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
+from wasp.model.rule import (
+    Example,
+    FindingThresholds,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+)
+from wasp.rules._inspector_resource import account_with, resource_verdict, scanned, vulnerability
+
+TYPE = "AWS::ECR::Repository"
+
+META = RuleMeta(
+    title="ECR repository: fixable critical and high image vulnerabilities (Inspector) are patched within the patch window",
+    severity=Severity.HIGH,
+    best_practices=("SEC06-BP01",),
+    resource_type=TYPE,
+    related_types=(ACCOUNT_TYPE,),
+    iac=False,
+    decides_gaps=True,
+    source="inspector",
+    description="Inspector's active critical and high package vulnerabilities with a fix available that name "
+    "an image in the repository, open longer than the workload's findings.inspector_patch_window_days (default 14, Cyber "
+    "Essentials' window). An exploit available or an EPSS score of 0.1 or more makes the failure critical. "
+    "Passes only when Inspector's coverage lists it as scanned; unknown when Inspector is off, its findings or "
+    "coverage could not be read, or reading stopped at the cap among overdue findings.",
+    remediation=Remediation(
+        console="Inspector > Findings > By container image > IMAGE > rebuild on a patched base image, push, redeploy, and delete the vulnerable image tags.",
+        cli="docker build --pull -t REPO_URI:TAG . && docker push REPO_URI:TAG; aws ecr batch-delete-image --repository-name REPO --image-ids imageDigest=OLD_DIGEST",
+        cloudformation="A pipeline (AWS::CodePipeline::Pipeline) that rebuilds images on a schedule from a patched base image",
+        terraform='resource "aws_codebuild_project" "rebuild" { ... } scheduled by aws_cloudwatch_event_rule to rebuild and push images',
+    ),
+)
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Overdue fixable critical/high findings naming this repository fail; a scanned one without any passes."""
+    return resource_verdict(view, ctx, "repository")
+
+
+_ID = "payments-api"
+_W = WorkloadScope(regions=("eu-west-2",))
+_ME = example_resource(TYPE, {}, _ID)
+_SCANNED = (scanned(TYPE, _ID),)
+EXAMPLES = (
+    Example("scanned-and-clean", _ME, FindingStatus.PASS, related=(account_with([], _SCANNED),), workload=_W),
+    Example(
+        "overdue",
+        _ME,
+        FindingStatus.FAIL,
+        related=(account_with([vulnerability("old", TYPE, _ID)], _SCANNED),),
+        workload=_W,
+    ),
+    Example(
+        "within-a-longer-window",
+        _ME,
+        FindingStatus.PASS,
+        related=(account_with([vulnerability("old", TYPE, _ID)], _SCANNED),),
+        workload=WorkloadScope(
+            regions=("eu-west-2",), findings=FindingThresholds(inspector_patch_window_days=90)
+        ),
+    ),
+    Example(
+        "another-resources-finding",
+        _ME,
+        FindingStatus.PASS,
+        related=(account_with([vulnerability("other", TYPE, "batch-worker")], _SCANNED),),
+        workload=_W,
+    ),
+    Example(
+        "not-scanned",
+        _ME,
+        FindingStatus.UNKNOWN,
+        related=(account_with([], (scanned(TYPE, _ID, yes=False),)),),
+        workload=_W,
+    ),
+    Example(
+        "findings-denied",
+        _ME,
+        FindingStatus.UNKNOWN,
+        related=(account_with(Unresolved("inspector2:list_findings access_denied"), _SCANNED),),
+        workload=_W,
+    ),
+    Example(
+        "inspector-off",
+        _ME,
+        FindingStatus.UNKNOWN,
+        related=(account_with(None, inspector={"EC2": "DISABLED", "ECR": "DISABLED", "LAMBDA": "DISABLED"}),),
+        workload=_W,
+    ),
+    Example("account-not-collected", _ME, FindingStatus.UNKNOWN, workload=_W),
+)
