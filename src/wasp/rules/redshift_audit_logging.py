@@ -2,7 +2,7 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples, expect, configured
 
 META = RuleMeta(
     title="Redshift clusters have audit logging",
@@ -21,7 +21,7 @@ META = RuleMeta(
 
 evaluate = expect(
     "LoggingProperties",
-    present,
+    configured,
     ok="audit logging on",
     bad="Redshift cluster {name} writes no audit logs",
 )

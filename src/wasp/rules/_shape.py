@@ -1,0 +1,110 @@
+"""Values of the wrong type: a property a rule needs that is not the shape it must be makes the verdict unknown.
+
+A template may say ``PointInTimeRecoverySpecification: "yes"`` or ``KmsKeyId: {a: 1}``; neither is what the
+property means, so neither may pass, and a failure ("no point-in-time recovery") would claim something the
+template did not say. :class:`WrongType` is raised instead: the engine reports it as an UNKNOWN verdict naming the
+property, the type it has and the type expected. It is an :class:`UnresolvedRead`, so every rule and helper that
+already weighs unknown reads (a definite failure elsewhere still stands) weighs it the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wasp.model import Unresolved
+from wasp.model.rule import ResourceView, UnresolvedRead
+
+_NUMBER_TEXT = frozenset("0123456789.-+eE")
+
+
+def kind(value: Any) -> str:
+    """The type of ``value`` in words, for messages (the value itself may be untrusted: never quoted)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "an empty string" if value == "" else "a string"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def wrong_type_text(path: str, value: Any, expected: str) -> str:
+    """The one-line description: ``X is a string; expected a mapping with Y``."""
+    return f"{path} is {kind(value)}; expected {expected}"
+
+
+class WrongType(UnresolvedRead):
+    """A value the rule needs has the wrong type: the verdict is unknown, with a message saying so."""
+
+    def __init__(self, path: str, value: Any, expected: str) -> None:
+        text = wrong_type_text(path, value, expected)
+        Exception.__init__(self, text)
+        self.path = path
+        self.value = Unresolved(text)
+
+
+def malformed(text: str) -> Unresolved:
+    """An unknown value standing for a malformed one (for readers that collect undecided parts)."""
+    return Unresolved(text)
+
+
+def is_boolean(value: Any) -> bool:
+    """A boolean, or the string CloudFormation accepts for one ("true"/"false", any case)."""
+    return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
+
+
+def is_number(value: Any) -> bool:
+    """A number (not a boolean), or a string that is one (CloudFormation writes integers either way)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if isinstance(value, str) and value.strip() and set(value.strip()) <= _NUMBER_TEXT:
+        try:
+            float(value)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def is_text(value: Any) -> bool:
+    """A string."""
+    return isinstance(value, str)
+
+
+def read(view: ResourceView, path: str, default: Any = None) -> Any:
+    """The value at the dotted ``path`` (``default`` when absent), like :meth:`ResourceView.get`, except that a
+    parent on the way that is neither a mapping nor (for a numeric part) a list raises :class:`WrongType` naming
+    it: ``A.B`` with ``A: "yes"`` is malformed, not absent."""
+    check_parents(view, path)
+    return view.get(path, default)
+
+
+def check_parents(view: ResourceView, path: str) -> None:
+    """Raise :class:`WrongType` when a parent of ``path`` is set to something that cannot hold the next part."""
+    parts = path.split(".")
+    node: Any = view.resource.properties
+    for depth, part in enumerate(parts[:-1]):
+        node = _child(node, part)
+        if node is None or isinstance(node, Unresolved):
+            return  # absent (the default applies) or unknown (view.get raises for it)
+        following = parts[depth + 1]
+        if isinstance(node, Mapping) or (isinstance(node, list) and following.isdigit()):
+            continue
+        raise WrongType(".".join(parts[: depth + 1]), node, f"a mapping with {following}")
+
+
+def _child(node: Any, part: str) -> Any:
+    if isinstance(node, Mapping):
+        return node.get(part)
+    if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        return node[int(part)]
+    return None
