@@ -22,7 +22,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.model.status import FindingStatus, Severity
-from wasp.rules._iam_refs import names_declared_resource
+from wasp.rules._iam_refs import is_set
 from wasp.rules._shape import WrongType, is_boolean, is_number, is_text, read
 
 
@@ -83,7 +83,9 @@ def at_least(minimum: float) -> Test:
 def _fits_any(allowed: tuple[Any, ...]) -> tuple[str, Callable[[Any], bool]]:
     checks: list[Callable[[Any], bool]] = []
     names: list[str] = []
-    if any(isinstance(a, bool) for a in allowed) or any(isinstance(a, str) and is_boolean(a) for a in allowed):
+    if any(isinstance(a, bool) for a in allowed) or any(
+        isinstance(a, str) and is_boolean(a) for a in allowed
+    ):
         checks.append(is_boolean)
         names.append("a boolean")
     if any(isinstance(a, str) and not is_boolean(a) for a in allowed):
@@ -119,9 +121,8 @@ def judge(view: ResourceView, path: str, test: Callable[[Any], bool], default: A
     way) has a type the test does not expect. :data:`present` also accepts another declared resource's
     attribute, known only after deploy but certainly set.
     """
-    if test is present and names_declared_resource(view.peek(path)):
-        view.note(f"{path} (declared resource)", view.peek(path))
-        return True
+    if test is present:
+        return is_set(view, path) or (default is not None and present(default))
     value = read(view, path)
     if value is None:
         return bool(test(default))

@@ -16,8 +16,8 @@ from wasp.model import Resource, Severity, Unresolved
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed, unknown
 from wasp.rules._aws_managed import aws_managed_document, aws_managed_name
 from wasp.rules._policy import inline_documents
-from wasp.rules._policy_shape import entry_wrongly, inline_document, listed_wrongly, not_an_arn
 from wasp.rules._policy_access import Access, access_of
+from wasp.rules._policy_shape import entry_wrongly, inline_document, listed_wrongly, not_an_arn
 
 Sources = list[tuple[str, Any]]
 """(where a document comes from, the document) pairs; a document may be an Unresolved marker."""

@@ -261,8 +261,8 @@ def document_problems(source: str, document: Any, found: Findings | None = None)
         if st.get("Effect") == "Deny" and unconditioned and covers_resource(st, "*"):
             denied |= statement_actions(st)
     for i, raw_st in enumerate(sts):
-        if raw_st.get("Effect") != "Allow":
-            continue
+        if raw_st.get("Effect") != "Allow" and not isinstance(raw_st.get("Effect"), Unresolved):
+            continue  # a Deny grants nothing; an unknown or malformed Effect may be an Allow
         st = (
             {**raw_st, "Resource": specific_resources(raw_st["Resource"])} if "Resource" in raw_st else raw_st
         )

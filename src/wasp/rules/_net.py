@@ -25,6 +25,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._iam_refs import is_set
 
 WORLD = ("0.0.0.0/0", "::/0")
 """CIDRs that mean the whole internet."""
@@ -90,17 +91,17 @@ def expect_set(
     applies: Callable[[ResourceView], bool] | None = None,
     refuse: Callable[[Any], bool] | None = None,
 ) -> Evaluate:
-    """An ``evaluate`` that passes when ``path`` is set: a key or destination known only after deploy
-    (``!GetAtt Key.Arn``, ``aws_kms_key.x.arn``) is set all the same. ``refuse`` rejects known values that
+    """An ``evaluate`` that passes when ``path`` is set (:func:`wasp.rules._iam_refs.is_set`): a key or destination
+    known only after deploy (``!GetAtt Key.Arn``, ``aws_kms_key.x.arn``) is set all the same. ``refuse`` rejects known values that
     do not count (an AWS managed key alias); ``{name}`` in the messages is the resource's name."""
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         if applies is not None and not applies(view):
             return None
-        value = view.peek(path)
         name = view.resource.origin.address or view.id
-        if value in (None, "", [], {}):
+        if not is_set(view, path):
             return failed(bad.format(name=name))
+        value = view.peek(path)
         if refuse is not None and contains_unresolved(value) is None and refuse(value):
             return failed(bad.format(name=name))
         return passed(ok)

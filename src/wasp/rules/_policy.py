@@ -57,7 +57,9 @@ def statements(policy: Any) -> list[dict[str, Any]]:
     Raises :class:`wasp.rules._policy_shape.MalformedPolicy` (the verdict becomes unknown) when any part of the
     document is malformed: a reader that skipped it would find nothing wrong.
     """
-    return [dict(s) for s in listify(as_document(well_formed(policy)).get("Statement")) if isinstance(s, Mapping)]
+    return [
+        dict(s) for s in listify(as_document(well_formed(policy)).get("Statement")) if isinstance(s, Mapping)
+    ]
 
 
 def covers(statement: Mapping[str, Any], action: str) -> bool:

@@ -53,8 +53,10 @@ def _strings(where: str, value: Any, valid: Any, expected: str) -> Any:
         if isinstance(item, Unresolved):
             continue
         if not isinstance(item, str) or not valid(item):
-            return _bad(where, item, expected) if not isinstance(item, str) else Malformed(
-                f"{where} holds a string that is not {expected}"
+            return (
+                _bad(where, item, expected)
+                if not isinstance(item, str)
+                else Malformed(f"{where} holds a string that is not {expected}")
             )
     return value
 
@@ -83,8 +85,14 @@ def _condition(where: str, value: Any) -> Any:
     if not isinstance(value, Mapping):
         return _bad(where, value, expected)
     for block in value.values():
-        if not isinstance(block, (Mapping, Unresolved)):
+        if isinstance(block, Unresolved):
+            continue
+        if not isinstance(block, Mapping):
             return _bad(f"{where} block", block, expected)
+        for item in block.values():
+            for v in item if isinstance(item, list) else [item]:
+                if not isinstance(v, (str, int, float, Unresolved)):
+                    return _bad(f"{where} value", v, "a string, number or boolean (or a list of them)")
     return value
 
 

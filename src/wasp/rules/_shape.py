@@ -108,3 +108,57 @@ def _child(node: Any, part: str) -> Any:
     if isinstance(node, list) and part.isdigit() and int(part) < len(node):
         return node[int(part)]
     return None
+
+
+def _typed(view: ResourceView, path: str, default: Any, fits: Any, expected: str) -> Any:
+    value = read(view, path)
+    if value is None:
+        return default
+    if not fits(value):
+        raise WrongType(path, value, expected)
+    return value
+
+
+def text(view: ResourceView, path: str, default: Any = None) -> Any:
+    """The string at ``path`` (``default`` when absent); WrongType for any other type."""
+    return _typed(view, path, default, is_text, "a string")
+
+
+def flag(view: ResourceView, path: str, default: Any = None) -> Any:
+    """The boolean at ``path`` as True/False ("true"/"false" strings accepted; ``default`` when absent)."""
+    value = _typed(view, path, default, is_boolean, "a boolean (true or false)")
+    return value.lower() == "true" if isinstance(value, str) else value
+
+
+def number(view: ResourceView, path: str, default: Any = None) -> Any:
+    """The number at ``path`` as a float (numeric strings accepted; ``default`` when absent)."""
+    value = _typed(view, path, default, is_number, "a number")
+    return float(value) if value is not None and value is not default else value
+
+
+def items(view: ResourceView, path: str) -> list[Any]:
+    """The list at ``path`` (empty when absent); WrongType for any other type."""
+    return list(_typed(view, path, [], lambda v: isinstance(v, list), "a list"))
+
+
+def block(view: ResourceView, path: str) -> Mapping[str, Any]:
+    """The mapping at ``path`` (empty when absent); WrongType for any other type."""
+    value: Mapping[str, Any] = _typed(view, path, {}, lambda v: isinstance(v, Mapping), "a mapping")
+    return value
+
+
+def entries(view: ResourceView, path: str) -> list[Mapping[str, Any]]:
+    """The list of mappings at ``path`` (empty when absent); WrongType naming the first entry that is not one."""
+    out = items(view, path)
+    for i, entry in enumerate(out):
+        if not isinstance(entry, Mapping):
+            raise WrongType(f"{path}.{i}", entry, "a mapping")
+    return out
+
+
+def expect_type(where: str, value: Any, fits: Any, expected: str) -> Any:
+    """``value`` itself (a value already read, e.g. an entry of a list): WrongType when ``fits`` refuses it;
+    None is returned as it is (absent)."""
+    if value is not None and not isinstance(value, Unresolved) and not fits(value):
+        raise WrongType(where, value, expected)
+    return value

@@ -2,7 +2,7 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, configured
+from wasp.rules._expect import configured, examples, expect
 
 META = RuleMeta(
     title="Redshift clusters have audit logging",

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from wasp.rules._shape import entries, expect_type, is_text
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
@@ -33,14 +34,13 @@ META = RuleMeta(
 
 def key_of(view: ResourceView) -> Any:
     """The KMS key protecting the store."""
-    return next(
-        (
-            r.get("ServerSideEncryptionByDefault", {}).get("KMSMasterKeyID")
-            for r in view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
-            if isinstance(r, dict)
-        ),
-        None,
-    )
+    for i, r in enumerate(entries(view, "BucketEncryption.ServerSideEncryptionConfiguration")):
+        default = r.get("ServerSideEncryptionByDefault", {})
+        where = f"BucketEncryption.ServerSideEncryptionConfiguration.{i}.ServerSideEncryptionByDefault"
+        expect_type(where, default, lambda v: isinstance(v, dict), "a mapping with SSEAlgorithm")
+        expect_type(f"{where}.SSEAlgorithm", default.get("SSEAlgorithm"), is_text, "a string (aws:kms)")
+        return default.get("KMSMasterKeyID")
+    return None
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:

@@ -1,5 +1,6 @@
 """S3 buckets declare default encryption."""
 
+from wasp.rules._shape import expect_type, is_text
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -43,8 +44,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if not isinstance(rules, list):
         rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration")  # wholly unknown: raises
     algorithms = [
-        (r.get("ServerSideEncryptionByDefault") or {}).get("SSEAlgorithm")
-        for r in rules
+        expect_type(
+            f"BucketEncryption.ServerSideEncryptionConfiguration.{i}.ServerSideEncryptionByDefault.SSEAlgorithm",
+            (r.get("ServerSideEncryptionByDefault") or {}).get("SSEAlgorithm"),
+            is_text,
+            "a string (AES256, aws:kms or aws:kms:dsse)",
+        )
+        for i, r in enumerate(rules)
         if isinstance(r, dict)
     ]
     known = [a for a in algorithms if a and contains_unresolved(a) is None]
