@@ -26,6 +26,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._iam_refs import is_set
+from wasp.rules._shape import entries, expect_type, is_scalar
 
 WORLD = ("0.0.0.0/0", "::/0")
 """CIDRs that mean the whole internet."""
@@ -113,13 +114,16 @@ def expect_set(
 def lb_attribute(view: ResourceView, key: str, default: str) -> str:
     """A load balancer attribute (``LoadBalancerAttributes`` Key/Value list) as a lower-case string; anything
     unknown in the list raises through ``view.get``, so the verdict is unknown."""
-    for attribute in view.get("LoadBalancerAttributes", []):
-        if isinstance(attribute, dict) and attribute.get("Key") == key:
+    for attribute in entries(view, "LoadBalancerAttributes"):
+        if attribute.get("Key") == key:
             value = view.get(
                 "LoadBalancerAttributes"
             )  # re-read so an unknown value makes the verdict unknown
             del value
-            return str(attribute.get("Value", default)).lower()
+            value = expect_type(
+                f"LoadBalancerAttributes {key}", attribute.get("Value", default), is_scalar, "a string"
+            )
+            return str(value).lower()
     return default
 
 

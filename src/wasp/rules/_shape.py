@@ -162,3 +162,15 @@ def expect_type(where: str, value: Any, fits: Any, expected: str) -> Any:
     if value is not None and not isinstance(value, Unresolved) and not fits(value):
         raise WrongType(where, value, expected)
     return value
+
+
+def on(where: str, value: Any) -> bool:
+    """Whether an already-read boolean setting is on (absent: False); WrongType for a value that is not a boolean
+    (or its string form)."""
+    expect_type(where, value, is_boolean, "a boolean (true or false)")
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def is_scalar(value: Any) -> bool:
+    """A string, number or boolean (a setting's value in a Key/Value list)."""
+    return isinstance(value, (str, int, float))

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from wasp.rules._shape import expect_type, is_text
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._shape import expect_type, is_text
 
 META = RuleMeta(
     title="CodePipeline artifact stores use a customer managed key",

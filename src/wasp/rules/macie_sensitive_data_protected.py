@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from wasp.rules._shape import entries, expect_type, is_text
 from wasp.model import FindingStatus, Resource, Severity, Unresolved
 from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import (
@@ -18,6 +17,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._common import SENSITIVE, bucket_key, classification, is_customer_managed_key
+from wasp.rules._shape import entries, expect_type, is_text
 
 SESSION = "AWS::Macie::Session"
 BUCKET = "AWS::S3::Bucket"

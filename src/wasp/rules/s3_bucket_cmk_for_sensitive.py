@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from wasp.rules._shape import entries, expect_type, is_text
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
@@ -14,6 +13,7 @@ from wasp.model.rule import (
     example_resource,
 )
 from wasp.rules._cmk import cmk_verdict
+from wasp.rules._shape import entries, expect_type, is_text
 
 META = RuleMeta(
     title="Confidential S3 bucket uses a customer-managed KMS key",

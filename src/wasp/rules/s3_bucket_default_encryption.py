@@ -1,6 +1,5 @@
 """S3 buckets declare default encryption."""
 
-from wasp.rules._shape import expect_type, is_text
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -15,6 +14,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import expect_type, is_text
 
 META = RuleMeta(
     title="S3 buckets declare default encryption",
