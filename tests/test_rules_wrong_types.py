@@ -34,6 +34,10 @@ NOT_DECISIVE_ANYWHERE: dict[str, str] = {
     r"(.*\.)?(FunctionName|NodegroupName|EnvironmentName|RuleName|FirewallName|FirewallPolicyName|PolicyName|"
     r"Name|Id|DeviceName|Sid)": "a name or id read only to label the resource or entry in messages",
     # conditions only narrow: a number or list where a string is expected matches nothing, so narrows further
+    r"(SecurityGroupIngress|SecurityGroupEgress)\.\d+\.IpProtocol": "a number is a valid IpProtocol (a protocol "
+    "number)",
+    r"GroupId|RouteTableId|TargetFunctionArn": "an identifier the collector always writes (the mark of a resource it "
+    "read), not a setting",
     r".*\.Condition\.[^.]+\.[^.]+(\.\d+)?": "a condition value of another type matches nothing: the statement "
     "is narrowed further, never widened",
 }
@@ -66,13 +70,28 @@ NOT_DECISIVE_RULES: dict[str, tuple[str, str]] = {
         r"Environment\.Variables(\..*)?",
         "the variables only bring the function in scope; the key decides",
     ),
+    "eks_endpoint_not_public": (
+        r"ResourcesVpcConfig\.EndpointPrivateAccess",
+        "private access does not open the public endpoint",
+    ),
+    "lambda_url_auth_required": (r"TargetFunctionArn", "marks a URL the collector read; AuthType decides"),
+    "ram_share_within_org": (r"Principals\.0\.Entity", "the entity is named in messages; External decides"),
     "iam_role_no_admin": (
         r"PermissionsBoundary",
         "a boundary only takes away: unreadable, it is weighed only where the policies alone would fail",
     ),
-    "iam_role_policy_least_privilege/break-glass": (r".*", "the break-glass example passes whatever its policies grant"),
-    "iam_user_policy_least_privilege/break-glass": (r".*", "the break-glass example passes whatever its policies grant"),
-    "iam_group_policy_least_privilege/break-glass": (r".*", "the break-glass example passes whatever its policies grant"),
+    "iam_role_policy_least_privilege/break-glass": (
+        r".*",
+        "the break-glass example passes whatever its policies grant",
+    ),
+    "iam_user_policy_least_privilege/break-glass": (
+        r".*",
+        "the break-glass example passes whatever its policies grant",
+    ),
+    "iam_group_policy_least_privilege/break-glass": (
+        r".*",
+        "the break-glass example passes whatever its policies grant",
+    ),
 }
 """Rule-specific allowances (``rule`` or ``rule/example``): (path pattern, reason)."""
 
@@ -82,7 +101,7 @@ WRONG: tuple[Any, ...] = ("not-a-thing", {"a": 1}, [1], 42, True)
 def _kind(value: Any) -> str:
     if isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false")):
         return "boolean"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()):
         return "number"
     if isinstance(value, str):
         return "string"

@@ -174,3 +174,32 @@ def on(where: str, value: Any) -> bool:
 def is_scalar(value: Any) -> bool:
     """A string, number or boolean (a setting's value in a Key/Value list)."""
     return isinstance(value, (str, int, float))
+
+
+def malformed_fields(entry: Any, fields: Mapping[str, Any]) -> str | None:
+    """What is malformed in one entry of a list of rules (a security group or NACL rule): the entry not being a
+    mapping, or a field present with a type ``fields[name]`` refuses; None when its shape is sound."""
+    if isinstance(entry, Unresolved):
+        return None
+    if not isinstance(entry, Mapping):
+        return f"an entry is {kind(entry)}; expected a mapping"
+    for name, fits in fields.items():
+        value = entry.get(name)
+        if value is not None and not isinstance(value, Unresolved) and not fits(value):
+            return f"{name} of an entry is {kind(value)}"
+    return None
+
+
+def is_port(value: Any) -> bool:
+    """A port number (or its string form; -1 for all)."""
+    return is_number(value) and float(value) == int(float(value))
+
+
+SG_RULE_FIELDS: dict[str, Any] = {
+    "CidrIp": is_text,
+    "CidrIpv6": is_text,
+    "IpProtocol": lambda v: is_text(v) or is_number(v),
+    "FromPort": is_port,
+    "ToPort": is_port,
+}
+"""The types of a security group rule's fields."""
