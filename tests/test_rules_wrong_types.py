@@ -36,6 +36,7 @@ NOT_DECISIVE_ANYWHERE: dict[str, str] = {
     # conditions only narrow: a number or list where a string is expected matches nothing, so narrows further
     r"(SecurityGroupIngress|SecurityGroupEgress)\.\d+\.IpProtocol": "a number is a valid IpProtocol (a protocol "
     "number)",
+    r".*Entries\.\d+\.Protocol": "a number is a valid NACL protocol (a protocol number)",
     r"GroupId|RouteTableId|TargetFunctionArn": "an identifier the collector always writes (the mark of a resource it "
     "read), not a setting",
     r".*\.Condition\.[^.]+\.[^.]+(\.\d+)?": "a condition value of another type matches nothing: the statement "
@@ -76,6 +77,11 @@ NOT_DECISIVE_RULES: dict[str, tuple[str, str]] = {
     ),
     "lambda_url_auth_required": (r"TargetFunctionArn", "marks a URL the collector read; AuthType decides"),
     "ram_share_within_org": (r"Principals\.0\.Entity", "the entity is named in messages; External decides"),
+    "elb_classic_listener_tls": (
+        r"Listeners\.0\.(LoadBalancerPort|SSLCertificateId)",
+        "the port only labels the listener; the certificate is judged by elb_classic_acm_certificate",
+    ),
+    "nacl_not_allow_all": (r"Supplementary\.Subnets\.0", "a subnet id only says the ACL is associated"),
     "iam_role_no_admin": (
         r"PermissionsBoundary",
         "a boundary only takes away: unreadable, it is weighed only where the policies alone would fail",

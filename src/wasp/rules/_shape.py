@@ -203,3 +203,29 @@ SG_RULE_FIELDS: dict[str, Any] = {
     "ToPort": is_port,
 }
 """The types of a security group rule's fields."""
+
+
+NACL_ENTRY_FIELDS: dict[str, Any] = {
+    "CidrBlock": is_text,
+    "Ipv6CidrBlock": is_text,
+    "Protocol": lambda v: is_text(v) or is_number(v),
+    "RuleAction": is_text,
+    "RuleNumber": is_port,
+    "Egress": is_boolean,
+    "PortRange": lambda v: (
+        isinstance(v, Mapping)
+        and all(p is None or isinstance(p, Unresolved) or is_port(p) for p in (v.get("From"), v.get("To")))
+    ),
+}
+"""The types of a network ACL entry's fields."""
+
+
+def sound_entries(view: ResourceView, path: str, fields: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The list of rule entries at ``path`` (empty when absent); WrongType when the list or any entry (or one of
+    its ``fields``) is malformed: a malformed rule may open anything, so the verdict is unknown."""
+    out = items(view, path)
+    for i, entry in enumerate(out):
+        problem = malformed_fields(entry, fields)
+        if problem is not None:
+            raise WrongType(f"{path}.{i}", entry, f"a well-formed rule ({problem})")
+    return out
