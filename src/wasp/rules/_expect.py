@@ -68,8 +68,17 @@ present = Test(lambda v: v is not None and v != "", "a non-empty string (an id, 
 """The value is a non-empty string (a key id, a log destination, a name); through :func:`judge`, a reference
 to another declared resource's attribute counts as set too (:func:`wasp.rules._iam_refs.names_declared_resource`)."""
 
-listed = Test(bool, "a non-empty list", lambda v: isinstance(v, list))
-"""The value is a non-empty list (log types to export, rules, subnets)."""
+listed = Test(
+    bool, "a non-empty list of strings", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)
+)
+"""The value is a non-empty list of strings (log types to export, subnet ids, destinations)."""
+
+listed_mappings = Test(
+    bool,
+    "a non-empty list of mappings",
+    lambda v: isinstance(v, list) and all(isinstance(i, Mapping) for i in v),
+)
+"""The value is a non-empty list of mappings (a web ACL's rules)."""
 
 configured = Test(bool, "a non-empty mapping", lambda v: isinstance(v, Mapping))
 """The value is a non-empty mapping (a logging block)."""
