@@ -145,7 +145,7 @@ def exposure_verdict(
                 f"{what} of {view.id} grants {'; '.join(reasons)}; whether {by} neutralises it is unknown"
             )
     if not reasons and undecided:
-        bad = first_malformed(checked(policy))
+        bad = first_malformed(checked(policy, what))
         if bad is not None:
             return unknown(f"{what} of {view.id} cannot be judged: {bad.reason}")
         return unknown(f"{what} of {view.id} depends on values known only at deploy time")

@@ -51,15 +51,14 @@ def listify(value: Any) -> list[Any]:
 _listify = listify  # the older private name
 
 
-def statements(policy: Any) -> list[dict[str, Any]]:
+def statements(policy: Any, where: str = "the policy") -> list[dict[str, Any]]:
     """The statements of a policy document as a list of dicts (statements known only at deploy time left out).
 
     Raises :class:`wasp.rules._policy_shape.MalformedPolicy` (the verdict becomes unknown) when any part of the
-    document is malformed: a reader that skipped it would find nothing wrong.
+    document is malformed (naming it ``where``): a reader that skipped it would find nothing wrong.
     """
-    return [
-        dict(s) for s in listify(as_document(well_formed(policy)).get("Statement")) if isinstance(s, Mapping)
-    ]
+    document = as_document(well_formed(policy, where))
+    return [dict(s) for s in listify(document.get("Statement")) if isinstance(s, Mapping)]
 
 
 def covers(statement: Mapping[str, Any], action: str) -> bool:
