@@ -229,3 +229,12 @@ def sound_entries(view: ResourceView, path: str, fields: Mapping[str, Any]) -> l
         if problem is not None:
             raise WrongType(f"{path}.{i}", entry, f"a well-formed rule ({problem})")
     return out
+
+
+def judge_list(view: ResourceView, path: str) -> list[str]:
+    """The list of strings at ``path`` (empty when absent); WrongType for another type or a non-string entry."""
+    out = items(view, path)
+    for i, entry in enumerate(out):
+        if not isinstance(entry, str):
+            raise WrongType(f"{path}.{i}", entry, "a string")
+    return out
