@@ -97,8 +97,12 @@ def check_parents(view: ResourceView, path: str) -> None:
         if node is None or isinstance(node, Unresolved):
             return  # absent (the default applies) or unknown (view.get raises for it)
         following = parts[depth + 1]
-        if isinstance(node, Mapping) or (isinstance(node, list) and following.isdigit()):
+        if isinstance(node, list) and following.isdigit():
             continue
+        if isinstance(node, Mapping) and not following.isdigit():
+            continue
+        if isinstance(node, Mapping):
+            raise WrongType(".".join(parts[: depth + 1]), node, "a list")
         raise WrongType(".".join(parts[: depth + 1]), node, f"a mapping with {following}")
 
 
