@@ -22,7 +22,7 @@ from wasp.model.rule import (
     passed,
 )
 from wasp.model.status import FindingStatus, Severity
-from wasp.rules._iam_refs import is_set
+from wasp.rules._iam_refs import is_set, names_declared_resource
 from wasp.rules._shape import WrongType, is_boolean, is_number, is_text, read
 
 
@@ -69,9 +69,12 @@ present = Test(lambda v: v is not None and v != "", "a non-empty string (an id, 
 to another declared resource's attribute counts as set too (:func:`wasp.rules._iam_refs.names_declared_resource`)."""
 
 listed = Test(
-    bool, "a non-empty list of strings", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)
+    bool,
+    "a non-empty list of strings",
+    lambda v: isinstance(v, list) and all(isinstance(i, str) or names_declared_resource(i) for i in v),
 )
-"""The value is a non-empty list of strings (log types to export, subnet ids, destinations)."""
+"""The value is a non-empty list of strings (log types to export, subnet ids, destinations); an entry that is
+another declared resource's attribute (``!GetAtt Logs.Arn``) counts as one."""
 
 listed_mappings = Test(
     bool,
