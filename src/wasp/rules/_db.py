@@ -21,7 +21,7 @@ from wasp.model.rule import (
 )
 from wasp.model.status import FindingStatus
 from wasp.rules._expect import Test, examples
-from wasp.rules._shape import expect_type, is_text
+from wasp.rules._shape import expect_type, is_text, text
 
 MIN_BACKUP_DAYS = 7
 """Automated backups kept at least a week (AWS Security Hub's RDS.11 / DocumentDB.2 / Neptune.5 default)."""
@@ -48,7 +48,7 @@ def engine_is(*prefixes: str) -> Callable[[ResourceView], bool]:
     """``applies=``: the resource's Engine starts with one of ``prefixes`` (aurora-mysql counts as mysql)."""
 
     def applies(view: ResourceView) -> bool:
-        engine = str(view.get("Engine") or "").lower().removeprefix("aurora-")
+        engine = (text(view, "Engine") or "").lower().removeprefix("aurora-")
         return any(engine.startswith(p) for p in prefixes)
 
     return applies
@@ -124,7 +124,7 @@ def log_fdw_evaluate(noun: str) -> Evaluate:
     """An ``evaluate`` for PostgreSQL-family instances or clusters: a pinned version open to AWS-2022-004 fails."""
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-        engine = str(view.get("Engine") or "").lower()
+        engine = (text(view, "Engine") or "").lower()
         if engine not in ("postgres", "aurora-postgresql"):
             return None
         version = view.get("EngineVersion")

@@ -31,6 +31,10 @@ def _mapping(value: Any) -> bool:
     return isinstance(value, dict)
 
 
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _problems(origin: dict[str, Any]) -> list[str]:
     custom = expect_type(
         "an origin's CustomOriginConfig", origin.get("CustomOriginConfig"), _mapping, "a mapping"
@@ -42,7 +46,10 @@ def _problems(origin: dict[str, Any]) -> list[str]:
     policy = custom.get("OriginProtocolPolicy")
     if policy != "https-only":
         out.append(f"origin {name} allows HTTP ({policy})")
-    old = sorted(set(custom.get("OriginSSLProtocols") or []) & set(OLD_PROTOCOLS))
+    protocols = expect_type(
+        "OriginSSLProtocols", custom.get("OriginSSLProtocols") or [], _strings, "a list of strings"
+    )
+    old = sorted(set(protocols) & set(OLD_PROTOCOLS))
     if old:
         out.append(f"origin {name} allows {', '.join(old)}")
     return out
