@@ -28,7 +28,7 @@ from wasp.model.rule import (
 )
 from wasp.model.status import Severity
 from wasp.rules._common import is_customer_managed_key
-from wasp.rules._expect import Test, judge, present
+from wasp.rules._expect import judge, present
 from wasp.rules._iam_refs import is_set, names_declared_resource
 from wasp.rules._shape import is_text
 
@@ -39,7 +39,7 @@ KMS_WHY = (
 )
 """Why the CMK rules ask for a customer-managed key (their description)."""
 
-Check = tuple[str, Test, Any, str]
+Check = tuple[str, Callable[[Any], bool], Any, str]
 """A property to test: (path, test, default when absent, what it is called in messages)."""
 
 

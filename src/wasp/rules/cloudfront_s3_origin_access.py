@@ -55,7 +55,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     bare = [
         str(o.get("Id") or o.get("DomainName"))
         for o in entries(view, "DistributionConfig.Origins")
-        if _open(o)
+        if _open(dict(o))
     ]
     if bare:
         return failed(f"distribution {view.id} reads S3 origin(s) {', '.join(bare)} anonymously")

@@ -66,7 +66,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     entries = sorted(
         (
             e
-            for e in sound_entries(view, f"{SUPPLEMENTARY}.Entries", NACL_ENTRY_FIELDS)
+            for e in map(dict, sound_entries(view, f"{SUPPLEMENTARY}.Entries", NACL_ENTRY_FIELDS))
             if not on("Egress", e.get("Egress"))
         ),
         key=lambda e: int(e.get("RuleNumber") or 32767),
