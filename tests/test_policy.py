@@ -29,6 +29,7 @@ from wasp.rules._policy import (
 )
 from wasp.rules._policy_access import access_of, least_failing
 from wasp.rules._policy_actions import expand, known_actions
+from wasp.rules._policy_shape import MalformedPolicy
 
 
 @cache
@@ -131,11 +132,16 @@ def test_conditions_that_really_limit(condition: dict[str, Any], limited: bool) 
             '{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}',
             True,
         ),  # JSON text, one statement
-        ("not json", False),
     ],
 )
 def test_full_admin(policy: Any, admin: bool) -> None:
     assert grants_full_admin(policy) is admin
+
+
+@pytest.mark.parametrize("policy", ["not json", "42", 42, ["x"], {"Statement": "x"}, {"Version": "1"}])
+def test_a_malformed_document_is_unknown_not_harmless(policy: Any) -> None:
+    with pytest.raises(MalformedPolicy):
+        grants_full_admin(policy)
 
 
 def test_allow_notaction_on_everything_is_near_admin() -> None:

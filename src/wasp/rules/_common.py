@@ -8,6 +8,7 @@ from wasp.model.classification import LEVELS, Classified
 from wasp.model.classification import SENSITIVE as _SENSITIVE
 from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
+from wasp.rules._shape import entries
 
 SENSITIVE = _SENSITIVE
 CLASSIFICATIONS = frozenset(LEVELS)
@@ -57,7 +58,7 @@ def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
 
 def secrets_verdict(view: ResourceView, path: str, where: str) -> Verdict:
     """Fail with the names (never values) of secrets the collector or IaC loader detected at ``path``."""
-    hits = view.get(path, [])
+    hits = entries(view, path)
     if hits:
         spots = ", ".join(f"{h.get('Where')} ({h.get('Detector')})" for h in hits if isinstance(h, dict))
         return failed(f"{len(hits)} secret(s) in {where} of {view.id}: {spots}; move them to Secrets Manager")

@@ -28,7 +28,9 @@ from wasp.model.rule import (
 )
 from wasp.model.status import Severity
 from wasp.rules._common import is_customer_managed_key
-from wasp.rules._expect import Test, present
+from wasp.rules._expect import judge, present
+from wasp.rules._iam_refs import is_set, names_declared_resource
+from wasp.rules._shape import is_text
 
 KMS_WHY = (
     "A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a "
@@ -37,7 +39,7 @@ KMS_WHY = (
 )
 """Why the CMK rules ask for a customer-managed key (their description)."""
 
-Check = tuple[str, Test, Any, str]
+Check = tuple[str, Callable[[Any], bool], Any, str]
 """A property to test: (path, test, default when absent, what it is called in messages)."""
 
 
@@ -66,23 +68,17 @@ def declared_key(value: Any, ctx: RuleContext) -> bool:
     return found is not None and any(k.id == found.group(1) for k in ctx.inventory.of_type("AWS::KMS::Key"))
 
 
-_TF_ATTRIBUTE = re.compile(r"^(?:data\.)?aws_\w+\.\S+ is known only after apply$")
-_CFN_ATTRIBUTE = re.compile(r"^Fn::GetAtt \S+ is known only after deployment$")
-
-
 def references_resource(value: Any) -> bool:
     """The value is another resource's attribute known only after deploy (``aws_iam_role.logs.arn``,
-    ``!GetAtt LogsRole.Arn``): it will be set, though to what is not yet known."""
-    return isinstance(value, Unresolved) and bool(
-        _TF_ATTRIBUTE.match(value.reason) or _CFN_ATTRIBUTE.match(value.reason)
-    )
+    ``!GetAtt LogsRole.Arn``): it will be set, though to what is not yet known (see
+    :func:`wasp.rules._iam_refs.names_declared_resource`, the one place that decides it)."""
+    return names_declared_resource(value)
 
 
 def _set_test(view: ResourceView, path: str, default: Any) -> bool:
-    """A value is set at ``path`` (raises UnresolvedRead when that cannot be known)."""
-    if references_resource(view.peek(path)):
-        return True
-    return present(view.get(path, default))
+    """A value is set at ``path`` (raises UnresolvedRead when that cannot be known, WrongType when it is not a
+    string)."""
+    return is_set(view, path) or (default is not None and present(default))
 
 
 def expect_set(
@@ -91,15 +87,18 @@ def expect_set(
     ok: str,
     bad: str,
     applies: Callable[[ResourceView], bool] | None = None,
+    fits: Callable[[Any], bool] = is_text,
+    expected: str = "a non-empty string (an id, ARN or name)",
 ) -> Evaluate:
-    """An ``evaluate`` that passes when ``path`` is set: a literal, or a reference to another resource's attribute
-    (see :func:`references_resource`); ``{value}`` in ``ok`` is the value when known."""
+    """An ``evaluate`` that passes when ``path`` is set: a literal of the type ``fits`` accepts, or a reference
+    to another resource's attribute (see :func:`references_resource`); ``{value}`` in ``ok`` is the value when
+    known."""
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         if applies is not None and not applies(view):
             return None
         name = view.resource.origin.address or view.id
-        if _set_test(view, path, None):
+        if is_set(view, path, fits, expected):
             value = view.peek(path)
             shown = "a value known after deploy" if isinstance(value, Unresolved) else value
             return passed(ok.format_map({"name": name, "value": shown}))
@@ -110,10 +109,13 @@ def expect_set(
 
 
 def _key_test(view: ResourceView, ctx: RuleContext, path: str, default: Any) -> bool:
-    """A customer-managed key at ``path`` (raises UnresolvedRead when that cannot be known)."""
+    """A customer-managed key at ``path`` (raises UnresolvedRead when that cannot be known, WrongType when the
+    key is not a string)."""
     if declared_key(view.peek(path), ctx):
         return True
-    value = view.get(path, default)
+    if not is_set(view, path, expected="a KMS key id, ARN or alias"):
+        return customer_key(default) and is_customer_managed_key(default, ctx)
+    value = view.get(path)
     # a live read gives the key's ARN even for an AWS-managed key: its KeyManager (when KMS was read) decides
     return customer_key(value) and is_customer_managed_key(value, ctx)
 
@@ -165,7 +167,7 @@ def expect_all(
                 elif test is present:
                     good = _set_test(view, path, default)
                 else:
-                    good = test(view.get(path, default))
+                    good = judge(view, path, test, default)
             except UnresolvedRead as exc:
                 unresolved.append(exc)
                 continue

@@ -21,6 +21,7 @@ from wasp.model.rule import (
 )
 from wasp.model.status import FindingStatus
 from wasp.rules._expect import Test, examples
+from wasp.rules._shape import expect_type, is_text, text
 
 MIN_BACKUP_DAYS = 7
 """Automated backups kept at least a week (AWS Security Hub's RDS.11 / DocumentDB.2 / Neptune.5 default)."""
@@ -33,7 +34,9 @@ def exports_include(*wanted: str) -> Test:
         names = {str(v).lower() for v in value} if isinstance(value, list | tuple) else set()
         return all(w in names for w in wanted)
 
-    return test
+    return Test(
+        test, "a list of log type names", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)
+    )
 
 
 def standalone(view: ResourceView) -> bool:
@@ -45,7 +48,7 @@ def engine_is(*prefixes: str) -> Callable[[ResourceView], bool]:
     """``applies=``: the resource's Engine starts with one of ``prefixes`` (aurora-mysql counts as mysql)."""
 
     def applies(view: ResourceView) -> bool:
-        engine = str(view.get("Engine") or "").lower().removeprefix("aurora-")
+        engine = (text(view, "Engine") or "").lower().removeprefix("aurora-")
         return any(engine.startswith(p) for p in prefixes)
 
     return applies
@@ -121,7 +124,7 @@ def log_fdw_evaluate(noun: str) -> Evaluate:
     """An ``evaluate`` for PostgreSQL-family instances or clusters: a pinned version open to AWS-2022-004 fails."""
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-        engine = str(view.get("Engine") or "").lower()
+        engine = (text(view, "Engine") or "").lower()
         if engine not in ("postgres", "aurora-postgresql"):
             return None
         version = view.get("EngineVersion")
@@ -183,6 +186,8 @@ def group_parameters(
 
 def statement_logging(params: Mapping[str, Any]) -> bool:
     """PostgreSQL records data-definition (or more) statements: log_statement ddl/mod/all, or pgaudit.log set."""
-    statement = str(params.get("log_statement") or "none").lower()
-    audit = str(params.get("pgaudit.log") or "none").lower()
+    statement = str(
+        expect_type("log_statement", params.get("log_statement"), is_text, "a string") or "none"
+    ).lower()
+    audit = str(expect_type("pgaudit.log", params.get("pgaudit.log"), is_text, "a string") or "none").lower()
     return statement in ("ddl", "mod", "all") or audit not in ("none", "")

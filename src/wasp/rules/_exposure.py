@@ -16,6 +16,7 @@ from typing import Any
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import ResourceView, RuleContext, Verdict, contains_unresolved, failed, passed, unknown
 from wasp.rules._policy import as_document, statements
+from wasp.rules._policy_shape import checked, first_malformed
 from wasp.rules._public import could_guard, public_statements
 
 _ACCOUNT = re.compile(r"(?:^|:)(\d{12})(?::|$)")
@@ -80,6 +81,7 @@ _WHO = ("Effect", "Principal", "NotPrincipal", "Condition")
 def _known_part(policy: Any) -> tuple[Any, bool, bool]:
     """The policy without the statements that hold values known only at deploy time; whether any Allow was set
     aside; whether a Deny that might limit a public grant was set aside."""
+    policy = checked(policy)
     if isinstance(policy, Unresolved):
         return {}, True, False
     doc = as_document(policy)
@@ -143,6 +145,9 @@ def exposure_verdict(
                 f"{what} of {view.id} grants {'; '.join(reasons)}; whether {by} neutralises it is unknown"
             )
     if not reasons and undecided:
+        bad = first_malformed(checked(policy, what))
+        if bad is not None:
+            return unknown(f"{what} of {view.id} cannot be judged: {bad.reason}")
         return unknown(f"{what} of {view.id} depends on values known only at deploy time")
     if not reasons:
         return passed(f"{what} grants no public or unknown cross-account access")

@@ -17,6 +17,7 @@ from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed, 
 from wasp.rules._aws_managed import aws_managed_document, aws_managed_name
 from wasp.rules._policy import inline_documents
 from wasp.rules._policy_access import Access, access_of
+from wasp.rules._policy_shape import entry_wrongly, inline_document, listed_wrongly, not_an_arn
 
 Sources = list[tuple[str, Any]]
 """(where a document comes from, the document) pairs; a document may be an Unresolved marker."""
@@ -30,24 +31,21 @@ def _managed_policy(arn: str, ctx: RuleContext) -> Resource | None:
 
 
 def _own_documents(reader: ResourceView, ctx: RuleContext, prefix: str, assumed: list[str]) -> Sources:
-    """The inline and managed documents on one principal (or group), read through ``reader``."""
-    out: Sources = []
-    inline = reader.peek("Policies", [])
-    if isinstance(inline, Unresolved):
-        out.append((f"{prefix}Policies", inline))
-        inline = []
-    for i, entry in enumerate(inline if isinstance(inline, list) else []):
-        if isinstance(entry, Unresolved):
-            out.append((f"{prefix}Policies[{i}]", entry))
-    out += [(f"{prefix}inline:{name}", doc) for name, doc in inline_documents(inline)]
+    """The inline and managed documents on one principal (or group), read through ``reader``; a list or entry
+    of the wrong type is one malformed (unknown) document, never skipped."""
+    out: Sources = [(prefix + label, doc) for label, doc in _inline(reader.peek("Policies", []))]
     arns = reader.peek("ManagedPolicyArns", [])
     if isinstance(arns, Unresolved):
         return [*out, (f"{prefix}ManagedPolicyArns", arns)]
-    for arn in arns if isinstance(arns, list) else []:
+    if not isinstance(arns, list):
+        return [*out, (f"{prefix}ManagedPolicyArns", listed_wrongly("ManagedPolicyArns", arns))]
+    for i, arn in enumerate(arns):
         if isinstance(arn, Unresolved):
             out.append((f"{prefix}ManagedPolicyArns", arn))
             continue
-        arn = str(arn)
+        if not isinstance(arn, str) or not arn:
+            out.append((f"{prefix}ManagedPolicyArns[{i}]", not_an_arn(f"ManagedPolicyArns[{i}]", arn)))
+            continue
         if aws_managed_name(arn) is not None:
             document = aws_managed_document(arn)
             if document is None:
@@ -60,6 +58,23 @@ def _own_documents(reader: ResourceView, ctx: RuleContext, prefix: str, assumed:
             out.append((f"{prefix}{arn}", Unresolved(f"managed policy {arn} is not in the inventory")))
         else:
             out.append((f"{prefix}{arn}", reader.neighbour(policy).peek("PolicyDocument")))
+    return out
+
+
+def _inline(inline: Any) -> Sources:
+    """(label, document) for each inline policy; an unknown or malformed list or entry is one unknown document."""
+    if isinstance(inline, Unresolved):
+        return [("Policies", inline)]
+    if not isinstance(inline, list):
+        return [("Policies", listed_wrongly("Policies", inline))]
+    out: Sources = []
+    for i, entry in enumerate(inline):
+        if isinstance(entry, Unresolved):
+            out.append((f"Policies[{i}]", entry))
+        elif isinstance(entry, Mapping):
+            out.append((f"inline:{entry.get('PolicyName', 'inline')}", inline_document(entry, i)))
+        else:
+            out.append((f"Policies[{i}]", entry_wrongly(f"Policies[{i}]", entry)))
     return out
 
 
@@ -79,9 +94,15 @@ def principal_documents(view: ResourceView, ctx: RuleContext, *, follow_groups: 
         if isinstance(groups, Unresolved):
             out.append(("Groups", groups))
             groups = []
-        for name in groups if isinstance(groups, list) else []:
+        elif not isinstance(groups, list):
+            out.append(("Groups", listed_wrongly("Groups", groups)))
+            groups = []
+        for name in groups:
             if isinstance(name, Unresolved):
                 out.append(("Groups", name))
+                continue
+            if not isinstance(name, str) or not name:
+                out.append(("Groups", not_an_arn("a Groups entry", name, "a group name")))
                 continue
             group = _group(str(name), ctx)
             if group is None:
@@ -100,6 +121,8 @@ def _boundary(view: ResourceView, ctx: RuleContext) -> tuple[str, Any] | None:
     label = f"boundary:{arn}"
     if isinstance(arn, Unresolved):
         return label, arn
+    if not isinstance(arn, str):
+        return "boundary", not_an_arn("PermissionsBoundary", arn)
     document = aws_managed_document(str(arn))
     if document is not None:
         return label, document
@@ -148,7 +171,7 @@ def admin_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_gro
         return failed(f"{what} has near-administrator access ({share}) via {via}", Severity.HIGH)
     if access.undecided:
         return unknown(
-            f"{what}: policies with parts known only at deploy time: {'; '.join(access.undecided[:3])}"
+            f"{what}: policies with parts unknown until deploy or malformed: {'; '.join(access.undecided[:3])}"
         )
     return passed(f"{what} has no full or near administrator access")
 
@@ -164,7 +187,7 @@ def broad_verdict(view: ResourceView, ctx: RuleContext, what: str, *, follow_gro
         return failed(f"{what} has service-wide access: {', '.join(broad)}", Severity.HIGH)
     if access.undecided:
         return unknown(
-            f"{what}: policies with parts known only at deploy time: {'; '.join(access.undecided[:3])}"
+            f"{what}: policies with parts unknown until deploy or malformed: {'; '.join(access.undecided[:3])}"
         )
     return passed(f"{what} has no service-wide grant on IAM, KMS, S3 or sts:AssumeRole on any role")
 

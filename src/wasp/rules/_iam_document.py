@@ -36,6 +36,7 @@ from wasp.model.rule import (
 from wasp.rules._iam_refs import specific_resources
 from wasp.rules._policy import as_document, covers_resource, is_limited, listify, statement_actions
 from wasp.rules._policy_actions import known_actions, service_actions
+from wasp.rules._policy_shape import checked, entry_wrongly, inline_document, listed_wrongly
 
 BROAD_SHARE = 0.9
 """Share of all known actions (or of IAM's) above which a grant counts as all of them."""
@@ -237,6 +238,7 @@ class Findings:
 def document_problems(source: str, document: Any, found: Findings | None = None) -> Findings:
     """Every least-privilege problem of one document (labelled ``source``), and what could not be judged."""
     found = found if found is not None else Findings([], [])
+    document = checked(document, source)
     if isinstance(document, Unresolved):
         found.undecided.append(f"{source}: {document.reason}")
         return found
@@ -259,8 +261,8 @@ def document_problems(source: str, document: Any, found: Findings | None = None)
         if st.get("Effect") == "Deny" and unconditioned and covers_resource(st, "*"):
             denied |= statement_actions(st)
     for i, raw_st in enumerate(sts):
-        if raw_st.get("Effect") != "Allow":
-            continue
+        if raw_st.get("Effect") != "Allow" and not isinstance(raw_st.get("Effect"), Unresolved):
+            continue  # a Deny grants nothing; an unknown or malformed Effect may be an Allow
         st = (
             {**raw_st, "Resource": specific_resources(raw_st["Resource"])} if "Resource" in raw_st else raw_st
         )
@@ -285,14 +287,18 @@ def inline_sources(policies: Any) -> list[tuple[str, Any]]:
     """(label, document) for each inline policy of a principal; an unknown list or entry is one unknown document."""
     if isinstance(policies, Unresolved):
         return [("Policies", policies)]
+    if not isinstance(policies, list):
+        return [("Policies", listed_wrongly("Policies", policies))]
     out: list[tuple[str, Any]] = []
-    for i, entry in enumerate(policies if isinstance(policies, list) else []):
+    for i, entry in enumerate(policies):
         if isinstance(entry, Unresolved):
             out.append((f"Policies[{i}]", entry))
         elif isinstance(entry, Mapping):
             name = entry.get("PolicyName")
             label = f"inline policy {name}" if isinstance(name, str) else f"inline policy {i + 1}"
-            out.append((label, entry.get("PolicyDocument")))
+            out.append((label, inline_document(entry, i)))
+        else:
+            out.append((f"Policies[{i}]", entry_wrongly(f"Policies[{i}]", entry)))
     return out
 
 
@@ -307,7 +313,7 @@ def findings_verdict(view: ResourceView, found: Findings, what: str) -> Verdict:
         more = f"; and {len(ranked) - 4} more" if len(ranked) > 4 else ""
         return failed(f"{what} allow {shown}{more}", found.worst())
     if found.undecided:
-        return unknown(f"{what}: parts known only at deploy time: {'; '.join(found.undecided[:3])}")
+        return unknown(f"{what}: parts unknown until deploy or malformed: {'; '.join(found.undecided[:3])}")
     return passed(f"{what}: no wildcard action, and nothing sensitive on every resource")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wasp.model.rule import ResourceView, Verdict, failed, passed, unknown
 from wasp.rules._expect import is_true
+from wasp.rules._shape import block, number
 
 
 def volumes_verdict(view: ResourceView, what: str) -> Verdict:
@@ -35,11 +36,11 @@ def hop_limit_verdict(view: ResourceView, path: str, what: str) -> Verdict:
 
     Unset is AWS's default of 1 in a template; a live resource whose collector did not read the limit is unknown.
     """
-    options = view.get(path, {})
+    options = block(view, path)
     live = view.resource.origin.kind.value in ("live", "snapshot")
     if live and (not isinstance(options, dict) or "HttpPutResponseHopLimit" not in options):
         return unknown(f"{what}: the metadata hop limit is not collected")
-    limit = view.get(f"{path}.HttpPutResponseHopLimit", 1)
+    limit = number(view, f"{path}.HttpPutResponseHopLimit", 1)
     view.note("hop_limit", limit)
     try:
         hops = int(limit)

@@ -11,10 +11,12 @@ that may be empty) stays unknown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from wasp.model import Unresolved
 from wasp.model.rule import Evaluate, ResourceView, RuleContext, Verdict, failed, passed
+from wasp.rules._shape import WrongType, check_parents, is_text
 
 _DECLARED = re.compile(
     r"(Fn::GetAtt [A-Za-z0-9]+\.[A-Za-z0-9.]+ is known only after deployment"
@@ -27,16 +29,29 @@ def names_declared_resource(value: Any) -> bool:
     return isinstance(value, Unresolved) and _DECLARED.match(value.reason) is not None
 
 
-def is_set(view: ResourceView, path: str) -> bool:
-    """Whether ``path`` is set: a known non-empty value, or another declared resource's attribute.
+def is_set(
+    view: ResourceView,
+    path: str,
+    fits: Callable[[Any], bool] = is_text,
+    expected: str = "a non-empty string (an id, ARN or name)",
+) -> bool:
+    """Whether ``path`` is set: a known non-empty value of the expected type, or another declared resource's
+    attribute. The one place that decides "a property set to a reference counts as set".
 
-    Any other unknown value raises through :meth:`ResourceView.get` (the verdict becomes unknown).
+    Any other unknown value raises through :meth:`ResourceView.get` (the verdict becomes unknown), and a value
+    (or parent) of another type than ``fits`` accepts raises :class:`wasp.rules._shape.WrongType`.
     """
+    check_parents(view, path)
     value = view.peek(path)
     if names_declared_resource(value):
         view.note(f"{path} (declared resource)", value.reason)
         return True
-    return view.get(path) not in (None, "", [], {})
+    value = view.get(path)
+    if value is None or value == "":
+        return False
+    if not fits(value):
+        raise WrongType(path, value, expected)
+    return value not in ([], {})
 
 
 def expect_set(path: str, *, ok: str, bad: str) -> Evaluate:

@@ -6,6 +6,7 @@ from typing import Any
 
 from wasp.model import Unresolved
 from wasp.model.rule import ResourceView
+from wasp.rules._iam_refs import is_set
 
 _AFTER = ("known only after deployment", "known only after apply")
 
@@ -17,8 +18,10 @@ def deployed_reference(value: Any) -> bool:
 
 def key_setting(view: ResourceView, path: str) -> Any:
     """The key at ``path``: its value, True for a reference to a key created with the stack, or raises
-    (UnresolvedRead) when it is unknown for any other reason (a parameter without a default, a denied read)."""
-    value = view.peek(path)
-    if deployed_reference(value):
+    (UnresolvedRead) when it is unknown for any other reason (a parameter without a default, a denied read), or
+    (WrongType) when it is not a string."""
+    if deployed_reference(view.peek(path)):
         return True
+    if not is_set(view, path, expected="a KMS key id, ARN or alias"):
+        return None
     return view.get(path)

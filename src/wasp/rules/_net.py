@@ -25,6 +25,8 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._iam_refs import is_set
+from wasp.rules._shape import entries, expect_type, is_scalar
 
 WORLD = ("0.0.0.0/0", "::/0")
 """CIDRs that mean the whole internet."""
@@ -90,17 +92,17 @@ def expect_set(
     applies: Callable[[ResourceView], bool] | None = None,
     refuse: Callable[[Any], bool] | None = None,
 ) -> Evaluate:
-    """An ``evaluate`` that passes when ``path`` is set: a key or destination known only after deploy
-    (``!GetAtt Key.Arn``, ``aws_kms_key.x.arn``) is set all the same. ``refuse`` rejects known values that
+    """An ``evaluate`` that passes when ``path`` is set (:func:`wasp.rules._iam_refs.is_set`): a key or destination
+    known only after deploy (``!GetAtt Key.Arn``, ``aws_kms_key.x.arn``) is set all the same. ``refuse`` rejects known values that
     do not count (an AWS managed key alias); ``{name}`` in the messages is the resource's name."""
 
     def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         if applies is not None and not applies(view):
             return None
-        value = view.peek(path)
         name = view.resource.origin.address or view.id
-        if value in (None, "", [], {}):
+        if not is_set(view, path):
             return failed(bad.format(name=name))
+        value = view.peek(path)
         if refuse is not None and contains_unresolved(value) is None and refuse(value):
             return failed(bad.format(name=name))
         return passed(ok)
@@ -112,13 +114,16 @@ def expect_set(
 def lb_attribute(view: ResourceView, key: str, default: str) -> str:
     """A load balancer attribute (``LoadBalancerAttributes`` Key/Value list) as a lower-case string; anything
     unknown in the list raises through ``view.get``, so the verdict is unknown."""
-    for attribute in view.get("LoadBalancerAttributes", []):
-        if isinstance(attribute, dict) and attribute.get("Key") == key:
+    for attribute in entries(view, "LoadBalancerAttributes"):
+        if attribute.get("Key") == key:
             value = view.get(
                 "LoadBalancerAttributes"
             )  # re-read so an unknown value makes the verdict unknown
             del value
-            return str(attribute.get("Value", default)).lower()
+            value = expect_type(
+                f"LoadBalancerAttributes {key}", attribute.get("Value", default), is_scalar, "a string"
+            )
+            return str(value).lower()
     return default
 
 

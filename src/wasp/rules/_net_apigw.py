@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from wasp.model.rule import ResourceView
+from wasp.rules._shape import entries
 
 
 def method_settings(view: ResourceView) -> list[dict[str, Any]]:
     """The stage's MethodSettings (objects only); anything unknown raises through ``view.get``."""
-    return [m for m in view.get("MethodSettings", []) if isinstance(m, dict)]
+    return [dict(m) for m in entries(view, "MethodSettings")]
 
 
 def where(setting: dict[str, Any]) -> str:

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
+from wasp.rules._shape import entries
 
 REMEDY_FAMILY = "Register a new task definition revision and update the services that use it."
 
 
 def containers(view: ResourceView) -> list[dict[str, Any]]:
     """The task's container definitions (objects only); an unknown list raises through ``view.get``."""
-    return [c for c in view.get("ContainerDefinitions", []) if isinstance(c, dict)]
+    return [dict(c) for c in entries(view, "ContainerDefinitions")]
 
 
 def name(container: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from wasp.rules._policy_actions import expand, known_actions, matches
+from wasp.rules._policy_shape import well_formed
 
 NON_LIMITING_KEYS = frozenset(
     {
@@ -50,9 +51,14 @@ def listify(value: Any) -> list[Any]:
 _listify = listify  # the older private name
 
 
-def statements(policy: Any) -> list[dict[str, Any]]:
-    """The statements of a policy document as a list of dicts."""
-    return [dict(s) for s in listify(as_document(policy).get("Statement")) if isinstance(s, Mapping)]
+def statements(policy: Any, where: str = "the policy") -> list[dict[str, Any]]:
+    """The statements of a policy document as a list of dicts (statements known only at deploy time left out).
+
+    Raises :class:`wasp.rules._policy_shape.MalformedPolicy` (the verdict becomes unknown) when any part of the
+    document is malformed (naming it ``where``): a reader that skipped it would find nothing wrong.
+    """
+    document = as_document(well_formed(policy, where))
+    return [dict(s) for s in listify(document.get("Statement")) if isinstance(s, Mapping)]
 
 
 def covers(statement: Mapping[str, Any], action: str) -> bool:

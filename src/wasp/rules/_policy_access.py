@@ -23,6 +23,7 @@ from wasp.rules._policy import (
     statement_actions,
 )
 from wasp.rules._policy_actions import known_actions, matches, service_actions
+from wasp.rules._policy_shape import checked
 
 BROAD_SHARE = 0.9
 """Share of the known actions (of all services, or of one) above which a grant counts as near-everything."""
@@ -133,6 +134,7 @@ def least_failing(statement: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def _statements(source: str, document: Any, access: Access) -> list[dict[str, Any]]:
+    document = checked(document, source)
     if isinstance(document, Unresolved):
         access.undecided.append(f"{source}: {document.reason}")
         return []

@@ -6,6 +6,7 @@ from typing import Any
 
 from wasp.model import Resource, Unresolved
 from wasp.model.rule import ResourceView, UnresolvedRead, example_resource
+from wasp.rules._shape import expect_type, is_text, on
 
 DOCUMENT = "AWS::SSM::Document"
 PREFERENCES = "SSM-SessionManagerRunShell"
@@ -25,12 +26,20 @@ def session_inputs(view: ResourceView) -> dict[str, Any] | None:
     if not isinstance(content, dict):
         raise UnresolvedRead("Content", Unresolved("the document's content could not be read as an object"))
     inputs = content.get("inputs")
+    expect_type("Content.inputs", inputs, lambda v: isinstance(v, dict), "a mapping of preferences")
     return inputs if isinstance(inputs, dict) else {}
 
 
+def preference(inputs: dict[str, Any], key: str) -> Any:
+    """A string preference (a bucket, log group or key): WrongType when it is set to anything else."""
+    return expect_type(f"Content.inputs.{key}", inputs.get(key), is_text, "a string")
+
+
 def is_on(value: Any) -> bool:
-    """A preference flag that is on (documents write booleans or their strings)."""
-    return value is True or str(value).lower() == "true"
+    """A preference flag that is on (documents write booleans or their strings); WrongType for anything else."""
+    if isinstance(value, Unresolved):
+        return False
+    return on("a Session preference flag", value)
 
 
 def example_session(inputs: Any) -> Resource:

@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import block, text
 
 META = RuleMeta(
     title="Security alternate contact is set",
@@ -33,8 +34,8 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Pass when SECURITY has an email address."""
-    contact = view.get("AlternateContacts.SECURITY")
-    if contact and contact.get("EmailAddress"):
+    contact = block(view, "AlternateContacts.SECURITY")
+    if contact and text(view, "AlternateContacts.SECURITY.EmailAddress"):
         return passed(f"security contact: {contact.get('Name') or contact['EmailAddress']}")
     return failed("no SECURITY alternate contact is set on the account")
 

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import text
 
 MIN_DAYS_LEFT = 30
 
@@ -37,7 +38,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Unused, failed or pending certificates are skipped; the rest must be renewable with time left."""
     if view.get(f"{SUPPLEMENTARY}.Status") not in ("ISSUED", "EXPIRED"):
         return None
-    left = ctx.days_since(view.get(f"{SUPPLEMENTARY}.NotAfter"))
+    left = ctx.days_since(text(view, f"{SUPPLEMENTARY}.NotAfter"))
     days_left = -left if left is not None else None
     view.note("days_left", days_left)
     if days_left is not None and days_left < MIN_DAYS_LEFT:

@@ -16,6 +16,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="ACM certificates keep certificate transparency logging on",
@@ -42,7 +43,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if view.get("CertificateAuthorityArn") or view.get(f"{SUPPLEMENTARY}.Type") in ("IMPORTED", "PRIVATE"):
         return None
     declared = view.resource.origin.kind in (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM)
-    preference = view.get("CertificateTransparencyLoggingPreference", "ENABLED" if declared else None)
+    preference = text(view, "CertificateTransparencyLoggingPreference", "ENABLED" if declared else None)
     if preference is None:
         return unknown(f"certificate {view.label('DomainName')}: the logging preference was not read")
     if str(preference).upper() == "DISABLED":

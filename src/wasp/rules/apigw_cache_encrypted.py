@@ -2,9 +2,10 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_apigw import method_settings, where
+from wasp.rules._shape import on
 
 META = RuleMeta(
     title="API Gateway caches are encrypted",
@@ -30,7 +31,8 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     clear = [
         where(m)
         for m in method_settings(view)
-        if is_true(m.get("CachingEnabled")) and not is_true(m.get("CacheDataEncrypted"))
+        if on("MethodSettings CachingEnabled", m.get("CachingEnabled"))
+        and not on("MethodSettings CacheDataEncrypted", m.get("CacheDataEncrypted"))
     ]
     if clear:
         return failed(f"API stage {view.label('StageName')} caches unencrypted for {', '.join(clear)}")

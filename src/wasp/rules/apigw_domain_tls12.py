@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="API Gateway custom domains require TLS 1.2",
@@ -31,7 +32,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail unless the policy is TLS_1_2 or newer."""
-    policy = str(view.get("SecurityPolicy") or "TLS_1_0")
+    policy = text(view, "SecurityPolicy") or "TLS_1_0"
     if policy == "TLS_1_0":
         return failed(f"custom domain {view.id} allows TLS 1.0")
     return passed(f"security policy {policy}")

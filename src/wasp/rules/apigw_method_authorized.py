@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="API Gateway methods require authorisation",
@@ -26,10 +27,10 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """NONE without an API key fails, except for OPTIONS."""
-    method = str(view.get("HttpMethod") or "").upper()
+    method = (text(view, "HttpMethod") or "").upper()
     if method == "OPTIONS":
         return passed("CORS preflight")
-    auth = str(view.get("AuthorizationType") or "NONE").upper()
+    auth = (text(view, "AuthorizationType") or "NONE").upper()
     if auth != "NONE":
         return passed(f"authorised by {auth}")
     if is_true(view.get("ApiKeyRequired")):

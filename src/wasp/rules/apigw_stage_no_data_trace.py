@@ -2,9 +2,10 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_apigw import method_settings, where
+from wasp.rules._shape import on
 
 META = RuleMeta(
     title="API Gateway stages do not enable data tracing",
@@ -27,7 +28,11 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Any method setting with DataTraceEnabled fails."""
-    traced = [where(m) for m in method_settings(view) if is_true(m.get("DataTraceEnabled"))]
+    traced = [
+        where(m)
+        for m in method_settings(view)
+        if on("MethodSettings DataTraceEnabled", m.get("DataTraceEnabled"))
+    ]
     if traced:
         return failed(
             f"API stage {view.label('StageName')} logs full request/response data for {', '.join(traced)}"

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="API Gateway HTTP/WebSocket routes require authorisation",
@@ -25,10 +26,10 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """NONE fails except on OPTIONS routes."""
-    route = str(view.get("RouteKey") or "")
+    route = text(view, "RouteKey") or ""
     if route.upper().startswith("OPTIONS "):
         return passed("CORS preflight")
-    auth = str(view.get("AuthorizationType") or "NONE").upper()
+    auth = (text(view, "AuthorizationType") or "NONE").upper()
     if auth == "NONE":
         return failed(f"route {route or view.id} can be called by anyone (no authorisation)")
     return passed(f"authorised by {auth}")

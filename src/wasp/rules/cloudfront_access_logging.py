@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed, unknown
 from wasp.rules._expect import examples
+from wasp.rules._shape import block, text
 
 META = RuleMeta(
     title="CloudFront distributions have access logging enabled",
@@ -25,8 +26,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A logging bucket is set (and logging not switched off)."""
     if view.get("DistributionConfig.Enabled") is None and view.get("DistributionConfig") is None:
         return unknown(f"distribution {view.id}: its configuration was not read")
-    logging = view.get("DistributionConfig.Logging") or {}
-    if logging.get("Bucket") and logging.get("Enabled", True) is not False:
+    logging = block(view, "DistributionConfig.Logging")
+    if text(view, "DistributionConfig.Logging.Bucket") and logging.get("Enabled", True) is not False:
         return passed(f"access logs written to {logging['Bucket']}")
     return failed(f"distribution {view.id} writes no access logs")
 

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed, unknown
 from wasp.rules._expect import examples
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="CloudFront distributions attach a response headers policy",
@@ -27,7 +28,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     default = view.peek("DistributionConfig.DefaultCacheBehavior")
     if not isinstance(default, dict):
         return unknown(f"distribution {view.id}: the default behaviour was not read")
-    if default.get("ResponseHeadersPolicyId") is not None:
+    if text(view, "DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId") is not None:
         return passed("response headers policy attached")
     return failed(f"distribution {view.id} attaches no response headers policy")
 

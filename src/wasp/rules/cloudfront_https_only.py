@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import block, text
 
 HTTPS_POLICIES = ("redirect-to-https", "https-only")
 OLD = ("SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016")
@@ -46,11 +47,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     problems = []
     if "allow-all" in policies:
         problems.append("a cache behaviour allows plain HTTP")
-    cert = view.get("DistributionConfig.ViewerCertificate")
+    cert = block(view, "DistributionConfig.ViewerCertificate")
     # No ViewerCertificate means CloudFront's default certificate (*.cloudfront.net), whose TLS floor AWS sets.
     if isinstance(cert, dict) and str(cert.get("CloudFrontDefaultCertificate")).lower() != "true":
         # A custom certificate without a minimum gets CloudFront's default floor, TLSv1.
-        minimum = cert.get("MinimumProtocolVersion") or "TLSv1"
+        minimum = text(view, "DistributionConfig.ViewerCertificate.MinimumProtocolVersion") or "TLSv1"
         view.note("minimum_protocol_version", minimum)
         if minimum in OLD:
             problems.append(f"minimum TLS {minimum}")

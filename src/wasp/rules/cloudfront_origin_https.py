@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed, unknown
 from wasp.rules._expect import examples
+from wasp.rules._shape import entries, expect_type
 
 OLD_PROTOCOLS = ("SSLv3", "TLSv1", "TLSv1.1")
 
@@ -26,8 +27,18 @@ META = RuleMeta(
 )
 
 
+def _mapping(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _problems(origin: dict[str, Any]) -> list[str]:
-    custom = origin.get("CustomOriginConfig")
+    custom = expect_type(
+        "an origin's CustomOriginConfig", origin.get("CustomOriginConfig"), _mapping, "a mapping"
+    )
     if not isinstance(custom, dict):
         return []
     name = origin.get("Id") or origin.get("DomainName") or "?"
@@ -35,7 +46,10 @@ def _problems(origin: dict[str, Any]) -> list[str]:
     policy = custom.get("OriginProtocolPolicy")
     if policy != "https-only":
         out.append(f"origin {name} allows HTTP ({policy})")
-    old = sorted(set(custom.get("OriginSSLProtocols") or []) & set(OLD_PROTOCOLS))
+    protocols = expect_type(
+        "OriginSSLProtocols", custom.get("OriginSSLProtocols") or [], _strings, "a list of strings"
+    )
+    old = sorted(set(protocols) & set(OLD_PROTOCOLS))
     if old:
         out.append(f"origin {name} allows {', '.join(old)}")
     return out
@@ -46,7 +60,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     origins = view.get("DistributionConfig.Origins")
     if origins is None:
         return unknown(f"distribution {view.id}: its origins were not read")
-    problems = [p for o in origins if isinstance(o, dict) for p in _problems(o)]
+    problems = [p for o in entries(view, "DistributionConfig.Origins") for p in _problems(dict(o))]
     if problems:
         return failed(f"distribution {view.id}: " + "; ".join(problems))
     return passed("custom origins (if any) reached over HTTPS with TLS 1.2+")

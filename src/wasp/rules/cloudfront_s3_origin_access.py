@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed, unknown
 from wasp.rules._expect import examples
+from wasp.rules._shape import entries, expect_type, is_text
 
 META = RuleMeta(
     title="CloudFront S3 origins use origin access control",
@@ -25,11 +26,23 @@ META = RuleMeta(
 )
 
 
+def _mapping(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
 def _open(origin: dict[str, Any]) -> bool:
     if "S3OriginConfig" not in origin:
         return False
-    identity = (origin.get("S3OriginConfig") or {}).get("OriginAccessIdentity")
-    return not origin.get("OriginAccessControlId") and not identity
+    config = (
+        expect_type("an origin's S3OriginConfig", origin.get("S3OriginConfig"), _mapping, "a mapping") or {}
+    )
+    identity = expect_type(
+        "an origin's OriginAccessIdentity", config.get("OriginAccessIdentity"), is_text, "a string"
+    )
+    control = expect_type(
+        "an origin's OriginAccessControlId", origin.get("OriginAccessControlId"), is_text, "a string"
+    )
+    return not control and not identity
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
@@ -39,7 +52,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown(f"distribution {view.id}: its origins were not read")
     if not isinstance(origins, list):
         view.get("DistributionConfig.Origins")  # unknown as a whole: raises
-    bare = [str(o.get("Id") or o.get("DomainName")) for o in origins if isinstance(o, dict) and _open(o)]
+    bare = [
+        str(o.get("Id") or o.get("DomainName"))
+        for o in entries(view, "DistributionConfig.Origins")
+        if _open(dict(o))
+    ]
     if bare:
         return failed(f"distribution {view.id} reads S3 origin(s) {', '.join(bare)} anonymously")
     return passed("S3 origins (if any) use origin access control")

@@ -4,8 +4,9 @@ from typing import Any
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import block, expect_type, is_text, items, on
 
 META = RuleMeta(
     title="CodeBuild artifacts and S3 logs are encrypted",
@@ -27,24 +28,26 @@ META = RuleMeta(
 
 
 def _disabled(block: Any) -> bool:
-    return (
-        isinstance(block, dict)
-        and block.get("Type", "S3") != "NO_ARTIFACTS"
-        and is_true(block.get("EncryptionDisabled"))
+    if block is None:
+        return False
+    expect_type("Artifacts", block, lambda v: isinstance(v, dict), "a mapping")
+    kind = expect_type("Artifacts.Type", block.get("Type", "S3"), is_text, "a string")
+    return bool(
+        kind != "NO_ARTIFACTS" and on("Artifacts.EncryptionDisabled", block.get("EncryptionDisabled"))
     )
 
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every artifact and the S3 logs keep encryption on."""
     problems = []
-    artifacts = [view.get("Artifacts"), *view.get("SecondaryArtifacts", [])]
+    artifacts = [view.get("Artifacts"), *items(view, "SecondaryArtifacts")]
     if any(_disabled(a) for a in artifacts):
         problems.append("artifact encryption disabled")
-    logs = view.get("LogsConfig.S3Logs")
+    logs = block(view, "LogsConfig.S3Logs")
     if (
         isinstance(logs, dict)
         and str(logs.get("Status", "DISABLED")).upper() == "ENABLED"
-        and is_true(logs.get("EncryptionDisabled"))
+        and on("LogsConfig.S3Logs.EncryptionDisabled", logs.get("EncryptionDisabled"))
     ):
         problems.append("S3 log encryption disabled")
     if problems:

@@ -5,7 +5,8 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import at_least, examples, expect
+from wasp.rules._expect import Test, at_least, examples, expect
+from wasp.rules._shape import is_number
 
 META = RuleMeta(
     title="CodeCommit approval rule templates require two approvals",
@@ -23,11 +24,26 @@ META = RuleMeta(
 )
 
 
-def _two_approvals(statements: Any) -> bool:
-    """Every statement of the template needs at least two approvals."""
+def _approvals(statements: Any) -> bool:
+    """Every approval statement needs two or more approvals."""
     listed = statements if isinstance(statements, list) else [statements]
-    needed = [s.get("NumberOfApprovalsNeeded", 0) for s in listed if isinstance(s, dict)]
+    needed = [s.get("NumberOfApprovalsNeeded", 0) for s in listed]
     return bool(needed) and all(at_least(2)(n) for n in needed)
+
+
+def _well_formed(statements: Any) -> bool:
+    listed = statements if isinstance(statements, list) else [statements]
+    return all(
+        isinstance(s, dict)
+        and is_number(s.get("NumberOfApprovalsNeeded", 0))
+        and isinstance(s.get("Type", ""), str)
+        for s in listed
+    )
+
+
+_two_approvals = Test(
+    _approvals, "approval statements (mappings with Type and NumberOfApprovalsNeeded)", _well_formed
+)
 
 
 evaluate = expect(

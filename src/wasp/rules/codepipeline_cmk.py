@@ -5,6 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._shape import expect_type, is_text
 
 META = RuleMeta(
     title="CodePipeline artifact stores use a customer managed key",
@@ -32,7 +33,10 @@ def _stores(view: ResourceView) -> list[Any]:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every artifact store has an EncryptionKey."""
     stores = _stores(view)
-    if stores and all((s.get("EncryptionKey") or {}).get("Id") for s in stores):
+    keys = [(s.get("EncryptionKey") or {}).get("Id") for s in stores]
+    for key in keys:
+        expect_type("ArtifactStore.EncryptionKey.Id", key, is_text, "a KMS key id or ARN")
+    if stores and all(keys):
         return passed("artifacts encrypted with a customer managed key")
     return failed(f"pipeline {view.label('Name')} encrypts artifacts with the AWS managed key")
 

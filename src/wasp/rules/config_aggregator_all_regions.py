@@ -13,7 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="AWS Config aggregators cover all regions",
@@ -39,10 +39,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     sources = view.get("AccountAggregationSources", [])
     sources = sources if isinstance(sources, list) else []
     for i in range(len(sources)):
-        if not is_true(view.get(f"AccountAggregationSources.{i}.AllAwsRegions", False)):
+        if not flag(view, f"AccountAggregationSources.{i}.AllAwsRegions", False):
             partial.append(f"account source {i + 1}")
-    if view.get("OrganizationAggregationSource") and not is_true(
-        view.get("OrganizationAggregationSource.AllAwsRegions", False)
+    if view.get("OrganizationAggregationSource") and not (
+        flag(view, "OrganizationAggregationSource.AllAwsRegions", False)
     ):
         partial.append("the organisation source")
     if not sources and not view.get("OrganizationAggregationSource"):

@@ -14,7 +14,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="AWS Config recorders record all resource types, global ones included",
@@ -41,10 +41,10 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail a recorder limited to some types, or leaving out global types."""
     missing = []
-    if not is_true(view.get("RecordingGroup.AllSupported", True)):
+    if not flag(view, "RecordingGroup.AllSupported", True):
         missing.append("only the types it lists")
     declared = view.resource.origin.kind in (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM)
-    if declared and not is_true(view.get("RecordingGroup.IncludeGlobalResourceTypes", False)):
+    if declared and not flag(view, "RecordingGroup.IncludeGlobalResourceTypes", False):
         missing.append("no global types (IAM)")
     if missing:
         return failed(f"Config recorder {view.label('Name')} records {' and '.join(missing)}")

@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import text
 
 NO_TLS_ENGINES = (
     "s3",
@@ -35,10 +36,10 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """SslMode other than none for database engines."""
-    engine = str(view.get("EngineName") or "").lower()
+    engine = (text(view, "EngineName") or "").lower()
     if engine in NO_TLS_ENGINES:
         return None
-    mode = str(view.get("SslMode") or "none").lower()
+    mode = (text(view, "SslMode") or "none").lower()
     if mode == "none":
         return failed(
             f"DMS endpoint {view.label('EndpointIdentifier')} ({engine or '?'}) connects without TLS"

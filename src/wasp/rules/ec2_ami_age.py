@@ -14,6 +14,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import text
 
 MAX_AGE_DAYS = 180
 
@@ -37,7 +38,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Age from the AMI's creation date; a deregistered AMI is unknown."""
     if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
-    created = view.get(f"{SUPPLEMENTARY}.ImageCreationDate")
+    created = text(view, f"{SUPPLEMENTARY}.ImageCreationDate")
     if not created:
         return unknown(
             f"the AMI {view.get('ImageId')} of {view.id} no longer exists or is not visible, so its age is unknown"

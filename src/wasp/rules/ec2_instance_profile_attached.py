@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="EC2 instances use an instance profile",
@@ -35,7 +36,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when no instance profile is attached."""
     if view.get(f"{SUPPLEMENTARY}.State") in ("terminated", "shutting-down"):
         return None
-    if view.get("IamInstanceProfile"):
+    if text(view, "IamInstanceProfile"):
         return passed("instance has an instance profile")
     return failed(f"instance {view.id} has no instance profile")
 

@@ -2,8 +2,9 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import entries, on
 
 META = RuleMeta(
     title="Launch templates do not assign public IP addresses",
@@ -27,8 +28,8 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Any interface that associates a public IP fails."""
-    nics = view.get("LaunchTemplateData.NetworkInterfaces", [])
-    if any(isinstance(n, dict) and is_true(n.get("AssociatePublicIpAddress")) for n in nics):
+    nics = entries(view, "LaunchTemplateData.NetworkInterfaces")
+    if any(on("NetworkInterfaces AssociatePublicIpAddress", n.get("AssociatePublicIpAddress")) for n in nics):
         return failed(f"launch template {view.label('LaunchTemplateName')} assigns public IP addresses")
     return passed("no public IP assigned by the template")
 

@@ -16,6 +16,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import SG_RULE_FIELDS, items, malformed_fields
 
 WORLD = ("0.0.0.0/0", "::/0")
 ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
@@ -99,11 +100,18 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     ingress = view.peek("SecurityGroupIngress", [])
     if contains_unresolved(ingress) is not None and not isinstance(ingress, list):
         view.get("SecurityGroupIngress")  # the whole list is unknown: raises, so the verdict is unknown
+    items(view, "SecurityGroupIngress")  # not a list: raises WrongType, the verdict is unknown
+    malformed: list[str] = []
     for rule in ingress:
         if contains_unresolved(rule) is not None:
             undecided += 1  # decided below: a definite failure elsewhere still fails the group
             continue
-        if not isinstance(rule, dict) or not (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
+        problem = malformed_fields(rule, SG_RULE_FIELDS)
+        if problem is not None:
+            undecided += 1  # a malformed rule may open anything: unknown unless another rule definitely fails
+            malformed.append(problem)
+            continue
+        if not (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
             continue
         try:
             rng = _port_range(rule)
@@ -121,6 +129,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         opened.append(_classify(rng))
     view.note("world_open", [what for _, what in opened] + web_only)
     view.note("attached_instances", on_instances)
+    if not opened and malformed:
+        return unknown(f"security group {view.id}: an ingress rule is malformed ({malformed[0]})")
     if not opened and undecided:
         return unknown(f"{undecided} ingress rule(s) of {view.id} depend on values known only at deploy time")
     if not opened:

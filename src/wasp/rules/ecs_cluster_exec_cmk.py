@@ -3,7 +3,9 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._iam_refs import is_set
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import block
 
 META = RuleMeta(
     title="ECS Exec sessions are encrypted with a customer managed key and logged",
@@ -29,8 +31,11 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     config = view.peek("Configuration.ExecuteCommandConfiguration") or {}
     if not isinstance(config, dict):
         view.get("Configuration.ExecuteCommandConfiguration")  # unknown as a whole: raises
+        block(view, "Configuration.ExecuteCommandConfiguration")  # of the wrong type: raises
     problems = []
-    if config.get("KmsKeyId") is None:
+    if config.get("KmsKeyId") is None or not is_set(
+        view, "Configuration.ExecuteCommandConfiguration.KmsKeyId"
+    ):
         problems.append("no customer managed key")
     if str(view.get("Configuration.ExecuteCommandConfiguration.Logging") or "DEFAULT").upper() != "OVERRIDE":
         problems.append("no dedicated log destination")

@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, one_of
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import entries, expect_type, is_text
 
 META = RuleMeta(
     title="ECS tasks mount EFS volumes with encryption in transit",
@@ -23,14 +24,26 @@ META = RuleMeta(
 _ENABLED = one_of("ENABLED")
 
 
+def _mapping(value: object) -> bool:
+    return isinstance(value, dict)
+
+
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every EFS volume has transit encryption enabled."""
     clear = [
         str(v.get("Name") or "?")
-        for v in view.get("Volumes", [])
-        if isinstance(v, dict)
-        and isinstance(v.get("EFSVolumeConfiguration"), dict)
-        and not _ENABLED(v["EFSVolumeConfiguration"].get("TransitEncryption", "DISABLED"))
+        for v in entries(view, "Volumes")
+        if expect_type(
+            "Volumes EFSVolumeConfiguration", v.get("EFSVolumeConfiguration"), _mapping, "a mapping"
+        )
+        and not _ENABLED(
+            expect_type(
+                "EFSVolumeConfiguration.TransitEncryption",
+                v["EFSVolumeConfiguration"].get("TransitEncryption", "DISABLED"),
+                is_text,
+                "ENABLED or DISABLED",
+            )
+        )
     ]
     if clear:
         return failed(

@@ -2,9 +2,10 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_ecs import REMEDY_FAMILY, each_container
+from wasp.rules._shape import on
 
 META = RuleMeta(
     title="ECS containers do not run in privileged mode",
@@ -23,7 +24,7 @@ META = RuleMeta(
 )
 
 _evaluate = each_container(
-    lambda c: is_true(c.get("Privileged")),
+    lambda c: on("ContainerDefinitions Privileged", c.get("Privileged")),
     ok="no privileged containers",
     bad="task definition {family} runs privileged container(s) {names}",
 )

@@ -2,9 +2,10 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, is_true
+from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_ecs import REMEDY_FAMILY, each_container
+from wasp.rules._shape import on
 
 META = RuleMeta(
     title="ECS containers have read-only root filesystems",
@@ -24,7 +25,7 @@ META = RuleMeta(
 )
 
 _evaluate = each_container(
-    lambda c: not is_true(c.get("ReadonlyRootFilesystem")),
+    lambda c: not on("ContainerDefinitions ReadonlyRootFilesystem", c.get("ReadonlyRootFilesystem")),
     ok="every container's root filesystem is read-only",
     bad="task definition {family}: container(s) {names} can write to their root filesystem",
 )

@@ -14,6 +14,7 @@ from wasp.model.rule import (
 )
 from wasp.rules._expect import examples
 from wasp.rules._net import DECLARED, declared, live_reads, with_read
+from wasp.rules._shape import expect_type, is_text, text
 
 META = RuleMeta(
     title="ECS task and execution roles are different",
@@ -36,6 +37,8 @@ META = RuleMeta(
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when both roles are set and equal (or the very same expression known only at deploy time)."""
     task, execution = view.peek("TaskRoleArn"), view.peek("ExecutionRoleArn")
+    for path, value in (("TaskRoleArn", task), ("ExecutionRoleArn", execution)):
+        expect_type(path, value, is_text, "a role ARN")
     if not task or not execution:
         return passed("the task does not use one role for both")
     same_expression = (
@@ -43,7 +46,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     )
     if same_expression and view.resource.origin.kind in DECLARED:  # live, one failed read says nothing
         return failed(f"task definition {view.label('Family')} uses the same role as task and execution role")
-    task, execution = view.get("TaskRoleArn"), view.get("ExecutionRoleArn")
+    task, execution = text(view, "TaskRoleArn"), text(view, "ExecutionRoleArn")
     if task == execution:
         return failed(f"task definition {view.label('Family')} uses {task} as both task and execution role")
     return passed("separate task and execution roles")

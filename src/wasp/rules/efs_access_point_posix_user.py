@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._data_checks import expect_set, unknown_example
 from wasp.rules._expect import examples
+from wasp.rules._shape import is_number
 
 META = RuleMeta(
     title="EFS access points enforce a user identity",
@@ -22,6 +23,8 @@ META = RuleMeta(
 
 evaluate = expect_set(
     "PosixUser.Uid",
+    fits=is_number,
+    expected="a user id (a number)",
     ok="POSIX user {value}",
     bad="access point {name} lets clients use any identity (no POSIX user)",
 )

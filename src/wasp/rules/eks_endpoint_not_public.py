@@ -10,8 +10,9 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._expect import examples, is_false
+from wasp.rules._expect import examples
 from wasp.rules._net import WORLD, live_reads, with_read
+from wasp.rules._shape import flag, items
 
 META = RuleMeta(
     title="EKS cluster endpoints are private",
@@ -35,9 +36,9 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Public access off passes; public to the world fails high, public to listed CIDRs fails medium."""
-    if is_false(view.get("ResourcesVpcConfig.EndpointPublicAccess", True)):
+    if flag(view, "ResourcesVpcConfig.EndpointPublicAccess", True) is False:
         return passed("public endpoint disabled")
-    cidrs = view.get("ResourcesVpcConfig.PublicAccessCidrs") or ["0.0.0.0/0"]
+    cidrs = items(view, "ResourcesVpcConfig.PublicAccessCidrs") or ["0.0.0.0/0"]
     name = view.label("Name")
     if any(c in WORLD for c in cidrs):
         return failed(f"EKS cluster {name} has a public API endpoint open to the internet")

@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import judge_list, text
 
 META = RuleMeta(
     title="EKS node groups do not open SSH to the internet",
@@ -26,10 +27,9 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A key without source security groups means SSH from anywhere."""
-    remote = view.get("RemoteAccess") or {}
-    if not remote.get("Ec2SshKey"):
+    if not text(view, "RemoteAccess.Ec2SshKey"):
         return passed("no SSH key on the nodes")
-    if remote.get("SourceSecurityGroups"):
+    if judge_list(view, "RemoteAccess.SourceSecurityGroups"):
         return passed("SSH limited to named security groups")
     return failed(f"EKS node group {view.label('NodegroupName')} allows SSH from anywhere")
 

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._expect import examples
+from wasp.rules._shape import expect_type, is_text, items
 
 META = RuleMeta(
     title="EKS clusters encrypt Kubernetes secrets with KMS",
@@ -37,10 +38,18 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     configs = view.peek("EncryptionConfig", [])
     if not isinstance(configs, list):
         view.get("EncryptionConfig")  # the whole setting is unknown: raises, so the verdict is unknown
+        items(view, "EncryptionConfig")  # of the wrong type: raises
     undecided = False
-    for c in configs:
+    for i, c in enumerate(configs):
         if not isinstance(c, dict):
+            expect_type(f"EncryptionConfig.{i}", c, lambda v: isinstance(v, dict), "a mapping")
             continue
+        expect_type(
+            f"EncryptionConfig.{i}.Provider.KeyArn",
+            (c.get("Provider") or {}).get("KeyArn"),
+            is_text,
+            "a KMS key ARN",
+        )
         resources = c.get("Resources")
         if contains_unresolved(resources) is not None:
             undecided = True

@@ -15,6 +15,7 @@ from wasp.model.rule import (
 from wasp.model.status import FindingStatus
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_lifecycle import eks_out_of_support
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="EKS clusters run a supported Kubernetes version",
@@ -36,7 +37,7 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Compare the version with its end of standard support."""
-    version = view.get("Version")
+    version = text(view, "Version")
     if version is None:
         return passed("no version pinned: EKS creates the cluster on its current default version")
     ended = eks_out_of_support(str(version), ctx.now.date())

@@ -3,7 +3,7 @@
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._db import unknowns
-from wasp.rules._expect import examples, is_true, present
+from wasp.rules._expect import examples, is_true, listed
 
 META = RuleMeta(
     title="ElastiCache replication groups authenticate clients",
@@ -34,7 +34,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         )
     token = "AuthToken" in view.resource.properties  # a NoEcho parameter or dynamic reference counts as set
     view.note("AuthToken set", token)
-    if token or present(view.get("UserGroupIds")):
+    if token or listed(view.get("UserGroupIds")):
         return passed("clients authenticate over TLS")
     return failed(f"replication group {name} lets any client in: no AUTH token and no RBAC user group")
 

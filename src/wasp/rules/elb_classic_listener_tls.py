@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import entries, expect_type, is_text
 
 META = RuleMeta(
     title="Classic Load Balancer listeners use HTTPS or SSL",
@@ -29,8 +30,9 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Every listener's front-end protocol is HTTPS or SSL."""
     plain = [
         f"{li.get('Protocol')}:{li.get('LoadBalancerPort')}"
-        for li in view.get("Listeners", [])
-        if isinstance(li, dict) and str(li.get("Protocol", "")).upper() not in ("HTTPS", "SSL")
+        for li in entries(view, "Listeners")
+        if str(expect_type("Listeners Protocol", li.get("Protocol", ""), is_text, "a string")).upper()
+        not in ("HTTPS", "SSL")
     ]
     if plain:
         return failed(

@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import entries, text
 
 WEAK_POLICIES = (
     "ELBSecurityPolicy-2016-08",
@@ -47,9 +48,9 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """HTTP must redirect to HTTPS; HTTPS/TLS must use a modern policy."""
-    protocol = view.get("Protocol")
+    protocol = text(view, "Protocol")
     if protocol in ("HTTP", "TCP", "UDP", "TCP_UDP"):
-        actions = view.get("DefaultActions", [])
+        actions = entries(view, "DefaultActions")
         redirects = all(
             a.get("Type") == "redirect" and (a.get("RedirectConfig") or {}).get("Protocol") == "HTTPS"
             for a in actions
@@ -58,7 +59,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         if protocol == "HTTP" and redirects:
             return passed("HTTP listener only redirects to HTTPS")
         return failed(f"listener {view.id} serves plain {protocol} on port {view.get('Port')}")
-    policy = str(view.get("SslPolicy") or "")
+    policy = text(view, "SslPolicy") or ""
     if not policy or policy in WEAK_POLICIES or "TLS-1-0" in policy or "TLS-1-1" in policy:
         return failed(f"listener {view.id} allows TLS below 1.2 (policy {policy or 'default'})")
     return passed(f"{protocol} with {policy}" + (" (TLS 1.3)" if "TLS13" in policy else ""))

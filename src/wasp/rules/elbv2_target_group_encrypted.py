@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="Load balancer target groups use HTTPS",
@@ -27,7 +28,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """HTTP target groups fail; HTTPS and TLS pass."""
     if str(view.get("TargetType") or "instance").lower() == "lambda":
         return None
-    protocol = str(view.get("Protocol") or "").upper()
+    protocol = (text(view, "Protocol") or "").upper()
     if protocol in ("GENEVE", ""):
         return None
     if protocol == "HTTP":

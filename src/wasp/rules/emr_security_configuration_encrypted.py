@@ -16,8 +16,8 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._expect import is_true
 from wasp.rules._iam_services import configuration
+from wasp.rules._shape import expect_type, is_text, on
 
 META = RuleMeta(
     title="EMR security configurations encrypt data at rest with KMS",
@@ -43,23 +43,52 @@ META = RuleMeta(
 )
 
 
+def _mapping(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail at-rest encryption off, S3 without KMS, unencrypted local disks or EBS volumes."""
     enc = configuration(view)
     if enc is None:
         return unknown("the security configuration is not a readable JSON document")
-    if not is_true(enc.get("EnableAtRestEncryption")):
+    if not on("EnableAtRestEncryption", enc.get("EnableAtRestEncryption")):
         return failed(f"EMR security configuration {view.label('Name')} has at-rest encryption off")
-    at_rest = enc.get("AtRestEncryptionConfiguration") or {}
-    s3 = at_rest.get("S3EncryptionConfiguration") or {}
-    local = at_rest.get("LocalDiskEncryptionConfiguration") or {}
+    at_rest = (
+        expect_type(
+            "AtRestEncryptionConfiguration", enc.get("AtRestEncryptionConfiguration"), _mapping, "a mapping"
+        )
+        or {}
+    )
+    s3 = (
+        expect_type(
+            "S3EncryptionConfiguration", at_rest.get("S3EncryptionConfiguration"), _mapping, "a mapping"
+        )
+        or {}
+    )
+    local = (
+        expect_type(
+            "LocalDiskEncryptionConfiguration",
+            at_rest.get("LocalDiskEncryptionConfiguration"),
+            _mapping,
+            "a mapping",
+        )
+        or {}
+    )
+    expect_type("S3EncryptionConfiguration.EncryptionMode", s3.get("EncryptionMode"), is_text, "a string")
+    expect_type(
+        "LocalDiskEncryptionConfiguration.EncryptionKeyProviderType",
+        local.get("EncryptionKeyProviderType"),
+        is_text,
+        "a string",
+    )
     problems = []
     mode = s3.get("EncryptionMode")
     if str(mode).upper() not in ("SSE-KMS", "CSE-KMS"):
         problems.append(f"S3 data encrypted with {mode or 'no mode'}, not SSE-KMS or CSE-KMS")
     if not local.get("EncryptionKeyProviderType"):
         problems.append("local disks are not encrypted")
-    elif not is_true(local.get("EnableEbsEncryption")):
+    elif not on("EnableEbsEncryption", local.get("EnableEbsEncryption")):
         problems.append("EBS volumes are not encrypted")
     view.note("at_rest_problems", problems)
     if problems:

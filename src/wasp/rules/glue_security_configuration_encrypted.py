@@ -15,6 +15,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import expect_type, is_text, read
 
 META = RuleMeta(
     title="Glue security configurations encrypt S3 data, logs and job bookmarks",
@@ -39,13 +40,15 @@ META = RuleMeta(
 
 
 def _mode(entry: Any, key: str) -> str:
-    return str(entry.get(key) or "DISABLED").upper() if isinstance(entry, Mapping) else "DISABLED"
+    expect_type(key, entry, lambda v: isinstance(v, Mapping), f"a mapping with {key}")
+    mode = expect_type(key, entry.get(key) if isinstance(entry, Mapping) else None, is_text, "a string")
+    return str(mode or "DISABLED").upper()
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail every part (S3, CloudWatch, job bookmarks) left DISABLED."""
     off = []
-    s3 = view.get("EncryptionConfiguration.S3Encryptions", [])
+    s3 = read(view, "EncryptionConfiguration.S3Encryptions") or []
     entries = s3 if isinstance(s3, list) else [s3]
     if not entries or any(_mode(e, "S3EncryptionMode") == "DISABLED" for e in entries):
         off.append("S3 data")

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="IAM users hold no active access keys outside break-glass",
@@ -41,7 +42,7 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail an active key unless its user is a declared break-glass principal."""
     user = view.label("UserName")
-    if str(view.get("Status", "Active")).lower() != "active":
+    if str(text(view, "Status", "Active")).lower() != "active":
         return passed(f"access key of {user} is inactive")
     if ctx.workload.is_break_glass(user):
         view.note("break_glass", True)

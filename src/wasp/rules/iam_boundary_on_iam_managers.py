@@ -16,6 +16,7 @@ from wasp.model.rule import (
 from wasp.rules._iam import principal_documents
 from wasp.rules._policy import allows
 from wasp.rules._policy_access import access_of
+from wasp.rules._shape import text
 
 IAM_WRITE = (
     "iam:CreateRole",
@@ -63,7 +64,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown(f"role {name}: policies with parts known only at deploy time: {access.undecided[0]}")
     if not writes:
         return None
-    if view.get("PermissionsBoundary"):
+    if text(view, "PermissionsBoundary"):
         return passed(f"role {name} can manage IAM and has a permissions boundary")
     return failed(f"role {name} can {', '.join(writes)} without a permissions boundary")
 

@@ -131,7 +131,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     ours = known_accounts(ctx) | ({view.resource.account} if view.resource.account else set())
     problems: list[str] = []
     undecided: list[str] = []
-    for st in statements(document):
+    for st in statements(document, "AssumeRolePolicyDocument"):
         who = {k: st.get(k) for k in ("Effect", "Principal", "NotPrincipal", "Condition")}
         if (bad := contains_unresolved(who)) is not None:
             undecided.append(bad.reason)

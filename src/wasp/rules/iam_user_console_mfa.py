@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import block, flag
 
 META = RuleMeta(
     title="IAM users with console access have MFA",
@@ -35,9 +36,9 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only users with a console password are in scope."""
-    if not view.get("LoginProfile"):
+    if not block(view, "LoginProfile"):
         return None
-    if view.get(f"{SUPPLEMENTARY}.MfaActive"):
+    if flag(view, f"{SUPPLEMENTARY}.MfaActive"):
         return passed("console user has MFA")
     return failed(f"IAM user {view.id} can sign in to the console without MFA")
 

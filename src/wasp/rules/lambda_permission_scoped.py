@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="Lambda permissions are limited to a principal and a source",
@@ -28,8 +29,8 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Wildcard principals fail; service principals need a source condition."""
-    principal = str(view.get("Principal") or "")
-    scoped = view.get("SourceArn") or view.get("SourceAccount")
+    principal = text(view, "Principal") or ""
+    scoped = text(view, "SourceArn") or text(view, "SourceAccount")
     if principal == "*" and not (scoped or view.get("PrincipalOrgID")):
         return failed(f"permission {view.id} lets anyone invoke the function")
     if principal.endswith(".amazonaws.com") and not scoped:

@@ -13,6 +13,7 @@ from wasp.model.rule import (
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
 from wasp.rules._net_lifecycle import LAMBDA_DEPRECATED
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="Lambda functions use a supported runtime",
@@ -34,7 +35,7 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Compare the runtime's deprecation date with today."""
-    runtime = view.get("Runtime")
+    runtime = text(view, "Runtime")
     if runtime is None:
         return passed("no managed runtime (container image)")
     ended = LAMBDA_DEPRECATED.get(str(runtime))

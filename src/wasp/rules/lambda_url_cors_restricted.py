@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import judge_list
 
 META = RuleMeta(
     title="Lambda function URLs do not allow CORS from any origin",
@@ -24,7 +25,7 @@ META = RuleMeta(
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """No '*' among the allowed origins."""
-    origins = view.get("Cors.AllowOrigins") or []
+    origins = judge_list(view, "Cors.AllowOrigins")
     if "*" in origins:
         return failed(f"function URL {view.id} allows CORS requests from any origin")
     return passed("CORS limited to named origins" if origins else "no CORS")

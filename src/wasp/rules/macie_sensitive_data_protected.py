@@ -17,6 +17,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._common import SENSITIVE, bucket_key, classification, is_customer_managed_key
+from wasp.rules._shape import entries, expect_type, is_text
 
 SESSION = "AWS::Macie::Session"
 BUCKET = "AWS::S3::Bucket"
@@ -48,10 +49,29 @@ META = RuleMeta(
 
 
 def _key(view: ResourceView) -> Any:
-    rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
-    for rule in rules if isinstance(rules, list) else []:
-        if isinstance(rule, dict):
-            return (rule.get("ServerSideEncryptionByDefault") or {}).get("KMSMasterKeyID")
+    where = "BucketEncryption.ServerSideEncryptionConfiguration"
+    for i, rule in enumerate(entries(view, where)):
+        default = (
+            expect_type(
+                f"{where}.{i}.ServerSideEncryptionByDefault",
+                rule.get("ServerSideEncryptionByDefault"),
+                lambda v: isinstance(v, dict),
+                "a mapping",
+            )
+            or {}
+        )
+        expect_type(
+            f"{where}.{i}.ServerSideEncryptionByDefault.SSEAlgorithm",
+            default.get("SSEAlgorithm"),
+            is_text,
+            "a string (aws:kms)",
+        )
+        return expect_type(
+            f"{where}.{i}.ServerSideEncryptionByDefault.KMSMasterKeyID",
+            default.get("KMSMasterKeyID"),
+            is_text,
+            "a KMS key id or ARN",
+        )
     return None
 
 

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples, is_true
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="Amazon MQ brokers publish their logs",
@@ -26,7 +27,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     name = view.resource.origin.address or view.id
     if not is_true(view.get("Logs.General")):
         return failed(f"broker {name} publishes no general logs")
-    if str(view.get("EngineType") or "").upper() == "ACTIVEMQ" and not is_true(view.get("Logs.Audit")):
+    if (text(view, "EngineType") or "").upper() == "ACTIVEMQ" and not is_true(view.get("Logs.Audit")):
         return failed(f"ActiveMQ broker {name} publishes no audit logs")
     return passed("logs published")
 

@@ -5,7 +5,7 @@ from typing import Any
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._db import unknowns
-from wasp.rules._expect import examples, is_true, present
+from wasp.rules._expect import examples, is_true, listed
 
 META = RuleMeta(
     title="MSK clusters authenticate their clients",
@@ -28,7 +28,7 @@ META = RuleMeta(
 
 def _enabled(block: Any) -> bool:
     return isinstance(block, dict) and (
-        is_true(block.get("Enabled")) or present(block.get("CertificateAuthorityArnList"))
+        is_true(block.get("Enabled")) or listed(block.get("CertificateAuthorityArnList"))
     )
 
 

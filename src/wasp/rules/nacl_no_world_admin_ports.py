@@ -7,6 +7,7 @@ from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import WORLD, live_reads
+from wasp.rules._shape import NACL_ENTRY_FIELDS, on, sound_entries
 
 PORTS = {20: "FTP data", 21: "FTP", 22: "SSH", 3389: "RDP"}
 TCP = ("6", "tcp")
@@ -63,7 +64,11 @@ def _decides(entries: list[dict[str, Any]], port: int | None) -> str:
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Walk the inbound rules in order for each administration port and for all ports."""
     entries = sorted(
-        (e for e in view.get(f"{SUPPLEMENTARY}.Entries", []) if isinstance(e, dict) and not e.get("Egress")),
+        (
+            e
+            for e in map(dict, sound_entries(view, f"{SUPPLEMENTARY}.Entries", NACL_ENTRY_FIELDS))
+            if not on("Egress", e.get("Egress"))
+        ),
         key=lambda e: int(e.get("RuleNumber") or 32767),
     )
     opened = [f"{name} ({port})" for port, name in PORTS.items() if _decides(entries, port) == "allow"]

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import NACL_ENTRY_FIELDS, items, on, sound_entries
 
 META = RuleMeta(
     title="Network ACLs do not allow all inbound traffic from 0.0.0.0/0",
@@ -33,10 +34,14 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only NACLs associated with subnets; the lowest-numbered matching ingress rule decides."""
-    if not view.get(f"{SUPPLEMENTARY}.Subnets"):
+    if not items(view, f"{SUPPLEMENTARY}.Subnets"):
         return None
     entries = sorted(
-        (e for e in view.get(f"{SUPPLEMENTARY}.Entries", []) if not e.get("Egress")),
+        (
+            e
+            for e in sound_entries(view, f"{SUPPLEMENTARY}.Entries", NACL_ENTRY_FIELDS)
+            if not on("Egress", e.get("Egress"))
+        ),
         key=lambda e: int(e.get("RuleNumber") or 32767),
     )
     for e in entries:

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import flag, judge_list
 
 META = RuleMeta(
     title="Network firewalls log alerts and have delete protection",
@@ -39,9 +40,9 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """ALERT logging and delete protection."""
     problems = []
-    if "ALERT" not in (view.get(f"{SUPPLEMENTARY}.LogTypes") or []):
+    if "ALERT" not in judge_list(view, f"{SUPPLEMENTARY}.LogTypes"):
         problems.append("no ALERT logging")
-    if not view.get("DeleteProtection"):
+    if not flag(view, "DeleteProtection"):
         problems.append("no delete protection")
     if problems:
         return failed(f"network firewall {view.id}: {', '.join(problems)}")

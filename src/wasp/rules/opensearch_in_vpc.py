@@ -3,7 +3,7 @@
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._db import unknowns
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples, expect, listed
 
 META = RuleMeta(
     title="OpenSearch domains are placed in a VPC",
@@ -23,7 +23,7 @@ META = RuleMeta(
 
 evaluate = expect(
     "VPCOptions.SubnetIds",
-    present,
+    listed,
     ok="in a VPC",
     bad="domain {name} has a public endpoint (no VPC options)",
 )

@@ -15,7 +15,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._expect import present
+from wasp.rules._expect import listed
 
 SG = "AWS::EC2::SecurityGroup"
 
@@ -48,7 +48,7 @@ def _group(ctx: RuleContext, ref: Any) -> Any:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only VPC domains; no groups at all means the default group; a named group is looked up by name."""
-    if not present(view.get("VPCOptions.SubnetIds")):
+    if not listed(view.get("VPCOptions.SubnetIds")):
         return None  # a public domain: opensearch_in_vpc decides it
     name = view.resource.origin.address or view.id
     groups = view.get("VPCOptions.SecurityGroupIds") or []

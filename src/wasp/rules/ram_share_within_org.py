@@ -15,6 +15,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import WrongType, flag, items, on
 
 SHARE = "AWS::RAM::ResourceShare"
 
@@ -44,23 +45,27 @@ def _sort(principals: Any, ctx: RuleContext) -> tuple[list[str], list[str]]:
     file names it."""
     external: list[str] = []
     undecided: list[str] = []
-    for p in principals if isinstance(principals, list) else []:
+    for i, p in enumerate(principals):
         if isinstance(p, dict):
-            if p.get("External"):
+            if on(f"Principals.{i}.External", p.get("External")):
                 external.append(str(p.get("Entity")))
-        elif isinstance(p, str) and ":organizations::" not in p and p not in ctx.workload.accounts:
+        elif not isinstance(p, str):
+            raise WrongType(
+                f"Principals.{i}", p, "an account id, organisation or OU ARN, or a mapping with Entity"
+            )
+        elif ":organizations::" not in p and p not in ctx.workload.accounts:
             undecided.append(p)
     return external, undecided
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail on principals RAM marks external; LOW when external sharing is merely allowed (the default)."""
-    external, undecided = _sort(view.get("Principals", []), ctx)
+    external, undecided = _sort(items(view, "Principals"), ctx)
     view.note("external_principals", external)
     name = view.label("Name")
     if external:
         return failed(f"share {name} is shared outside the organisation with {', '.join(external)}")
-    if view.get("AllowExternalPrincipals", True) in (True, "true", "True"):
+    if flag(view, "AllowExternalPrincipals", True):
         return failed(f"share {name} allows principals outside the organisation", Severity.LOW)
     if undecided:
         return unknown(f"share {name} names accounts the workload file does not list: {', '.join(undecided)}")

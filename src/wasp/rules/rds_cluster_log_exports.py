@@ -3,7 +3,7 @@
 from wasp.model import Severity, Unresolved
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._db import engine_is, exports_include, unknowns
-from wasp.rules._expect import examples, present
+from wasp.rules._expect import examples, listed
 
 META = RuleMeta(
     title="RDS/Aurora clusters export their logs to CloudWatch Logs",
@@ -31,7 +31,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when no log is exported, or a MySQL-family cluster does not export its audit log."""
     exports = view.get("EnableCloudwatchLogsExports")
     name = view.resource.origin.address or view.id
-    if not present(exports):
+    if not listed(exports):
         return failed(f"cluster {name} exports no logs to CloudWatch Logs")
     if _MYSQL(view) and not _AUDIT(exports):
         return failed(f"MySQL-family cluster {name} does not export its audit log (exports {exports})")

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     example_resource,
 )
 from wasp.rules._cmk import cmk_verdict
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="Confidential RDS instance uses a customer-managed KMS key",
@@ -33,7 +34,7 @@ META = RuleMeta(
 
 def key_of(view: ResourceView) -> Any:
     """The KMS key protecting the store."""
-    return view.get("KmsKeyId") if view.get("StorageEncrypted") else None
+    return view.get("KmsKeyId") if flag(view, "StorageEncrypted") else None
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:

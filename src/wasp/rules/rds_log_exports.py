@@ -3,7 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._db import standalone
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples, expect, listed
 
 META = RuleMeta(
     title="RDS instances export their logs to CloudWatch Logs",
@@ -25,7 +25,7 @@ META = RuleMeta(
 
 evaluate = expect(
     "EnableCloudwatchLogsExports",
-    present,
+    listed,
     ok="logs exported: {value}",
     bad="database {name} exports no logs to CloudWatch Logs",
     applies=standalone,

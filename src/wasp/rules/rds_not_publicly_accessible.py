@@ -14,6 +14,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._common import is_true
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="RDS instances are not publicly accessible",
@@ -35,7 +36,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when PubliclyAccessible is true."""
-    setting = view.get("PubliclyAccessible")
+    setting = flag(view, "PubliclyAccessible")
     if is_true(setting):
         return failed(f"database {view.id} is publicly accessible")
     if setting is None:

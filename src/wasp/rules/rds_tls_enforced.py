@@ -18,6 +18,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._db import group_parameters
+from wasp.rules._shape import text
 
 GROUP = "AWS::RDS::DBParameterGroup"
 
@@ -74,7 +75,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             f"database {name} uses parameter group {group_name}, which is not in the template: "
             "scan it with its parameter group to decide TLS"
         )
-    if _forced(params, engine, str(view.get("EngineVersion") or "")):
+    if _forced(params, engine, text(view, "EngineVersion") or ""):
         return passed("TLS enforced by the parameter group")
     return failed(
         f"database {name} ({engine}) accepts unencrypted connections "

@@ -2,7 +2,7 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import Test, examples, expect
 
 META = RuleMeta(
     title="Redshift clusters have audit logging",
@@ -19,9 +19,16 @@ META = RuleMeta(
     checkov=("CKV_AWS_71",),
 )
 
+_LOGGING = Test(
+    bool,
+    "a mapping (BucketName a string)",
+    lambda v: isinstance(v, dict) and isinstance(v.get("BucketName", ""), str),
+)
+"""A logging block whose bucket, when named, is a string."""
+
 evaluate = expect(
     "LoggingProperties",
-    present,
+    _LOGGING,
     ok="audit logging on",
     bad="Redshift cluster {name} writes no audit logs",
 )

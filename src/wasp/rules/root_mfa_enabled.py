@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="Root user has MFA enabled",
@@ -33,7 +34,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when the account summary says root has no MFA."""
-    mfa = view.get("RootUser.MfaEnabled")
+    mfa = flag(view, "RootUser.MfaEnabled")
     if mfa is None:
         return unknown("root MFA status was not reported")
     return passed("root user has MFA") if mfa else failed("root user has no MFA device")

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
+from wasp.rules._iam_refs import is_set
 from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
@@ -28,7 +29,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Public zones only (no VPCs); a log group known only at deploy counts."""
     if view.get("VPCs"):
         return None
-    if view.peek("QueryLoggingConfig.CloudWatchLogsLogGroupArn") is not None:
+    if is_set(view, "QueryLoggingConfig.CloudWatchLogsLogGroupArn"):
         return passed("DNS queries logged")
     return failed(f"public hosted zone {view.label('Name')} does not log DNS queries")
 

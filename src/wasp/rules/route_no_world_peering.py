@@ -4,6 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import WORLD, live_reads, with_read
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="Peering routes are limited to the peer's CIDR",
@@ -28,7 +29,7 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only routes through a peering connection."""
     if not view.get("VpcPeeringConnectionId"):
         return None
-    destination = view.get("DestinationCidrBlock") or view.get("DestinationIpv6CidrBlock")
+    destination = text(view, "DestinationCidrBlock") or text(view, "DestinationIpv6CidrBlock")
     if destination in WORLD:
         return failed(f"route {view.id} sends all traffic ({destination}) to a peered VPC")
     return passed(f"peering route limited to {destination}")

@@ -12,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import flag
 
 FLAGS = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
 
@@ -35,8 +36,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """All four flags must be true."""
-    config = view.get("PublicAccessBlock") or {}
-    off = [f for f in FLAGS if not config.get(f)]
+    off = [f for f in FLAGS if not flag(view, f"PublicAccessBlock.{f}")]
     if off:
         return failed("account-level S3 Block Public Access is off: " + ", ".join(off))
     return passed("account-level S3 Block Public Access is on")

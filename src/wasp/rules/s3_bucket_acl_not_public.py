@@ -16,6 +16,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._s3_block import acl_neutralised, example_account
+from wasp.rules._shape import items
 
 META = RuleMeta(
     title="S3 bucket ACLs do not grant public access",
@@ -51,7 +52,7 @@ def _grants(view: ResourceView) -> list[str] | None:
     canned = view.peek("AccessControl")
     if contains_unresolved(live) is not None or contains_unresolved(canned) is not None:
         return None
-    grants = [str(g) for g in live or []]
+    grants = [str(g) for g in items(view, f"{SUPPLEMENTARY}.PublicAclGrants")]
     if canned in PUBLIC_CANNED:
         grants.append(f"canned ACL {canned}")
     return grants

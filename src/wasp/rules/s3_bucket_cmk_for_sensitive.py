@@ -13,6 +13,7 @@ from wasp.model.rule import (
     example_resource,
 )
 from wasp.rules._cmk import cmk_verdict
+from wasp.rules._shape import entries, expect_type, is_text
 
 META = RuleMeta(
     title="Confidential S3 bucket uses a customer-managed KMS key",
@@ -33,14 +34,13 @@ META = RuleMeta(
 
 def key_of(view: ResourceView) -> Any:
     """The KMS key protecting the store."""
-    return next(
-        (
-            r.get("ServerSideEncryptionByDefault", {}).get("KMSMasterKeyID")
-            for r in view.get("BucketEncryption.ServerSideEncryptionConfiguration", [])
-            if isinstance(r, dict)
-        ),
-        None,
-    )
+    for i, r in enumerate(entries(view, "BucketEncryption.ServerSideEncryptionConfiguration")):
+        default = r.get("ServerSideEncryptionByDefault", {})
+        where = f"BucketEncryption.ServerSideEncryptionConfiguration.{i}.ServerSideEncryptionByDefault"
+        expect_type(where, default, lambda v: isinstance(v, dict), "a mapping with SSEAlgorithm")
+        expect_type(f"{where}.SSEAlgorithm", default.get("SSEAlgorithm"), is_text, "a string (aws:kms)")
+        return default.get("KMSMasterKeyID")
+    return None
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:

@@ -14,6 +14,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import expect_type, is_text
 
 META = RuleMeta(
     title="S3 buckets declare default encryption",
@@ -43,8 +44,13 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if not isinstance(rules, list):
         rules = view.get("BucketEncryption.ServerSideEncryptionConfiguration")  # wholly unknown: raises
     algorithms = [
-        (r.get("ServerSideEncryptionByDefault") or {}).get("SSEAlgorithm")
-        for r in rules
+        expect_type(
+            f"BucketEncryption.ServerSideEncryptionConfiguration.{i}.ServerSideEncryptionByDefault.SSEAlgorithm",
+            (r.get("ServerSideEncryptionByDefault") or {}).get("SSEAlgorithm"),
+            is_text,
+            "a string (AES256, aws:kms or aws:kms:dsse)",
+        )
+        for i, r in enumerate(rules)
         if isinstance(r, dict)
     ]
     known = [a for a in algorithms if a and contains_unresolved(a) is None]

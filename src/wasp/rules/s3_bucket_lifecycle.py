@@ -5,7 +5,8 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.rules._expect import Test, examples, expect
+from wasp.rules._shape import is_number
 
 META = RuleMeta(
     title="S3 buckets have a lifecycle configuration",
@@ -23,10 +24,24 @@ META = RuleMeta(
 )
 
 
-def _has_enabled_rule(rules: Any) -> bool:
-    """At least one lifecycle rule is enabled."""
-    listed = rules if isinstance(rules, list) else [rules]
-    return any(isinstance(r, dict) and str(r.get("Status", "Enabled")) == "Enabled" for r in listed)
+def _enabled(rules: Any) -> bool:
+    """Some rule is enabled."""
+    return any(str(r.get("Status", "Enabled")) == "Enabled" for r in rules)
+
+
+def _rules(rules: Any) -> bool:
+    return isinstance(rules, list) and all(
+        isinstance(r, dict)
+        and isinstance(r.get("Status", "Enabled"), str)
+        and all(
+            r.get(k) is None or is_number(r[k])
+            for k in ("ExpirationInDays", "NoncurrentVersionExpirationInDays")
+        )
+        for r in rules
+    )
+
+
+_has_enabled_rule = Test(_enabled, "a list of lifecycle rules (mappings with Status)", _rules)
 
 
 evaluate = expect(

@@ -17,6 +17,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import block, flag, number
 
 SECRET = "AWS::SecretsManager::Secret"
 SCHEDULE = "AWS::SecretsManager::RotationSchedule"
@@ -66,9 +67,10 @@ def _schedule(view: ResourceView, ctx: RuleContext) -> Any:
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Live: the secret's rotation state; in a template: a rotation schedule naming it. At most 90 days apart."""
     if view.resource.origin.kind not in (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM):
-        if not view.get(f"{SUPPLEMENTARY}.RotationEnabled"):
+        if not flag(view, f"{SUPPLEMENTARY}.RotationEnabled"):
             return failed(f"secret {view.id} does not rotate")
-        rules = view.get(f"{SUPPLEMENTARY}.RotationRules")
+        rules = block(view, f"{SUPPLEMENTARY}.RotationRules")
+        number(view, f"{SUPPLEMENTARY}.RotationRules.AutomaticallyAfterDays")  # of the wrong type: raises
     else:
         schedule = _schedule(view, ctx)
         if schedule is None:

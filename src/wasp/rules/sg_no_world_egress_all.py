@@ -18,6 +18,7 @@ from wasp.model.rule import (
 )
 from wasp.rules._expect import examples
 from wasp.rules._net import DECLARED, WORLD, declared, live_reads, with_read
+from wasp.rules._shape import SG_RULE_FIELDS, items, malformed_fields
 
 META = RuleMeta(
     title="Security groups do not allow all egress to 0.0.0.0/0",
@@ -62,8 +63,12 @@ def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown(f"the outbound rules of {view.id} were not read")
     if not isinstance(egress, list):
         view.get("SecurityGroupEgress")  # unknown as a whole: raises, so the verdict is unknown
+        items(view, "SecurityGroupEgress")  # of the wrong type: raises, so the verdict is unknown
     if any(_all_to_world(r) for r in egress):
         return failed(f"security group {name} allows all outbound traffic to the internet")
+    problems = [p for r in egress if (p := malformed_fields(r, SG_RULE_FIELDS)) is not None]
+    if problems:
+        return unknown(f"security group {view.id}: an outbound rule is malformed ({problems[0]})")
     if any(contains_unresolved(r) is not None for r in egress):
         return unknown(f"an outbound rule of {view.id} is known only at deploy time")
     return passed("outbound traffic limited")

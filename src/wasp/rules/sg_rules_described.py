@@ -6,6 +6,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import expect_type, is_text, items
 
 META = RuleMeta(
     title="Security group rules have descriptions",
@@ -25,14 +26,17 @@ META = RuleMeta(
 )
 
 
-def _undescribed(rules: Any) -> int:
-    return sum(1 for r in rules or [] if isinstance(r, dict) and not str(r.get("Description") or "").strip())
+def _undescribed(rules: list[Any], path: str) -> int:
+    for i, r in enumerate(rules):
+        expect_type(f"{path}.{i}", r, lambda v: isinstance(v, dict), "a mapping")
+        expect_type(f"{path}.{i}.Description", r.get("Description"), is_text, "a string")
+    return sum(1 for r in rules if not str(r.get("Description") or "").strip())
 
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Count the inbound and outbound rules without a description."""
-    missing = _undescribed(view.get("SecurityGroupIngress", [])) + _undescribed(
-        view.get("SecurityGroupEgress", [])
+    missing = _undescribed(items(view, "SecurityGroupIngress"), "SecurityGroupIngress") + _undescribed(
+        items(view, "SecurityGroupEgress"), "SecurityGroupEgress"
     )
     if missing:
         return failed(f"security group {view.label('GroupName')} has {missing} rule(s) without a description")

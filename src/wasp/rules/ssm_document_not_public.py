@@ -16,6 +16,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import expect_type
 
 DOCUMENT = "AWS::SSM::Document"
 
@@ -38,6 +39,10 @@ META = RuleMeta(
 )
 
 
+def _account(value: Any) -> bool:
+    return isinstance(value, str) and (value.lower() == "all" or (len(value) == 12 and value.isdigit()))
+
+
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when the document is shared with All; name the accounts it is shared with otherwise."""
     shared: Any = view.get(f"{SUPPLEMENTARY}.SharedWith")
@@ -45,7 +50,12 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         if view.resource.origin.kind not in (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM):
             return unknown("who the document is shared with was not read")
         shared = []  # a template that declares no sharing shares with no one
-    accounts = [str(a) for a in shared] if isinstance(shared, list) else [str(shared)]
+    listed = shared if isinstance(shared, list) else [shared]
+    for a in listed:
+        expect_type(
+            f"{SUPPLEMENTARY}.SharedWith", a, _account, "a 12-digit account id or All (or a list of them)"
+        )
+    accounts = [str(a) for a in listed]
     if any(a.lower() == "all" for a in accounts):
         return failed(f"document {view.label('Name')} is shared publicly (with All)")
     if accounts:

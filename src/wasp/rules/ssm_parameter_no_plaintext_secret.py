@@ -16,6 +16,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.model.secrets import hits_as_data, scan_variables, secret_name_kind
+from wasp.rules._shape import text
 
 PARAMETER = "AWS::SSM::Parameter"
 
@@ -50,7 +51,7 @@ def _value_hits(view: ResourceView, name: str) -> list[dict[str, str]]:
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Pass for SecureString; fail a String whose value (template) or name says it holds a secret."""
-    kind = view.get("Type")
+    kind = text(view, "Type")
     if kind == "SecureString":
         return passed("SecureString parameter")
     if not kind:

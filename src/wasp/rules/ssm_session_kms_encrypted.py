@@ -2,7 +2,7 @@
 
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import Example, Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._session import DOCUMENT, example_session, session_inputs
+from wasp.rules._session import DOCUMENT, example_session, preference, session_inputs
 
 META = RuleMeta(
     title="Session Manager sessions are encrypted with a KMS key",
@@ -27,7 +27,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     inputs = session_inputs(view)
     if inputs is None:
         return None
-    key = inputs.get("kmsKeyId")
+    key = preference(inputs, "kmsKeyId")
     view.note("kmsKeyId", key)
     if isinstance(key, Unresolved) or key:
         return passed("sessions encrypted with a KMS key")

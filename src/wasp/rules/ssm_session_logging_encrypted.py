@@ -14,7 +14,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._session import DOCUMENT, example_session, is_on, session_inputs
+from wasp.rules._session import DOCUMENT, example_session, is_on, preference, session_inputs
 
 META = RuleMeta(
     title="Session Manager session logs are kept and encrypted",
@@ -44,15 +44,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     inputs = session_inputs(view)
     if inputs is None:
         return None
-    s3 = _set(inputs.get("s3BucketName")) and is_on(inputs.get("s3EncryptionEnabled"))
-    cw = _set(inputs.get("cloudWatchLogGroupName")) and is_on(inputs.get("cloudWatchEncryptionEnabled"))
+    s3 = _set(preference(inputs, "s3BucketName")) and is_on(inputs.get("s3EncryptionEnabled"))
+    cw = _set(preference(inputs, "cloudWatchLogGroupName")) and is_on(
+        inputs.get("cloudWatchEncryptionEnabled")
+    )
     view.note("encrypted_destinations", [d for d, on in (("s3", s3), ("cloudwatch", cw)) if on])
     if s3 or cw:
         return passed("session logs kept, encrypted")
     flags = (inputs.get("s3EncryptionEnabled"), inputs.get("cloudWatchEncryptionEnabled"))
     if any(isinstance(f, Unresolved) for f in flags):
         return unknown("whether session logs must be encrypted is known only at deploy time")
-    logged = _set(inputs.get("s3BucketName")) or _set(inputs.get("cloudWatchLogGroupName"))
+    logged = _set(preference(inputs, "s3BucketName")) or _set(preference(inputs, "cloudWatchLogGroupName"))
     what = "logs sessions without requiring encryption" if logged else "keeps no session logs"
     return failed(f"Session Manager preferences {view.label('Name')} {what}")
 

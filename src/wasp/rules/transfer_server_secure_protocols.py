@@ -5,7 +5,7 @@ from typing import Any
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
 from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.rules._expect import Test, examples, expect
 
 META = RuleMeta(
     title="Transfer Family servers allow only secure protocols",
@@ -23,10 +23,17 @@ META = RuleMeta(
 )
 
 
-def _no_ftp(protocols: Any) -> bool:
+def _none_ftp(protocols: Any) -> bool:
     """No plain FTP among the protocols."""
     listed = protocols if isinstance(protocols, list) else [protocols]
     return all(str(p).upper() != "FTP" for p in listed)
+
+
+_no_ftp = Test(
+    _none_ftp,
+    "a list of protocol names (SFTP, FTPS, FTP, AS2)",
+    lambda v: isinstance(v, list) and all(isinstance(p, str) for p in v),
+)
 
 
 evaluate = expect(

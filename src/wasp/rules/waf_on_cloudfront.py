@@ -10,6 +10,7 @@ from wasp.model.rule import (
     Verdict,
     example_resource,
 )
+from wasp.rules._shape import text
 from wasp.rules._waf import ACL, waf_verdict
 
 META = RuleMeta(
@@ -35,7 +36,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """See _waf.waf_verdict."""
     if view.get("DistributionConfig.Enabled") is False:
         return None
-    acl = view.get("DistributionConfig.WebACLId")
+    acl = text(view, "DistributionConfig.WebACLId")
     return waf_verdict(view, ctx, acl, "CloudFront distribution")
 
 

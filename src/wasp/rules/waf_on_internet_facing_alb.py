@@ -11,6 +11,7 @@ from wasp.model.rule import (
     Verdict,
     example_resource,
 )
+from wasp.rules._shape import text
 from wasp.rules._waf import ACL, waf_verdict
 
 META = RuleMeta(
@@ -36,7 +37,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """See _waf.waf_verdict."""
     if view.get("Scheme") != "internet-facing" or view.get("Type", "application") != "application":
         return None
-    acl = view.get(f"{SUPPLEMENTARY}.WebAclArn")
+    acl = text(view, f"{SUPPLEMENTARY}.WebAclArn")
     return waf_verdict(view, ctx, acl, "internet-facing load balancer")
 
 

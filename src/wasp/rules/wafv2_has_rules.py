@@ -2,7 +2,7 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.rules._expect import examples, expect, present
+from wasp.rules._expect import examples, expect, listed_mappings
 from wasp.rules._net import live_reads, with_read
 
 META = RuleMeta(
@@ -27,7 +27,7 @@ META = RuleMeta(
 
 _evaluate = expect(
     "Rules",
-    present,
+    listed_mappings,
     ok="the ACL has rules",
     bad="web ACL {name} has no rules: it inspects nothing",
 )

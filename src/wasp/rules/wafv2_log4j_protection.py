@@ -6,6 +6,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
 from wasp.rules._expect import examples
 from wasp.rules._net import live_reads, with_read
+from wasp.rules._shape import entries, expect_type, is_text
 
 KNOWN_BAD = "AWSManagedRulesKnownBadInputsRuleSet"
 
@@ -29,18 +30,28 @@ META = RuleMeta(
 )
 
 
+def _mapping(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
 def _blocks(rule: Any) -> bool:
-    if not isinstance(rule, dict):
+    """The rule runs the Known bad inputs group without overriding it to Count."""
+    statement = expect_type("Rules Statement", rule.get("Statement"), _mapping, "a mapping") or {}
+    managed = expect_type(
+        "ManagedRuleGroupStatement", statement.get("ManagedRuleGroupStatement"), _mapping, "a mapping"
+    )
+    if not managed or managed.get("Name") != KNOWN_BAD:
         return False
-    managed = (rule.get("Statement") or {}).get("ManagedRuleGroupStatement") or {}
-    if managed.get("Name") != KNOWN_BAD:
-        return False
-    return "Count" not in (rule.get("OverrideAction") or {})
+    expect_type("ManagedRuleGroupStatement.VendorName", managed.get("VendorName"), is_text, "a string")
+    override = expect_type("Rules OverrideAction", rule.get("OverrideAction"), _mapping, "a mapping") or {}
+    for action in override.values():
+        expect_type("Rules OverrideAction action", action, _mapping, "a mapping")
+    return "Count" not in override
 
 
 def _evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The Known bad inputs group is in the ACL and not overridden to count."""
-    if any(_blocks(r) for r in view.get("Rules", [])):
+    if any(_blocks(r) for r in entries(view, "Rules")):
         return passed("Known bad inputs rule group blocks Log4j lookups")
     return failed(
         f"web ACL {view.label('Name')} does not block Log4j lookups (no Known bad inputs rule group)"

@@ -2,7 +2,7 @@
 
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleContext, RuleMeta, Verdict, failed, passed
-from wasp.rules._expect import examples
+from wasp.rules._expect import examples, judge, listed
 
 META = RuleMeta(
     title="WAF web ACLs have logging",
@@ -28,9 +28,10 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A logging configuration with at least one destination (a destination known only at deploy counts)."""
     logging = view.peek("LoggingConfiguration")
-    if isinstance(logging, dict) and logging.get("LogDestinationConfigs"):
+    if isinstance(logging, dict) and listed(logging.get("LogDestinationConfigs")):
         return passed("requests logged")
     view.get("LoggingConfiguration")  # a configuration that could not be read: raises, so unknown
+    judge(view, "LoggingConfiguration.LogDestinationConfigs", listed)  # of the wrong type: raises, so unknown
     return failed(f"web ACL {view.label('Name')} has no logging configuration")
 
 
