@@ -42,6 +42,7 @@ def neptune_cluster(v: Values) -> Props:
             "iam_database_authentication_enabled": "IamAuthEnabled",
             "enable_cloudwatch_logs_exports": "EnableCloudwatchLogsExports",
             "neptune_cluster_parameter_group_name": "DBClusterParameterGroupName",
+            "copy_tags_to_snapshot": "CopyTagsToSnapshot",
         },
     )
     return {**props, "Tags": tags(v.get("tags"))}
