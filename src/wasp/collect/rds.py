@@ -32,6 +32,7 @@ _INSTANCE_FIELDS = {
     "BackupRetentionPeriod": "BackupRetentionPeriod",
     "AutoMinorVersionUpgrade": "AutoMinorVersionUpgrade",
     "CACertificateIdentifier": "CACertificateIdentifier",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
 }
 """DescribeDBInstances keys -> the template property names the rules read."""
 _CLUSTER_FIELDS = {
@@ -39,6 +40,7 @@ _CLUSTER_FIELDS = {
     "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
     "DeletionProtection": "DeletionProtection",
     "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
 }
 
 _DOCUMENT_FIELDS = {
@@ -49,6 +51,7 @@ _GRAPH_FIELDS = {
     "IAMDatabaseAuthenticationEnabled": "IamAuthEnabled",
     "DeletionProtection": "DeletionProtection",
     "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
 }
 
 
