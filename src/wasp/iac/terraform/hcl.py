@@ -25,6 +25,7 @@ from wasp.iac.terraform.functions import to_text
 from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
+from wasp.iac.terraform.providers import provider_resources
 from wasp.iac.terraform.skips import comment_skips
 from wasp.iac.terraform.syntax import Tree, parse_expression, parse_file
 from wasp.iac.tree import Roots, files_in
@@ -363,6 +364,7 @@ class Module:
         for key in self.resources:
             if not key.startswith("data."):
                 out.extend(self.instances_of(key))
+        out.extend(provider_resources(self))
         for block in self.blocks:
             if block.kind == "module" and block.labels:
                 module = self.child_module(block.labels[0])
