@@ -22,6 +22,7 @@ from typing import Any
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
 from wasp.iac.terraform.functions import to_text
+from wasp.iac.terraform.lookups import lookup_resources
 from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
@@ -365,6 +366,7 @@ class Module:
             if not key.startswith("data."):
                 out.extend(self.instances_of(key))
         out.extend(provider_resources(self))
+        out.extend(lookup_resources(self))
         for block in self.blocks:
             if block.kind == "module" and block.labels:
                 module = self.child_module(block.labels[0])

@@ -48,6 +48,7 @@ def rest_method(v: Values) -> Props:
             "http_method": "HttpMethod",
             "authorization": "AuthorizationType",
             "authorizer_id": "AuthorizerId",
+            "request_validator_id": "RequestValidatorId",
         },
     )
     props["ApiKeyRequired"] = truthy(v.get("api_key_required", False))
