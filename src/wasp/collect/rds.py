@@ -33,6 +33,7 @@ _INSTANCE_FIELDS = {
     "AutoMinorVersionUpgrade": "AutoMinorVersionUpgrade",
     "CACertificateIdentifier": "CACertificateIdentifier",
     "CopyTagsToSnapshot": "CopyTagsToSnapshot",
+    "PerformanceInsightsEnabled": "EnablePerformanceInsights",
 }
 """DescribeDBInstances keys -> the template property names the rules read."""
 _CLUSTER_FIELDS = {
@@ -141,6 +142,7 @@ class RdsCollector(Collector):
                     "DBParameterGroupName": group,
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
                     **_settings(db, _INSTANCE_FIELDS),
+                    "PerformanceInsightsKMSKeyId": db.get("PerformanceInsightsKMSKeyId"),
                     "Tags": tags_from(db.get("TagList")),
                     SUPPLEMENTARY: _split(cache[(group or "", False)]),
                 },
