@@ -74,3 +74,24 @@ def test_the_performance_insights_key_is_read_live_and_a_missing_flag_is_unknown
         "aws-key": F,
         "unsaid": U,
     }  # "off" has no Performance Insights data to protect
+
+
+@pytest.mark.usefixtures("aws")
+def test_the_broker_engine_version_is_read_live() -> None:
+    from test_db_live import _run
+    from wasp.collect.mq import MqCollector
+
+    mq = boto3.client("mq", region_name=REGION)
+    for name, version in (("current", "5.18"), ("old", "5.15.16")):
+        mq.create_broker(
+            BrokerName=name,
+            EngineType="ACTIVEMQ",
+            EngineVersion=version,
+            HostInstanceType="mq.m5.large",
+            DeploymentMode="SINGLE_INSTANCE",
+            PubliclyAccessible=False,
+            AutoMinorVersionUpgrade=True,
+            Users=[{"Username": "app", "Password": "Not-A-Real-Secret-9"}],
+        )
+    seen = sorted(_run(MqCollector(), "mq_engine_version_supported").values())
+    assert seen == sorted([P, F])  # one broker on a supported line, one past end of support
