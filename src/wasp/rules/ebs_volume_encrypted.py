@@ -26,7 +26,7 @@ META = RuleMeta(
         cloudformation="Encrypted: true  # with KmsKeyId for confidential data",
         terraform="encrypted = true  # with kms_key_id for confidential data",
     ),
-    checkov=("CKV_AWS_3", "CKV2_AWS_2"),
+    checkov=("CKV_AWS_3",),
 )
 
 

@@ -25,7 +25,7 @@ META = RuleMeta(
         cloudformation="AWS::SQS::QueuePolicy with named principals",
         terraform="aws_sqs_queue_policy with named principals",
     ),
-    checkov=("CKV_AWS_168", "CKV_AWS_283", "CKV_AWS_387"),
+    checkov=("CKV_AWS_168", "CKV_AWS_283"),
 )
 
 

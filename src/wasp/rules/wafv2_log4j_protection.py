@@ -25,7 +25,7 @@ META = RuleMeta(
         "{ManagedRuleGroupStatement: {VendorName: AWS, Name: AWSManagedRulesKnownBadInputsRuleSet}}, ...}]",
         terraform='managed_rule_group_statement { vendor_name = "AWS"  name = "AWSManagedRulesKnownBadInputsRuleSet" }',
     ),
-    checkov=("CKV_AWS_192", "CKV2_AWS_47", "CKV2_AWS_76", "CKV2_AWS_77", "CKV2_AWS_78"),
+    checkov=("CKV_AWS_192",),
 )
 
 
