@@ -63,3 +63,24 @@ def test_refresh_reads_checkovs_list(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [c["id"] for c in data["checks"]] == ["CKV_AWS_18", "CKV2_AWS_6"]
     assert data["checks"][0]["cloudformation"] == ["AWS::S3::Bucket"]
     assert data["checks"][0]["terraform"] == ["aws_s3_bucket"]
+
+
+def test_a_check_contrary_to_guidance_is_set_aside_with_its_source() -> None:
+    cov = _script()
+    version, checks, reasons = cov.load()
+    contrary = cov.load_contrary()
+    assert "CKV_AWS_9" in contrary and "NIST SP 800-63B" in contrary["CKV_AWS_9"]
+    text = cov.render(version, checks, reasons, {}, contrary)
+    row = next(line for line in text.splitlines() if line.startswith("| CKV_AWS_9 |"))
+    assert "set aside: contrary to current guidance" in row and "NCSC" in row
+    security = len(checks) - len(reasons) - len(contrary)
+    assert f"| security-pillar | {security} |" in text  # kept out of the denominator
+
+
+def test_a_check_both_claimed_and_contrary_to_guidance_is_reported() -> None:
+    cov = _script()
+    _, checks, reasons = cov.load()
+    claimed = {"CKV_AWS_9": [("iam_password_policy_declared", ("SEC02-BP01",))]}
+    found = cov.problems(checks, reasons, claimed, {"CKV_AWS_9": "reason", "CKV_AWS_50": "reason"})
+    assert any("CKV_AWS_9: both covered" in line for line in found)
+    assert any("CKV_AWS_50: both not security and contrary" in line for line in found)

@@ -10,7 +10,7 @@ from wasp.collect.base import Collector, live
 from wasp.model import Resource, Unresolved
 
 BROKER = "AWS::AmazonMQ::Broker"
-_SETTINGS = ("EngineType", "PubliclyAccessible", "AutoMinorVersionUpgrade", "Logs")
+_SETTINGS = ("EngineType", "EngineVersion", "PubliclyAccessible", "AutoMinorVersionUpgrade", "Logs")
 
 
 class MqCollector(Collector):

@@ -32,6 +32,8 @@ _INSTANCE_FIELDS = {
     "BackupRetentionPeriod": "BackupRetentionPeriod",
     "AutoMinorVersionUpgrade": "AutoMinorVersionUpgrade",
     "CACertificateIdentifier": "CACertificateIdentifier",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
+    "PerformanceInsightsEnabled": "EnablePerformanceInsights",
 }
 """DescribeDBInstances keys -> the template property names the rules read."""
 _CLUSTER_FIELDS = {
@@ -39,6 +41,7 @@ _CLUSTER_FIELDS = {
     "IAMDatabaseAuthenticationEnabled": "EnableIAMDatabaseAuthentication",
     "DeletionProtection": "DeletionProtection",
     "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
 }
 
 _DOCUMENT_FIELDS = {
@@ -49,6 +52,7 @@ _GRAPH_FIELDS = {
     "IAMDatabaseAuthenticationEnabled": "IamAuthEnabled",
     "DeletionProtection": "DeletionProtection",
     "BackupRetentionPeriod": "BackupRetentionPeriod",
+    "CopyTagsToSnapshot": "CopyTagsToSnapshot",
 }
 
 
@@ -138,6 +142,7 @@ class RdsCollector(Collector):
                     "DBParameterGroupName": group,
                     "DBClusterIdentifier": db.get("DBClusterIdentifier"),
                     **_settings(db, _INSTANCE_FIELDS),
+                    "PerformanceInsightsKMSKeyId": db.get("PerformanceInsightsKMSKeyId"),
                     "Tags": tags_from(db.get("TagList")),
                     SUPPLEMENTARY: _split(cache[(group or "", False)]),
                 },

@@ -17,10 +17,11 @@ their ACL's ``Supplementary.Entries`` / ``Supplementary.Subnets``, where the liv
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
-from wasp.model import SUPPLEMENTARY, Resource
+from wasp.model import SUPPLEMENTARY, Resource, Unresolved
 
 GROUP = "AWS::EC2::SecurityGroup"
 STANDALONE = {
@@ -104,6 +105,18 @@ def _stage_of(arn: str) -> tuple[str, str] | None:
     return api, stage
 
 
+_GETATT_ARN = re.compile(r"^Fn::GetAtt (\S+)\.(?:Arn|ApiArn) is known only after deployment$")
+
+
+def _target(target: Any) -> Any:
+    """A ``ResourceArn``: ``!GetAtt X.Arn`` (known only after deployment) as the logical id it names, so an
+    AppSync API (or a web ACL named that way) is found as a load balancer is through ``!Ref``."""
+    if isinstance(target, Unresolved):
+        found = _GETATT_ARN.match(target.reason)
+        return found.group(1) if found else None
+    return target
+
+
 def link_web_acls(resources: list[Resource]) -> list[Resource]:
     """Each WAFv2 association on its load balancer or stage, each logging configuration on its ACL."""
     out = list(resources)
@@ -118,7 +131,7 @@ def link_web_acls(resources: list[Resource]) -> list[Resource]:
         if r.type == "AWS::ApiGateway::Stage":
             stages[(str(r.properties.get("RestApiId")), str(r.properties.get("StageName")))] = i
     for r in resources:
-        target = r.properties.get("ResourceArn")
+        target = _target(r.properties.get("ResourceArn"))
         if not isinstance(target, str):
             continue
         if r.type == "AWS::WAFv2::LoggingConfiguration":
@@ -134,6 +147,7 @@ def link_web_acls(resources: list[Resource]) -> list[Resource]:
                 stages.get(stage)
                 if stage
                 else names.get(("AWS::ElasticLoadBalancingV2::LoadBalancer", target))
+                or names.get(("AWS::AppSync::GraphQLApi", target))
             )
             if owner is not None:
                 given = out[owner].properties.get(SUPPLEMENTARY)

@@ -32,7 +32,7 @@ META = RuleMeta(
         cloudformation="ViewerProtocolPolicy: redirect-to-https; ViewerCertificate: {MinimumProtocolVersion: TLSv1.2_2021}",
         terraform='viewer_protocol_policy = "redirect-to-https"; minimum_protocol_version = "TLSv1.2_2021"',
     ),
-    checkov=("CKV_AWS_34",),
+    checkov=("CKV_AWS_34", "CKV_AWS_174", "CKV2_AWS_54"),
 )
 
 

@@ -22,9 +22,11 @@ from typing import Any
 from wasp.errors import InputError
 from wasp.iac.terraform.expressions import Evaluator, MapRef, Ref, _trees, name_of
 from wasp.iac.terraform.functions import to_text
+from wasp.iac.terraform.lookups import lookup_resources
 from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.policy_document import policy_document
+from wasp.iac.terraform.providers import provider_resources
 from wasp.iac.terraform.skips import comment_skips
 from wasp.iac.terraform.syntax import Tree, parse_expression, parse_file
 from wasp.iac.tree import Roots, files_in
@@ -363,6 +365,8 @@ class Module:
         for key in self.resources:
             if not key.startswith("data."):
                 out.extend(self.instances_of(key))
+        out.extend(provider_resources(self))
+        out.extend(lookup_resources(self))
         for block in self.blocks:
             if block.kind == "module" and block.labels:
                 module = self.child_module(block.labels[0])

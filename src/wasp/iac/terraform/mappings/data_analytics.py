@@ -111,9 +111,27 @@ def mwaa(v: Values) -> Props:
 
 
 def emr(v: Values) -> Props:
-    """``aws_emr_cluster`` as ``AWS::EMR::Cluster``."""
+    """``aws_emr_cluster`` as ``AWS::EMR::Cluster`` (its ``ec2_attributes`` security groups as ``Instances``)."""
+    ec2 = block(v.get("ec2_attributes"))
+    groups = pick(
+        ec2,
+        {
+            "emr_managed_master_security_group": "EmrManagedMasterSecurityGroup",
+            "emr_managed_slave_security_group": "EmrManagedSlaveSecurityGroup",
+            "service_access_security_group": "ServiceAccessSecurityGroup",
+        },
+    )
+    for attr, name in (
+        ("additional_master_security_groups", "AdditionalMasterSecurityGroups"),
+        ("additional_slave_security_groups", "AdditionalSlaveSecurityGroups"),
+    ):
+        if ec2.get(attr) not in (None, ""):
+            groups[name] = (
+                [g.strip() for g in str(ec2[attr]).split(",")] if isinstance(ec2[attr], str) else ec2[attr]
+            )
     return {
         **pick(v, {"name": "Name", "security_configuration": "SecurityConfiguration"}),
+        "Instances": groups,
         "Tags": tags(v.get("tags")),
     }
 

@@ -35,7 +35,7 @@ def transfer_server(v: Values) -> Props:
 
 def graphql_api(v: Values) -> Props:
     """``aws_appsync_graphql_api`` as ``AWS::AppSync::GraphQLApi``."""
-    props = pick(v, {"name": "Name", "authentication_type": "AuthenticationType"})
+    props = pick(v, {"name": "Name", "authentication_type": "AuthenticationType", "visibility": "Visibility"})
     log = block(v.get("log_config"))
     if log:
         props["LogConfig"] = pick(

@@ -42,8 +42,23 @@ def neptune_cluster(v: Values) -> Props:
             "iam_database_authentication_enabled": "IamAuthEnabled",
             "enable_cloudwatch_logs_exports": "EnableCloudwatchLogsExports",
             "neptune_cluster_parameter_group_name": "DBClusterParameterGroupName",
+            "copy_tags_to_snapshot": "CopyTagsToSnapshot",
         },
     )
+    return {**props, "Tags": tags(v.get("tags"))}
+
+
+def neptune_instance(v: Values) -> Props:
+    """``aws_neptune_cluster_instance`` as ``AWS::Neptune::DBInstance`` (public access only Terraform can set)."""
+    props = pick(
+        v,
+        {
+            "identifier": "DBInstanceIdentifier",
+            "cluster_identifier": "DBClusterIdentifier",
+            "publicly_accessible": "PubliclyAccessible",
+        },
+    )
+    props.setdefault("PubliclyAccessible", False)
     return {**props, "Tags": tags(v.get("tags"))}
 
 
@@ -65,5 +80,6 @@ MAPPINGS: dict[str, tuple[str, Callable[[Values], Props]]] = {
     "aws_docdb_global_cluster": ("AWS::DocDB::GlobalCluster", docdb_global_cluster),
     "aws_docdb_cluster_parameter_group": ("AWS::DocDB::DBClusterParameterGroup", docdb_parameter_group),
     "aws_neptune_cluster": ("AWS::Neptune::DBCluster", neptune_cluster),
+    "aws_neptune_cluster_instance": ("AWS::Neptune::DBInstance", neptune_instance),
 }
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""

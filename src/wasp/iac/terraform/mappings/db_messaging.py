@@ -69,6 +69,11 @@ def mq(v: Values) -> Props:
     props.setdefault("PubliclyAccessible", False)
     logs = block(v.get("logs"))
     props["Logs"] = {k.title(): truthy(logs[k]) for k in ("general", "audit") if logs.get(k) is not None}
+    encryption = block(v.get("encryption_options"))
+    if encryption:
+        props["EncryptionOptions"] = pick(
+            encryption, {"kms_key_id": "KmsKeyId", "use_aws_owned_key": "UseAwsOwnedKey"}
+        )
     return {**props, "Tags": tags(v.get("tags"))}
 
 

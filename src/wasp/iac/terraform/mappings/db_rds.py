@@ -15,6 +15,9 @@ _MEMBER = {
     "auto_minor_version_upgrade": "AutoMinorVersionUpgrade",
     "ca_cert_identifier": "CACertificateIdentifier",
     "db_parameter_group_name": "DBParameterGroupName",
+    "performance_insights_enabled": "EnablePerformanceInsights",
+    "performance_insights_kms_key_id": "PerformanceInsightsKMSKeyId",
+    "copy_tags_to_snapshot": "CopyTagsToSnapshot",
 }
 
 

@@ -114,6 +114,12 @@ def codebuild_project(v: Values) -> Props:
                 **pick(s3_logs, {"location": "Location", "encryption_disabled": "EncryptionDisabled"}),
             }
         }
+    cloudwatch_logs = block(block(v.get("logs_config")).get("cloudwatch_logs"))
+    if cloudwatch_logs:
+        props.setdefault("LogsConfig", {})["CloudWatchLogs"] = {
+            "Status": cloudwatch_logs.get("status", "ENABLED"),
+            **pick(cloudwatch_logs, {"group_name": "GroupName"}),
+        }
     return {**props, "Tags": tags(v.get("tags"))}
 
 

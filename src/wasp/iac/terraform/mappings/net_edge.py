@@ -48,6 +48,7 @@ def rest_method(v: Values) -> Props:
             "http_method": "HttpMethod",
             "authorization": "AuthorizationType",
             "authorizer_id": "AuthorizerId",
+            "request_validator_id": "RequestValidatorId",
         },
     )
     props["ApiKeyRequired"] = truthy(v.get("api_key_required", False))
@@ -273,7 +274,9 @@ FOLDS: dict[str, Fold] = {
     "aws_route53_hosted_zone_dnssec": Fold("hosted_zone_id", ("aws_route53_zone",), _dnssec),
     "aws_route53_query_log": Fold("zone_id", ("aws_route53_zone",), _query_log),
     "aws_wafv2_web_acl_association": Fold(
-        "resource_arn", ("aws_lb", "aws_alb", "aws_api_gateway_stage"), _waf_association
+        "resource_arn",
+        ("aws_lb", "aws_alb", "aws_api_gateway_stage", "aws_appsync_graphql_api"),
+        _waf_association,
     ),
 }
 """Split resources folded into their parent."""

@@ -125,6 +125,9 @@ _RDS = {
     "auto_minor_version_upgrade": "AutoMinorVersionUpgrade",
     "ca_cert_identifier": "CACertificateIdentifier",
     "parameter_group_name": "DBParameterGroupName",
+    "performance_insights_enabled": "EnablePerformanceInsights",
+    "performance_insights_kms_key_id": "PerformanceInsightsKMSKeyId",
+    "copy_tags_to_snapshot": "CopyTagsToSnapshot",
 }
 
 
@@ -146,6 +149,7 @@ _CLUSTER = {
     "enabled_cloudwatch_logs_exports": "EnableCloudwatchLogsExports",
     "backup_retention_period": "BackupRetentionPeriod",
     "db_cluster_parameter_group_name": "DBClusterParameterGroupName",
+    "copy_tags_to_snapshot": "CopyTagsToSnapshot",
 }
 
 

@@ -1,0 +1,44 @@
+"""DocumentDB clusters are encrypted with a customer-managed KMS key."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, ResourceView, RuleMeta
+from wasp.rules._cmk_store import cmk_everywhere, cmk_examples
+from wasp.rules._data_checks import KMS_WHY
+from wasp.rules._expect import is_true
+
+META = RuleMeta(
+    title="DocumentDB clusters are encrypted with a customer-managed KMS key",
+    severity=Severity.LOW,
+    best_practices=("SEC08-BP01",),
+    resource_type="AWS::DocDB::DBCluster",
+    description=KMS_WHY,
+    remediation=Remediation(
+        console="Restore a snapshot into a new cluster encrypted with a customer-managed key (the key is set at creation).",
+        cli="aws docdb restore-db-cluster-from-snapshot --db-cluster-identifier NEW --snapshot-identifier SNAP --engine docdb --kms-key-id KEY_ARN",
+        cloudformation="StorageEncrypted: true  KmsKeyId: !Ref Key",
+        terraform="storage_encrypted = true  kms_key_id = aws_kms_key.this.arn",
+    ),
+    checkov=("CKV_AWS_182",),
+)
+
+
+def _encrypted(view: ResourceView) -> bool:
+    """Only an encrypted cluster has a key to judge (an unencrypted one fails docdb_encrypted)."""
+    return is_true(view.get("StorageEncrypted"))
+
+
+evaluate = cmk_everywhere(
+    "KmsKeyId",
+    what="DocumentDB cluster",
+    applies=_encrypted,
+    needs=("StorageEncrypted",),
+)
+
+EXAMPLES = (
+    *cmk_examples(
+        "AWS::DocDB::DBCluster",
+        "KmsKeyId",
+        base={"StorageEncrypted": True},
+        bad=[("default-key", None), ("aws-managed-alias", "alias/aws/rds")],
+    ),
+)

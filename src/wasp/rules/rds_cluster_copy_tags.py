@@ -1,0 +1,24 @@
+"""RDS clusters copy their tags to snapshots."""
+
+from wasp.model import Severity
+from wasp.model.rule import Remediation, RuleMeta
+from wasp.rules._copy_tags import WHY, copy_tags, copy_tags_examples
+
+META = RuleMeta(
+    title="RDS clusters copy their tags to snapshots",
+    severity=Severity.LOW,
+    best_practices=("SEC07-BP02",),
+    resource_type="AWS::RDS::DBCluster",
+    description=WHY,
+    remediation=Remediation(
+        console="RDS > Databases > CLUSTER > Modify > Additional configuration > Backup: Copy tags to snapshots.",
+        cli="aws rds modify-db-cluster --db-cluster-identifier CLUSTER --copy-tags-to-snapshot --apply-immediately",
+        cloudformation="CopyTagsToSnapshot: true",
+        terraform="copy_tags_to_snapshot = true",
+    ),
+    checkov=("CKV_AWS_313",),
+)
+
+evaluate = copy_tags("RDS cluster")
+
+EXAMPLES = copy_tags_examples("AWS::RDS::DBCluster")
