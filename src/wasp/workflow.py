@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wasp.attest import load_attestations
 from wasp.attest.waivers import Waiver, load_waivers
@@ -22,6 +23,10 @@ from wasp.model.rule import Rule
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot
 from wasp.workload.context import ReviewContext, differences, load_context
+
+if TYPE_CHECKING:
+    from wasp.org.collect import Phase
+    from wasp.org.executor import Executor
 
 DEFAULT_TIMEOUT = 900.0
 """Seconds a live collection may take (`--timeout`); what is unfinished then is not assessed."""
@@ -63,16 +68,32 @@ def collect_live(
     progress: Progress | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
     """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed).
 
     ``timeout`` (seconds, None for none) bounds the whole collection: per-call timeouts shrink to fit it,
-    and tasks still unfinished when it runs out become ``deadline`` gaps.
+    and tasks still unfinished when it runs out become ``deadline`` gaps. An organisation review
+    (``workload.org``) or an ``executor`` other than the default runs on :mod:`wasp.org` (docs/org.md):
+    each task opens its account itself and an account whose role cannot be assumed is a gap.
     """
     started = time.monotonic()
     if not workload.regions:
         raise InputError("no regions in scope: list them in the workload file or pass --regions")
     selected = select_collectors(collectors)
+    if workload.org or executor is not None:
+        from wasp.org.collect import collect_accounts
+        from wasp.org.executor import ThreadExecutor
+
+        with executor or ThreadExecutor(workers) as running:
+            return collect_accounts(
+                workload,
+                running,
+                collectors=collectors,
+                progress=None if progress is None else _phases(progress),
+                max_attempts=max_attempts,
+                timeout=timeout,
+            )
     accesses = open_accounts(
         workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts, timeout
     )
@@ -88,6 +109,15 @@ def collect_live(
         findings=workload.findings,
     )
     return inventory, stats, tuple(a.account for a in accesses)
+
+
+def _phases(progress: Progress) -> Phase:
+    """An organisation review's phases on a (done, total, label) progress callback."""
+
+    def show(phase: str, done: int, total: int, label: str) -> None:
+        progress(done, total, f"{phase} {label}".strip())
+
+    return show
 
 
 def collect_snapshot(
@@ -220,6 +250,7 @@ def review_live(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     extra_waivers: Sequence[Waiver] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     started = datetime.now(UTC)
@@ -234,6 +265,7 @@ def review_live(
         progress=progress,
         max_attempts=max_attempts,
         timeout=timeout,
+        executor=executor,
     )
     if not workload.accounts:
         workload = replace(workload, accounts=accounts)
