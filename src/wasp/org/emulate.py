@@ -30,11 +30,14 @@ class SeededOrg:
     """OU name -> id."""
 
 
-def seed_org(session: boto3.session.Session, members: int, region: str, role_name: str) -> SeededOrg:
+def seed_org(
+    session: boto3.session.Session, members: int, region: str, role_name: str, *, network: bool = True
+) -> SeededOrg:
     """An organisation with OUs prod, dev (and prod/payments) and ``members`` accounts spread over them.
 
-    Each member gets a tag (environment), a bucket without public access block and a security group open to
-    the world on SSH; an SCP denying LeaveOrganization is attached to prod.
+    Each member gets a tag (environment), a bucket (every other one without a public access block) and, with
+    ``network``, a VPC with a security group open to the world on SSH; an SCP denying LeaveOrganization is
+    attached to prod.
     """
     org = session.client("organizations", region_name=region)
     org.create_organization(FeatureSet="ALL")
@@ -63,7 +66,7 @@ def seed_org(session: boto3.session.Session, members: int, region: str, role_nam
         org.move_account(AccountId=account, SourceParentId=root, DestinationParentId=ous[ou])
         env = "production" if ou != "dev" else "development"
         org.tag_resource(ResourceId=account, Tags=[{"Key": "environment", "Value": env}])
-        _seed_member(_member_session(session, account, role_name, region), account, region, n)
+        _seed_member(_member_session(session, account, role_name, region), account, region, n, network)
         made.append(account)
     return SeededOrg(management, tuple(sorted(made)), ous)
 
@@ -83,7 +86,7 @@ def _member_session(
     )
 
 
-def _seed_member(member: boto3.session.Session, account: str, region: str, n: int) -> None:
+def _seed_member(member: boto3.session.Session, account: str, region: str, n: int, network: bool) -> None:
     s3 = member.client("s3", region_name=region)
     args: dict[str, Any] = {"Bucket": f"data-{account}"}
     if region != "us-east-1":
@@ -99,6 +102,8 @@ def _seed_member(member: boto3.session.Session, account: str, region: str, n: in
                 "RestrictPublicBuckets": True,
             },
         )
+    if not network:
+        return
     ec2 = member.client("ec2", region_name=region)
     vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
     sg = ec2.create_security_group(GroupName="ssh", Description="ssh", VpcId=vpc)["GroupId"]
