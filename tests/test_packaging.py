@@ -90,7 +90,9 @@ def test_extras_are_the_documented_ones() -> None:
     from wasp.extras import EXTRAS
 
     assert set(EXTRAS) <= set(PROJECT["optional-dependencies"])
-    assert {"pdf", "postgres", "charts", "demo", "dask", "all", "dev"} == set(PROJECT["optional-dependencies"])
+    assert {"pdf", "postgres", "charts", "demo", "dask", "all", "dev"} == set(
+        PROJECT["optional-dependencies"]
+    )
 
 
 def test_demo_without_moto_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
