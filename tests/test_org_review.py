@@ -170,6 +170,7 @@ def test_cli_org_review_says_how_many_accounts_were_reviewed(
     assert code == 0, output
     assert "reviewed 3 of 4 selected accounts; 1 could not be opened" in " ".join(output.split())
     assert f"cannot assume {ROLE} in {org.members[1]}: AccessDenied" in output
+    assert "wasp: accounts opened 4/4" in output and "1 accounts not opened" in output
 
 
 @pytest.mark.parametrize(

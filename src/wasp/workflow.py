@@ -69,13 +69,15 @@ def collect_live(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = DEFAULT_TIMEOUT,
     executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
     """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed).
 
     ``timeout`` (seconds, None for none) bounds the whole collection: per-call timeouts shrink to fit it,
     and tasks still unfinished when it runs out become ``deadline`` gaps. An organisation review
     (``workload.org``) or an ``executor`` other than the default runs on :mod:`wasp.org` (docs/org.md):
-    each task opens its account itself and an account whose role cannot be assumed is a gap.
+    each task opens its account itself and an account whose role cannot be assumed is a gap; ``phases``
+    then receives each step (else ``progress`` a summary of it).
     """
     started = time.monotonic()
     if not workload.regions:
@@ -90,7 +92,7 @@ def collect_live(
                 workload,
                 running,
                 collectors=collectors,
-                progress=None if progress is None else _phases(progress),
+                progress=phases or (None if progress is None else _phases(progress)),
                 max_attempts=max_attempts,
                 timeout=timeout,
             )
@@ -112,10 +114,11 @@ def collect_live(
 
 
 def _phases(progress: Progress) -> Phase:
-    """An organisation review's phases on a (done, total, label) progress callback."""
+    """An organisation review's steps on a (done, total, label) progress callback."""
+    from wasp.org.collect import Step
 
-    def show(phase: str, done: int, total: int, label: str) -> None:
-        progress(done, total, f"{phase} {label}".strip())
+    def show(step: Step) -> None:
+        progress(step.done, step.total, f"{step.phase} {step.label}".strip())
 
     return show
 
@@ -251,6 +254,7 @@ def review_live(
     extra_waivers: Sequence[Waiver] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
     executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     started = datetime.now(UTC)
@@ -266,6 +270,7 @@ def review_live(
         max_attempts=max_attempts,
         timeout=timeout,
         executor=executor,
+        phases=phases,
     )
     if not workload.accounts:
         workload = replace(workload, accounts=accounts)

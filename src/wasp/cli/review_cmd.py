@@ -207,17 +207,32 @@ def review(
         )
         _review_snapshot(workload_file, over, snapshot, out_dir, report_formats, fail_on, store)
         return
-    with collection_progress("collecting") as progress:
-        run = review_live(
-            wl,
-            extra_waivers=_stored_waivers(store),
-            collectors=chosen,
-            workers=workers,
-            progress=progress,
-            max_attempts=max_attempts,
-            timeout=timeout,
-            executor=flags.executor_for(workers),
-        )
+    executor = flags.executor_for(workers)
+    if wl.org or executor is not None:
+        from wasp.cli.org_progress import org_progress
+
+        with org_progress() as phases:
+            run = review_live(
+                wl,
+                extra_waivers=_stored_waivers(store),
+                collectors=chosen,
+                workers=workers,
+                max_attempts=max_attempts,
+                timeout=timeout,
+                executor=executor,
+                phases=phases,
+            )
+    else:
+        with collection_progress("collecting") as progress:
+            run = review_live(
+                wl,
+                extra_waivers=_stored_waivers(store),
+                collectors=chosen,
+                workers=workers,
+                progress=progress,
+                max_attempts=max_attempts,
+                timeout=timeout,
+            )
     doc = review_dict(run.review)  # built once: written, rendered and stored
     path = write_review(doc, out_dir / "review.json")
     extra = write_formats(doc, report_formats, out_dir)

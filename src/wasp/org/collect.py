@@ -22,8 +22,25 @@ from wasp.org.work import RunSettings, TaskRecord, TaskSpec, assume_gap, probe, 
 ORG_COLLECTORS = ("organizations",)
 """Collectors of organisation-wide evidence: run once, in the caller's (management or delegated) account."""
 
-Phase = Callable[[str, int, int, str], None]
-"""(phase, done, total, label): ``discover``, ``open`` (accounts) and ``collect`` (tasks)."""
+
+@dataclass(frozen=True)
+class Step:
+    """Progress of a long review: a phase's done/total, the last item, retries absorbed and gaps so far.
+
+    Phases: ``discover`` (accounts in scope), ``open`` (roles assumed), ``collect`` (tasks).
+    """
+
+    phase: str
+    done: int
+    total: int
+    label: str = ""
+    retries: int = 0
+    gaps: int = 0
+    unopened: int = 0
+
+
+Phase = Callable[[Step], None]
+"""Called with each :class:`Step` on the calling thread."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +120,10 @@ def collect_accounts(
     """
     started = time.monotonic()
     deadline = None if timeout is None else started + timeout
-    if progress is not None:
-        progress("discover", 0, 0, "")
+    tally = _Tally(progress)
+    tally.show(Step("discover", 0, 0))
     scope = resolve_scope(workload, max_attempts, timeout)
-    if progress is not None:
-        progress("discover", len(scope.accounts), len(scope.accounts), f"{len(scope.accounts)} accounts")
+    tally.show(Step("discover", len(scope.accounts), len(scope.accounts), f"{len(scope.accounts)} accounts"))
     names = [c.name for c in select_collectors(collectors)]
     settings = RunSettings(scope.opener, workload.regions, findings=workload.findings)
     opened = executor.map(
@@ -115,7 +131,7 @@ def collect_accounts(
         list(scope.accounts),
         key=lambda a: a,
         deadline=deadline,
-        on_done=_reporter(progress, "open", scope.accounts),
+        on_done=tally.reporter("open", scope.accounts),
     )
     inventory = Inventory()
     types = tuple(t for c in select_collectors(collectors) for t in c.resource_types)
@@ -136,7 +152,7 @@ def collect_accounts(
         specs,
         key=lambda s: (s.account, s.region),
         deadline=deadline,
-        on_done=_reporter(progress, "collect", [s.label for s in specs]),
+        on_done=tally.reporter("collect", [s.label for s in specs]),
     )
     tasks = [Task(s.account, s.region, select_collectors([s.collector])[0]) for s in specs]
     results = {i: TaskResult(tasks[i], r.resources, r.gaps) for i, r in records.items()}
@@ -157,12 +173,29 @@ def collect_accounts(
     return inventory, stats, reachable.accounts
 
 
-def _reporter(progress: Phase | None, phase: str, labels: Sequence[str]) -> Callable[[int, int], None] | None:
-    if progress is None:
-        return None
-    show = progress
+class _Tally:
+    """Counts retries, gaps and unopened accounts as results arrive, and shows each step."""
 
-    def report(done: int, index: int) -> None:
-        show(phase, done, len(labels), labels[index])
+    def __init__(self, progress: Phase | None) -> None:
+        self.progress = progress
+        self.retries = 0
+        self.gaps = 0
+        self.unopened = 0
 
-    return report
+    def show(self, step: Step) -> None:
+        if self.progress is not None:
+            self.progress(step)
+
+    def reporter(self, phase: str, labels: Sequence[str]) -> Callable[[int, int, object], None] | None:
+        if self.progress is None:
+            return None
+
+        def report(done: int, index: int, result: object) -> None:
+            if isinstance(result, TaskRecord):
+                self.retries += result.retries
+                self.gaps += len(result.gaps)
+            elif result is not None:  # a probe that failed
+                self.unopened += 1
+            self.show(Step(phase, done, len(labels), labels[index], self.retries, self.gaps, self.unopened))
+
+        return report

@@ -68,7 +68,7 @@ class DaskExecutor:
         items: Sequence[Any],
         key: Callable[[Any], Hashable],
         deadline: float | None,
-        on_done: Callable[[int, int], None] | None = None,
+        on_done: Callable[[int, int, Any], None] | None = None,
     ) -> dict[int, Any]:
         """Submit every item, gather results as they finish; unfinished ones are cancelled at ``deadline``."""
         from distributed import as_completed
@@ -84,7 +84,7 @@ class DaskExecutor:
                 i = index[future.key]
                 results[i] = future.result()
                 if on_done is not None:
-                    on_done(len(results), i)
+                    on_done(len(results), i, results[i])
         except TimeoutError:
             self.client.cancel([f for i, f in enumerate(futures) if i not in results])
         return results

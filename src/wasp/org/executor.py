@@ -36,9 +36,12 @@ class Executor(Protocol):
         items: Sequence[Any],
         key: Callable[[Any], Hashable],
         deadline: float | None,
-        on_done: Callable[[int, int], None] | None = None,
+        on_done: Callable[[int, int, Any], None] | None = None,
     ) -> dict[int, Any]:
-        """``fn`` over ``items``: results by index (missing: unfinished at ``deadline``, a monotonic time)."""
+        """``fn`` over ``items``: results by index (missing: unfinished at ``deadline``, a monotonic time).
+
+        ``on_done(done count, index, result)`` is called on the calling thread as items finish.
+        """
         ...
 
 
@@ -62,12 +65,16 @@ class ThreadExecutor:
         items: Sequence[Any],
         key: Callable[[Any], Hashable],
         deadline: float | None,
-        on_done: Callable[[int, int], None] | None = None,
+        on_done: Callable[[int, int, Any], None] | None = None,
     ) -> dict[int, Any]:
         """Run on ``workers`` daemon threads."""
         if not items:
             return {}
-        return FairPool(items, fn, key=key, workers=self.workers).wait(deadline, on_done)
+        pool = FairPool(items, fn, key=key, workers=self.workers)
+        if on_done is None:
+            return pool.wait(deadline)
+        report = on_done
+        return pool.wait(deadline, lambda done, i: report(done, i, pool.result(i)))
 
 
 def make_executor(kind: str, workers: int, scheduler: str | None = None) -> Executor:
