@@ -18,7 +18,10 @@ def test_plain_lines_per_phase_at_the_end_and_periodically(capsys: pytest.Captur
             show(Step("collect", done, 40, f"111122223333/eu-west-2/s3 #{done}", retries=done // 10, gaps=1))
         show(Step("collect", 40, 40, "last", retries=7, gaps=2, unopened=1))
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == "wasp: accounts discovered 0/?; 0 retries (throttling absorbed), 0 gaps, 0 accounts not opened"
+    assert (
+        lines[0]
+        == "wasp: accounts discovered 0/?; 0 retries (throttling absorbed), 0 gaps, 0 accounts not opened"
+    )
     assert lines[1].startswith("wasp: accounts discovered 40/40")
     collect = [line for line in lines if "tasks collected" in line]
     # the first collect step, then one line per 10 s (at 11 s, 21 s, 31 s), then the finished phase
