@@ -7,6 +7,7 @@ an in-process ``mock_aws``); moto lets the management account assume a role in a
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,13 +32,19 @@ class SeededOrg:
 
 
 def seed_org(
-    session: boto3.session.Session, members: int, region: str, role_name: str, *, network: bool = True
+    session: boto3.session.Session,
+    members: int,
+    region: str,
+    role_name: str,
+    *,
+    network: bool = True,
+    workers: int = 1,
 ) -> SeededOrg:
     """An organisation with OUs prod, dev (and prod/payments) and ``members`` accounts spread over them.
 
     Each member gets a tag (environment), a bucket (every other one without a public access block) and, with
     ``network``, a VPC with a security group open to the world on SSH; an SCP denying LeaveOrganization is
-    attached to prod.
+    attached to prod. Members are seeded on ``workers`` threads (a moto server answers them in parallel).
     """
     org = session.client("organizations", region_name=region)
     org.create_organization(FeatureSet="ALL")
@@ -66,15 +73,20 @@ def seed_org(
         org.move_account(AccountId=account, SourceParentId=root, DestinationParentId=ous[ou])
         env = "production" if ou != "dev" else "development"
         org.tag_resource(ResourceId=account, Tags=[{"Key": "environment", "Value": env}])
-        _seed_member(_member_session(session, account, role_name, region), account, region, n, network)
         made.append(account)
+
+    sts = session.client("sts", region_name=region)  # made once: creating clients is not thread-safe
+
+    def seed(n: int) -> None:
+        member = _member_session(sts, made[n], role_name, region)
+        _seed_member(member, made[n], region, n, network)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(seed, range(members)))
     return SeededOrg(management, tuple(sorted(made)), ous)
 
 
-def _member_session(
-    session: boto3.session.Session, account: str, role_name: str, region: str
-) -> boto3.session.Session:
-    sts = session.client("sts", region_name=region)
+def _member_session(sts: Any, account: str, role_name: str, region: str) -> boto3.session.Session:
     creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/{role_name}", RoleSessionName=SESSION_NAME)[
         "Credentials"
     ]
