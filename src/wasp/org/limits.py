@@ -18,7 +18,11 @@ PER_SERVICE = 3
 
 
 class Limits:
-    """Bounded semaphores created on first use; acquired account first, then service (no deadlock)."""
+    """Bounded semaphores created on first use; acquired service first, then account (always in that order).
+
+    A task waiting for its service's slot holds nothing, so it never keeps another service of the same account
+    from running; one waiting for the account's slot holds only its service's slot.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -33,7 +37,7 @@ class Limits:
         self, account: str, service: str, per_account: int = PER_ACCOUNT, per_service: int = PER_SERVICE
     ) -> Iterator[None]:
         """Run the body within both limits."""
-        with self._semaphore((account,), per_account), self._semaphore((account, service), per_service):
+        with self._semaphore((account, service), per_service), self._semaphore((account,), per_account):
             yield
 
 
