@@ -145,9 +145,9 @@ def main() -> None:
         cost = f["wall"] * procs / f["accounts"]  # seconds of one worker process per account
         shown = (1,) if executor == "threads" else (8, 32, 128)
         for k in shown:
-            hours = 5000 * cost / k / 3600
+            minutes = 5000 * cost / k / 60
             print(
-                f"5,000 accounts, {executor}, {k} worker process(es): ~{hours:.1f} h "
+                f"5,000 accounts, {executor}, {k} worker process(es): ~{minutes:.0f} min "
                 f"({cost:.2f} s of one process per account at N={f['n']:.0f}; linear in accounts and workers)"
             )
 
