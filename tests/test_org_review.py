@@ -189,3 +189,29 @@ def test_cli_bad_org_flags_are_one_line_and_exit_2(
     code, output = run(["review", "--regions", REGION, "-o", str(tmp_path), *args], capsys)
     assert code == 2, output
     assert message in " ".join(output.split()) and "Traceback" not in output
+
+
+def test_cli_collect_org_saves_every_reviewed_account_in_the_snapshot(
+    org: SeededOrg, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wasp.snapshot import load_snapshot
+
+    snap = tmp_path / "org.json.gz"
+    args = [
+        "collect",
+        "--org",
+        "--role-name",
+        ROLE,
+        "--regions",
+        REGION,
+        "--collectors",
+        "s3",
+        "-o",
+        str(snap),
+    ]
+    code, output = run(args, capsys)
+    assert code == 0, output
+    assert "reviewed 4 of 4 selected accounts" in output
+    saved = load_snapshot(snap)
+    assert saved.accounts == tuple(sorted((org.management, *org.members)))
+    assert {r.account for r in saved.inventory.of_type("AWS::S3::Bucket")} == set(org.members)

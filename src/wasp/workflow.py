@@ -131,6 +131,8 @@ def collect_snapshot(
     progress: Progress | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> tuple[Snapshot, CollectionStats]:
     """Collect the workload into a snapshot that keeps the whole review context (`wasp collect`).
 
@@ -147,6 +149,8 @@ def collect_snapshot(
         progress=progress,
         max_attempts=max_attempts,
         timeout=timeout,
+        executor=executor,
+        phases=phases,
     )
     snap = Snapshot(
         inventory, collected_at, workload.name, accounts, workload.regions, stats.api_calls, context
