@@ -17,10 +17,12 @@ from wasp.org.access import AccountOpener
 from wasp.org.discover import discover
 from wasp.org.executor import Executor
 from wasp.org.scope import select
-from wasp.org.work import RunSettings, TaskRecord, TaskSpec, assume_gap, probe, run_spec
+from wasp.org.services import ORG_ONLY
+from wasp.org.work import RunSettings, TaskRecord, TaskSpec, assume_gap, collector_named, probe, run_spec
 
 ORG_COLLECTORS = ("organizations",)
-"""Collectors of organisation-wide evidence: run once, in the caller's (management or delegated) account."""
+"""Collectors of organisation-wide evidence: run once, in the caller's (management or delegated) account; with
+them, the organisation-only collectors (:data:`wasp.org.services.ORG_ONLY`) run there in every region."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def plan_specs(collectors: list[str], scope: Scope, regions: tuple[str, ...]) ->
         specs.extend(
             TaskSpec(scope.management, regions[0], c.name) for c in chosen if c.name in ORG_COLLECTORS
         )
+        if any(c.name in ORG_COLLECTORS for c in chosen):
+            specs.extend(TaskSpec(scope.management, region, name) for name in ORG_ONLY for region in regions)
     return specs
 
 
@@ -154,7 +158,7 @@ def collect_accounts(
         deadline=deadline,
         on_done=tally.reporter("collect", [s.label for s in specs]),
     )
-    tasks = [Task(s.account, s.region, select_collectors([s.collector])[0]) for s in specs]
+    tasks = [Task(s.account, s.region, collector_named(s.collector)) for s in specs]
     results = {i: TaskResult(tasks[i], r.resources, r.gaps) for i, r in records.items()}
     merge(inventory, tasks, results, timeout, workload.scope_tags)
     stats = CollectionStats(

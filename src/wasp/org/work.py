@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wasp.collect.api import DEFAULT_MAX_FINDINGS
+from wasp.collect.base import Collector
 from wasp.collect.registry import select_collectors
 from wasp.collect.runner import Task, run_task
 from wasp.model import Gap, Resource
 from wasp.model.rule import FindingThresholds
 from wasp.org.access import AccountOpener, CannotOpen, Counter
 from wasp.org.limits import LIMITS, PER_ACCOUNT, PER_SERVICE
+from wasp.org.services import ORG_ONLY
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,17 @@ def probe(settings: RunSettings, account: str) -> tuple[str, str] | None:
     return None
 
 
+def collector_named(name: str) -> Collector:
+    """A collector of the registry, or one only organisation reviews plan (:data:`ORG_ONLY`)."""
+    if name in ORG_ONLY:
+        return ORG_ONLY[name]()
+    (collector,) = select_collectors([name])
+    return collector
+
+
 def run_spec(settings: RunSettings, spec: TaskSpec) -> TaskRecord:
     """Run one task in this process with its own clients; a role that cannot be assumed is a gap."""
-    (collector,) = select_collectors([spec.collector])
+    collector = collector_named(spec.collector)
     task = Task(spec.account, spec.region, collector)
     counter = Counter()
     with LIMITS.hold(spec.account, collector.service, settings.per_account, settings.per_service):
