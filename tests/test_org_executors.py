@@ -127,3 +127,20 @@ def test_a_worker_killed_mid_run_has_its_tasks_retried(endpoint: SeededOrg, thre
 
     assert _review_json(executor, kill_once) == expected
     assert killed and killed[0][0] < killed[0][1], "the worker was killed while tasks were left"
+
+
+def test_dask_without_the_extra_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from wasp.extras import MissingExtra
+
+    real = importlib.import_module
+
+    def no_dask(name: str, *args: Any) -> Any:
+        if name.split(".")[0] in ("dask", "distributed"):
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", no_dask)
+    with pytest.raises(MissingExtra, match=r"wasp\[dask\]"):
+        make_executor("dask-local", 2)
