@@ -4,7 +4,7 @@ For each N, a moto server (its own process, on 127.0.0.1) is seeded with an orga
 OUs prod, dev and prod/payments, an SCP on prod, and N members with a tagged account, a bucket and a VPC with an
 open security group each. Each executor then reviews it in a fresh child process (`wasp review --org` in-process:
 discovery, assuming the role in every member, collection, evaluation). Printed per run: wall seconds, peak RSS of
-the reviewing process and of its largest descendant (a Dask worker), API calls, tasks and tasks/s, and a digest
+the reviewing process and of the largest Dask worker (VmHWM), API calls, tasks and tasks/s, and a digest
 of the review JSON, which must be the same for both executors. Then the time for 5,000 accounts on K workers,
 extrapolated linearly from the per-account cost measured at the largest N.
 
@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -40,9 +39,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def peak_mib() -> float:
+    """This process's peak RSS (VmHWM), MiB.
+
+    Not ``getrusage``: its ``ru_maxrss`` keeps the parent's RSS at fork time across exec, so a child of a big
+    process would report the parent's size.
+    """
+    with open("/proc/self/status") as status:
+        line = next(x for x in status if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
 def child(executor: str, workers: int) -> None:
     """Review the organisation at AWS_ENDPOINT_URL; print one JSON line of figures."""
     from wasp.model import Workload
+    from wasp.org.collect import Step
     from wasp.org.executor import make_executor
     from wasp.report import review_dict
     from wasp.workflow import review_live
@@ -50,13 +61,23 @@ def child(executor: str, workers: int) -> None:
     started = time.perf_counter()
     workload = Workload(name="org-bench", regions=(REGION,), role_name=ROLE, org=True)
     chosen = None if executor == "threads" else make_executor(executor, workers)
-    run = review_live(workload, collectors=COLLECTORS, now=NOW, workers=8, executor=chosen, timeout=None)
+    worker_peak = [0.0]
+
+    def at_end(step: Step) -> None:
+        """When the last task is in, ask every Dask worker for its peak RSS."""
+        if chosen is not None and step.phase == "collect" and step.done == step.total:
+            peaks = chosen.client.run(peak_mib).values()  # type: ignore[attr-defined]
+            worker_peak[0] = max(peaks, default=0.0)
+
+    run = review_live(
+        workload, collectors=COLLECTORS, now=NOW, workers=8, executor=chosen, timeout=None, phases=at_end
+    )
     doc = json.dumps(review_dict(run.review))
     wall = time.perf_counter() - started
     figures = {
         "wall": wall,
-        "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rss_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "rss": peak_mib(),
+        "rss_children": worker_peak[0],
         "api_calls": run.stats.api_calls,
         "tasks": run.stats.tasks,
         "accounts": run.stats.accounts_reviewed,
@@ -93,7 +114,7 @@ def main() -> None:
         child(args.child, args.workers)
         return
     print(
-        "| accounts | executor | wall s | tasks | tasks/s | API calls | peak RSS MiB (process / largest child) | "
+        "| accounts | executor | wall s | tasks | tasks/s | API calls | peak RSS MiB (process / largest worker) | "
         "retries | review digest |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
