@@ -72,6 +72,7 @@ def test_core_lock_holds_no_optional_part() -> None:
         "cfn-lint",
         "py-ocsf-models",
         "pytest",
+        "distributed",
     ):
         assert heavy not in core, f"{heavy} is in the core install"
 
@@ -89,7 +90,9 @@ def test_extras_are_the_documented_ones() -> None:
     from wasp.extras import EXTRAS
 
     assert set(EXTRAS) <= set(PROJECT["optional-dependencies"])
-    assert {"pdf", "postgres", "charts", "demo", "all", "dev"} == set(PROJECT["optional-dependencies"])
+    assert {"pdf", "postgres", "charts", "demo", "dask", "all", "dev"} == set(
+        PROJECT["optional-dependencies"]
+    )
 
 
 def test_demo_without_moto_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wasp.attest import load_attestations
 from wasp.attest.waivers import Waiver, load_waivers
@@ -22,6 +23,10 @@ from wasp.model.rule import Rule
 from wasp.rules import load_rules
 from wasp.snapshot import Snapshot
 from wasp.workload.context import ReviewContext, differences, load_context
+
+if TYPE_CHECKING:
+    from wasp.org.collect import Phase
+    from wasp.org.executor import Executor
 
 DEFAULT_TIMEOUT = 900.0
 """Seconds a live collection may take (`--timeout`); what is unfinished then is not assessed."""
@@ -63,16 +68,34 @@ def collect_live(
     progress: Progress | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
     """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed).
 
     ``timeout`` (seconds, None for none) bounds the whole collection: per-call timeouts shrink to fit it,
-    and tasks still unfinished when it runs out become ``deadline`` gaps.
+    and tasks still unfinished when it runs out become ``deadline`` gaps. An organisation review
+    (``workload.org``) or an ``executor`` other than the default runs on :mod:`wasp.org` (docs/org.md):
+    each task opens its account itself and an account whose role cannot be assumed is a gap; ``phases``
+    then receives each step (else ``progress`` a summary of it).
     """
     started = time.monotonic()
     if not workload.regions:
         raise InputError("no regions in scope: list them in the workload file or pass --regions")
     selected = select_collectors(collectors)
+    if workload.org or executor is not None:
+        from wasp.org.collect import collect_accounts
+        from wasp.org.executor import ThreadExecutor
+
+        with executor or ThreadExecutor(workers) as running:
+            return collect_accounts(
+                workload,
+                running,
+                collectors=collectors,
+                progress=phases or (None if progress is None else _phases(progress)),
+                max_attempts=max_attempts,
+                timeout=timeout,
+            )
     accesses = open_accounts(
         workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts, timeout
     )
@@ -90,6 +113,16 @@ def collect_live(
     return inventory, stats, tuple(a.account for a in accesses)
 
 
+def _phases(progress: Progress) -> Phase:
+    """An organisation review's steps on a (done, total, label) progress callback."""
+    from wasp.org.collect import Step
+
+    def show(step: Step) -> None:
+        progress(step.done, step.total, f"{step.phase} {step.label}".strip())
+
+    return show
+
+
 def collect_snapshot(
     workload: Workload,
     *,
@@ -98,6 +131,8 @@ def collect_snapshot(
     progress: Progress | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> tuple[Snapshot, CollectionStats]:
     """Collect the workload into a snapshot that keeps the whole review context (`wasp collect`).
 
@@ -114,6 +149,8 @@ def collect_snapshot(
         progress=progress,
         max_attempts=max_attempts,
         timeout=timeout,
+        executor=executor,
+        phases=phases,
     )
     snap = Snapshot(
         inventory, collected_at, workload.name, accounts, workload.regions, stats.api_calls, context
@@ -220,6 +257,8 @@ def review_live(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     extra_waivers: Sequence[Waiver] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
+    executor: Executor | None = None,
+    phases: Phase | None = None,
 ) -> LiveRun:
     """Collect the workload's accounts and regions, then review against the catalogue."""
     started = datetime.now(UTC)
@@ -234,6 +273,8 @@ def review_live(
         progress=progress,
         max_attempts=max_attempts,
         timeout=timeout,
+        executor=executor,
+        phases=phases,
     )
     if not workload.accounts:
         workload = replace(workload, accounts=accounts)

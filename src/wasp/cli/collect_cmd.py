@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from wasp.cli.options import command, path_type, scope_options, timeout_option, workload_argument
+from wasp.cli.org_options import OrgFlags, org_options, print_accounts
 
 
 @command("collect")
@@ -22,6 +24,7 @@ from wasp.cli.options import command, path_type, scope_options, timeout_option, 
 )
 @scope_options
 @timeout_option("recorded as a gap")
+@org_options
 def collect(
     workload_file: Path | None,
     output: Path,
@@ -33,6 +36,7 @@ def collect(
     collectors: str | None,
     workers: int,
     timeout: float,
+    **org: Any,
 ) -> None:
     """Collect (read-only) and save a snapshot for an offline review.
 
@@ -44,18 +48,29 @@ def collect(
     from wasp.snapshot import save_snapshot
     from wasp.workflow import collect_snapshot
 
-    wl = workload_from(workload_file, name, profile, regions, accounts, role_name, None)
+    flags = OrgFlags(**org)
+    wl = flags.apply(workload_from(workload_file, name, profile, regions, accounts, role_name, None))
     chosen = chosen_collectors(collectors)
-    with collection_progress("collecting") as progress:
-        snap, stats = collect_snapshot(
-            wl,
-            collectors=chosen,
-            workers=workers,
-            progress=progress,
-            timeout=timeout,
-        )
+    executor = flags.executor_for(workers)
+    if wl.org or executor is not None:
+        from wasp.cli.org_progress import org_progress
+
+        with org_progress() as phases:
+            snap, stats = collect_snapshot(
+                wl, collectors=chosen, workers=workers, timeout=timeout, executor=executor, phases=phases
+            )
+    else:
+        with collection_progress("collecting") as progress:
+            snap, stats = collect_snapshot(
+                wl,
+                collectors=chosen,
+                workers=workers,
+                progress=progress,
+                timeout=timeout,
+            )
     inventory = snap.inventory
     path = save_snapshot(snap, output)
     err.print(
         f"wrote {safe(path)}: {len(inventory)} resources, {len(inventory.gaps)} gap(s), {stats.api_calls} API calls"
     )
+    print_accounts(stats)

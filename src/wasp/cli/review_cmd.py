@@ -18,6 +18,7 @@ from wasp.cli.options import (
     timeout_option,
     workload_argument,
 )
+from wasp.cli.org_options import OrgFlags, org_options, print_accounts
 from wasp.cli.report_cmd import write_formats
 from wasp.errors import InputError
 
@@ -153,6 +154,7 @@ def save_options(f: F) -> F:
     help="Review a saved snapshot offline (from `wasp collect`) instead of AWS",
 )
 @save_options
+@org_options
 def review(
     workload_file: Path | None,
     name: str | None,
@@ -172,6 +174,7 @@ def review(
     snapshot: Path | None,
     save: bool,
     db: str | None,
+    **org: Any,
 ) -> None:
     """Review a live workload (or a snapshot); write DIR/review.json.
 
@@ -187,7 +190,10 @@ def review(
         raise InputError(
             "--collectors chooses what to collect from AWS; a --snapshot was collected already: drop one of them"
         )
-    wl = workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
+    flags = OrgFlags(**org)
+    wl = flags.apply(
+        workload_from(workload_file, name, profile, regions, accounts, role_name, attestations, waivers)
+    )
     chosen = chosen_collectors(collectors)
     check_report_formats(csv_list(report_formats))
     if wl.waivers:
@@ -201,21 +207,38 @@ def review(
         )
         _review_snapshot(workload_file, over, snapshot, out_dir, report_formats, fail_on, store)
         return
-    with collection_progress("collecting") as progress:
-        run = review_live(
-            wl,
-            extra_waivers=_stored_waivers(store),
-            collectors=chosen,
-            workers=workers,
-            progress=progress,
-            max_attempts=max_attempts,
-            timeout=timeout,
-        )
+    executor = flags.executor_for(workers)
+    if wl.org or executor is not None:
+        from wasp.cli.org_progress import org_progress
+
+        with org_progress() as phases:
+            run = review_live(
+                wl,
+                extra_waivers=_stored_waivers(store),
+                collectors=chosen,
+                workers=workers,
+                max_attempts=max_attempts,
+                timeout=timeout,
+                executor=executor,
+                phases=phases,
+            )
+    else:
+        with collection_progress("collecting") as progress:
+            run = review_live(
+                wl,
+                extra_waivers=_stored_waivers(store),
+                collectors=chosen,
+                workers=workers,
+                progress=progress,
+                max_attempts=max_attempts,
+                timeout=timeout,
+            )
     doc = review_dict(run.review)  # built once: written, rendered and stored
     path = write_review(doc, out_dir / "review.json")
     extra = write_formats(doc, report_formats, out_dir)
     _maybe_save(doc, store)
     print_summary(run.review, out)
+    print_accounts(run.stats)
     err.print(
         f"[dim]{run.stats.api_calls} API calls in {run.seconds:.1f}s; wrote {', '.join(map(safe, [path, *extra]))}[/]"
     )

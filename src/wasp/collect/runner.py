@@ -50,6 +50,15 @@ class CollectionStats:
     tasks: int = 0
     api_calls: int = 0
     calls_by_operation: dict[str, int] = field(default_factory=dict)
+    accounts_selected: int = 0
+    """Accounts in scope (an org review: the ACTIVE accounts its selectors chose)."""
+    accounts_reviewed: int = 0
+    """Of those, the accounts that could be opened (the others are gaps)."""
+    unopened: tuple[str, ...] = ()
+    """One line per account whose role could not be assumed."""
+    retries: int = 0
+    """Retries botocore made and absorbed (throttling, transient errors); counted on the executor path."""
+    executor: str = "threads"
 
 
 def plan(collectors: list[Collector], accounts: list[str], regions: tuple[str, ...]) -> list[Task]:
@@ -181,6 +190,25 @@ def _in_scope(resource: Resource, tags: Mapping[str, str]) -> bool:
     return all(have.get(k) == v for k, v in tags.items())
 
 
+def merge(
+    inventory: Inventory,
+    tasks: list[Task],
+    results: Mapping[int, TaskResult],
+    timeout: float | None,
+    scope_tags: Mapping[str, str] | None,
+) -> None:
+    """Add the tasks' results to ``inventory`` in plan order (deterministic whatever ran them, wherever).
+
+    A task without a result did not finish before the deadline: a ``deadline`` gap for its types.
+    """
+    for index, task in enumerate(tasks):
+        result = results.get(index) or TaskResult(task, (), (deadline_gap(task, timeout or 0.0),))
+        inventory.mark_collected(*result.task.collector.resource_types)
+        inventory.extend(r for r in result.resources if _in_scope(r, scope_tags or {}))
+        for gap in result.gaps:
+            inventory.add_gap(gap)
+
+
 def collect(
     tasks: list[Task],
     clients: Mapping[str, ClientFactory],
@@ -214,13 +242,8 @@ def collect(
         workers=workers,
     )
     results = pool.wait(deadline, report) if tasks else {}
-    for index, task in enumerate(tasks):
-        result = results.get(index) or TaskResult(task, (), (deadline_gap(task, timeout or 0.0),))
-        inventory.mark_collected(*result.task.collector.resource_types)
-        inventory.extend(r for r in result.resources if _in_scope(r, scope_tags or {}))
-        for gap in result.gaps:
-            inventory.add_gap(gap)
-    stats = CollectionStats(tasks=len(tasks))
+    merge(inventory, tasks, results, timeout, scope_tags)
+    stats = CollectionStats(tasks=len(tasks), accounts_selected=len(clients), accounts_reviewed=len(clients))
     for factory in clients.values():
         for op, n in factory.call_counts().items():
             stats.calls_by_operation[op] = stats.calls_by_operation.get(op, 0) + n

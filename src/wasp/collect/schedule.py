@@ -67,6 +67,11 @@ class FairPool(Generic[T, R]):
                     self._finished.append(index)
                 self._cond.notify_all()
 
+    def result(self, index: int) -> R:
+        """The result of a finished item (one already reported to ``wait``'s ``on_done``)."""
+        with self._cond:
+            return self._results[index]
+
     def wait(self, deadline: float | None, on_done: Callable[[int, int], None] | None = None) -> dict[int, R]:
         """Wait until every item is done or ``time.monotonic()`` passes ``deadline``; the results by index.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES
+from wasp.model.org import OrgScope, RoleAssumption
 from wasp.model.rule import FindingThresholds
 
 
@@ -43,5 +44,11 @@ class Workload:
     """When set, only resources carrying all these tags are reviewed (account settings always are)."""
     findings: FindingThresholds = field(default_factory=FindingThresholds)
     """When the security services' own findings count against a best practice, and how many are read."""
+    org: bool = False
+    """Review every selected ACTIVE account of the organisation (discovered from Organizations)."""
+    org_scope: OrgScope = field(default_factory=OrgScope)
+    """Which of the organisation's accounts an ``org`` review selects."""
+    assume: RoleAssumption = field(default_factory=RoleAssumption)
+    """External id, duration and hub role for assuming ``role_name``."""
     source: str | None = None
     """The workload file this was read from (named in errors); None when built otherwise."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wasp.model import Workload
 from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, key_form
+from wasp.model.org import OrgScope, RoleAssumption
 from wasp.model.rule import FindingThresholds
 from wasp.regions import check_regions
 from wasp.yamlfile import load_yaml, validate
@@ -102,6 +103,66 @@ class FindingsSettings(BaseModel):
         return FindingThresholds(**self.model_dump())
 
 
+class OrgScopeSettings(BaseModel):
+    """Which of the organisation's ACTIVE accounts an ``org: true`` review selects (excludes win)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    include_ous: list[str] = Field(
+        default_factory=list,
+        description="Only accounts under these OUs (id ou-..., name, or path such as Root/prod), with their "
+        "sub-OUs",
+    )
+    exclude_ous: list[str] = Field(default_factory=list, description="Leave out accounts under these OUs")
+    include_accounts: list[str] = Field(
+        default_factory=list, description="Also (or, without include_ous, only) these account ids"
+    )
+    exclude_accounts: list[str] = Field(default_factory=list, description="Leave out these account ids")
+    account_tags: dict[str, str] = Field(
+        default_factory=dict, description="Only accounts carrying all these Organizations account tags"
+    )
+
+    @field_validator("include_accounts", "exclude_accounts")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        for i, acct in enumerate(value):
+            if not ACCOUNT_ID.match(str(acct)):
+                raise ValueError(f"item {i + 1} is not a 12-digit AWS account id")
+        return [str(a) for a in value]
+
+    def scope(self) -> OrgScope:
+        """The settings as the model's :class:`OrgScope`."""
+        return OrgScope(
+            tuple(self.include_ous),
+            tuple(self.exclude_ous),
+            tuple(self.include_accounts),
+            tuple(self.exclude_accounts),
+            tuple(sorted(self.account_tags.items())),
+        )
+
+
+class AssumeSettings(BaseModel):
+    """How ``role_name`` is assumed in each account."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    external_id: str | None = Field(
+        default=None, min_length=2, max_length=1224, description="sts:ExternalId the member role requires"
+    )
+    duration_seconds: int = Field(
+        default=3600, ge=900, le=43200, description="Lifetime of each assumed session (900-43200 s)"
+    )
+    hub_role_arn: str | None = Field(
+        default=None,
+        pattern=r"^arn:aws[a-z-]*:iam::\d{12}:role/.+$",
+        description="A role assumed first; member roles are assumed from it (role chaining)",
+    )
+
+    def assumption(self) -> RoleAssumption:
+        """The settings as the model's :class:`RoleAssumption`."""
+        return RoleAssumption(self.external_id, self.duration_seconds, self.hub_role_arn)
+
+
 class WorkloadFile(BaseModel):
     """One workload, not the whole estate: its accounts, regions, sources and people."""
 
@@ -116,6 +177,17 @@ class WorkloadFile(BaseModel):
     profile: str | None = Field(default=None, description="AWS CLI profile (else boto3's default chain)")
     role_name: str | None = Field(
         default=None, description="Read-only role to assume in each listed account (e.g. WaspReadOnly)"
+    )
+    org: bool = Field(
+        default=False,
+        description="Review the organisation's ACTIVE accounts (from the management account or a delegated "
+        "administrator); accounts then lists nothing",
+    )
+    org_scope: OrgScopeSettings = Field(
+        default_factory=OrgScopeSettings, description="Which organisation accounts an org review selects"
+    )
+    assume: AssumeSettings = Field(
+        default_factory=AssumeSettings, description="External id, session duration and hub role for role_name"
     )
     iac: list[str] = Field(default_factory=list, description="IaC paths (CloudFormation / Terraform)")
     attestations: str | None = Field(default=None, description="Attestation file, relative to this file")
@@ -195,6 +267,9 @@ def load_workload(path: Path) -> Workload:
         pipeline=wf.pipeline,
         scope_tags=dict(wf.scope_tags),
         findings=wf.findings.thresholds(),
+        org=wf.org,
+        org_scope=wf.org_scope.scope(),
+        assume=wf.assume.assumption(),
         source=str(path),
     )
 
@@ -235,6 +310,17 @@ regions:                         # regions in scope (required)
 {regs}
 # profile: my-sso-profile        # AWS CLI profile; else boto3's default chain (env, SSO, instance role)
 # role_name: WaspReadOnly        # read-only role assumed in each listed account; see `wasp permissions`
+# org: true                      # review every ACTIVE account of the organisation (docs/org.md)
+# org_scope:                     # which organisation accounts (excludes win)
+#   include_ous: [Root/workloads]  # OU ids, names or paths, with their sub-OUs
+#   exclude_ous: [ou-ab12-sandbox1]
+#   include_accounts: ["111122223333"]
+#   exclude_accounts: ["444455556666"]
+#   account_tags: {{environment: production}}
+# assume:                        # how role_name is assumed
+#   external_id: wasp-review-ext   # when the role's trust policy requires sts:ExternalId
+#   duration_seconds: 3600
+#   hub_role_arn: arn:aws:iam::111122223333:role/WaspHub  # assumed first (role chaining)
 iac: []                          # CloudFormation / Terraform paths, relative to this file
 attestations: attestations.yaml  # answers for what no API can show (`wasp attest template`)
 # waivers: waivers.yaml          # accepted risks with owner, reason and expiry (docs/store.md)

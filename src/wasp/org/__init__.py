@@ -1,0 +1,1 @@
+"""Organisation reviews: discover the accounts, select them, open each with its role, run the tasks anywhere."""
