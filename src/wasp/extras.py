@@ -13,6 +13,7 @@ EXTRAS: dict[str, str] = {
     "postgres": "A PostgreSQL store",
     "charts": "History charts",
     "demo": "The emulated demo account",
+    "serve": "The web application (`wasp serve`)",
 }
 """Each extra and what it gives, for the one-line message a missing extra produces."""
 
