@@ -16,7 +16,7 @@ from wasp.store import Store, open_store
 PASSWORD = "correct horse battery"
 USERS = {
     "vera": ("viewer", ()),
-    "stan": ("stakeholder", ("SEC10",)),
+    "stan": ("stakeholder", ("SEC10", "SEC11")),
     "rita": ("reviewer", ()),
     "ada": ("admin", ()),
 }
