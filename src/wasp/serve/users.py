@@ -34,7 +34,15 @@ def _hasher() -> Any:
     from pwdlib import PasswordHash
     from pwdlib.hashers.argon2 import Argon2Hasher
 
-    return PasswordHash((Argon2Hasher(**ARGON2),))
+    return PasswordHash(
+        (
+            Argon2Hasher(
+                time_cost=ARGON2["time_cost"],
+                memory_cost=ARGON2["memory_cost"],
+                parallelism=ARGON2["parallelism"],
+            ),
+        )
+    )
 
 
 @dataclass(frozen=True)
