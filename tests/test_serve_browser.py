@@ -180,14 +180,21 @@ def test_the_review_flow_in_a_browser(
     assert len(list(tmp_path.glob("*.png"))) == 10
 
 
-def test_keyboard_reaches_the_login_form_and_skip_link(server: str, browser: Any) -> None:
+def test_login_and_the_skip_link_work_from_the_keyboard(server: str, browser: Any) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     d = browser
     d.get(server + "/login")
-    d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
-    assert d.switch_to.active_element.text == "Skip to content"
     for field in ("name", "password"):
-        label = d.find_element(By.CSS_SELECTOR, f"label[for={field}]")
-        assert label.text and d.find_element(By.ID, field)
+        assert d.find_element(By.CSS_SELECTOR, f"label[for={field}]").text
+    assert d.switch_to.active_element.get_attribute("id") == "name"  # autofocus
+    ActionChains(d).send_keys("vera", Keys.TAB, PASSWORD, Keys.ENTER).perform()
+    assert d.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+    ActionChains(d).send_keys(Keys.TAB).perform()
+    skip = d.switch_to.active_element
+    assert skip.get_attribute("class") == "skip" and skip.text == "Skip to content"  # visible when focused
+    skip.send_keys(Keys.ENTER)
+    assert d.current_url.endswith("#main")
+    d.find_element(By.XPATH, "//button[text()='Log out']").click()
