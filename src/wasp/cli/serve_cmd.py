@@ -76,7 +76,7 @@ def serve(
     warning = bind_warning(host, certfile is not None, bool(forwarded_allow_ips))
     if warning:
         click.echo(warning, err=True)
-    app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None)
+    app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None, warm=True)
     scheme = "https" if certfile else "http"
     click.echo(f"wasp serve: open {scheme}://{host}:{port}/login (Ctrl+C stops)", err=True)
     uvicorn.run(

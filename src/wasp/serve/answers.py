@@ -185,6 +185,23 @@ def answer_history(store: Store, workload: str, practice: str) -> list[dict[str,
         return [_row_dict(r) for r in rows]
 
 
+def recent_history(
+    store: Store, workload: str, practices: list[str], limit: int = 5
+) -> dict[str, list[dict[str, Any]]]:
+    """The last ``limit`` versions of each practice's answer, newest first, in one query."""
+    out: dict[str, list[dict[str, Any]]] = {p: [] for p in practices}
+    with Session(store.engine) as session:
+        rows = session.scalars(
+            select(AnswerRow)
+            .where(AnswerRow.workload == workload, AnswerRow.best_practice.in_(practices))
+            .order_by(AnswerRow.best_practice, AnswerRow.version.desc())
+        )
+        for r in rows:
+            if len(out[r.best_practice]) < limit:
+                out[r.best_practice].append(_row_dict(r))
+    return out
+
+
 def get_upload(store: Store, upload_id: int) -> UploadRow:
     """An uploaded file (the caller checks the user may read its workload)."""
     with Session(store.engine) as session:

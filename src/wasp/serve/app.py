@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import threading
 from importlib import resources
 from typing import Any
 
@@ -43,10 +44,10 @@ def _api(request: Request) -> bool:
 
 
 def create_app(
-    store: Store, *, secret_key: str | None = None, limiter: LoginLimiter | None = None
+    store: Store, *, secret_key: str | None = None, limiter: LoginLimiter | None = None, warm: bool = False
 ) -> FastAPI:
     """The web application over ``store``. Without ``secret_key`` a random one is made (sessions then end
-    when the server restarts)."""
+    when the server restarts). ``warm`` reads the latest reviews into the cache in the background at start."""
     from . import api, pages
 
     app = FastAPI(
@@ -58,6 +59,8 @@ def create_app(
     )
     app.state.store = store
     app.state.reviews = Reviews(store)
+    if warm:
+        threading.Thread(target=app.state.reviews.warm, name="wasp-serve-warm", daemon=True).start()
     app.state.signer = CookieSigner(secret_key or secrets.token_urlsafe(32))
     app.state.limiter = limiter or LoginLimiter()
     app.state.templates = templates()

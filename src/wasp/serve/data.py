@@ -19,6 +19,18 @@ from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
 PAGE = 50
 """Findings per page."""
 FILTERS = ("account", "region", "resource_type", "severity", "status")
+COLUMNS = (
+    "finding_id",
+    "rule",
+    "status",
+    "severity",
+    "resource_type",
+    "resource",
+    "account",
+    "region",
+    "message",
+)
+SHOWN = {"finding_id": "id"}
 SEVERITIES = ("critical", "high", "medium", "low", "informational")
 
 
@@ -37,6 +49,7 @@ class Reviews:
     def __init__(self, store: Store, size: int = 32) -> None:
         self.store = store
         self._cache: OrderedDict[int, Slim] = OrderedDict()
+        self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
@@ -123,29 +136,52 @@ class Reviews:
         for name, value in (filters or {}).items():
             if name in FILTERS and value:
                 conditions.append(getattr(FindingRow, name) == value)
+        key = (review_id, tuple(rules) if rules is not None else None, tuple(sorted((filters or {}).items())))
+        with self._lock:
+            total = self._counts.get(key)
         with Session(self.store.engine) as session:
-            total = session.scalar(select(func.count()).select_from(FindingRow).where(*conditions)) or 0
-            rows = session.scalars(
-                select(FindingRow)
+            if total is None:  # a stored review never changes, so neither does a count of its findings
+                total = session.scalar(select(func.count()).select_from(FindingRow).where(*conditions)) or 0
+                with self._lock:
+                    self._counts[key] = total
+                    while len(self._counts) > 1024:
+                        self._counts.popitem(last=False)
+            rows = session.execute(
+                select(*(getattr(FindingRow, c) for c in COLUMNS))
                 .where(*conditions)
                 .order_by(FindingRow.id)
                 .offset((max(page, 1) - 1) * per_page)
                 .limit(per_page)
             ).all()
-            return total, [
-                {
-                    "id": r.finding_id,
-                    "rule": r.rule,
-                    "status": r.status,
-                    "severity": r.severity,
-                    "resource_type": r.resource_type,
-                    "resource": r.resource,
-                    "account": r.account,
-                    "region": r.region,
-                    "message": r.message,
-                }
-                for r in rows
-            ]
+            return total, [{SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=True)} for row in rows]
+
+    def history(self, workload: str) -> list[dict[str, Any]]:
+        """A workload's reviews, oldest first: when, and how many high- and medium-risk questions (no documents)."""
+        with Session(self.store.engine) as session:
+            rows = session.execute(
+                select(
+                    ReviewRow.id,
+                    ReviewRow.generated_at,
+                    ReviewRow.high_risk_questions,
+                    ReviewRow.medium_risk_questions,
+                )
+                .where(ReviewRow.workload == workload)
+                .order_by(ReviewRow.generated_at, ReviewRow.id)
+            ).all()
+        return [
+            {
+                "id": r.id,
+                "generated_at": r.generated_at.isoformat(),
+                "high_risk_questions": r.high_risk_questions,
+                "medium_risk_questions": r.medium_risk_questions,
+            }
+            for r in rows
+        ]
+
+    def warm(self) -> None:
+        """Read the latest review of each workload into the cache (the first view of a big one is slow)."""
+        for latest in self.latest_per_workload():
+            self.slim(latest["id"])
 
     def review_exists(self, review_id: int) -> bool:
         """True when a review with this id is stored."""

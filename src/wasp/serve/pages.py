@@ -101,7 +101,7 @@ def dashboard(request: Request, who: Viewer) -> Response:
     rows = []
     for latest in reviews.latest_per_workload():
         slim = reviews.slim(latest["id"])
-        history = _store(request).reviews(latest["workload"])
+        history = reviews.history(latest["workload"])
         rows.append(
             {
                 **latest,
@@ -137,11 +137,11 @@ def question_page(
     rules = sorted({r for bp in stored["best_practices"] for r in bp.get("rules", [])})
     filters = {k: request.query_params.get(k, "") for k in FILTERS}
     total, found = reviews.findings(rid, rules=rules, filters=filters, page=page)
-    history = {
-        bp["id"]: answers_mod.answer_history(_store(request), workload, bp["id"])[:5]
-        for bp in stored["best_practices"]
-        if bp["evidence_mode"] in ("attested", "hybrid")
-    }
+    history = answers_mod.recent_history(
+        _store(request),
+        workload,
+        [bp["id"] for bp in stored["best_practices"] if bp["evidence_mode"] in ("attested", "hybrid")],
+    )
     return render(
         request,
         "question.html",

@@ -8,13 +8,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from wasp.store.db import Store
 
-from .models import SessionRow
-from .users import User, get_user
+from .models import SessionRow, UserRow
+from .users import User, as_user
 
 LIFETIME = timedelta(hours=12)
 
@@ -51,17 +51,19 @@ def start(store: Store, user: User) -> str:
 
 
 def lookup(store: Store, token: str) -> Current | None:
-    """The session's user and CSRF token; None when unknown, expired, or the user was disabled."""
+    """The session's user and CSRF token; None when unknown, expired, or the user was disabled (one query)."""
     with Session(store.engine) as session:
-        row = session.get(SessionRow, _digest(token))
-        if row is None:
+        found = session.execute(
+            select(SessionRow.id, SessionRow.csrf, SessionRow.expires_at, UserRow)
+            .join(UserRow, UserRow.id == SessionRow.user_id)
+            .where(SessionRow.id == _digest(token))
+        ).first()
+        if found is None or found.UserRow.disabled:
             return None
-        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+        expires = found.expires_at if found.expires_at.tzinfo else found.expires_at.replace(tzinfo=UTC)
         if expires < datetime.now(UTC):
             return None
-        user_id, csrf, sid = row.user_id, row.csrf, row.id
-    user = get_user(store, user_id)
-    return Current(user, csrf, sid) if user is not None else None
+        return Current(as_user(found.UserRow), found.csrf, found.id)
 
 
 def end(store: Store, session_id: str) -> None:

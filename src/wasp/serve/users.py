@@ -78,7 +78,8 @@ def parse_questions(text: str | None) -> tuple[str, ...]:
     return out
 
 
-def _user(row: UserRow) -> User:
+def as_user(row: UserRow) -> User:
+    """The application's view of a user row."""
     return User(row.id, row.name, row.role, tuple(q for q in row.questions.split(",") if q))
 
 
@@ -104,7 +105,7 @@ def add_user(store: Store, name: str, role: str, password: str, questions: tuple
         with Session(store.writer) as session, session.begin():
             session.add(row)
             session.flush()
-            return _user(row)
+            return as_user(row)
     except IntegrityError as exc:
         raise StoreError(f"user {name!r} already exists") from exc
 
@@ -136,11 +137,4 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
                 _DUMMY.append(hasher.hash("not a password of anyone"))
             hasher.verify(password, _DUMMY[0])
             return None
-        return _user(row) if hasher.verify(password, row.password_hash) else None
-
-
-def get_user(store: Store, user_id: int) -> User | None:
-    """The user with this id, if it exists and is enabled."""
-    with Session(store.engine) as session:
-        row = session.get(UserRow, user_id)
-        return _user(row) if row is not None and not row.disabled else None
+        return as_user(row) if hasher.verify(password, row.password_hash) else None

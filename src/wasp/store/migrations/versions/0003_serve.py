@@ -12,7 +12,7 @@ def upgrade() -> None:
     with op.batch_alter_table("findings") as batch:
         batch.add_column(sa.Column("account", sa.String(40), nullable=True))
         batch.add_column(sa.Column("region", sa.String(40), nullable=True))
-    op.create_index("ix_findings_review_severity", "findings", ["review_id", "severity"])
+    op.create_index("ix_findings_review_rule", "findings", ["review_id", "rule", "severity"])
     op.create_table(
         "users",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -81,7 +81,7 @@ def downgrade() -> None:
     """Drop them."""
     for table in ("plan_items", "answers", "uploads", "user_sessions", "users"):
         op.drop_table(table)
-    op.drop_index("ix_findings_review_severity", "findings")
+    op.drop_index("ix_findings_review_rule", "findings")
     with op.batch_alter_table("findings") as batch:
         batch.drop_column("region")
         batch.drop_column("account")
