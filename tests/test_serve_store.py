@@ -76,3 +76,39 @@ def test_serve_tables_round_trip(db_url: str, demo_doc: dict[str, Any]) -> None:
     region = next(f["resource"]["region"] for f in demo_doc["findings"] if f["resource"].get("region"))
     total, _ = Reviews(store).findings(saved.id, filters={"region": region})
     assert total == sum(f["resource"].get("region") == region for f in demo_doc["findings"])
+
+
+def test_a_store_from_before_serve_is_upgraded_in_place(tmp_path: Path, demo_doc: dict[str, Any]) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from wasp.store.db import _scripts
+
+    db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_scripts().dir))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text(
+                "INSERT INTO reviews (workload, generated_at, saved_at, catalogue_version, high_risk_questions, "
+                "medium_risk_questions, practices_met, practices_not_met, findings_failed, document) "
+                "VALUES ('old', '2026-01-01', '2026-01-01', 'x', 1, 0, 0, 1, 1, x'00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO findings (review_id, finding_id, rule, status, severity, resource_type, resource, "
+                "message) VALUES (1, 'f1', 'r', 'fail', 'high', 'AWS::S3::Bucket', 'b', 'm')"
+            )
+        )
+    engine.dispose()
+    store = open_store(str(db))  # migrates to head, keeping the old rows
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        row = conn.execute(text("SELECT finding_id, account, region FROM findings")).one()
+    assert tuple(row) == ("f1", None, None)
+    users.add_user(store, "ada", "admin", "a long enough password")
+    store.save(demo_doc)  # type: ignore[arg-type]
