@@ -307,3 +307,38 @@ def test_serve_refuses_a_certificate_without_its_key(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert done.returncode == 2 and "--certfile and --keyfile go together" in done.stderr
+
+
+def test_wasp_serve_starts_on_loopback_and_answers_with_its_headers(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wasp", "serve", "--db", str(tmp_path / "s.db"), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        r = None
+        for _ in range(300):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r is not None and r.status_code == 200
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+        assert "server" not in r.headers  # no version banner
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 303
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert f"open http://127.0.0.1:{port}/login" in err and "warning" not in err
