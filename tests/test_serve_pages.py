@@ -342,3 +342,25 @@ def test_wasp_serve_starts_on_loopback_and_answers_with_its_headers(tmp_path: Pa
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert f"open http://127.0.0.1:{port}/login" in err and "warning" not in err
+
+
+def test_dashboard_shows_the_account_matrix_for_several_accounts(
+    tmp_path: Path, demo_doc: dict[str, Any]
+) -> None:
+    import copy
+
+    doc = copy.deepcopy(demo_doc)
+    failing = [f for f in doc["findings"] if f["status"] == "fail"]
+    for f in failing[::2]:
+        f["resource"]["account"] = "222233334444"
+    store = make_store(str(tmp_path / "m.db"), doc)
+    c = client(store)
+    login(c, "vera")
+    html = c.get("/").text
+    assert "Failing findings per account and question" in html
+    assert '<th scope="row">222233334444</th>' in html
+    matrix = c.app.state.reviews.account_matrix(1)  # type: ignore[attr-defined]
+    assert sum(matrix["222233334444"].values()) >= len(failing[::2])
+    single = client(make_store(str(tmp_path / "s.db"), demo_doc))
+    login(single, "vera")
+    assert "Failing findings per account" not in single.get("/").text

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wasp.store.db import Store, StoreError
-from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
+from wasp.store.models import FindingRow, QuestionRow, ReviewRow
 
 PAGE = 50
 """Findings per page."""
@@ -41,6 +41,8 @@ class Slim:
     id: int
     doc: dict[str, Any]
     facets: dict[str, list[str]] = field(default_factory=dict)
+    matrix: dict[str, dict[str, int]] | None = None
+    """Failing findings per account and question, once asked for."""
 
 
 class Reviews:
@@ -178,6 +180,30 @@ class Reviews:
             for r in rows
         ]
 
+    def account_matrix(self, review_id: int) -> dict[str, dict[str, int]]:
+        """Failing findings per account and question ({account: {question: count}}), grouped in SQL."""
+        slim = self.slim(review_id)
+        if slim.matrix is not None:
+            return slim.matrix
+        questions: dict[str, set[str]] = {}
+        for q in slim.doc["questions"]:
+            for bp in q["best_practices"]:
+                for rule in bp.get("rules", []):
+                    questions.setdefault(rule, set()).add(q["id"])
+        matrix: dict[str, dict[str, int]] = {}
+        with Session(self.store.engine) as session:
+            rows = session.execute(
+                select(FindingRow.account, FindingRow.rule, func.count())
+                .where(FindingRow.review_id == review_id, FindingRow.status == "fail")
+                .group_by(FindingRow.account, FindingRow.rule)
+            ).all()
+        for account, rule, count in rows:
+            cells = matrix.setdefault(account or "(none)", {})
+            for qid in questions.get(rule, ()):
+                cells[qid] = cells.get(qid, 0) + count
+        slim.matrix = matrix
+        return matrix
+
     def warm(self) -> None:
         """Read the latest review of each workload into the cache (the first view of a big one is slow)."""
         for latest in self.latest_per_workload():
@@ -191,15 +217,3 @@ class Reviews:
     def milestones(self) -> list[dict[str, Any]]:
         """Every milestone, oldest first."""
         return self.store.milestones()
-
-    def milestone_review(self, name: str, workload: str) -> int:
-        """The review a workload's milestone points to."""
-        with Session(self.store.engine) as session:
-            rid = session.scalar(
-                select(MilestoneRow.review_id).where(
-                    MilestoneRow.name == name, MilestoneRow.workload == workload
-                )
-            )
-        if rid is None:
-            raise StoreError(f"no milestone {name!r} of {workload!r}")
-        return rid

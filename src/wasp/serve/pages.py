@@ -102,12 +102,16 @@ def dashboard(request: Request, who: Viewer) -> Response:
     for latest in reviews.latest_per_workload():
         slim = reviews.slim(latest["id"])
         history = reviews.history(latest["workload"])
+        accounts = slim.facets.get("account", [])
+        matrix = reviews.account_matrix(latest["id"]) if len(accounts) > 1 else {}
         rows.append(
             {
                 **latest,
                 "counts": counts(slim.doc),
                 "trend": trend(history),
                 "scope": slim.doc.get("scope", {}),
+                "matrix": matrix,
+                "question_ids": [q["id"] for q in slim.doc["questions"]],
             }
         )
     return render(request, "dashboard.html", who=who, workloads=rows)
