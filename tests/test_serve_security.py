@@ -342,3 +342,14 @@ def test_uploads_are_limited_by_size_and_checked_by_content(
     assert got.content == b"%PDF-1.7 test"
     assert got.headers["content-disposition"].startswith("attachment")
     assert "sandbox" in got.headers["content-security-policy"]
+
+
+def test_the_limiter_forgets_aged_out_names() -> None:
+    now = [0.0]
+    limiter = LoginLimiter(attempts=2, window=10, clock=lambda: now[0], max_keys=3)
+    limiter.failed("name:a", "addr:x")
+    limiter.failed("name:b", "addr:x")
+    assert limiter.blocked("addr:x") and not limiter.blocked("name:a")
+    now[0] = 11.0
+    limiter.failed("name:c", "addr:y")  # the table is full: aged-out keys go
+    assert len(limiter._failures) == 2 and not limiter.blocked("addr:x")

@@ -87,8 +87,14 @@ def new_token() -> str:
 class LoginLimiter:
     """At most ``attempts`` failed logins per ``window`` seconds per user name and per client address."""
 
-    def __init__(self, attempts: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic):
-        self.attempts, self.window, self.clock = attempts, window, clock
+    def __init__(
+        self,
+        attempts: int = 5,
+        window: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 10_000,
+    ) -> None:
+        self.attempts, self.window, self.clock, self.max_keys = attempts, window, clock, max_keys
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -105,8 +111,12 @@ class LoginLimiter:
             return any(len(self._recent(k)) >= self.attempts for k in keys)
 
     def failed(self, *keys: str) -> None:
-        """Count a failed login against each key."""
+        """Count a failed login against each key (keys whose failures have aged out are forgotten, so a spray
+        of made-up names cannot grow the table without bound)."""
         with self._lock:
+            if len(self._failures) >= self.max_keys:
+                for k in [k for k in self._failures if not self._recent(k)]:
+                    del self._failures[k]
             for k in keys:
                 self._recent(k).append(self.clock())
 
