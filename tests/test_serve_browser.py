@@ -184,6 +184,7 @@ def test_login_and_the_skip_link_work_from_the_keyboard(server: str, browser: An
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     d = browser
     d.get(server + "/login")
@@ -191,6 +192,9 @@ def test_login_and_the_skip_link_work_from_the_keyboard(server: str, browser: An
         assert d.find_element(By.CSS_SELECTOR, f"label[for={field}]").text
     assert d.switch_to.active_element.get_attribute("id") == "name"  # autofocus
     ActionChains(d).send_keys("vera", Keys.TAB, PASSWORD, Keys.ENTER).perform()
+    WebDriverWait(d, 20).until(
+        lambda drv: drv.title.startswith("Dashboard")
+    )  # Enter submits; wait for the page
     assert d.find_element(By.TAG_NAME, "h1").text == "Dashboard"
     ActionChains(d).send_keys(Keys.TAB).perform()
     skip = d.switch_to.active_element
