@@ -79,6 +79,16 @@ def browser() -> Iterator[Any]:
     driver.quit()
 
 
+def wait(driver: Any, condition: Any) -> None:
+    """Wait for a form's navigation to land: clicks and keys do not always wait for it."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(
+        driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+    ).until(condition)
+
+
 def _shots(driver: Any, out: Path, name: str) -> None:
     """Screenshots at 1440 and 390 px wide; the page must not scroll sideways at either width."""
     for width in (1440, 390):
@@ -105,7 +115,7 @@ def test_the_review_flow_in_a_browser(
     d.find_element(By.ID, "name").send_keys("rita")
     d.find_element(By.ID, "password").send_keys(PASSWORD)
     d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert d.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+    wait(d, lambda drv: drv.title.startswith("Dashboard"))
     _shots(d, tmp_path, "dashboard")
 
     # A baseline milestone before anything changes.
@@ -113,7 +123,7 @@ def test_the_review_flow_in_a_browser(
     Select(d.find_element(By.ID, "m-workload")).select_by_visible_text(w)
     d.find_element(By.ID, "m-name").send_keys("baseline")
     d.find_element(By.XPATH, "//button[text()='Create milestone']").click()
-    assert "baseline" in d.find_element(By.TAG_NAME, "table").text
+    wait(d, lambda drv: "baseline" in drv.find_element(By.TAG_NAME, "table").text)
 
     # Open SEC10 and answer a hybrid practice with evidence.
     d.get(server + "/")
@@ -135,6 +145,7 @@ def test_the_review_flow_in_a_browser(
         "https://wiki.example/forensics-account (one region only)"
     )
     section.find_element(By.XPATH, ".//button[text()='Save answer']").click()
+    wait(d, lambda drv: "v1: partial by rita" in drv.page_source)
     section = d.find_element(By.ID, practice)
     assert "not met" in section.find_element(By.CLASS_NAME, "now-status").text
     assert "high" in d.find_element(By.ID, "current-risk").text
@@ -142,6 +153,7 @@ def test_the_review_flow_in_a_browser(
     # Re-decide from the stored review: the plan now has the practice.
     d.get(server + "/")
     d.find_element(By.XPATH, "//button[text()='Re-decide with current answers']").click()
+    wait(d, lambda drv: "Review 2," in drv.page_source)
     d.get(f"{server}/w/{w}/plan")
     assert d.find_element(By.ID, practice)
     _shots(d, tmp_path, "plan")
@@ -159,6 +171,7 @@ def test_the_review_flow_in_a_browser(
     )
     d.execute_script("arguments[0].value = '2099-09-30'", card.find_element(By.NAME, "waiver_expires"))
     card.find_element(By.XPATH, ".//button[text()='Save']").click()
+    wait(d, lambda drv: "updated by rita" in drv.page_source)
     assert "accepted risk" in d.find_element(By.ID, item).find_element(By.CLASS_NAME, "item-status").text
 
     # A second milestone, then compare the two.
@@ -166,15 +179,17 @@ def test_the_review_flow_in_a_browser(
     Select(d.find_element(By.ID, "m-workload")).select_by_visible_text(w)
     d.find_element(By.ID, "m-name").send_keys("after-answers")
     d.find_element(By.XPATH, "//button[text()='Create milestone']").click()
+    wait(d, lambda drv: "after-answers" in drv.find_element(By.TAG_NAME, "table").text)
     Select(d.find_element(By.ID, "d-a")).select_by_index(0)
     Select(d.find_element(By.ID, "d-b")).select_by_index(1)
     d.find_element(By.XPATH, "//button[text()='Compare']").click()
+    wait(d, lambda drv: "/diff" in drv.current_url)
     assert practice in d.find_element(By.TAG_NAME, "main").text
     _shots(d, tmp_path, "diff")
 
     # Log out: the dashboard is closed again.
     d.find_element(By.XPATH, "//button[text()='Log out']").click()
-    assert d.current_url.endswith("/login")
+    wait(d, lambda drv: drv.current_url.endswith("/login"))
     d.get(server + "/")
     assert d.current_url.endswith("/login")
     assert len(list(tmp_path.glob("*.png"))) == 10
@@ -184,7 +199,6 @@ def test_login_and_the_skip_link_work_from_the_keyboard(server: str, browser: An
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
 
     d = browser
     d.get(server + "/login")
@@ -192,9 +206,7 @@ def test_login_and_the_skip_link_work_from_the_keyboard(server: str, browser: An
         assert d.find_element(By.CSS_SELECTOR, f"label[for={field}]").text
     assert d.switch_to.active_element.get_attribute("id") == "name"  # autofocus
     ActionChains(d).send_keys("vera", Keys.TAB, PASSWORD, Keys.ENTER).perform()
-    WebDriverWait(d, 20).until(
-        lambda drv: drv.title.startswith("Dashboard")
-    )  # Enter submits; wait for the page
+    wait(d, lambda drv: drv.title.startswith("Dashboard"))  # Enter submits; wait for the page
     assert d.find_element(By.TAG_NAME, "h1").text == "Dashboard"
     ActionChains(d).send_keys(Keys.TAB).perform()
     skip = d.switch_to.active_element
