@@ -14,6 +14,7 @@ EXTRAS: dict[str, str] = {
     "charts": "History charts",
     "demo": "The emulated demo account",
     "dask": "Reviews on a Dask cluster",
+    "serve": "The web application (`wasp serve`)",
 }
 """Each extra and what it gives, for the one-line message a missing extra produces."""
 

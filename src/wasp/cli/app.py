@@ -54,6 +54,11 @@ COMMANDS: dict[str, Entry] = {
     "show": ("wasp.cli.store_cmd:show", "Show a stored review's summary, or its whole JSON."),
     "history": ("wasp.cli.store_cmd:history", "High- and medium-risk questions per stored review over time."),
     "attest": ("wasp.cli.groups:attest", "Attestations: what people answer for practices no API can show."),
+    "serve": (
+        "wasp.cli.serve_cmd:serve",
+        "Serve the review store in a browser for a team (needs wasp[serve]).",
+    ),
+    "users": ("wasp.cli.groups:users", "Users of `wasp serve`: add and list."),
     "catalogue": (
         "wasp.cli.catalogue_cmd:catalogue",
         "The Security Pillar: 11 questions and 63 best practices.",

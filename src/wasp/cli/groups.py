@@ -55,7 +55,20 @@ attest = LazyGroup(
         "template": (
             "wasp.cli.setup_cmds:attest_template",
             "Write a starter attestation file listing every hybrid and attested best practice.",
-        )
+        ),
+        "export": (
+            "wasp.cli.serve_cmd:attest_export",
+            "Write the answers given in `wasp serve` as an attestation file for the next review.",
+        ),
+    },
+)
+
+users = LazyGroup(
+    "users",
+    help="Users of `wasp serve`: add and list.",
+    lazy={
+        "add": ("wasp.cli.serve_cmd:users_add", "Add a user who can log in to `wasp serve`."),
+        "list": ("wasp.cli.serve_cmd:users_list", "List users, their roles and questions."),
     },
 )
 
@@ -65,5 +78,6 @@ GROUPS: dict[str, click.Group] = {
     "waiver": waiver,
     "milestone": milestone,
     "attest": attest,
+    "users": users,
 }
 """Every subgroup by name (the tests walk them)."""

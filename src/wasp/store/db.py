@@ -121,6 +121,8 @@ class Store:
                             "resource_type": f["resource"]["type"],
                             "resource": f["resource"].get("arn") or f["resource"]["id"],
                             "message": f["message"][:2000],
+                            "account": (f["resource"].get("account") or "")[:40] or None,
+                            "region": (f["resource"].get("region") or "")[:40] or None,
                         }
                         for f in review["findings"]
                     ],

@@ -45,6 +45,8 @@ class FindingRow(Base):
     resource_type: Mapped[str] = mapped_column(String(100))
     resource: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
+    account: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    region: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class QuestionRow(Base):

@@ -1,0 +1,174 @@
+"""`wasp serve`, `wasp users add` and `wasp attest export`: the review store in a browser (needs wasp[serve])."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from wasp.cli.options import command, db_option, path_type
+
+LOOPBACK = ("localhost",)
+SECRET_ENV = "WASP_SERVE_SECRET"
+
+
+def bind_warning(host: str, tls: bool, trusted_proxy: bool) -> str | None:
+    """The warning for serving beyond this machine without TLS or a TLS-terminating proxy (None when fine)."""
+    if tls or trusted_proxy or host in LOOPBACK:
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a host name: not known to be loopback, so warn below
+    return (
+        f"warning: serving on {host} over plain HTTP: passwords and session cookies cross the network unencrypted. "
+        "Give --certfile/--keyfile, or put a TLS proxy in front and set --forwarded-allow-ips."
+    )
+
+
+@command("serve")
+@db_option()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, metavar="ADDRESS", help="Address to listen on"
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), metavar="PORT", help="Port"
+)
+@click.option(
+    "--certfile", type=path_type(exists=True, dir_okay=False), metavar="PEM", help="TLS certificate (PEM)"
+)
+@click.option(
+    "--keyfile", type=path_type(exists=True, dir_okay=False), metavar="PEM", help="TLS private key (PEM)"
+)
+@click.option(
+    "--forwarded-allow-ips",
+    metavar="IPS",
+    default=None,
+    help="Trust X-Forwarded-Proto/For from these proxy addresses (a TLS-terminating reverse proxy)",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    certfile: Path | None,
+    keyfile: Path | None,
+    forwarded_allow_ips: str | None,
+) -> None:
+    """Serve the review store in a browser for a team (needs wasp[serve]).
+
+    Dashboard, questions, questionnaire, improvement plan, milestones and diff; JSON under /api/. Everyone logs in (add users with `wasp users add`). Binds to 127.0.0.1 unless --host says otherwise.
+    Sessions are signed with WASP_SERVE_SECRET when set; otherwise with a random key, so they end on restart.
+    """
+    from wasp.errors import InputError
+    from wasp.extras import require
+
+    if (certfile is None) != (keyfile is None):
+        raise InputError("--certfile and --keyfile go together: give both for HTTPS")
+    require("serve", "fastapi")
+    uvicorn = require("serve", "uvicorn")
+    from wasp.serve.app import create_app
+    from wasp.store import open_store
+
+    warning = bind_warning(host, certfile is not None, bool(forwarded_allow_ips))
+    if warning:
+        click.echo(warning, err=True)
+    app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None, warm=True)
+    scheme = "https" if certfile else "http"
+    click.echo(f"wasp serve: open {scheme}://{host}:{port}/login (Ctrl+C stops)", err=True)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        ssl_certfile=str(certfile) if certfile else None,
+        ssl_keyfile=str(keyfile) if keyfile else None,
+        proxy_headers=bool(forwarded_allow_ips),
+        forwarded_allow_ips=forwarded_allow_ips,
+        server_header=False,
+        log_level="info",
+    )
+
+
+def _password(name: str, from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        from wasp.errors import InputError
+
+        raise InputError("no terminal to ask for the password: pipe it with --password-stdin")
+    value: str = click.prompt(f"Password for {name}", hide_input=True, confirmation_prompt=True)
+    return value
+
+
+@command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(("admin", "reviewer", "stakeholder", "viewer")),
+    help="viewer < stakeholder (assigned questions) < reviewer < admin",
+)
+@click.option("--questions", metavar="SEC01,SEC04", default=None, help="The questions a stakeholder answers")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (one line)")
+@db_option()
+def users_add(name: str, role: str, questions: str | None, password_stdin: bool, db: str | None) -> None:
+    """Add a user who can log in to `wasp serve`.
+
+    The password is asked for on a terminal (twice), or read as one line with --password-stdin.
+    """
+    from wasp.extras import require
+
+    require("serve", "pwdlib")
+    from wasp.serve.users import add_user, parse_questions
+    from wasp.store import open_store
+
+    assigned = parse_questions(questions)
+    password = _password(name, password_stdin)
+    store = open_store(db)
+    user = add_user(store, name, role, password, assigned)
+    scope = f" for {', '.join(user.questions)}" if user.questions else ""
+    click.echo(f"user {user.name} added as {user.role}{scope}", err=True)
+
+
+@command("list")
+@db_option()
+def users_list(db: str | None) -> None:
+    """List users, their roles and questions."""
+    from wasp.serve.users import list_users
+    from wasp.store import open_store
+
+    for u in list_users(open_store(db)):
+        click.echo(f"{u['name']}\t{u['role']}\t{','.join(u['questions'])}")
+
+
+@command("export")
+@click.option("--workload", required=True, metavar="NAME", help="The workload whose answers to export")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=path_type(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="File (default: stdout)",
+)
+@db_option()
+def attest_export(workload: str, out: Path | None, db: str | None) -> None:
+    """Write the answers given in `wasp serve` as an attestation file for the next review.
+
+    Pass the file to the next review with --attestations.
+    """
+    import yaml
+
+    from wasp.serve.answers import export_attestations
+    from wasp.store import open_store
+
+    text = yaml.safe_dump(export_attestations(open_store(db), workload), sort_keys=False, allow_unicode=True)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)

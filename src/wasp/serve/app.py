@@ -1,0 +1,104 @@
+"""The application: FastAPI with server-rendered Jinja2 pages (autoescaped) and JSON under /api/."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from wasp.errors import InputError
+from wasp.store.db import Store, StoreError
+
+from .auth import Forbidden, NotLoggedIn, current
+from .data import Reviews
+from .security import CookieSigner, LoginLimiter, security_headers
+
+
+def templates() -> Environment:
+    """The page templates; every value is HTML-escaped unless a template says otherwise (none does)."""
+    env = Environment(
+        loader=PackageLoader("wasp.serve", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    """A page, with the user and their CSRF token for its forms."""
+    who = context.pop("who", None) or current(request)
+    env: Environment = request.app.state.templates
+    html = env.get_template(name).render(request=request, who=who, **context)
+    return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+
+def _api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def create_app(
+    store: Store, *, secret_key: str | None = None, limiter: LoginLimiter | None = None, warm: bool = False
+) -> FastAPI:
+    """The web application over ``store``. Without ``secret_key`` a random one is made (sessions then end
+    when the server restarts). ``warm`` reads the latest reviews into the cache in the background at start."""
+    from . import api, pages
+
+    app = FastAPI(
+        title="wasp",
+        summary="The Well-Architected Security Pillar review store",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.store = store
+    app.state.reviews = Reviews(store)
+    if warm:
+        threading.Thread(target=app.state.reviews.warm, name="wasp-serve-warm", daemon=True).start()
+    app.state.signer = CookieSigner(secret_key or secrets.token_urlsafe(32))
+    app.state.limiter = limiter or LoginLimiter()
+    app.state.templates = templates()
+    app.middleware("http")(security_headers)
+    static = resources.files("wasp.serve").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    @app.exception_handler(NotLoggedIn)
+    async def _login(request: Request, _exc: NotLoggedIn) -> Response:
+        if _api(request):
+            return JSONResponse({"detail": "log in first (POST /login)"}, status_code=401)
+        return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> Response:
+        if _api(request):
+            return JSONResponse({"detail": exc.what}, status_code=403)
+        return render(request, "error.html", 403, title="Not allowed", message=exc.what)
+
+    @app.exception_handler(StoreError)
+    async def _missing(request: Request, exc: StoreError) -> Response:
+        status = 404 if str(exc).startswith("no ") else 409
+        if _api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        return render(
+            request,
+            "error.html",
+            status,
+            title="Not found" if status == 404 else "Conflict",
+            message=str(exc),
+        )
+
+    @app.exception_handler(InputError)
+    async def _bad(request: Request, exc: InputError) -> Response:
+        if _api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return render(request, "error.html", 400, title="Please check the form", message=str(exc))
+
+    return app

@@ -1,0 +1,115 @@
+"""Improvement plan items: owner, status, due date, comment, versioned; accepting a risk creates waivers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from wasp.attest.waivers import Waiver
+from wasp.errors import InputError
+from wasp.store.db import Store
+from wasp.store.waivers import put_waiver
+
+from .models import PlanItemRow
+
+STATUSES = ("open", "in_progress", "accepted_risk", "done")
+
+
+def _row_dict(row: PlanItemRow) -> dict[str, Any]:
+    return {
+        "best_practice": row.best_practice,
+        "version": row.version,
+        "owner": row.owner,
+        "status": row.status,
+        "due": row.due.isoformat() if row.due else None,
+        "comment": row.comment,
+        "waiver": row.waiver_id,
+        "by": row.actor,
+        "at": row.at.isoformat(),
+    }
+
+
+def record_item(
+    store: Store,
+    *,
+    workload: str,
+    practice: str,
+    owner: str,
+    status: str,
+    actor: str,
+    due: date | None = None,
+    comment: str = "",
+    rules: tuple[str, ...] = (),
+    waiver_reason: str = "",
+    waiver_expires: date | None = None,
+) -> dict[str, Any]:
+    """Save the next version of a plan item; ``accepted_risk`` also stores one waiver per rule of the item."""
+    if status not in STATUSES:
+        raise InputError(f"status {status!r}: use one of {', '.join(STATUSES)}")
+    if not owner.strip():
+        raise InputError("a plan item needs an owner")
+    waiver_id = None
+    if status == "accepted_risk":
+        if len(waiver_reason.strip()) < 10 or waiver_expires is None:
+            raise InputError("accepting a risk needs a reason (10 characters or more) and an expiry date")
+        if waiver_expires <= datetime.now(UTC).date():
+            raise InputError("the waiver's expiry must be in the future")
+        if not rules:
+            raise InputError(f"{practice} has no failing rule to waive")
+        waiver_id = f"plan-{practice}"
+        for rule in rules:
+            put_waiver(
+                store,
+                Waiver(
+                    id=f"{waiver_id}-{rule}"[:100],
+                    owner=owner.strip(),
+                    reason=waiver_reason.strip(),
+                    expires=waiver_expires,
+                    rule=rule,
+                ),
+                actor,
+            )
+    with Session(store.writer) as session, session.begin():
+        last = session.scalar(
+            select(func.max(PlanItemRow.version)).where(
+                PlanItemRow.workload == workload, PlanItemRow.best_practice == practice
+            )
+        )
+        row = PlanItemRow(
+            workload=workload,
+            best_practice=practice,
+            version=(last or 0) + 1,
+            owner=owner.strip(),
+            status=status,
+            due=due,
+            comment=comment,
+            waiver_id=waiver_id,
+            actor=actor,
+            at=datetime.now(UTC),
+        )
+        session.add(row)
+        session.flush()
+        return _row_dict(row)
+
+
+def current_items(store: Store, workload: str) -> dict[str, dict[str, Any]]:
+    """The latest version of each plan item of a workload."""
+    latest = (
+        select(PlanItemRow.best_practice, func.max(PlanItemRow.version).label("v"))
+        .where(PlanItemRow.workload == workload)
+        .group_by(PlanItemRow.best_practice)
+        .subquery()
+    )
+    with Session(store.engine) as session:
+        rows = session.scalars(
+            select(PlanItemRow)
+            .join(
+                latest,
+                (PlanItemRow.best_practice == latest.c.best_practice) & (PlanItemRow.version == latest.c.v),
+            )
+            .where(PlanItemRow.workload == workload)
+        )
+        return {r.best_practice: _row_dict(r) for r in rows}
