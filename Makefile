@@ -16,14 +16,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# .venv/.installed-demo (core + wasp[demo]) or .venv/.installed-dev (every extra + the test tools).
+# .venv/.installed-demo (core + wasp[demo,serve]) or .venv/.installed-dev (every extra + the test tools).
 $(VENV)/.installed-%: requirements/%.lock pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -r $<
 	$(PIP) install --quiet --no-deps -e .
 	@touch $@
 
 demo: $(VENV)/.installed-demo
-	$(BIN)/wasp demo --out wasp-demo
+	$(BIN)/wasp demo --out wasp-demo --db wasp-demo/wasp.db
+	@echo "Open the demo review in a browser (wasp serve, on 127.0.0.1 only):"
+	@echo "  $(BIN)/wasp users add admin --role admin --db wasp-demo/wasp.db"
+	@echo "  $(BIN)/wasp serve --db wasp-demo/wasp.db    # then http://127.0.0.1:8000/login"
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -n 2
@@ -39,7 +42,7 @@ check: lint test
 # Re-resolve the exact versions after changing a range in pyproject.toml; commit the three files.
 lock: $(VENV)/.installed-dev
 	$(LOCK) -o requirements/core.lock
-	$(LOCK) --extra demo -o requirements/demo.lock
+	$(LOCK) --extra demo --extra serve -o requirements/demo.lock
 	$(LOCK) --extra dev -o requirements/dev.lock
 
 clean:
