@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, Classified, recognise, value_map
+from wasp.model.classification import (
+    DEFAULT_KEYS,
+    DEFAULT_VALUES,
+    Classified,
+    recognise,
+    value_map,
+    value_map_of,
+)
 from wasp.model.resource import Gap, Origin, Resource, Unresolved
 from wasp.model.status import FindingStatus, OriginKind, Severity
 
@@ -268,7 +275,11 @@ class WorkloadScope:
 
     def classify(self, tags: Mapping[str, str]) -> Classified:
         """What these tags say about the data's classification, under this workload's keys and spellings."""
-        return recognise(tags, self.classification_keys, value_map(self.classification_values))
+        try:
+            values = value_map_of(tuple(self.classification_values))
+        except TypeError:  # pairs given as lists: cannot be cached, so made afresh
+            values = value_map(self.classification_values)
+        return recognise(tags, self.classification_keys, values)
 
 
 class InventoryReader(Protocol):
