@@ -113,6 +113,11 @@ time (a CloudFormation ``Fn::Transform`` adds them), so reading one gives that U
 def lookup(properties: Mapping[str, Any], path: str) -> Any:
     """Read a dotted path (``A.B.0.C``) from nested mappings and lists; None where absent (unknown where an
     open mapping, see :data:`OPEN`, may add it)."""
+    if "." not in path and isinstance(properties, dict):  # most reads: one top-level property
+        found = properties.get(path, _MISSING)
+        if found is _MISSING:
+            return properties[OPEN] if isinstance(properties.get(OPEN), Unresolved) else None
+        return found
     node: Any = properties
     for part in path.split("."):
         if isinstance(node, Unresolved):
@@ -130,8 +135,13 @@ def lookup(properties: Mapping[str, Any], path: str) -> Any:
     return node
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def contains_unresolved(value: Any) -> Unresolved | None:
     """The first unresolved value inside ``value``, if any."""
+    if type(value) in _PLAIN:  # most values: nothing inside
+        return None
     if isinstance(value, Unresolved):
         return value
     if isinstance(value, Mapping):
