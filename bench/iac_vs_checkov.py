@@ -285,7 +285,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--checkov", help="path to a checkov executable in a throwaway venv")
+    parser.add_argument(
+        "--frameworks", default="cloudformation,terraform", help="which corpora to scan (comma-separated)"
+    )
     args = parser.parse_args()
+    frameworks = set(args.frameworks.split(","))
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="wasp-bench-iac-") as tmp:
@@ -296,6 +300,8 @@ def main() -> None:
                 ("CloudFormation", cfn_dir, cfn_planted, "cloudformation", lambda p: p.cfn_id),
                 ("Terraform", tf_dir, tf_planted, "terraform", lambda p: p.tf_address),
             ):
+                if framework not in frameworks:
+                    continue
                 print(f"scanning {label} x{size} ...", file=sys.stderr)
                 wasp = run_wasp(corpus, root / f"wasp-{framework}-{size}.json")
                 row = {

@@ -119,6 +119,28 @@ def scan(
     if options.roots is None:
         options = replace(options, roots=Roots.of(paths))
     now = datetime.now(UTC)
+    # what exists now (modules, rules) outlives the scan: the collection after each source need not walk it
+    gc.freeze()
+    try:
+        _scan_sources(sources, options, result, now, baseline, progress, sink)
+    finally:
+        gc.unfreeze()
+    result.warnings = list(
+        dict.fromkeys(result.warnings)
+    )  # a skipped file may be met by the walk and a reader
+    return result
+
+
+def _scan_sources(
+    sources: list[Source],
+    options: ScanOptions,
+    result: ScanResult,
+    now: datetime,
+    baseline: set[tuple[str, str, str]] | None,
+    progress: Callable[[int, int, str], None] | None,
+    sink: Callable[[list[Finding]], None] | None,
+) -> None:
+    """Scan each source in turn into ``result`` (or ``sink``)."""
     for done, source in enumerate(sources, 1):
         if progress is not None:
             progress(done, len(sources), str(source.path))
@@ -153,7 +175,3 @@ def scan(
             gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
         else:
             result.findings.extend(findings)
-    result.warnings = list(
-        dict.fromkeys(result.warnings)
-    )  # a skipped file may be met by the walk and a reader
-    return result

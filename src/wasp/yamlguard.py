@@ -98,27 +98,29 @@ def _tree_size(root: yaml.Node) -> tuple[int, int, int] | None:
     """(values, characters, height) of a document in which no node is reached twice, else None.
 
     Most files use no aliases, so their graph is a tree and one pass counts it; a node reached twice (an alias)
-    sends the caller to :func:`measure`, which expands aliases and finds cycles.
+    sends the caller to :func:`measure`, which expands aliases and finds cycles. The pass goes level by level:
+    a level's nodes are all at one depth, so the height is the number of levels.
     """
     seen: set[int] = set()
     values = chars = height = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
-    while stack:
-        node, depth = stack.pop()
-        key = id(node)
-        if key in seen:
+    level: list[yaml.Node] = [root]
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    while level:
+        height += 1
+        values += len(level)
+        seen.update(map(id, level))
+        if len(seen) != values:  # a node reached twice
             return None
-        seen.add(key)
-        values += 1
-        height = max(height, depth)
-        if isinstance(node, scalar):
-            chars += len(node.value)
-        elif isinstance(node, sequence):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for pair in node.value:
-                stack.extend((child, depth + 1) for child in pair)
+        below: list[yaml.Node] = []
+        for node in level:
+            if isinstance(node, scalar):
+                chars += len(node.value)
+            elif isinstance(node, sequence):
+                below.extend(node.value)
+            elif isinstance(node, mapping):
+                for pair in node.value:
+                    below.extend(pair)
+        level = below
     return values, chars, height
 
 

@@ -43,8 +43,15 @@ class ScanWriter(Protocol):
         """Write what is known only at the end."""
 
 
+_ENCODERS = {
+    False: json.JSONEncoder(default=str),
+    True: json.JSONEncoder(indent=2, default=str),
+}
+"""What json.dumps(value, indent=2 if pretty else None, default=str) builds on every call, built once."""
+
+
 def _dump(value: Any, pretty: bool) -> str:
-    return json.dumps(value, indent=2 if pretty else None, default=str)
+    return _ENCODERS[pretty].encode(value)
 
 
 class JsonWriter:

@@ -22,6 +22,10 @@ class Collector(ABC):
     """Global collectors run once per account rather than once per region."""
     permissions: ClassVar[tuple[str, ...]]
     """The IAM actions it calls: the source of `wasp permissions` and the read-only test."""
+    cost: ClassVar[int] = 1
+    """How long its task runs compared with others': roughly the calls it makes per resource it reads (S3
+    reads each bucket setting with its own call). Costlier tasks start first, so a long one does not
+    start last and hold up the review."""
 
     @abstractmethod
     def collect(self, api: ApiReader) -> Iterator[Resource]:

@@ -14,8 +14,8 @@ from wasp.collect.endpoints import fix_s3control
 from wasp.collect.responses import check_response_body
 
 DEFAULT_MAX_ATTEMPTS = 3
-"""botocore's own default: throttling is absorbed by adaptive rate limiting; an endpoint that keeps
-failing (or an emulator lacking a service) costs seconds, not minutes."""
+"""Attempts per call, the first included (botocore's own default): throttling is absorbed by adaptive rate
+limiting; an endpoint that keeps failing (or an emulator lacking a service) costs seconds, not minutes."""
 USER_AGENT = "wasp-security-review"
 CONNECT_TIMEOUT = 10.0
 """Seconds to open a connection: longer means the endpoint is unreachable."""
@@ -44,7 +44,9 @@ def client_config(
     """
     connect, read = call_timeouts(budget, max_attempts)
     return Config(
-        retries={"mode": "adaptive", "max_attempts": max_attempts},
+        # total_max_attempts counts the first attempt, as --max-attempts and call_timeouts do;
+        # botocore's "max_attempts" key counts retries only (3 would mean 4 attempts)
+        retries={"mode": "adaptive", "total_max_attempts": max_attempts},
         connect_timeout=connect,
         read_timeout=read,
         max_pool_connections=pool,
@@ -58,6 +60,9 @@ class ClientFactory:
     boto3 sessions are not thread-safe for creating clients, so creation is locked; the clients
     themselves are safe to share between threads. ``AWS_ENDPOINT_URL`` (and the per-service variants)
     are honoured by botocore itself, so any emulator works.
+
+    Counting has its own lock, and a client already made is returned without taking the creation lock:
+    creating a client takes tens of milliseconds, and no call in flight should wait for it.
     """
 
     def __init__(self, session: boto3.session.Session, config: Config | None = None) -> None:
@@ -65,17 +70,21 @@ class ClientFactory:
         self._config = config or client_config()
         self._clients: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
+        self._count_lock = threading.Lock()
         self.calls: Counter[str] = Counter()
 
     def _count(self, service: str, event_name: str, **_: Any) -> None:
         # event_name is "before-call.<service id>.<Operation>"; keys use boto3's service name
         operation = event_name.rsplit(".", 1)[-1]
-        with self._lock:
+        with self._count_lock:
             self.calls[f"{service}:{operation}"] += 1
 
     def client(self, service: str, region: str) -> Any:
         """A client for a service in a region."""
         key = (service, region)
+        existing = self._clients.get(key)  # a dict read is atomic; clients are only ever added
+        if existing is not None:
+            return existing
         with self._lock:
             existing = self._clients.get(key)
             if existing is not None:
@@ -90,5 +99,5 @@ class ClientFactory:
 
     def call_counts(self) -> dict[str, int]:
         """A copy of the calls made so far per ``service:Operation`` (safe while calls are in flight)."""
-        with self._lock:
+        with self._count_lock:
             return dict(self.calls)

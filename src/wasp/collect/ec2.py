@@ -39,6 +39,7 @@ class Ec2Collector(Collector):
 
     name = "ec2"
     service = "ec2"
+    cost = 2  # user data read per instance, launch template versions per template
     resource_types = (
         "AWS::EC2::SecurityGroup",
         "AWS::EC2::Instance",

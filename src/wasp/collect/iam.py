@@ -70,6 +70,7 @@ class IamCollector(Collector):
 
     name = "iam"
     service = "iam"
+    cost = 2  # waits for the credential report
     resource_types = (
         "AWS::IAM::User",
         "AWS::IAM::Group",

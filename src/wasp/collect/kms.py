@@ -29,6 +29,7 @@ class KmsCollector(Collector):
 
     name = "kms"
     service = "kms"
+    cost = 3  # three reads per customer-managed key
     resource_types = (KEY,)
     permissions = (
         "kms:ListKeys",

@@ -235,13 +235,16 @@ def collect(
         if progress is not None:
             progress(done, len(tasks), tasks[index].label)
 
+    # costliest collectors first (stable: plan order otherwise), so no long task starts last
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].collector.cost)
     pool = FairPool(
-        tasks,
+        [tasks[i] for i in order],
         lambda t: run_task(t, clients[t.account], regions, max_findings, findings),
         key=lambda t: (t.account, t.region),
         workers=workers,
     )
-    results = pool.wait(deadline, report) if tasks else {}
+    started = pool.wait(deadline, lambda done, at: report(done, order[at])) if tasks else {}
+    results = {order[at]: result for at, result in started.items()}
     merge(inventory, tasks, results, timeout, scope_tags)
     stats = CollectionStats(tasks=len(tasks), accounts_selected=len(clients), accounts_reviewed=len(clients))
     for factory in clients.values():

@@ -67,6 +67,7 @@ class S3Collector(Collector):
 
     name = "s3"
     service = "s3"
+    cost = 10  # ten reads per bucket
     resource_types = (BUCKET, POLICY, ACCOUNT_TYPE)
     permissions = (
         "s3:ListAllMyBuckets",

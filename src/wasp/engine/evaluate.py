@@ -43,11 +43,14 @@ class Evaluation:
     findings: tuple[Finding, ...] = field(default=())
 
 
-def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed_at: str) -> Finding | None:
+def evaluate_resource(
+    rule: Rule, resource: Resource, ctx: RuleContext, observed_at: str, ref: ResourceRef | None = None
+) -> Finding | None:
     """One rule on one resource: a finding, or None when the rule does not apply to it.
 
     A rule that raises (a template with ``FromPort: abc``, a policy of an unexpected shape) gives an
     UNKNOWN finding saying so, never a crash and never a verdict; set ``WASP_DEBUG`` to re-raise.
+    ``ref`` is the resource's reference when the caller already made it (every rule on a resource shares one).
     """
     view = ResourceView(resource)
     try:
@@ -66,7 +69,8 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         status, message, severity = verdict.status, verdict.message, verdict.severity or rule.meta.severity
         # a verdict may say that this failure is latent (neutralised by Block Public Access), not exposure
         exposed = rule.meta.public_exposure if verdict.public_exposure is None else verdict.public_exposure
-    ref = ResourceRef.of(resource)
+    ref = ref or ResourceRef.of(resource)
+    evidence = view.evidence
     return Finding(
         id=finding_id(rule.id, ref),
         rule=rule.id,
@@ -75,7 +79,7 @@ def evaluate_resource(rule: Rule, resource: Resource, ctx: RuleContext, observed
         severity=severity,
         resource=ref,
         message=message,
-        evidence=redact({k: _plain(v) for k, v in view.evidence.items()}),
+        evidence=redact({k: _plain(v) for k, v in evidence.items()}) if evidence else {},
         observed_at=observed_at,
         public_exposure=exposed and status is FindingStatus.FAIL,
         source=rule.meta.source,
@@ -121,8 +125,13 @@ def _applies_to(gap: Gap, resource: Resource) -> bool:
     return gap.region is None or resource.region is None or gap.region == resource.region
 
 
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: object) -> object:
     """Evidence values as JSON-friendly data (unresolved markers become their description)."""
+    if type(value) in _JSON_SCALARS:  # most evidence: one look instead of the checks below
+        return value
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -151,6 +160,7 @@ def evaluate(
     all_findings: list[Finding] = []
     rule_errors: list[Gap] = []
     service_gaps = [g for g in inventory.gaps if g.blocks_service]
+    refs: dict[int, ResourceRef] = {}  # by id(): the inventory keeps each resource alive meanwhile
     for rule in rules:
         types = rule.meta.reads_types
         blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types))
@@ -165,7 +175,10 @@ def evaluate(
         never_read = set(missing) & related
         findings: list[Finding] = []
         for resource in inventory.of_type(rule.meta.resource_type):
-            finding = evaluate_resource(rule, resource, ctx, stamp)
+            ref = refs.get(id(resource))
+            if ref is None:
+                ref = refs[id(resource)] = ResourceRef.of(resource)
+            finding = evaluate_resource(rule, resource, ctx, stamp, ref)
             if finding is None:
                 continue
             if finding.status is FindingStatus.UNKNOWN and finding.message.startswith(RULE_ERROR):

@@ -108,6 +108,8 @@ class _Resolver:
     def value(self, node: Any) -> Any:
         """Resolve intrinsics recursively; Fn::If branches that resolve to AWS::NoValue are dropped."""
         self.budget.charge(1)
+        if type(node) in _SCALARS:  # most values: nothing to resolve
+            return node
         if isinstance(node, list):
             out = [self.value(v) for v in node]
             return [v for v in out if v is not _NO_VALUE]
@@ -231,6 +233,8 @@ class _Resolver:
 
 
 _NO_VALUE = object()
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Values a template writes as they are (no intrinsic inside)."""
 _NAME_KEYS = ("BucketName", "GroupName", "TableName", "FunctionName", "QueueName", "TopicName", "Name")
 """Name properties that ``Ref`` to the resource returns."""
 

@@ -39,12 +39,24 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``)."""
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     out = Located()
+    lines = out.lines
+    scalar, construct = yaml.ScalarNode, loader.construct_object
     for key_node, value_node in node.value:
-        key = str(loader.construct_object(key_node, deep=True))
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.lines[key] = key_node.start_mark.line + 1
+        # a plain string (most keys and values) is its node's text: what construct_object would return
+        if key_node.tag == _STR and type(key_node) is scalar:
+            key = key_node.value
+        else:
+            key = str(construct(key_node, deep=True))
+        if value_node.tag == _STR and type(value_node) is scalar:
+            out[key] = value_node.value
+        else:
+            out[key] = construct(value_node, deep=True)
+        lines[key] = key_node.start_mark.line + 1
     return out
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 LEVELS = ("public", "internal", "confidential", "restricted")
 """The scheme, least to most sensitive."""
@@ -74,6 +76,12 @@ def value_form(value: str) -> str:
 def value_map(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Spelling (compared form) -> level; later pairs override earlier ones."""
     return {value_form(spelling): level for spelling, level in pairs}
+
+
+@lru_cache(maxsize=32)
+def value_map_of(pairs: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    """:func:`value_map` of a workload's pairs, made once (rules classify every resource they judge)."""
+    return MappingProxyType(value_map(pairs))
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,12 @@ class Inventory:
         self._by_type: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
         self._collected: set[str] = set()
         self._gaps: list[Gap] = []
+        self._index: dict[tuple[str, str], _ValueIndex] = {}
+        """(type, property) -> that property's values, built by the first :meth:`find` that asks for them."""
 
     def add(self, resource: Resource) -> None:
         """Add a resource, merging it into an existing one with the same identity."""
+        self._index.clear()
         key = resource.key
         existing = self._by_key.get(key)
         if existing is None:
@@ -63,11 +66,19 @@ class Inventory:
         return [self._by_key[k] for k in self._by_type.get(resource_type, [])]
 
     def find(self, resource_type: str, **properties: Any) -> list[Resource]:
-        """Resources of one type whose top-level properties equal the given values."""
+        """Resources of one type whose top-level properties equal the given values.
+
+        Rules ask this for every resource they judge (a trail's log bucket by name), so the first property
+        asked for is indexed once per type: each later question costs a lookup, not a pass over the type.
+        """
+        if not properties:
+            return self.of_type(resource_type)
+        (first, wanted), *rest = properties.items()
+        index = self._index.get((resource_type, first))
+        if index is None:
+            index = self._index[(resource_type, first)] = _ValueIndex(self.of_type(resource_type), first)
         return [
-            r
-            for r in self.of_type(resource_type)
-            if all(r.properties.get(name) == value for name, value in properties.items())
+            r for r in index.equal_to(wanted) if all(r.properties.get(name) == value for name, value in rest)
         ]
 
     def was_collected(self, resource_type: str) -> bool:
@@ -94,3 +105,42 @@ class Inventory:
 
     def __len__(self) -> int:
         return len(self._by_key)
+
+
+class _ValueIndex:
+    """The resources of one type by the value of one top-level property, answering ``==`` as a scan would.
+
+    Values that cannot be hashed (lists, mappings) or are not equal to themselves (NaN) are kept aside and
+    compared one by one, so the answer (and its order: insertion order) is exactly that of a scan.
+    """
+
+    def __init__(self, resources: list[Resource], name: str) -> None:
+        self._by_value: dict[Any, list[int]] = {}
+        self._aside: list[int] = []
+        self._resources = resources
+        self._name = name
+        for at, resource in enumerate(resources):
+            value = resource.properties.get(name)
+            try:
+                hash(value)
+            except TypeError:
+                self._aside.append(at)
+                continue
+            if value != value:  # NaN: a dict lookup would match it by identity, == never does
+                self._aside.append(at)
+            else:
+                self._by_value.setdefault(value, []).append(at)
+
+    def equal_to(self, wanted: Any) -> list[Resource]:
+        """The resources whose property equals ``wanted``, in insertion order."""
+        try:
+            hits = list(self._by_value.get(wanted, ()))
+        except TypeError:  # an unhashable question: compare with every value
+            hits = [at for ats in self._by_value.values() for at in ats if self._value(at) == wanted]
+        hits.extend(at for at in self._aside if self._value(at) == wanted)
+        if self._aside:
+            hits.sort()
+        return [self._resources[at] for at in hits]
+
+    def _value(self, at: int) -> Any:
+        return self._resources[at].properties.get(self._name)

@@ -115,6 +115,7 @@ def redact(value: Any, name: str = "", *, _settings: bool = False) -> Any:
     return value
 
 
+@lru_cache(maxsize=4096)
 def _is_settings_name(name: str) -> bool:
     """A key about a secret that holds settings (``PasswordPolicy``, ``TokenValidityUnits``)."""
     return bool(name) and names_secret_setting(name)

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from wasp.model.classification import DEFAULT_KEYS, DEFAULT_VALUES, Classified, recognise, value_map
+from wasp.model.classification import (
+    DEFAULT_KEYS,
+    DEFAULT_VALUES,
+    Classified,
+    recognise,
+    value_map,
+    value_map_of,
+)
 from wasp.model.resource import Gap, Origin, Resource, Unresolved
 from wasp.model.status import FindingStatus, OriginKind, Severity
 
@@ -106,6 +113,11 @@ time (a CloudFormation ``Fn::Transform`` adds them), so reading one gives that U
 def lookup(properties: Mapping[str, Any], path: str) -> Any:
     """Read a dotted path (``A.B.0.C``) from nested mappings and lists; None where absent (unknown where an
     open mapping, see :data:`OPEN`, may add it)."""
+    if "." not in path and isinstance(properties, dict):  # most reads: one top-level property
+        found = properties.get(path, _MISSING)
+        if found is _MISSING:
+            return properties[OPEN] if isinstance(properties.get(OPEN), Unresolved) else None
+        return found
     node: Any = properties
     for part in path.split("."):
         if isinstance(node, Unresolved):
@@ -123,8 +135,13 @@ def lookup(properties: Mapping[str, Any], path: str) -> Any:
     return node
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def contains_unresolved(value: Any) -> Unresolved | None:
     """The first unresolved value inside ``value``, if any."""
+    if type(value) in _PLAIN:  # most values: nothing inside
+        return None
     if isinstance(value, Unresolved):
         return value
     if isinstance(value, Mapping):
@@ -268,7 +285,11 @@ class WorkloadScope:
 
     def classify(self, tags: Mapping[str, str]) -> Classified:
         """What these tags say about the data's classification, under this workload's keys and spellings."""
-        return recognise(tags, self.classification_keys, value_map(self.classification_values))
+        try:
+            values = value_map_of(tuple(self.classification_values))
+        except TypeError:  # pairs given as lists: cannot be cached, so made afresh
+            values = value_map(self.classification_values)
+        return recognise(tags, self.classification_keys, values)
 
 
 class InventoryReader(Protocol):

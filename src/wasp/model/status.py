@@ -70,7 +70,11 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """0 for critical up to 4 for informational: sort key, worst first."""
-        return list(Severity).index(self)
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {severity: at for at, severity in enumerate(Severity)}
+"""Each severity's place in the enum's order (sorting many findings asks for it once per finding)."""
 
 
 class OriginKind(StrEnum):

@@ -151,13 +151,16 @@ def collect_accounts(
         scope.management,
     )
     specs = plan_specs(names, reachable, workload.regions)
-    records: dict[int, TaskRecord] = executor.map(
+    # costliest collectors first (stable: plan order otherwise), so no long task starts last; merged in plan order
+    order = sorted(range(len(specs)), key=lambda i: -collector_named(specs[i].collector).cost)
+    ran: dict[int, TaskRecord] = executor.map(
         partial(run_spec, settings),
-        specs,
+        [specs[i] for i in order],
         key=lambda s: (s.account, s.region),
         deadline=deadline,
-        on_done=tally.reporter("collect", [s.label for s in specs]),
+        on_done=tally.reporter("collect", [specs[i].label for i in order]),
     )
+    records = {order[at]: record for at, record in ran.items()}
     tasks = [Task(s.account, s.region, collector_named(s.collector)) for s in specs]
     results = {i: TaskResult(tasks[i], r.resources, r.gaps) for i, r in records.items()}
     merge(inventory, tasks, results, timeout, workload.scope_tags)
