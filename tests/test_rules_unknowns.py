@@ -87,6 +87,11 @@ ABSENCE_IS_THE_DEFAULT: dict[str, str] = {
     "s3_bucket_acls_disabled": "a bucket created since April 2023 has ACLs disabled (BucketOwnerEnforced); the live "
     "collector records ObjectWriter for a bucket that never set Object Ownership",
     "transfer_server_secure_protocols": "a server offers SFTP only unless Protocols says otherwise",
+    "neptune_instance_not_public": "CloudFormation cannot make a Neptune instance public and Terraform's "
+    "publicly_accessible defaults to false (live, an unread setting is unknown)",
+    # configuration-only rules: the block itself is all there is
+    "terraform_provider_no_static_keys": "a provider block without access_key, secret_key or token writes no "
+    "credentials in the configuration",
 }
 
 

@@ -187,6 +187,10 @@ NOT_DECISIVE_RULES: dict[str, tuple[str, str]] = {
         r"Rules\.0\.Statement",
         "any rule makes the ACL non-empty; what it inspects is not judged",
     ),
+    "ec2_ami_lookup_owner": (
+        r"Owners\.\d+",
+        "an owner is an account id or an alias (amazon, self): any string names one",
+    ),
     "iam_role_no_admin": (
         r"PermissionsBoundary",
         "a boundary only takes away: unreadable, it is weighed only where the policies alone would fail",

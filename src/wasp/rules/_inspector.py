@@ -43,7 +43,9 @@ def region_list(view: ResourceView, region: str, key: str, items: str) -> Region
     listed = block.get(items) if isinstance(block, Mapping) else None
     if not isinstance(listed, list):
         return RegionRead(problem=f"Inspector's {key} are not a list")
-    return RegionRead(tuple(i for i in listed if isinstance(i, Mapping)), bool(block.get("Capped")))
+    if not all(isinstance(i, Mapping) for i in listed):
+        return RegionRead(problem=f"an entry of Inspector's {key} is not a mapping")
+    return RegionRead(tuple(listed), bool(block.get("Capped")))
 
 
 def regions(view: ResourceView, ctx: RuleContext) -> tuple[str, ...]:

@@ -40,6 +40,18 @@ def linked_key(finding: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _first_seen(finding: Mapping[str, Any]) -> str | None:
+    """The finding's FirstObservedAt when it is a string (anything else is unreadable: None)."""
+    value = finding.get("FirstObservedAt")
+    return value if isinstance(value, str) else None
+
+
+def first_seen_days(ctx: RuleContext, finding: Mapping[str, Any]) -> int | None:
+    """Days since Inspector first observed the finding; None when FirstObservedAt is absent, not a string or
+    not a timestamp (such a finding may be overdue: callers weigh it as unknown, never as recent)."""
+    return ctx.days_since(_first_seen(finding))
+
+
 def collected_keys(ctx: RuleContext, account: str | None, region: str) -> set[tuple[str, str]]:
     """The (type, id) of every instance, repository and function wasp collected in the account and region."""
     return {
@@ -101,14 +113,18 @@ def resource_verdict(view: ResourceView, ctx: RuleContext, what: str) -> Verdict
     key = (view.resource.type, view.id)
     mine = [f for f in got.items if linked_key(f) == key]
     overdue = [
-        _Overdue(f, age)
-        for f in mine
-        if (age := ctx.days_since(f.get("FirstObservedAt"))) is not None and age > window
+        _Overdue(f, age) for f in mine if (age := first_seen_days(ctx, f)) is not None and age > window
     ]
+    undated = [f for f in mine if first_seen_days(ctx, f) is None]
     view.note("patch_window_days", window)
     view.note("findings_on_resource", len(mine))
     if overdue:
         return _fail(view, overdue, window, got.capped, what)
+    if undated:
+        return unknown(
+            f"{len(undated)} Inspector finding(s) naming this {what} have no readable FirstObservedAt "
+            f"(findings {named([str(f.get('Id')) for f in undated])}): they may be older than {window} days"
+        )
     if got.capped and _newest_overdue(got.items, ctx, window):
         return unknown(
             f"reading Inspector's findings in {region} stopped at the cap among findings already older than "

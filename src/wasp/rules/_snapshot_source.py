@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from wasp.model import Resource
 from wasp.model.rule import NeighbourView, ResourceView, RuleContext
+from wasp.rules._shape import text
 
 
 def source_cluster(view: ResourceView, ctx: RuleContext, cluster_type: str) -> NeighbourView | None:
     """The snapshot's source cluster in the same configuration, or None when it is declared elsewhere.
 
-    Raises UnresolvedRead when the identifier itself is unknown."""
-    wanted = view.get("DBClusterIdentifier")
+    Raises UnresolvedRead when the identifier itself is unknown, WrongType when it is not a string."""
+    wanted = text(view, "DBClusterIdentifier")
     if not wanted:
         return None
     found = next((c for c in ctx.inventory.of_type(cluster_type) if _names(c, str(wanted))), None)

@@ -1,7 +1,5 @@
 """ACM certificates name their hosts rather than a wildcard."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity
 from wasp.model.rule import (
     Example,
@@ -16,6 +14,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._cmk_store import not_read_live
+from wasp.rules._shape import judge_list, text
 
 META = RuleMeta(
     title="ACM certificates do not use wildcard names",
@@ -37,13 +36,13 @@ META = RuleMeta(
 )
 
 
-def _wild(names: Any) -> list[str]:
-    return [str(n) for n in names if isinstance(n, str) and n.startswith("*")]
+def _wild(names: list[str | None]) -> list[str]:
+    return [n for n in names if n is not None and n.startswith("*")]
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """A wildcard domain name or alternative name fails; alternative names not read live leave a pass unknown."""
-    wild = _wild([view.get("DomainName"), *(view.get("SubjectAlternativeNames") or [])])
+    wild = _wild([text(view, "DomainName"), *judge_list(view, "SubjectAlternativeNames")])
     name = view.resource.origin.address or view.id
     if wild:
         return failed(f"certificate {name} covers {', '.join(wild)}")
@@ -66,6 +65,11 @@ EXAMPLES = (
             _CERT, {"DomainName": "shop.example.com", "SubjectAlternativeNames": ["api.example.com"]}
         ),
         FindingStatus.PASS,
+    ),
+    Example(
+        "alternative-name-not-a-string",
+        example_resource(_CERT, {"DomainName": "shop.example.com", "SubjectAlternativeNames": [{"a": 1}]}),
+        FindingStatus.UNKNOWN,
     ),
     Example(
         "alternatives-not-read-live",

@@ -1,6 +1,6 @@
 """AMI launch permissions go only to the workload's own accounts and organisation, never to everyone."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
     Remediation,
@@ -15,6 +15,8 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._exposure import known_accounts
+from wasp.rules._iam_refs import is_set
+from wasp.rules._shape import text
 
 PERMISSION = "WASP::EC2::ImageLaunchPermission"
 
@@ -39,13 +41,13 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Public fails (critical); the organisation or a unit passes; an account must be one of the workload's."""
     name = view.resource.origin.address or view.id
-    if str(view.get("Group") or "").lower() == "all":
+    if str(text(view, "Group") or "").lower() == "all":
         return failed(f"{name} makes the image public (launch permission group all)", Severity.CRITICAL)
-    if view.get("OrganizationArn") or view.get("OrganizationalUnitArn"):
+    if is_set(view, "OrganizationArn") or is_set(view, "OrganizationalUnitArn"):
         return passed("shared within an organisation")
-    account = view.get("AccountId")
+    account = text(view, "AccountId")
     if not account:
-        return passed("no one outside the owner is given launch permission")
+        return unknown(f"{name} names no account, group or organisation (Terraform requires one)")
     ours = known_accounts(ctx)
     if str(account) in ours:
         return passed(f"shared with the workload's account {account}")
@@ -63,6 +65,23 @@ EXAMPLES = (
             PERMISSION, {"OrganizationArn": "arn:aws:organizations::111122223333:organization/o-1"}
         ),
         FindingStatus.PASS,
+    ),
+    Example(
+        "organisation-by-reference",
+        example_resource(
+            PERMISSION,
+            {
+                "OrganizationArn": Unresolved(
+                    "data.aws_organizations_organization.this.arn is known only after apply"
+                )
+            },
+        ),
+        FindingStatus.PASS,
+    ),
+    Example(
+        "organisation-not-a-string",
+        example_resource(PERMISSION, {"OrganizationArn": {"a": 1}}),
+        FindingStatus.UNKNOWN,
     ),
     Example(
         "own-account",

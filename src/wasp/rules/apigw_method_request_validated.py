@@ -1,9 +1,10 @@
 """API Gateway REST methods validate requests before they reach the backend."""
 
-from wasp.model import Severity
-from wasp.model.rule import Remediation, ResourceView, RuleMeta
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import Example, Remediation, ResourceView, RuleMeta, example_resource
 from wasp.rules._data_checks import expect_set, unknown_example
 from wasp.rules._expect import examples
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="API Gateway methods validate requests",
@@ -26,7 +27,7 @@ META = RuleMeta(
 
 
 def _not_preflight(view: ResourceView) -> bool:
-    return str(view.get("HttpMethod") or "").upper() != "OPTIONS"
+    return str(text(view, "HttpMethod") or "").upper() != "OPTIONS"
 
 
 evaluate = expect_set(
@@ -43,4 +44,9 @@ EXAMPLES = (
         failing=[("unvalidated", {"HttpMethod": "POST"})],
     ),
     unknown_example("AWS::ApiGateway::Method", "RequestValidatorId", {"HttpMethod": "POST"}),
+    Example(
+        "method-not-a-string",
+        example_resource("AWS::ApiGateway::Method", {"HttpMethod": ["POST"], "RequestValidatorId": "abc123"}),
+        FindingStatus.UNKNOWN,
+    ),
 )

@@ -14,6 +14,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._cmk_store import not_read_live
+from wasp.rules._shape import block, text
 
 META = RuleMeta(
     title="CodeBuild projects keep build logs",
@@ -37,8 +38,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail only when CloudWatch Logs are disabled and S3 logs are not enabled."""
     if not_read_live(view, ("LogsConfig",)) is not None:
         return unknown(f"the log settings of project {view.id} are not read live")
-    cloudwatch = str(view.get("LogsConfig.CloudWatchLogs.Status") or "ENABLED").upper()
-    s3 = str(view.get("LogsConfig.S3Logs.Status") or "DISABLED").upper()
+    block(view, "LogsConfig")
+    cloudwatch = str(text(view, "LogsConfig.CloudWatchLogs.Status", "ENABLED")).upper()
+    s3 = str(text(view, "LogsConfig.S3Logs.Status", "DISABLED")).upper()
     if cloudwatch == "ENABLED" or s3 == "ENABLED":
         return passed(f"build logs kept ({'CloudWatch Logs' if cloudwatch == 'ENABLED' else 'S3'})")
     return failed(f"project {view.resource.origin.address or view.id} keeps no build logs")
@@ -58,6 +60,11 @@ EXAMPLES = (
         "none",
         example_resource(_P, {"LogsConfig": {"CloudWatchLogs": {"Status": "DISABLED"}}}),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "status-not-a-string",
+        example_resource(_P, {"LogsConfig": {"CloudWatchLogs": {"Status": True}}}),
+        FindingStatus.UNKNOWN,
     ),
     Example("not-read-live", example_resource(_P, {}), FindingStatus.UNKNOWN),
 )

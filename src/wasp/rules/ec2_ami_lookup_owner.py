@@ -1,7 +1,5 @@
 """Terraform AMI lookups name the image owner (no whoAMI name confusion)."""
 
-from typing import Any
-
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -14,6 +12,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import entries, expect_type, is_text, judge_list
 
 LOOKUP = "WASP::EC2::ImageLookup"
 _PINNING = ("owner-id", "owner-alias", "image-id")
@@ -38,14 +37,24 @@ META = RuleMeta(
 )
 
 
-def _pinned(filters: Any) -> bool:
-    return any(isinstance(f, dict) and str(f.get("Name")) in _PINNING for f in filters or [])
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _pinned(view: ResourceView) -> bool:
+    """A filter on the owner (or the image id) with at least one value; WrongType for a malformed filter."""
+    for i, entry in enumerate(entries(view, "Filters")):
+        name = expect_type(f"Filters.{i}.Name", entry.get("Name"), is_text, "a string")
+        values = expect_type(f"Filters.{i}.Values", entry.get("Values"), _strings, "a list of strings")
+        if name in _PINNING and values:
+            return True
+    return False
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Owners or an owner/image filter pass; a lookup by name or other attributes without them fails."""
     name = view.resource.origin.address or view.id
-    if view.get("Owners") or _pinned(view.get("Filters")):
+    if judge_list(view, "Owners") or _pinned(view):
         return passed("the lookup is limited to named owners")
     return failed(f"{name} searches every public image: anyone can publish one that matches")
 
@@ -70,6 +79,11 @@ EXAMPLES = (
         "owner-filter",
         example_resource(LOOKUP, {"Filters": [{"Name": "owner-alias", "Values": ["amazon"]}]}),
         FindingStatus.PASS,
+    ),
+    Example(
+        "owner-filter-values-not-a-list",
+        example_resource(LOOKUP, {"Filters": [{"Name": "owner-alias", "Values": {"a": 1}}]}),
+        FindingStatus.UNKNOWN,
     ),
     Example(
         "owners-from-a-variable",

@@ -76,6 +76,13 @@ EXAMPLES = (
         workload=_W,
     ),
     Example(
+        "undated-finding",
+        _ME,
+        FindingStatus.UNKNOWN,
+        related=(account_with([vulnerability("undated", TYPE, _ID, first_seen="")], _SCANNED),),
+        workload=_W,
+    ),
+    Example(
         "not-scanned",
         _ME,
         FindingStatus.UNKNOWN,

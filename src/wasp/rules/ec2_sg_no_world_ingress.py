@@ -16,7 +16,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._shape import SG_RULE_FIELDS, items, malformed_fields
+from wasp.rules._shape import SG_RULE_FIELDS, expect_type, malformed_fields
 
 WORLD = ("0.0.0.0/0", "::/0")
 ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
@@ -100,7 +100,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     ingress = view.peek("SecurityGroupIngress", [])
     if contains_unresolved(ingress) is not None and not isinstance(ingress, list):
         view.get("SecurityGroupIngress")  # the whole list is unknown: raises, so the verdict is unknown
-    items(view, "SecurityGroupIngress")  # not a list: raises WrongType, the verdict is unknown
+    # not a list: WrongType, the verdict is unknown (unknown entries are weighed one by one below)
+    expect_type("SecurityGroupIngress", ingress, lambda v: isinstance(v, list), "a list")
     malformed: list[str] = []
     for rule in ingress:
         if contains_unresolved(rule) is not None:

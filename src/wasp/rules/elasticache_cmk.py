@@ -4,7 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
 from wasp.rules._cmk_store import cmk_everywhere, cmk_examples
 from wasp.rules._data_checks import KMS_WHY
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag, text
 
 META = RuleMeta(
     title="ElastiCache replication groups are encrypted with a customer-managed KMS key",
@@ -24,9 +24,9 @@ META = RuleMeta(
 
 def _encrypted(view: ResourceView) -> bool:
     """Only a group encrypted at rest has a key to judge (Valkey groups are by default)."""
-    if str(view.get("Engine") or "redis").lower() == "valkey":
-        return is_true(view.get("AtRestEncryptionEnabled", True))
-    return is_true(view.get("AtRestEncryptionEnabled"))
+    if str(text(view, "Engine", "redis")).lower() == "valkey":
+        return bool(flag(view, "AtRestEncryptionEnabled", True))
+    return bool(flag(view, "AtRestEncryptionEnabled", False))
 
 
 evaluate = cmk_everywhere(

@@ -1,5 +1,6 @@
 """Classic Load Balancer TLS negotiation policies offer only TLS 1.2 or later."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from wasp.model import FindingStatus, Severity
@@ -14,6 +15,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
+from wasp.rules._shape import entries, expect_type, is_text, on
 
 LB = "AWS::ElasticLoadBalancing::LoadBalancer"
 OLD_PROTOCOLS = ("Protocol-SSLv2", "Protocol-SSLv3", "Protocol-TLSv1", "Protocol-TLSv1.1")
@@ -41,30 +43,44 @@ META = RuleMeta(
 )
 
 
-def _problems(policy: dict[str, Any]) -> list[str]:
-    """What one SSL negotiation policy allows that it should not."""
+def _attributes(where: str, policy: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The policy's attributes; WrongType when the list or an entry is not what ELB reads."""
+    found = expect_type(where, policy.get("Attributes"), lambda v: isinstance(v, list), "a list")
+    for i, attribute in enumerate(found or []):
+        expect_type(
+            f"{where}.{i}", attribute, lambda v: isinstance(v, Mapping), "a mapping with Name and Value"
+        )
+    return list(found or [])
+
+
+def _problems(where: str, policy: Mapping[str, Any]) -> list[str]:
+    """What one SSL negotiation policy allows that it should not (WrongType for a malformed attribute: a
+    protocol or cipher switch is a boolean, the reference policy a string)."""
     out = []
-    for attribute in policy.get("Attributes") or []:
-        if not isinstance(attribute, dict):
-            continue
-        name, value = str(attribute.get("Name")), attribute.get("Value")
-        if name in OLD_PROTOCOLS and str(value).lower() == "true":
-            out.append(name.removeprefix("Protocol-"))
-        if name == "Reference-Security-Policy" and not str(value).startswith(MODERN_REFERENCES):
-            out.append(f"{value} (offers TLS 1.0 and 1.1)")
+    for i, attribute in enumerate(_attributes(f"{where}.Attributes", policy)):
+        at = f"{where}.Attributes.{i}"
+        name = expect_type(f"{at}.Name", attribute.get("Name"), is_text, "a string")
+        value = attribute.get("Value")
+        if name == "Reference-Security-Policy":
+            reference = expect_type(f"{at}.Value", value, is_text, "a predefined policy name")
+            if not str(reference).startswith(MODERN_REFERENCES):
+                out.append(f"{reference} (offers TLS 1.0 and 1.1)")
+        elif on(f"{at}.Value", value) and name in OLD_PROTOCOLS:
+            out.append(str(name).removeprefix("Protocol-"))
     return out
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Only load balancers with SSL negotiation policies; any old protocol fails."""
     negotiation = [
-        p
-        for p in view.get("Policies") or []
-        if isinstance(p, dict) and p.get("PolicyType") == "SSLNegotiationPolicyType"
+        (f"Policies.{i}", p)
+        for i, p in enumerate(entries(view, "Policies"))
+        if expect_type(f"Policies.{i}.PolicyType", p.get("PolicyType"), is_text, "a string")
+        == "SSLNegotiationPolicyType"
     ]
     if not negotiation:
         return None
-    found = [f"{p.get('PolicyName')}: {', '.join(bad)}" for p in negotiation if (bad := _problems(p))]
+    found = [f"{p.get('PolicyName')}: {', '.join(bad)}" for at, p in negotiation if (bad := _problems(at, p))]
     if found:
         return failed(
             f"classic load balancer {view.label('LoadBalancerName')} allows old protocols ({'; '.join(found)})"
@@ -99,5 +115,10 @@ EXAMPLES = (
         "tls12-only",
         example_resource(LB, _lb(("Protocol-TLSv1.2", "true"), ("Protocol-TLSv1", "false"))),
         FindingStatus.PASS,
+    ),
+    Example(
+        "switch-not-a-boolean",
+        example_resource(LB, _lb(("Protocol-TLSv1.2", "true"), ("Protocol-TLSv1", "off"))),
+        FindingStatus.UNKNOWN,
     ),
 )

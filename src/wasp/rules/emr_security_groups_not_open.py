@@ -20,6 +20,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._net import WORLD
+from wasp.rules._shape import SG_RULE_FIELDS, check_parents, malformed_fields
 
 GROUP = "AWS::EC2::SecurityGroup"
 _SLOTS = (
@@ -57,6 +58,7 @@ def _references(view: ResourceView) -> list[Any]:
     """The security groups the cluster names (each slot may hold one or a list)."""
     out: list[Any] = []
     for slot in _SLOTS:
+        check_parents(view, f"Instances.{slot}")  # Instances that is not a mapping: WrongType
         value = view.peek(f"Instances.{slot}")
         out.extend(value if isinstance(value, list) else [value] if value is not None else [])
     return out
@@ -79,15 +81,21 @@ def _group(ref: Any, ctx: RuleContext) -> Resource | None:
     )
 
 
-def _world_ports(view: ResourceView, group: Resource) -> tuple[list[str], bool]:
-    """The world-open ingress rules of one group, and whether any rule is known only at deploy time."""
+def _world_ports(view: ResourceView, group: Resource) -> tuple[list[str], str | None]:
+    """The world-open ingress rules of one group, and why the others cannot be judged (a rule known only at
+    deploy time, or malformed: it may open anything), if so."""
     ingress = view.neighbour(group).peek("SecurityGroupIngress", [])
     if not isinstance(ingress, list):
-        return [], True
-    opened, pending = [], False
+        return [], f"the ingress rules of {group.id} are unknown or not a list"
+    opened: list[str] = []
+    pending: str | None = None
     for rule in ingress:
         if contains_unresolved(rule) is not None:
-            pending = True
+            pending = pending or f"a rule of {group.id} is known only at deploy time"
+            continue
+        problem = malformed_fields(rule, SG_RULE_FIELDS)
+        if problem is not None:
+            pending = pending or f"a rule of {group.id} is malformed ({problem})"
             continue
         if isinstance(rule, dict) and (rule.get("CidrIp") in WORLD or rule.get("CidrIpv6") in WORLD):
             low, high = rule.get("FromPort", "all"), rule.get("ToPort", "all")
@@ -109,8 +117,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             continue
         ports, pending = _world_ports(view, group)
         opened += [f"{group.origin.address or group.id} port {p}" for p in ports]
-        if pending:
-            undecided.append(f"a rule of {group.id} is known only at deploy time")
+        if pending is not None:
+            undecided.append(pending)
     name = view.resource.origin.address or view.id
     if opened:
         return failed(f"EMR cluster {name} takes traffic from the internet: {', '.join(opened)}")
@@ -129,8 +137,10 @@ def _sg(rid: str, *ingress: dict[str, Any]) -> Resource:
 
 _OPEN = {"IpProtocol": "tcp", "FromPort": 8088, "ToPort": 8088, "CidrIp": "0.0.0.0/0"}
 _PRIVATE = {"IpProtocol": "tcp", "FromPort": 8088, "ToPort": 8088, "CidrIp": "10.0.0.0/16"}
+_MALFORMED = {"IpProtocol": "tcp", "FromPort": 8088, "ToPort": 8088, "CidrIp": ["0.0.0.0/0"]}
 EXAMPLES = (
     Example("world-open", _cluster("sg-master"), FindingStatus.FAIL, (_sg("sg-master", _OPEN),)),
     Example("private", _cluster("sg-master"), FindingStatus.PASS, (_sg("sg-master", _PRIVATE),)),
+    Example("malformed-rule", _cluster("sg-master"), FindingStatus.UNKNOWN, (_sg("sg-master", _MALFORMED),)),
     Example("group-elsewhere", _cluster("sg-other"), FindingStatus.UNKNOWN, (_sg("sg-master", _PRIVATE),)),
 )

@@ -13,6 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
+from wasp.rules._shape import flag
 
 ACCELERATOR = "AWS::GlobalAccelerator::Accelerator"
 
@@ -42,7 +43,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown(
             f"the flow-log setting of accelerator {view.id} is not stated (CloudFormation cannot set it)"
         )
-    if view.get("FlowLogs.Enabled") is True:
+    if flag(view, "FlowLogs.Enabled", False):
         return passed("flow logs on")
     return failed(f"accelerator {view.resource.origin.address or view.id} keeps no flow logs")
 

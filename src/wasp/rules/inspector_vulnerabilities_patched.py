@@ -21,7 +21,14 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._inspector import RegionRead, ref, region_list, regions
-from wasp.rules._inspector_resource import EPSS_LIKELY, collected_keys, linked_key, urgent, vulnerability
+from wasp.rules._inspector_resource import (
+    EPSS_LIKELY,
+    collected_keys,
+    first_seen_days,
+    linked_key,
+    urgent,
+    vulnerability,
+)
 from wasp.rules._service_findings import EVIDENCE_IDS, named
 
 META = RuleMeta(
@@ -57,6 +64,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     overdue: list[tuple[Mapping[str, Any], int]] = []
     problems: dict[str, str] = {}
     capped: list[str] = []
+    undated: list[str] = []
     read = on_resources = 0
     for region in regions(view, ctx):
         got: RegionRead = region_list(view, region, "InspectorFindings", "Findings")
@@ -71,8 +79,10 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             if linked_key(f) in collected:  # judged on the instance, repository or function it names
                 on_resources += 1
                 continue
-            age = ctx.days_since(f.get("FirstObservedAt"))
-            if age is not None and age > window:
+            age = first_seen_days(ctx, f)
+            if age is None:
+                undated.append(str(f.get("Id")))
+            elif age > window:
                 overdue.append((f, age))
     view.note("patch_window_days", window)
     view.note("findings_read", read)
@@ -95,6 +105,11 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
             f"{oldest} days) on {len(resources)} resource(s): {', '.join(resources[:5])}"
             f"{' and more' if len(resources) > 5 else ''}{exploitable}{more}; findings {named(ids)}",
             Severity.CRITICAL if hot else None,
+        )
+    if undated:
+        return unknown(
+            f"{len(undated)} Inspector finding(s) have no readable FirstObservedAt (findings {named(undated)}): "
+            f"they may be older than {window} days"
         )
     if problems or not regions(view, ctx):
         where = "; ".join(f"{r}: {p}" for r, p in problems.items()) or "no region is in scope"
@@ -133,6 +148,8 @@ _NEW = _vuln("new", "2025-12-28T00:00:00+00:00")
 EXAMPLES = (
     Example("none", _account([]), FindingStatus.PASS, workload=_W),
     Example("within-window", _account([_NEW]), FindingStatus.PASS, workload=_W),
+    Example("undated", _account([_NEW, _vuln("undated", "yesterday")]), FindingStatus.UNKNOWN, workload=_W),
+    Example("not-a-finding", _account([_NEW, "a finding"]), FindingStatus.UNKNOWN, workload=_W),
     Example("overdue", _account([_OLD, _NEW]), FindingStatus.FAIL, workload=_W),
     Example(
         "overdue-exploitable",

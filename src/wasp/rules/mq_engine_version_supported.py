@@ -18,6 +18,7 @@ from wasp.model.rule import (
     unknown,
 )
 from wasp.rules._cmk_store import not_read_live
+from wasp.rules._shape import text
 
 BROKER = "AWS::AmazonMQ::Broker"
 OLDEST_SUPPORTED = {"ACTIVEMQ": (5, 18), "RABBITMQ": (3, 13)}
@@ -47,8 +48,8 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Compare the engine line with the oldest supported one; an unrecognised engine or version is unknown."""
     if not_read_live(view, ("EngineVersion",)) is not None:
         return unknown(f"the engine version of broker {view.id} is not read live")
-    engine = str(view.get("EngineType") or "").upper()
-    version = str(view.get("EngineVersion") or "")
+    engine = str(text(view, "EngineType") or "").upper()
+    version = str(text(view, "EngineVersion") or "")
     floor = OLDEST_SUPPORTED.get(engine)
     found = _VERSION.match(version)
     if floor is None or found is None:

@@ -4,7 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
 from wasp.rules._cmk_store import cmk_everywhere, cmk_examples
 from wasp.rules._data_checks import KMS_WHY
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="Neptune clusters are encrypted with a customer-managed KMS key",
@@ -24,7 +24,7 @@ META = RuleMeta(
 
 def _encrypted(view: ResourceView) -> bool:
     """Only an encrypted cluster has a key to judge (an unencrypted one fails neptune_encrypted)."""
-    return is_true(view.get("StorageEncrypted"))
+    return bool(flag(view, "StorageEncrypted", False))
 
 
 evaluate = cmk_everywhere(

@@ -1,7 +1,18 @@
 """Neptune instances are not publicly accessible."""
 
-from wasp.model import Severity
-from wasp.model.rule import Remediation, RuleMeta
+from wasp.model import FindingStatus, OriginKind, Resource, Severity
+from wasp.model.resource import Origin
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    unknown,
+)
+from wasp.rules._cmk_store import not_read_live
 from wasp.rules._data_checks import unknown_example
 from wasp.rules._expect import examples, expect, is_false
 
@@ -24,7 +35,7 @@ META = RuleMeta(
     checkov=("CKV_AWS_102",),
 )
 
-evaluate = expect(
+_decide = expect(
     "PubliclyAccessible",
     is_false,
     ok="not publicly accessible",
@@ -32,11 +43,29 @@ evaluate = expect(
     default=False,
 )
 
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Fail when publicly accessible; absent in a template it is private (CloudFormation cannot set it,
+    Terraform defaults to false); a live instance whose setting was not read is unknown."""
+    if not_read_live(view, ("PubliclyAccessible",)) is not None:
+        return unknown(f"PubliclyAccessible of Neptune instance {view.id} was not read")
+    return _decide(view, ctx)
+
+
+_TEMPLATE = Resource(
+    type="AWS::Neptune::DBInstance",
+    id="Graph",
+    properties={"DBInstanceClass": "db.r6g.large"},
+    origin=Origin(kind=OriginKind.CLOUDFORMATION, address="Graph"),
+)
+
 EXAMPLES = (
     *examples(
         "AWS::Neptune::DBInstance",
-        passing=[("private", {"PubliclyAccessible": False}), ("default", {})],
+        passing=[("private", {"PubliclyAccessible": False})],
         failing=[("public", {"PubliclyAccessible": True})],
     ),
     unknown_example("AWS::Neptune::DBInstance", "PubliclyAccessible"),
+    Example("template-default", _TEMPLATE, FindingStatus.PASS),
+    Example("not-read-live", example_resource("AWS::Neptune::DBInstance", {}), FindingStatus.UNKNOWN),
 )

@@ -16,7 +16,7 @@ from wasp.model.rule import (
 from wasp.rules._cmk_store import CMK
 from wasp.rules._common import is_customer_managed_key
 from wasp.rules._data_checks import KMS_WHY, customer_key, declared_key
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 from wasp.rules._snapshot_source import source_cluster
 
 CLUSTER = "AWS::Neptune::DBCluster"
@@ -45,7 +45,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     cluster = source_cluster(view, ctx, CLUSTER)
     if cluster is None:
         return unknown(f"the source cluster of snapshot {view.id} is not in this configuration")
-    if not is_true(cluster.get("StorageEncrypted")):
+    if not flag(cluster, "StorageEncrypted", False):
         return None
     if declared_key(cluster.peek("KmsKeyId"), ctx):
         return passed("the source cluster's key is customer-managed")

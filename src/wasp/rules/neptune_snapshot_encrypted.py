@@ -13,7 +13,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 from wasp.rules._snapshot_source import source_cluster
 
 CLUSTER = "AWS::Neptune::DBCluster"
@@ -43,7 +43,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     cluster = source_cluster(view, ctx, CLUSTER)
     if cluster is None:
         return unknown(f"the source cluster of snapshot {view.id} is not in this configuration")
-    if is_true(cluster.get("StorageEncrypted")):
+    if flag(cluster, "StorageEncrypted", False):
         return passed("taken from an encrypted cluster")
     return failed(f"snapshot {view.id} is of an unencrypted cluster {cluster.resource.id}")
 

@@ -21,7 +21,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._common import tag_map
+from wasp.rules._shape import entries, expect_type, is_scalar, is_text
 
 SELECTION = "AWS::Backup::BackupSelection"
 _REFERENCE = re.compile(
@@ -52,65 +52,97 @@ META = RuleMeta(
 )
 
 
+def _identifier(view: ResourceView) -> Any:
+    """The cluster's identifier (a string, None when unset or unknown); WrongType for another type."""
+    value = expect_type("DBClusterIdentifier", view.peek("DBClusterIdentifier"), is_text, "a string")
+    return value if isinstance(value, str) else None
+
+
 def _names(view: ResourceView) -> set[str]:
     """What a selection may call this cluster: its logical id or address, identifier and ARN."""
     r = view.resource
     out = {r.id, r.origin.address or r.id}
-    for value in (r.arn, r.properties.get("DBClusterIdentifier")):
+    for value in (r.arn, _identifier(view)):
         if isinstance(value, str):
             out.add(value)
     return out
 
 
 def _covers(entry: Any, view: ResourceView) -> bool | None:
-    """Whether one selected resource names this cluster (None: known only at deploy, and not by reference)."""
+    """Whether one selected resource names this cluster (None: known only at deploy, and not by reference, or
+    not a string)."""
     if isinstance(entry, Unresolved):
         found = _REFERENCE.match(entry.reason)
         if found is None:
             return None
         return (found.group("cfn") or found.group("tf")) in _names(view)
-    text = str(entry)
-    identifier = view.resource.properties.get("DBClusterIdentifier")
-    if "*" in text:
-        if text == "*":
+    if not isinstance(entry, str):
+        return None  # a malformed entry may stand for anything
+    identifier = _identifier(view)
+    if "*" in entry:
+        if entry == "*":
             return True
-        if ":rds:" not in text or ":cluster:" not in text:
+        if ":rds:" not in entry or ":cluster:" not in entry:
             return False
-        if not isinstance(identifier, str):
+        if identifier is None:
             return None  # a wildcard over cluster names, and this cluster's name is not known
-        return fnmatchcase(identifier, text.split(":cluster:", 1)[1])
-    return text in _names(view) or (isinstance(identifier, str) and text.endswith(f":cluster:{identifier}"))
+        return fnmatchcase(identifier, entry.split(":cluster:", 1)[1])
+    return entry in _names(view) or (identifier is not None and entry.endswith(f":cluster:{identifier}"))
 
 
-def _tagged(condition: Any, tags: dict[str, str]) -> bool | None:
+def _tags(view: ResourceView) -> dict[str, str] | None:
+    """The cluster's tags (None when unknown); WrongType when they are not a list of Key/Value strings."""
+    if contains_unresolved(view.peek("Tags")) is not None:
+        return None
+    out = {}
+    for i, tag in enumerate(entries(view, "Tags")):
+        key = expect_type(f"Tags.{i}.Key", tag.get("Key"), is_text, "a string")
+        value = expect_type(f"Tags.{i}.Value", tag.get("Value"), is_scalar, "a string")
+        out[str(key)] = "" if value is None else str(value)
+    return out
+
+
+def _tagged(condition: Any, view: ResourceView) -> bool | None:
     if contains_unresolved(condition) is not None or not isinstance(condition, dict):
         return None
     key, value = condition.get("ConditionKey"), condition.get("ConditionValue")
-    return str(key) in tags and (tags[str(key)] == str(value))
+    if not isinstance(key, str) or not isinstance(value, str):
+        return None  # a malformed condition may stand for anything
+    tags = _tags(view)
+    if tags is None:
+        return None
+    return tags.get(key) == value
+
+
+def _listed(chosen: dict[str, Any], key: str) -> list[Any] | None:
+    """The selection's list at ``key`` (empty when absent); None when it is unknown or not a list."""
+    value = chosen.get(key)
+    if value is None:
+        return []
+    return value if isinstance(value, list) else None
 
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """A selection that names the cluster (by reference, identifier, ARN, wildcard or a tag it carries) passes."""
+    """A selection that names the cluster (by reference, identifier, ARN, wildcard or a tag it carries) passes;
+    a selection whose resources or tag conditions are unknown or malformed leaves a failure unknown."""
     if view.resource.origin.kind not in (OriginKind.CLOUDFORMATION, OriginKind.TERRAFORM):
         return unknown("AWS Backup selections are not read live")
-    tags = tag_map(view.peek("Tags"))
-    undecided = False
+    undecided: list[str] = []
     for selection in ctx.inventory.of_type(SELECTION):
         chosen = view.neighbour(selection).peek("BackupSelection") or {}
-        if not isinstance(chosen, dict):
-            undecided = True
-            continue
-        resources = chosen.get("Resources")
-        if isinstance(resources, Unresolved):
-            undecided = True
-            resources = []
-        verdicts = [_covers(e, view) for e in resources or []]
-        verdicts += [_tagged(c, tags) for c in chosen.get("ListOfTags") or []]
+        resources = _listed(chosen, "Resources") if isinstance(chosen, dict) else None
+        conditions = _listed(chosen, "ListOfTags") if isinstance(chosen, dict) else None
+        if resources is None or conditions is None:
+            undecided.append(f"backup selection {selection.id} is unknown or malformed")
+            resources, conditions = resources or [], conditions or []
+        verdicts = [_covers(e, view) for e in resources]
+        verdicts += [_tagged(c, view) for c in conditions]
         if any(v is True for v in verdicts):
             return passed(f"covered by backup selection {selection.id}")
-        undecided = undecided or any(v is None for v in verdicts)
+        if any(v is None for v in verdicts):
+            undecided.append(f"backup selection {selection.id} names resources known only at deploy time")
     if undecided:
-        return unknown("a backup selection names resources known only at deploy time")
+        return unknown(undecided[0])
     return failed(f"cluster {view.resource.origin.address or view.id} is in no AWS Backup plan")
 
 

@@ -3,6 +3,7 @@
 from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
 from wasp.rules._copy_tags import WHY, copy_tags, copy_tags_examples
+from wasp.rules._iam_refs import is_set
 
 META = RuleMeta(
     title="RDS instances copy their tags to snapshots",
@@ -22,7 +23,7 @@ META = RuleMeta(
 
 def _standalone(view: ResourceView) -> bool:
     """An Aurora member takes its cluster's setting (rds_cluster_copy_tags decides it)."""
-    return not view.get("DBClusterIdentifier")
+    return not is_set(view, "DBClusterIdentifier")
 
 
 evaluate = copy_tags("RDS instance", applies=_standalone)

@@ -4,7 +4,7 @@ from wasp.model import Severity
 from wasp.model.rule import Remediation, ResourceView, RuleMeta
 from wasp.rules._cmk_store import cmk_everywhere, cmk_examples
 from wasp.rules._data_checks import KMS_WHY
-from wasp.rules._expect import is_true
+from wasp.rules._shape import flag
 
 META = RuleMeta(
     title="RDS Performance Insights data is encrypted with a customer-managed KMS key",
@@ -24,7 +24,7 @@ META = RuleMeta(
 
 def _enabled(view: ResourceView) -> bool:
     """Only an instance with Performance Insights on has its data to protect."""
-    return is_true(view.get("EnablePerformanceInsights"))
+    return bool(flag(view, "EnablePerformanceInsights", False))
 
 
 evaluate = cmk_everywhere(

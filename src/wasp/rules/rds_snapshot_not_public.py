@@ -1,9 +1,21 @@
 """RDS snapshots are not shared publicly."""
 
-from wasp.model import Severity
-from wasp.model.rule import Remediation, RuleMeta
+import re
+
+from wasp.model import FindingStatus, Severity
+from wasp.model.rule import (
+    Example,
+    Remediation,
+    ResourceView,
+    RuleContext,
+    RuleMeta,
+    Verdict,
+    example_resource,
+    unknown,
+)
+from wasp.rules._cmk_store import not_read_live
 from wasp.rules._data_checks import unknown_example
-from wasp.rules._expect import examples, expect
+from wasp.rules._expect import Test, examples, expect
 
 META = RuleMeta(
     title="RDS snapshots are not public",
@@ -24,17 +36,38 @@ META = RuleMeta(
 )
 
 
-def _private(shared: object) -> bool:
-    return isinstance(shared, list) and "all" not in [str(a).lower() for a in shared]
+_SHARED_WITH = re.compile(r"\A(\d{12}|all)\Z", re.IGNORECASE)
 
 
-evaluate = expect(
+def _accounts(shared: object) -> bool:
+    """A list of account ids (or "all"); account ids written as numbers are accepted."""
+    return isinstance(shared, list) and all(
+        isinstance(a, (str, int)) and not isinstance(a, bool) and _SHARED_WITH.match(str(a)) for a in shared
+    )
+
+
+_private = Test(
+    lambda shared: "all" not in [str(a).lower() for a in shared],
+    "a list of account ids (or all)",
+    _accounts,
+)
+
+
+_decide = expect(
     "SharedAccounts",
     _private,
     ok="shared with named accounts only",
     bad="snapshot {name} is shared with every AWS account (all)",
     default=[],
 )
+
+
+def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
+    """Fail when shared with all; a live snapshot whose sharing was not read is unknown."""
+    if not_read_live(view, ("SharedAccounts",)) is not None:
+        return unknown(f"the sharing of snapshot {view.id} was not read")
+    return _decide(view, ctx)
+
 
 EXAMPLES = (
     *examples(
@@ -43,4 +76,9 @@ EXAMPLES = (
         failing=[("public", {"SharedAccounts": ["all"]})],
     ),
     unknown_example("WASP::RDS::DBSnapshot", "SharedAccounts"),
+    Example(
+        "not-an-account",
+        example_resource("WASP::RDS::DBSnapshot", {"SharedAccounts": ["everyone"]}),
+        FindingStatus.UNKNOWN,
+    ),
 )

@@ -14,6 +14,7 @@ from wasp.model.rule import (
 )
 from wasp.rules._cmk_store import CMK, RESTRICTED, cmk_everywhere, not_read_live, sensitive
 from wasp.rules._data_checks import KMS_WHY
+from wasp.rules._shape import text
 
 META = RuleMeta(
     title="S3 buckets encrypt with a customer-managed KMS key by default",
@@ -46,7 +47,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         return unknown(f"the default encryption of bucket {view.id} is not read live")
     if sensitive(view, ctx):
         return None  # decided by s3_bucket_cmk_for_sensitive
-    algorithm = view.get(f"{_DEFAULT}.SSEAlgorithm")
+    algorithm = text(view, f"{_DEFAULT}.SSEAlgorithm")
     if algorithm not in _KMS:
         name = view.resource.origin.address or view.id
         return failed(

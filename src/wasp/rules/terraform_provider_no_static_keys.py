@@ -41,9 +41,15 @@ META = RuleMeta(
 )
 
 
+def _written(value: object) -> bool:
+    """A credential in the configuration: the reader's marker, or any other known value (never judged by type:
+    whatever is written there is written)."""
+    return value is not None and value != "" and not isinstance(value, Unresolved)
+
+
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Fail when any credential is written in the configuration; one left to apply time passes."""
-    written = [label for prop, label in _CREDENTIALS if view.peek(prop) == LITERAL]
+    written = [label for prop, label in _CREDENTIALS if _written(view.peek(prop))]
     name = view.resource.origin.address or view.id
     if written:
         return failed(

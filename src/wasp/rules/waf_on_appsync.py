@@ -11,6 +11,7 @@ from wasp.model.rule import (
     Verdict,
     example_resource,
 )
+from wasp.rules._shape import text
 from wasp.rules._waf import ACL, waf_verdict
 
 API = "AWS::AppSync::GraphQLApi"
@@ -38,9 +39,9 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Public APIs only; see _waf.waf_verdict."""
-    if str(view.get("Visibility") or "GLOBAL").upper() == "PRIVATE":
+    if str(text(view, "Visibility", "GLOBAL")).upper() == "PRIVATE":
         return None
-    return waf_verdict(view, ctx, view.get(f"{SUPPLEMENTARY}.WebAclArn"), "AppSync API")
+    return waf_verdict(view, ctx, text(view, f"{SUPPLEMENTARY}.WebAclArn"), "AppSync API")
 
 
 EXAMPLES = (
@@ -52,4 +53,11 @@ EXAMPLES = (
         FindingStatus.PASS,
     ),
     Example("bare", example_resource(API, {"Name": "shop"}), FindingStatus.FAIL),
+    Example(
+        "acl-not-a-string",
+        example_resource(
+            API, {SUPPLEMENTARY: {"WebAclArn": ["arn:aws:wafv2:eu-west-2:1:regional/webacl/api/abc"]}}
+        ),
+        FindingStatus.UNKNOWN,
+    ),
 )
