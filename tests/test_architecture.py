@@ -28,6 +28,8 @@ PLANTED = {
     "wasp/report/safe_text.py": "import wasp.collect.api",
     "wasp/iac/enrich.py": "def _x() -> None:\n    from wasp.engine import evaluate",
     "wasp/engine/decide.py": "import wasp.iac.tree",
+    "wasp/wa/notes.py": "def _x() -> None:\n    import wasp.collect.api",
+    "wasp/org/scope.py": "import wasp.rules",
 }
 
 
