@@ -13,9 +13,10 @@ from wasp.attest import load_attestations
 from wasp.attest.waivers import Waiver, load_waivers
 from wasp.catalogue import load_catalogue
 from wasp.collect import CollectionStats, collect, plan, select_collectors
+from wasp.collect.base import Collector
 from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS
 from wasp.collect.runner import DEFAULT_WORKERS, Progress
-from wasp.collect.session import open_accounts
+from wasp.collect.session import Unopened, open_accounts
 from wasp.engine import run_review
 from wasp.errors import InputError
 from wasp.model import Catalogue, Inventory, Review, Workload
@@ -96,8 +97,15 @@ def collect_live(
                 max_attempts=max_attempts,
                 timeout=timeout,
             )
+    unopened: list[Unopened] = []
     accesses = open_accounts(
-        workload.profile, workload.accounts, workload.role_name, workload.regions[0], max_attempts, timeout
+        workload.profile,
+        workload.accounts,
+        workload.role_name,
+        workload.regions[0],
+        max_attempts,
+        timeout,
+        unopened,
     )
     tasks = plan(selected, [a.account for a in accesses], workload.regions)
     inventory, stats = collect(
@@ -110,7 +118,28 @@ def collect_live(
         timeout=None if timeout is None else max(0.0, timeout - (time.monotonic() - started)),
         findings=workload.findings,
     )
+    if unopened:
+        _unopened_gaps(inventory, stats, unopened, selected, len(accesses))
     return inventory, stats, tuple(a.account for a in accesses)
+
+
+def _unopened_gaps(
+    inventory: Inventory,
+    stats: CollectionStats,
+    unopened: list[Unopened],
+    selected: list[Collector],
+    opened: int,
+) -> None:
+    """Listed accounts whose role could not be assumed, as in an organisation review (docs/org.md): one gap
+    each (every type of the selected collectors not assessed there), and counted as selected, not reviewed."""
+    from wasp.org.work import assume_gap
+
+    types = tuple(t for c in selected for t in c.resource_types)
+    for u in unopened:
+        inventory.add_gap(assume_gap(u.account, u.message, u.code, types))
+    stats.accounts_selected = opened + len(unopened)
+    stats.accounts_reviewed = opened
+    stats.unopened = tuple(u.message for u in unopened)
 
 
 def _phases(progress: Progress) -> Phase:

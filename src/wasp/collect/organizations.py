@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from wasp.collect.api import ApiReader, CallFailed
@@ -36,16 +37,22 @@ class OrganizationsCollector(Collector):
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
-        """Nothing when the account is not in an organisation; member accounts see only the organisation."""
+        """Nothing when the account is not in an organisation.
+
+        Accounts and SCPs are read from the management account and from any account Organizations answers
+        (a delegated administrator): whether a member may read them is decided by what ListRoots answers, a
+        denied read being a gap that says to run from the management account or a delegated administrator.
+        """
         org = (api.call("describe_organization", absent=NOT_IN_USE, affects=(ORG,)) or {}).get("Organization")
         if not org:
             return
         origin = live(api, None)
+        management = org.get("MasterAccountId") == api.account
         supplementary: dict[str, Any] = {
             "ManagementAccountId": org.get("MasterAccountId"),
-            "CallerIsManagement": org.get("MasterAccountId") == api.account,
+            "CallerIsManagement": management,
         }
-        if org.get("MasterAccountId") == api.account:
+        if management:
             supplementary["DelegatedAdministrators"] = self._delegated(api)
         yield Resource(
             type=ORG,
@@ -54,16 +61,18 @@ class OrganizationsCollector(Collector):
             origin=origin,
             properties={"FeatureSet": org.get("FeatureSet"), SUPPLEMENTARY: supplementary},
         )
-        if org.get("MasterAccountId") != api.account:
-            api.record_gap(
-                "list_accounts_for_parent",
-                "access_denied",
-                f"account {api.account} is a member of {org['Id']}: accounts and SCPs are readable only "
-                "from the management account or a delegated administrator",
-                (ACCOUNT, POLICY),
-            )
-            return
-        roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
+        try:
+            roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
+        except CallFailed as failed:
+            if not management:
+                _explain_member_denial(api, failed, org["Id"])
+            raise
+        yield from self._tree(api, origin, roots)
+        yield from self._policies(api, origin)
+
+    @staticmethod
+    def _tree(api: ApiReader, origin: Any, roots: list[Any]) -> Iterator[Resource]:
+        """Every account under the roots, with its OU path and the chain of OU ids and names above it."""
         # (parent id, path of names, the ids and names from the root down to the parent): SCPs apply by id
         stack: list[tuple[str, str, list[dict[str, str]]]] = [
             (r["Id"], "Root", [{"Id": r["Id"], "Name": "Root"}]) for r in roots
@@ -94,7 +103,6 @@ class OrganizationsCollector(Collector):
             ):
                 name = ou.get("Name", ou["Id"])
                 stack.append((ou["Id"], f"{path}/{name}", [*chain, {"Id": ou["Id"], "Name": name}]))
-        yield from self._policies(api, origin)
 
     @staticmethod
     def _delegated(api: ApiReader) -> Any:
@@ -157,3 +165,16 @@ class OrganizationsCollector(Collector):
                     SUPPLEMENTARY: {"AwsManaged": bool(summary.get("AwsManaged"))},
                 },
             )
+
+
+def _explain_member_denial(api: ApiReader, failed: CallFailed, org_id: str) -> None:
+    """A member account denied the organisation's tree: reword its gap to say where the read works."""
+    if failed.gap.error != "access_denied":
+        return
+    at = api.gaps.index(failed.gap)
+    api.gaps[at] = replace(
+        failed.gap,
+        message=f"account {api.account} is a member of {org_id} that may not list its accounts and SCPs "
+        "(organizations:ListRoots denied): they are readable from the management account or a delegated "
+        "administrator for Organizations; run the review from one of them (docs/org.md)",
+    )

@@ -65,24 +65,36 @@ def caller_identity(session: boto3.session.Session, region: str) -> tuple[str, s
         raise AwsSetupError(f"cannot start an AWS session: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class Unopened:
+    """A listed account whose role could not be assumed: a gap for that account, not an abort."""
+
+    account: str
+    message: str
+    """One line: ``cannot assume ROLE in ACCOUNT: CODE``."""
+    code: str
+    """The error code STS answered (``AccessDenied``...), or the botocore error's name."""
+
+
 def _assume(
     session: boto3.session.Session, account: str, role_name: str, region: str
 ) -> boto3.session.Session:
+    """A session for ``role_name`` in ``account``; raises ClientError / BotoCoreError when it is refused."""
+    sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))
     arn = f"arn:aws:iam::{account}:role/{role_name}"
-    try:
-        sts = session.client("sts", region_name=region, config=client_config(max_attempts=3))
-        creds = sts.assume_role(RoleArn=arn, RoleSessionName=SESSION_NAME)["Credentials"]
-    except ClientError as exc:
-        code = exc.response.get("Error", {}).get("Code", "error")
-        raise AwsSetupError(
-            f"cannot assume {arn} ({code}); deploy the read-only role (see `wasp permissions`) and trust the caller"
-        ) from exc
+    creds = sts.assume_role(RoleArn=arn, RoleSessionName=SESSION_NAME)["Credentials"]
     return boto3.session.Session(
         aws_access_key_id=creds["AccessKeyId"],
         aws_secret_access_key=creds["SecretAccessKey"],
         aws_session_token=creds["SessionToken"],
         region_name=region,
     )
+
+
+def _error_code(exc: Exception) -> str:
+    if isinstance(exc, ClientError):
+        return str(exc.response.get("Error", {}).get("Code", "error"))
+    return type(exc).__name__
 
 
 def open_accounts(
@@ -92,21 +104,34 @@ def open_accounts(
     region: str,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     budget: float | None = None,
+    unopened: list[Unopened] | None = None,
 ) -> list[AccountAccess]:
     """Clients for each account in scope.
 
     Without a role, the credentials' own account is reviewed and must be one the workload lists (when
     it lists any). With a role, it is assumed in every listed account. ``budget`` (seconds) bounds each
-    call's timeouts (see :func:`wasp.collect.clients.client_config`).
+    call's timeouts (see :func:`wasp.collect.clients.client_config`). An account whose role cannot be
+    assumed raises AwsSetupError, unless ``unopened`` is given: it is then appended there and left out.
     """
     session = base_session(profile, region)
     own, caller = caller_identity(session, region)
     config = client_config(max_attempts, budget=budget)
     if role_name and accounts:
-        return [
-            AccountAccess(a, ClientFactory(_assume(session, a, role_name, region), config), caller)
-            for a in accounts
-        ]
+        opened: list[AccountAccess] = []
+        for account in accounts:
+            try:
+                assumed = _assume(session, account, role_name, region)
+            except (ClientError, BotoCoreError) as exc:
+                code = _error_code(exc)
+                if unopened is None:
+                    raise AwsSetupError(
+                        f"cannot assume arn:aws:iam::{account}:role/{role_name} ({code}); deploy the read-only "
+                        "role (see `wasp permissions`) and trust the caller"
+                    ) from exc
+                unopened.append(Unopened(account, f"cannot assume {role_name} in {account}: {code}", code))
+                continue
+            opened.append(AccountAccess(account, ClientFactory(assumed, config), caller))
+        return opened
     if accounts and own not in accounts:
         raise AwsSetupError(
             f"the credentials are for account {own}, but the workload lists {', '.join(accounts)}; "
