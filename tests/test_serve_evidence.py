@@ -114,3 +114,14 @@ def test_guidance_links_follow_the_documentation_page_names(store_doc: tuple[Sto
     r = c.get(f"/w/{doc['workload']}/q/SEC01")
     assert f'href="{BASE}sec_securely_operate_multi_accounts.html"' in r.text
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_a_row_not_in_document_order_is_still_found(store_doc: tuple[Store, dict[str, Any]]) -> None:
+    store, doc = store_doc
+    reviews = Reviews(store)
+    reviews.slim(1)
+    kept = reviews._evidence[1]
+    first, second = doc["findings"][0]["id"], doc["findings"][1]["id"]
+    kept[first], kept[second] = (kept[second][0], kept[first][1]), (kept[first][0], kept[second][1])
+    assert reviews.finding(1, first)["id"] == first
+    assert reviews.finding(1, second)["id"] == second

@@ -54,7 +54,8 @@ class Reviews:
         self.store = store
         self._cache: OrderedDict[int, Slim] = OrderedDict()
         self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-        self._evidence: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._evidence: OrderedDict[int, dict[str, tuple[int, Any]]] = OrderedDict()
+        self._first_row: dict[int, int] = {}
         self._size = size
         self._lock = threading.Lock()
 
@@ -92,39 +93,60 @@ class Reviews:
         return slim
 
     def _keep_evidence(self, review_id: int, doc: dict[str, Any]) -> None:
-        """Keep the evidence of the review's findings (by finding id) for the last few reviews whose document
-        was read, so a finding's detail page needs no second read of a big document."""
+        """Keep the evidence of the review's findings (by finding id, with the finding's position in the
+        document) for the last few reviews whose document was read, so a finding's detail page needs no second
+        read of a big document."""
         evidence = {
-            str(f.get("id")): f.get("evidence", {}) for f in doc.get("findings", ()) if isinstance(f, dict)
+            str(f.get("id")): (i, f.get("evidence", {}))
+            for i, f in enumerate(doc.get("findings", ()))
+            if isinstance(f, dict)
         }
         with self._lock:
             self._evidence[review_id] = evidence
             while len(self._evidence) > EVIDENCE_REVIEWS:
                 self._evidence.popitem(last=False)
 
+    def _kept(self, review_id: int) -> dict[str, tuple[int, Any]]:
+        with self._lock:
+            kept = self._evidence.get(review_id)
+            if kept is not None:
+                self._evidence.move_to_end(review_id)
+                return kept
+            self._cache.pop(
+                review_id, None
+            )  # read the document again: slim() parses it and keeps the evidence
+        self.slim(review_id)
+        with self._lock:
+            return self._evidence.get(review_id, {})
+
     def finding(self, review_id: int, finding_id: str) -> dict[str, Any]:
         """One finding's columns and the evidence its rule recorded (already redacted in the review document);
         StoreError when the review has no such finding."""
+        kept = self._kept(review_id)
+        position, evidence = kept.get(finding_id, (None, {}))
+        columns = select(*(getattr(FindingRow, c) for c in COLUMNS))
         with Session(self.store.engine) as session:
-            row = session.execute(
-                select(*(getattr(FindingRow, c) for c in COLUMNS)).where(
-                    FindingRow.review_id == review_id, FindingRow.finding_id == finding_id
-                )
-            ).first()
+            row = None
+            if position is not None:  # findings are stored in document order: try the row by primary key
+                first = self._first_row.get(review_id)
+                if first is None:
+                    first = session.scalar(
+                        select(func.min(FindingRow.id)).where(FindingRow.review_id == review_id)
+                    )
+                    if first is not None:
+                        self._first_row[review_id] = first  # a stored review's rows never change
+                if first is not None:
+                    row = session.execute(
+                        columns.where(FindingRow.id == first + position, FindingRow.review_id == review_id)
+                    ).first()
+            if row is None or row.finding_id != finding_id:
+                row = session.execute(
+                    columns.where(FindingRow.review_id == review_id, FindingRow.finding_id == finding_id)
+                ).first()
         if row is None:
             raise StoreError(f"no finding {finding_id} in review {review_id}")
         found = {SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=True)}
-        with self._lock:
-            evidence = self._evidence.get(review_id)
-            if evidence is not None:
-                self._evidence.move_to_end(review_id)
-        if evidence is None:
-            with self._lock:  # read the document again: drop the cached slim so slim() parses and keeps it
-                self._cache.pop(review_id, None)
-            self.slim(review_id)
-            with self._lock:
-                evidence = self._evidence.get(review_id, {})
-        found["evidence"] = evidence.get(finding_id, {})
+        found["evidence"] = evidence
         return found
 
     def latest_per_workload(self) -> list[dict[str, Any]]:
