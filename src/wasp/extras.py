@@ -15,6 +15,7 @@ EXTRAS: dict[str, str] = {
     "demo": "The emulated demo account",
     "dask": "Reviews on a Dask cluster",
     "serve": "The web application (`wasp serve`)",
+    "oidc": "OIDC logins to `wasp serve`",
 }
 """Each extra and what it gives, for the one-line message a missing extra produces."""
 

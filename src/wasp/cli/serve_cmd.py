@@ -13,6 +13,31 @@ from wasp.cli.options import command, db_option, path_type
 
 LOOPBACK = ("localhost",)
 SECRET_ENV = "WASP_SERVE_SECRET"
+OIDC_SECRET_ENV = "WASP_OIDC_CLIENT_SECRET"
+
+
+def oidc_secret(secret_file: Path | None) -> str:
+    """The OIDC client secret: the file's first line, else the environment variable (never the command line)."""
+    from wasp.errors import InputError
+
+    if secret_file is not None:
+        try:
+            text = secret_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                f"{secret_file}: cannot read the OIDC client secret ({exc.__class__.__name__})"
+            ) from exc
+        lines = text.splitlines()
+        value = lines[0].strip() if lines else ""
+        if not value:
+            raise InputError(f"{secret_file}: the OIDC client secret file is empty")
+        return value
+    value = os.environ.get(OIDC_SECRET_ENV, "").strip()
+    if not value:
+        raise InputError(
+            f"--oidc-issuer needs the client secret: give --oidc-client-secret-file FILE or set {OIDC_SECRET_ENV}"
+        )
+    return value
 
 
 def bind_warning(host: str, tls: bool, trusted_proxy: bool) -> str | None:
@@ -50,6 +75,25 @@ def bind_warning(host: str, tls: bool, trusted_proxy: bool) -> str | None:
     default=None,
     help="Trust X-Forwarded-Proto/For from these proxy addresses (a TLS-terminating reverse proxy)",
 )
+@click.option(
+    "--oidc-issuer", metavar="URL", default=None, help="Also log in with this OIDC provider (https)"
+)
+@click.option(
+    "--oidc-client-id", metavar="ID", default=None, help="This server's client id at the OIDC provider"
+)
+@click.option(
+    "--oidc-client-secret-file",
+    type=path_type(exists=True, dir_okay=False),
+    metavar="FILE",
+    help=f"File holding the OIDC client secret (or set {OIDC_SECRET_ENV})",
+)
+@click.option(
+    "--oidc-user-claim",
+    default="email",
+    show_default=True,
+    type=click.Choice(("email", "preferred_username", "sub")),
+    help="The ID token claim that must equal a local user's name",
+)
 def serve(
     db: str | None,
     host: str,
@@ -57,11 +101,17 @@ def serve(
     certfile: Path | None,
     keyfile: Path | None,
     forwarded_allow_ips: str | None,
+    oidc_issuer: str | None,
+    oidc_client_id: str | None,
+    oidc_client_secret_file: Path | None,
+    oidc_user_claim: str,
 ) -> None:
     """Serve the review store in a browser for a team (needs wasp[serve]).
 
     Dashboard, questions, questionnaire, improvement plan, milestones and diff; JSON under /api/. Everyone logs in (add users with `wasp users add`). Binds to 127.0.0.1 unless --host says otherwise.
     Sessions are signed with WASP_SERVE_SECRET when set; otherwise with a random key, so they end on restart.
+    With --oidc-issuer, people may also log in at that provider (needs wasp[oidc]); the claim named by
+    --oidc-user-claim must equal the name of a user an admin added, whose local role applies.
     """
     from wasp.errors import InputError
     from wasp.extras import require
@@ -73,10 +123,21 @@ def serve(
     from wasp.serve.app import create_app
     from wasp.store import open_store
 
+    oidc = None
+    if oidc_issuer or oidc_client_id or oidc_client_secret_file:
+        if not (oidc_issuer and oidc_client_id):
+            raise InputError("OIDC login needs both --oidc-issuer and --oidc-client-id")
+        require("oidc", "authlib")
+        from wasp.serve.oidc import OidcConfig
+
+        oidc = OidcConfig(
+            oidc_issuer, oidc_client_id, oidc_secret(oidc_client_secret_file), claim=oidc_user_claim
+        )
+
     warning = bind_warning(host, certfile is not None, bool(forwarded_allow_ips))
     if warning:
         click.echo(warning, err=True)
-    app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None, warm=True)
+    app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None, warm=True, oidc=oidc)
     scheme = "https" if certfile else "http"
     click.echo(f"wasp serve: open {scheme}://{host}:{port}/login (Ctrl+C stops)", err=True)
     uvicorn.run(

@@ -135,6 +135,12 @@ def findings(
     return {"total": total, "page": page, "per_page": per_page, "findings": items}
 
 
+@router.get("/reviews/{review_id}/findings/{finding_id}")
+def finding(request: Request, review_id: int, finding_id: str, who: Viewer) -> dict[str, Any]:
+    """One finding with the evidence its rule recorded (property paths and values, secrets redacted)."""
+    return _reviews(request).finding(review_id, finding_id)
+
+
 @router.get("/workloads/{workload}/questions")
 def current_questions(request: Request, workload: str, who: Viewer) -> list[dict[str, Any]]:
     """The latest review's questions re-decided with the questionnaire's current answers."""

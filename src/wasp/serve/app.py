@@ -5,11 +5,12 @@ from __future__ import annotations
 import secrets
 import threading
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from itsdangerous import URLSafeTimedSerializer
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from wasp.errors import InputError
@@ -18,6 +19,9 @@ from wasp.store.db import Store, StoreError
 from .auth import Forbidden, NotLoggedIn, current
 from .data import Reviews
 from .security import CookieSigner, LoginLimiter, security_headers
+
+if TYPE_CHECKING:
+    from .oidc import OidcConfig
 
 
 def templates() -> Environment:
@@ -44,11 +48,17 @@ def _api(request: Request) -> bool:
 
 
 def create_app(
-    store: Store, *, secret_key: str | None = None, limiter: LoginLimiter | None = None, warm: bool = False
+    store: Store,
+    *,
+    secret_key: str | None = None,
+    limiter: LoginLimiter | None = None,
+    warm: bool = False,
+    oidc: OidcConfig | None = None,
 ) -> FastAPI:
     """The web application over ``store``. Without ``secret_key`` a random one is made (sessions then end
-    when the server restarts). ``warm`` reads the latest reviews into the cache in the background at start."""
-    from . import api, pages
+    when the server restarts). ``warm`` reads the latest reviews into the cache in the background at start.
+    ``oidc`` adds login with that identity provider (/login/oidc) next to local passwords."""
+    from . import api, oidc_pages, pages
 
     app = FastAPI(
         title="wasp",
@@ -61,13 +71,17 @@ def create_app(
     app.state.reviews = Reviews(store)
     if warm:
         threading.Thread(target=app.state.reviews.warm, name="wasp-serve-warm", daemon=True).start()
-    app.state.signer = CookieSigner(secret_key or secrets.token_urlsafe(32))
+    key = secret_key or secrets.token_urlsafe(32)
+    app.state.signer = CookieSigner(key)
+    app.state.oidc = oidc
+    app.state.flow_serializer = URLSafeTimedSerializer(key, salt="wasp-oidc-flow")
     app.state.limiter = limiter or LoginLimiter()
     app.state.templates = templates()
     app.middleware("http")(security_headers)
     static = resources.files("wasp.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(pages.router)
+    app.include_router(oidc_pages.router)
     app.include_router(api.router)
 
     @app.exception_handler(NotLoggedIn)

@@ -31,6 +31,8 @@ COLUMNS = (
     "message",
 )
 SHOWN = {"finding_id": "id"}
+EVIDENCE_REVIEWS = 4
+"""Reviews whose findings' evidence is kept in memory (a 100k-finding review's evidence is tens of MB)."""
 SEVERITIES = ("critical", "high", "medium", "low", "informational")
 
 
@@ -52,6 +54,8 @@ class Reviews:
         self.store = store
         self._cache: OrderedDict[int, Slim] = OrderedDict()
         self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+        self._evidence: OrderedDict[int, dict[str, tuple[int, Any]]] = OrderedDict()
+        self._first_row: dict[int, int] = {}
         self._size = size
         self._lock = threading.Lock()
 
@@ -78,6 +82,7 @@ class Reviews:
             }
         doc = json.loads(gzip.decompress(blob))
         rules = {f["rule"] for f in doc.get("findings", ())}
+        self._keep_evidence(review_id, doc)
         doc["findings"] = []
         doc["_finding_rules"] = sorted(rules)
         slim = Slim(review_id, doc, facets)
@@ -86,6 +91,63 @@ class Reviews:
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return slim
+
+    def _keep_evidence(self, review_id: int, doc: dict[str, Any]) -> None:
+        """Keep the evidence of the review's findings (by finding id, with the finding's position in the
+        document) for the last few reviews whose document was read, so a finding's detail page needs no second
+        read of a big document."""
+        evidence = {
+            str(f.get("id")): (i, f.get("evidence", {}))
+            for i, f in enumerate(doc.get("findings", ()))
+            if isinstance(f, dict)
+        }
+        with self._lock:
+            self._evidence[review_id] = evidence
+            while len(self._evidence) > EVIDENCE_REVIEWS:
+                self._evidence.popitem(last=False)
+
+    def _kept(self, review_id: int) -> dict[str, tuple[int, Any]]:
+        with self._lock:
+            kept = self._evidence.get(review_id)
+            if kept is not None:
+                self._evidence.move_to_end(review_id)
+                return kept
+            self._cache.pop(
+                review_id, None
+            )  # read the document again: slim() parses it and keeps the evidence
+        self.slim(review_id)
+        with self._lock:
+            return self._evidence.get(review_id, {})
+
+    def finding(self, review_id: int, finding_id: str) -> dict[str, Any]:
+        """One finding's columns and the evidence its rule recorded (already redacted in the review document);
+        StoreError when the review has no such finding."""
+        kept = self._kept(review_id)
+        position, evidence = kept.get(finding_id, (None, {}))
+        columns = select(*(getattr(FindingRow, c) for c in COLUMNS))
+        with Session(self.store.engine) as session:
+            row = None
+            if position is not None:  # findings are stored in document order: try the row by primary key
+                first = self._first_row.get(review_id)
+                if first is None:
+                    first = session.scalar(
+                        select(func.min(FindingRow.id)).where(FindingRow.review_id == review_id)
+                    )
+                    if first is not None:
+                        self._first_row[review_id] = first  # a stored review's rows never change
+                if first is not None:
+                    row = session.execute(
+                        columns.where(FindingRow.id == first + position, FindingRow.review_id == review_id)
+                    ).first()
+            if row is None or row.finding_id != finding_id:
+                row = session.execute(
+                    columns.where(FindingRow.review_id == review_id, FindingRow.finding_id == finding_id)
+                ).first()
+        if row is None:
+            raise StoreError(f"no finding {finding_id} in review {review_id}")
+        found = {SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=True)}
+        found["evidence"] = evidence
+        return found
 
     def latest_per_workload(self) -> list[dict[str, Any]]:
         """The newest review of each workload with its summary columns and question risks."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -16,6 +17,7 @@ from . import plan_items, redecide, sessions, users
 from .app import render
 from .auth import Forbidden, may_answer, need, need_write
 from .data import FILTERS, SEVERITIES, Reviews
+from .guidance import guidance_links
 from .security import COOKIE, LOGIN_CSRF_COOKIE, new_token, same, set_cookie
 from .sessions import Current
 from .views import counts, pages, parse_date, trend
@@ -162,6 +164,27 @@ def question_page(
         filters=filters,
         facets={**slim.facets, "severity": list(SEVERITIES), "status": ["fail", "unknown", "pass", "waived"]},
         may_answer=who.user.may_answer(qid),
+        guidance=guidance_links(),
+    )
+
+
+@router.get("/reviews/{review_id}/findings/{finding_id}")
+def finding_page(request: Request, review_id: int, finding_id: str, who: Viewer) -> Response:
+    """One finding and the evidence its rule read (loaded for this finding only; values shown as JSON text)."""
+    found = _reviews(request).finding(review_id, finding_id)
+    evidence = [
+        (str(path), json.dumps(value, indent=2, sort_keys=True, default=str, ensure_ascii=False))
+        for path, value in sorted(found["evidence"].items(), key=lambda kv: str(kv[0]))
+    ]
+    workload = _reviews(request).slim(review_id).doc.get("workload", "")
+    return render(
+        request,
+        "finding.html",
+        who=who,
+        review_id=review_id,
+        workload=workload,
+        finding=found,
+        evidence=evidence,
     )
 
 

@@ -138,3 +138,10 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
             hasher.verify(password, _DUMMY[0])
             return None
         return as_user(row) if hasher.verify(password, row.password_hash) else None
+
+
+def find_user(store: Store, name: str) -> User | None:
+    """The enabled user called ``name`` (an OIDC login's claim), or None."""
+    with Session(store.engine) as session:
+        row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        return None if row is None or row.disabled else as_user(row)
