@@ -90,7 +90,7 @@ def test_extras_are_the_documented_ones() -> None:
     from wasp.extras import EXTRAS
 
     assert set(EXTRAS) <= set(PROJECT["optional-dependencies"])
-    assert {"pdf", "postgres", "charts", "demo", "dask", "all", "dev"} == set(
+    assert {"pdf", "postgres", "charts", "demo", "dask", "serve", "oidc", "all", "dev"} == set(
         PROJECT["optional-dependencies"]
     )
 
