@@ -204,7 +204,7 @@ def scan_command(
     from wasp.iac.suppress import write_baseline as write_baseline_file
     from wasp.model import FindingStatus, Severity
     from wasp.regions import check_regions
-    from wasp.rules import load_rules
+    from wasp.rules._index import indexed_rules
     from wasp.scan_workflow import ScanOptions, scan
 
     limits.configure(_pairs(limit, "--limit"))
@@ -212,7 +212,7 @@ def scan_command(
         check_regions([region], "--region")
     destinations = _destinations(fmt, output)
     selection = select(
-        [r for r in load_rules() if r.meta.iac],
+        [r for r in indexed_rules() if r.meta.iac],
         [c for v in checks for c in csv_list(v)],
         [c for v in skip_checks for c in csv_list(v)],
     )
