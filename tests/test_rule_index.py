@@ -14,7 +14,7 @@ import pytest
 import wasp.scan_workflow
 from wasp.report.document import finding_dict
 from wasp.rules import load_rules
-from wasp.rules._index import INDEX_FILE, LazyEvaluate, build_index, indexed_rules, render
+from wasp.rules._index import INDEX_FILE, LazyEvaluate, build_index, indexed_rules, render, source_digest
 from wasp.scan_workflow import ScanOptions, scan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "iac" / "corpus"
 
 
 def test_index_file_is_in_step_with_the_rule_modules() -> None:
-    expected = render(build_index(load_rules()))
+    expected = render(build_index(load_rules()), source_digest())
     assert INDEX_FILE.read_text(encoding="utf-8") == expected, (
         "src/wasp/rules/_index.json is out of step with the rule modules: run `python -m wasp.rules._index`"
     )
@@ -57,20 +57,33 @@ def test_a_scan_evaluates_the_same_rules_and_finds_the_same_as_the_eager_registr
     assert len(evaluated) > 50
 
 
-def test_an_index_naming_other_modules_is_not_trusted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
-    index.pop(next(iter(index)))
-    stale = tmp_path / "_index.json"
-    stale.write_text(json.dumps(index), encoding="utf-8")
-    monkeypatch.setattr("wasp.rules._index.INDEX_FILE", stale)
+def _from(doc: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
+    index = tmp_path / "_index.json"
+    index.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr("wasp.rules._index.INDEX_FILE", index)
     indexed_rules.cache_clear()
     try:
-        rules = indexed_rules()
+        return indexed_rules()
     finally:
         indexed_rules.cache_clear()
-    assert rules is load_rules()
+
+
+def test_the_shipped_index_is_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+    rules = _from(doc, tmp_path, monkeypatch)
+    assert rules is not load_rules()
+    assert isinstance(rules[0].evaluate, LazyEvaluate)
+
+
+def test_an_index_of_other_sources_or_naming_other_modules_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+    edited = {**doc, "digest": "0" * 32}  # a rule added or edited since the index was made
+    assert _from(edited, tmp_path, monkeypatch) is load_rules()
+    rules = dict(doc["rules"])
+    rules.pop(next(iter(rules)))
+    assert _from({**doc, "rules": rules}, tmp_path, monkeypatch) is load_rules()
 
 
 def test_scan_imports_only_the_rules_of_the_types_it_meets(tmp_path: Path) -> None:

@@ -5,13 +5,16 @@ first time the rule meets a resource of its type (:class:`LazyEvaluate`), so a s
 imports a few rules. SARIF and JSON need only the metadata, which the index holds in full.
 
 Regenerate after adding or changing a rule: ``python -m wasp.rules._index`` (tests/test_rule_index.py fails
-while the index is out of step with the modules). At run time, an index that names a different set of modules
-from those installed is not trusted: every rule is then imported as before.
+while the index is out of step with the modules). The index carries a digest of the rule package's sources: at
+run time an index whose digest differs from the installed sources (a rule added or edited since) is not
+trusted, and every rule is imported as before, so a stale index costs time, never a wrong answer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import pkgutil
 from collections.abc import Iterable
 from dataclasses import asdict, fields
@@ -46,10 +49,20 @@ def build_index(rules: Iterable[Rule]) -> dict[str, dict[str, Any]]:
     return {r.id: meta_dict(r.meta) for r in sorted(rules, key=lambda r: r.id)}
 
 
-def render(index: dict[str, dict[str, Any]]) -> str:
+def source_digest() -> str:
+    """A digest of every ``.py`` file of the rule package (rules and their helpers), names and contents."""
+    digest = hashlib.blake2b(digest_size=16)
+    folder = Path(__file__).parent
+    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".py")):
+        digest.update(name.encode() + b"\0")
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+def render(index: dict[str, dict[str, Any]], digest: str) -> str:
     """The index file's text (stable: one rule per line, keys sorted)."""
     lines = [f"{json.dumps(k)}: {json.dumps(v, sort_keys=True)}" for k, v in index.items()]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return f'{{"digest": {json.dumps(digest)},\n"rules": {{\n' + ",\n".join(lines) + "\n}}\n"
 
 
 class LazyEvaluate:
@@ -87,14 +100,17 @@ def indexed_rules() -> tuple[Rule, ...]:
     """Every rule, sorted by id, with metadata from the index and ``evaluate`` imported on first use.
 
     Their ``examples`` are empty (the examples live in the modules; use :func:`wasp.rules.load_rules` for
-    them). An index missing, unreadable or naming other modules than those installed gives the eager rules.
+    them). An index missing, unreadable, made from other sources than those installed or naming other modules
+    gives the eager rules.
     """
     from wasp.rules import load_rules
 
     try:
-        index = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+        doc = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+        current = source_digest()
     except (OSError, ValueError):
         return load_rules()
+    index = doc.get("rules") if isinstance(doc, dict) and doc.get("digest") == current else None
     if not isinstance(index, dict) or sorted(index) != module_names():
         return load_rules()
     return tuple(Rule(id=k, meta=meta_of(v), examples=(), evaluate=LazyEvaluate(k)) for k, v in index.items())
@@ -104,7 +120,7 @@ def main() -> None:
     """Write the index from the rule modules."""
     from wasp.rules import load_rules
 
-    INDEX_FILE.write_text(render(build_index(load_rules())), encoding="utf-8")
+    INDEX_FILE.write_text(render(build_index(load_rules()), source_digest()), encoding="utf-8")
     print(f"wrote {INDEX_FILE} ({len(load_rules())} rules)")
 
 
