@@ -25,7 +25,7 @@ from wasp.iac.tree import Roots
 from wasp.limits import ExpansionError
 from wasp.model import Finding, Gap, Inventory
 from wasp.model.rule import Rule, RuleContext
-from wasp.rules import load_rules
+from wasp.rules._index import indexed_rules
 
 __all__ = ["ScanOptions", "ScanResult", "scan"]
 
@@ -112,7 +112,9 @@ def scan(
     """
     options = options or ScanOptions()
     chosen = options.rules
-    result = ScanResult(rules=[r for r in load_rules() if r.meta.iac and (chosen is None or r.id in chosen)])
+    # rule modules are imported as their resource types are met (the index holds the metadata output needs)
+    rules = indexed_rules()
+    result = ScanResult(rules=[r for r in rules if r.meta.iac and (chosen is None or r.id in chosen)])
     baseline = read_baseline(options.baseline) if options.baseline else None
     paths = list(paths)
     sources = discover(paths, result.warnings, result.skipped, result.notes)

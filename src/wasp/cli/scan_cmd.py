@@ -198,13 +198,13 @@ def scan_command(
     The same rules a live review uses, with file and line for each finding. PATHS are templates, Terraform folders or plan JSON files, or folders of them; other JSON and YAML (serverless.yml, Kubernetes, workflows...) is skipped.
     """
     from wasp import limits
-    from wasp.cli.console import err, plain, safe, scan_progress
+    from wasp.cli import scan_stderr
     from wasp.cli.scan_checks import select
     from wasp.iac.parameters import load_parameter_file
     from wasp.iac.suppress import write_baseline as write_baseline_file
     from wasp.model import FindingStatus, Severity
     from wasp.regions import check_regions
-    from wasp.rules import load_rules
+    from wasp.rules._index import indexed_rules
     from wasp.scan_workflow import ScanOptions, scan
 
     limits.configure(_pairs(limit, "--limit"))
@@ -212,7 +212,7 @@ def scan_command(
         check_regions([region], "--region")
     destinations = _destinations(fmt, output)
     selection = select(
-        [r for r in load_rules() if r.meta.iac],
+        [r for r in indexed_rules() if r.meta.iac],
         [c for v in checks for c in csv_list(v)],
         [c for v in skip_checks for c in csv_list(v)],
     )
@@ -248,7 +248,7 @@ def scan_command(
             if keep:
                 kept.extend(f for f in findings if f.status is not FindingStatus.PASS)
 
-        with scan_progress() as progress:
+        with scan_stderr.progress() as progress:
             result = scan(list(paths), options=options, progress=progress, sink=sink)
         result.notes[:0] = selection.notes
         for writer in writers:
@@ -262,14 +262,14 @@ def scan_command(
                 stream.close()
     for _, path, _ in opened:
         if path is not None:
-            err.print(f"wrote {safe(path)}")
+            scan_stderr.say("wrote ", path)
     if write_baseline is not None:
         try:
             write_baseline.parent.mkdir(parents=True, exist_ok=True)
             count = write_baseline_file(write_baseline, kept)
         except OSError as exc:
             raise InputError(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})") from exc
-        err.print(f"wrote {safe(write_baseline)} ({count} finding(s))")
+        scan_stderr.say("wrote ", write_baseline, f" ({count} finding(s))")
     lines = [f"wasp: {line}" for line in result.skipped] if verbose else []
     lines += [f"wasp: note: {line}" for line in result.notes if not (verbose and line in result.skipped)]
     if not result.files and not result.errors:
@@ -280,7 +280,7 @@ def scan_command(
     lines += [f"wasp: warning: {line}" for line in result.warnings]
     lines += [f"wasp: error: {line}" for line in result.errors]
     for line in lines:
-        err.print(plain(line), markup=False, highlight=False, soft_wrap=True)
+        scan_stderr.line(line)
     if result.errors:
         raise click.exceptions.Exit(2)
     threshold = fail_on or severity_threshold

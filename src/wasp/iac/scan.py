@@ -121,7 +121,7 @@ def discover(
     like templates (:mod:`wasp.iac.detect`) are left out, a line for each in ``ignored`` (and, when given by
     name, in ``notes`` too): naming a ``serverless.yml`` is not an error.
     """
-    from wasp.iac.terraform.plan import is_plan
+    from wasp.iac.terraform.sniff import is_plan
 
     paths = list(paths)
     roots = Roots.of(paths)

@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-from rich.markup import escape
-
 _SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS...: titles, links
@@ -47,6 +45,8 @@ def plain(text: Any) -> str:
 
 def safe(text: Any) -> str:
     """``plain`` text escaped for rich markup: ``web[/]`` and ``[bold red]x`` print as they read."""
+    from rich.markup import escape  # here, so that writers of plain text need not import rich
+
     return escape(plain(text))
 
 

@@ -23,25 +23,17 @@ from wasp.iac.terraform.mapping import stand_in
 from wasp.iac.terraform.model import TfResource
 from wasp.iac.terraform.normalize import unresolved_attribute
 from wasp.iac.terraform.skips import comment_skips
+from wasp.iac.terraform.sniff import PLAN_SNIFF_BYTES as PLAN_SNIFF_BYTES
+from wasp.iac.terraform.sniff import is_plan as is_plan
 from wasp.iac.tree import Roots, files_in
-from wasp.limits import ExpansionError, FileKind, read_head, read_text
+from wasp.limits import ExpansionError, FileKind, read_text
 from wasp.model import OriginKind, Unresolved
 
 MAX_MODULE_DEPTH = 10
-PLAN_SNIFF_BYTES = 64 * 1024 * 1024
-"""How much of a .json file is read to tell a plan from a template (a plan's keys may come in any order)."""
 _TOP_LEVEL = re.compile(r"^(resource|data|module|variable|locals|output|provider|terraform)\b", re.MULTILINE)
 _LINKING = re.compile(r"(^|_)(ids?|arns?|bucket|bucket_name|role|user|group|repository|url|security_groups)$")
 """Attributes that name another resource (``bucket``, ``security_group_id``...): only these take stand-ins."""
 _BLOCK = re.compile(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
-
-
-def is_plan(path: Path) -> bool:
-    """A JSON file that ``terraform show -json`` wrote."""
-    if path.suffix.lower() != ".json":
-        return False
-    head = read_head(path, PLAN_SNIFF_BYTES)
-    return b'"format_version"' in head and (b'"resource_changes"' in head or b'"planned_values"' in head)
 
 
 def _map(value: Any) -> Mapping[str, Any]:
