@@ -192,9 +192,15 @@ def test_accepting_a_risk_creates_a_waiver(store: Store, demo_doc: dict[str, Any
     )
     assert r.status_code == 303
     waivers = {wv.id: wv for wv in stored_waivers(store)}
+    accounts = demo_doc["scope"]["accounts"]
+    assert accounts  # the demo review names its account: the waivers are scoped to it
     for rem in item["remediation"]:
-        wv = waivers[f"plan-{item['best_practice']}-{rem['rule']}"]
-        assert wv.owner == "platform team" and wv.rule == rem["rule"] and str(wv.expires) == "2099-09-30"
+        for account in accounts:
+            wv = waivers[f"plan-{w}-{item['best_practice']}-{rem['rule']}-{account}"]
+            assert wv.owner == "platform team" and wv.rule == rem["rule"] and str(wv.expires) == "2099-09-30"
+            # accepting a risk in this workload never waives the rule in another account
+            assert wv.account == account
+    assert all(wv.account != "*" for wv in waivers.values() if wv.id.startswith(f"plan-{w}-"))
     html = c.get(f"/w/{w}/plan").text
     assert "accepted risk" in html and "legacy bucket, retiring in Q3" in html
     tracked = next(

@@ -205,6 +205,7 @@ def plan_update(
     """Record a plan item's next version (reviewers); accepted_risk stores waivers."""
     reviews_ = _reviews(request)
     doc = reviews_.slim(reviews_.latest_id(workload)).doc
+    doc_accounts = doc.get("scope", {}).get("accounts") or ()
     item = next((i for i in doc["improvement_plan"] if i["best_practice"] == practice), None)
     if item is None:
         raise StoreError(f"no plan item {practice} in the latest review")
@@ -217,6 +218,7 @@ def plan_update(
         due=body.due,
         comment=body.comment,
         rules=tuple(r["rule"] for r in item.get("remediation", [])),
+        accounts=tuple(str(a) for a in doc_accounts),
         waiver_reason=body.waiver_reason,
         waiver_expires=body.waiver_expires,
         actor=who.user.name,

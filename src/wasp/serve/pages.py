@@ -267,7 +267,9 @@ async def plan_update(
 ) -> Response:
     """Record a plan item's next version; accepting a risk also stores its waivers."""
     reviews = _reviews(request)
-    item = _plan_item(reviews.slim(reviews.latest_id(workload)).doc, practice)
+    doc = reviews.slim(reviews.latest_id(workload)).doc
+    item = _plan_item(doc, practice)
+    doc_accounts = doc.get("scope", {}).get("accounts") or ()
     form = await request.form()
     plan_items.record_item(
         _store(request),
@@ -278,6 +280,7 @@ async def plan_update(
         due=parse_date(_text(form, "due", 10), "due"),
         comment=_text(form, "comment", 4000),
         rules=tuple(r["rule"] for r in item.get("remediation", [])),
+        accounts=tuple(str(a) for a in doc_accounts),
         waiver_reason=_text(form, "waiver_reason", 2000),
         waiver_expires=parse_date(_text(form, "waiver_expires", 10), "waiver expiry"),
         actor=who.user.name,

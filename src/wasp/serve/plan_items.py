@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -32,6 +33,20 @@ def _row_dict(row: PlanItemRow) -> dict[str, Any]:
     }
 
 
+def waiver_prefix(workload: str, practice: str) -> str:
+    """The id prefix of the waivers a plan item's accepted risk stores (the workload is part of it)."""
+    return f"plan-{workload}-{practice}"
+
+
+def _waiver_id(prefix: str, rule: str, account: str) -> str:
+    """``PREFIX-RULE-ACCOUNT``, or within the store's 100 characters a shortened one with a digest of the whole."""
+    whole = f"{prefix}-{rule}" if account == "*" else f"{prefix}-{rule}-{account}"
+    if len(whole) <= 100:
+        return whole
+    digest = hashlib.sha256(whole.encode()).hexdigest()[:16]
+    return f"{whole[:83]}-{digest}"
+
+
 def record_item(
     store: Store,
     *,
@@ -45,8 +60,14 @@ def record_item(
     rules: tuple[str, ...] = (),
     waiver_reason: str = "",
     waiver_expires: date | None = None,
+    accounts: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Save the next version of a plan item; ``accepted_risk`` also stores one waiver per rule of the item."""
+    """Save the next version of a plan item; ``accepted_risk`` also stores one waiver per rule of the item.
+
+    The waivers are scoped to the review's ``accounts`` (one per rule and account), so accepting a risk in one
+    workload never waives the same rule in another workload's accounts; a review with no account (templates only)
+    gets rule-wide waivers. Their ids name the workload, so two workloads never overwrite each other's.
+    """
     if status not in STATUSES:
         raise InputError(f"status {status!r}: use one of {', '.join(STATUSES)}")
     if not owner.strip():
@@ -59,19 +80,21 @@ def record_item(
             raise InputError("the waiver's expiry must be in the future")
         if not rules:
             raise InputError(f"{practice} has no failing rule to waive")
-        waiver_id = f"plan-{practice}"
+        waiver_id = waiver_prefix(workload, practice)
         for rule in rules:
-            put_waiver(
-                store,
-                Waiver(
-                    id=f"{waiver_id}-{rule}"[:100],
-                    owner=owner.strip(),
-                    reason=waiver_reason.strip(),
-                    expires=waiver_expires,
-                    rule=rule,
-                ),
-                actor,
-            )
+            for account in accounts or ("*",):
+                put_waiver(
+                    store,
+                    Waiver(
+                        id=_waiver_id(waiver_id, rule, account),
+                        owner=owner.strip(),
+                        reason=waiver_reason.strip(),
+                        expires=waiver_expires,
+                        rule=rule,
+                        account=account,
+                    ),
+                    actor,
+                )
     with Session(store.writer) as session, session.begin():
         last = session.scalar(
             select(func.max(PlanItemRow.version)).where(
