@@ -6,6 +6,7 @@ import json
 import os
 import pickle
 import signal
+import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import partial
@@ -68,6 +69,10 @@ def server_org() -> Iterator[tuple[SeededOrg, str]]:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
+    # the server shares this process's moto backends: start from none, whatever earlier tests left behind
+    urllib.request.urlopen(
+        urllib.request.Request(f"http://{host}:{port}/moto-api/reset", method="POST")
+    ).read()
     with pytest.MonkeyPatch.context() as mp:
         for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
             mp.setenv(var, "testing")
