@@ -12,8 +12,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from wasp.model import ACCOUNT_TYPE, Resource, Severity
-from wasp.model.rule import ResourceView, RuleContext, Verdict, example_resource, failed, passed, unknown
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Resource, Severity, Unresolved
+from wasp.model.rule import (
+    Example,
+    FindingThresholds,
+    ResourceView,
+    RuleContext,
+    Verdict,
+    WorkloadScope,
+    example_resource,
+    failed,
+    passed,
+    unknown,
+)
 from wasp.rules._inspector import RegionRead, region_list
 from wasp.rules._service_findings import EVIDENCE_IDS, named
 
@@ -196,3 +207,48 @@ def vulnerability(
 def scanned(rtype: str, rid: str, yes: bool = True) -> dict[str, Any]:
     """An example coverage entry."""
     return {"Type": rtype, "Id": rid, "Scanned": yes, "Reason": "SUCCESSFUL" if yes else "NO_INVENTORY"}
+
+
+def resource_examples(rtype: str, rid: str, other_id: str) -> tuple[Example, ...]:
+    """The examples every per-resource Inspector rule shares, on resource ``rid`` of ``rtype`` (``other_id``:
+    another resource of the type, whose findings must not count against this one)."""
+    workload = WorkloadScope(regions=("eu-west-2",))
+    me = example_resource(rtype, {}, rid)
+    covered = (scanned(rtype, rid),)
+
+    def with_account(name: str, status: FindingStatus, findings: Any, cov: Any = covered) -> Example:
+        return Example(name, me, status, related=(account_with(findings, cov),), workload=workload)
+
+    return (
+        with_account("scanned-and-clean", FindingStatus.PASS, []),
+        with_account("overdue", FindingStatus.FAIL, [vulnerability("old", rtype, rid)]),
+        Example(
+            "within-a-longer-window",
+            me,
+            FindingStatus.PASS,
+            related=(account_with([vulnerability("old", rtype, rid)], covered),),
+            workload=WorkloadScope(
+                regions=("eu-west-2",), findings=FindingThresholds(inspector_patch_window_days=90)
+            ),
+        ),
+        with_account(
+            "another-resources-finding", FindingStatus.PASS, [vulnerability("other", rtype, other_id)]
+        ),
+        with_account(
+            "undated-finding", FindingStatus.UNKNOWN, [vulnerability("undated", rtype, rid, first_seen="")]
+        ),
+        with_account("not-scanned", FindingStatus.UNKNOWN, [], (scanned(rtype, rid, yes=False),)),
+        with_account(
+            "findings-denied", FindingStatus.UNKNOWN, Unresolved("inspector2:list_findings access_denied")
+        ),
+        Example(
+            "inspector-off",
+            me,
+            FindingStatus.UNKNOWN,
+            related=(
+                account_with(None, inspector={"EC2": "DISABLED", "ECR": "DISABLED", "LAMBDA": "DISABLED"}),
+            ),
+            workload=workload,
+        ),
+        Example("account-not-collected", me, FindingStatus.UNKNOWN, workload=workload),
+    )

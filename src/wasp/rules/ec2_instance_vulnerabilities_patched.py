@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Severity, Unresolved
+from wasp.model import ACCOUNT_TYPE, Severity
 from wasp.model.rule import (
-    Example,
-    FindingThresholds,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
     Verdict,
-    WorkloadScope,
-    example_resource,
 )
-from wasp.rules._inspector_resource import account_with, resource_verdict, scanned, vulnerability
+from wasp.rules._inspector_resource import resource_examples, resource_verdict
 
 TYPE = "AWS::EC2::Instance"
 
@@ -46,62 +42,4 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return resource_verdict(view, ctx, "instance")
 
 
-_ID = "i-0a1b2c3d4e5f60001"
-_W = WorkloadScope(regions=("eu-west-2",))
-_ME = example_resource(TYPE, {}, _ID)
-_SCANNED = (scanned(TYPE, _ID),)
-EXAMPLES = (
-    Example("scanned-and-clean", _ME, FindingStatus.PASS, related=(account_with([], _SCANNED),), workload=_W),
-    Example(
-        "overdue",
-        _ME,
-        FindingStatus.FAIL,
-        related=(account_with([vulnerability("old", TYPE, _ID)], _SCANNED),),
-        workload=_W,
-    ),
-    Example(
-        "within-a-longer-window",
-        _ME,
-        FindingStatus.PASS,
-        related=(account_with([vulnerability("old", TYPE, _ID)], _SCANNED),),
-        workload=WorkloadScope(
-            regions=("eu-west-2",), findings=FindingThresholds(inspector_patch_window_days=90)
-        ),
-    ),
-    Example(
-        "another-resources-finding",
-        _ME,
-        FindingStatus.PASS,
-        related=(account_with([vulnerability("other", TYPE, "i-0a1b2c3d4e5f60002")], _SCANNED),),
-        workload=_W,
-    ),
-    Example(
-        "undated-finding",
-        _ME,
-        FindingStatus.UNKNOWN,
-        related=(account_with([vulnerability("undated", TYPE, _ID, first_seen="")], _SCANNED),),
-        workload=_W,
-    ),
-    Example(
-        "not-scanned",
-        _ME,
-        FindingStatus.UNKNOWN,
-        related=(account_with([], (scanned(TYPE, _ID, yes=False),)),),
-        workload=_W,
-    ),
-    Example(
-        "findings-denied",
-        _ME,
-        FindingStatus.UNKNOWN,
-        related=(account_with(Unresolved("inspector2:list_findings access_denied"), _SCANNED),),
-        workload=_W,
-    ),
-    Example(
-        "inspector-off",
-        _ME,
-        FindingStatus.UNKNOWN,
-        related=(account_with(None, inspector={"EC2": "DISABLED", "ECR": "DISABLED", "LAMBDA": "DISABLED"}),),
-        workload=_W,
-    ),
-    Example("account-not-collected", _ME, FindingStatus.UNKNOWN, workload=_W),
-)
+EXAMPLES = resource_examples(TYPE, "i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002")

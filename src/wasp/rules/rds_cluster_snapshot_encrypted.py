@@ -1,20 +1,14 @@
 """RDS cluster snapshots are encrypted (their source cluster is)."""
 
-from wasp.model import FindingStatus, Severity
+from wasp.model import Severity
 from wasp.model.rule import (
-    Example,
     Remediation,
     ResourceView,
     RuleContext,
     RuleMeta,
     Verdict,
-    example_resource,
-    failed,
-    passed,
-    unknown,
 )
-from wasp.rules._shape import flag
-from wasp.rules._snapshot_source import source_cluster
+from wasp.rules._snapshot_source import encrypted_as_source, encrypted_examples
 
 CLUSTER = "AWS::RDS::DBCluster"
 
@@ -40,30 +34,7 @@ META = RuleMeta(
 
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """The source cluster in the same configuration decides; one declared elsewhere is unknown."""
-    cluster = source_cluster(view, ctx, CLUSTER)
-    if cluster is None:
-        return unknown(f"the source cluster of snapshot {view.id} is not in this configuration")
-    if flag(cluster, "StorageEncrypted", False):
-        return passed("taken from an encrypted cluster")
-    return failed(f"snapshot {view.id} is of an unencrypted cluster {cluster.resource.id}")
+    return encrypted_as_source(view, ctx, CLUSTER)
 
 
-_SNAP = "WASP::RDS::DBClusterSnapshot"
-_CASES = tuple(
-    Example(
-        name,
-        example_resource(_SNAP, {"DBClusterIdentifier": "orders"}),
-        status,
-        (example_resource(CLUSTER, {"DBClusterIdentifier": "orders", **props}, "orders"),),
-    )
-    for name, props, status in (
-        ("encrypted-cluster", {"StorageEncrypted": True}, FindingStatus.PASS),
-        ("unencrypted-cluster", {"StorageEncrypted": False}, FindingStatus.FAIL),
-    )
-)
-EXAMPLES = (
-    *_CASES,
-    Example(
-        "cluster-elsewhere", example_resource(_SNAP, {"DBClusterIdentifier": "other"}), FindingStatus.UNKNOWN
-    ),
-)
+EXAMPLES = encrypted_examples("WASP::RDS::DBClusterSnapshot", CLUSTER)
