@@ -33,8 +33,8 @@ class StubbedFactory(ClientFactory):
         self.client(service, REGION)
         return self.stubbers[service]
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service not in self.stubbers:
             self.stubbers[service] = Stubber(made)
             self.stubbers[service].activate()

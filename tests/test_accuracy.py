@@ -74,3 +74,11 @@ def test_the_estate_costs_few_calls_per_resource(reviewed: Reviewed) -> None:
     # a guard against per-resource call creep; a small estate carries the fixed cost of ~50 collection tasks
     # per region (bench/live_vs_prowler.py prints the figure at scale, where it is under 2)
     assert per_resource <= 5.0
+
+
+def test_every_operation_the_review_called_was_in_its_cut_service_models(reviewed: Reviewed) -> None:
+    from wasp.collect import lean_models
+
+    loader = lean_models._LOADER
+    assert loader is not None  # the review made its clients from cut models
+    assert loader.widened == frozenset()  # and no call needed a whole model (see wasp.collect.lean_models)

@@ -58,7 +58,7 @@ def test_a_failed_capped_read_is_a_service_gap() -> None:
         def __init__(self) -> None:
             pass
 
-        def client(self, service: str, region: str) -> object:
+        def client(self, service: str, region: str, operation: str | None = None) -> object:
             return Denied()
 
     api = ApiReader(Factory(), "123456789012", REGION, "iam", (USER,))

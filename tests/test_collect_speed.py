@@ -20,7 +20,7 @@ from wasp.model import Resource
 class _Factory:
     """Clients that answer every call with nothing; a stand-in for one account's ClientFactory."""
 
-    def client(self, service: str, region: str) -> Any:
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
         class Empty:
             def __getattr__(self, name: str) -> Any:
                 return lambda **_: {}

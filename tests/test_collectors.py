@@ -229,8 +229,8 @@ class _StubbedFactory(ClientFactory):
         super().__init__(boto3.session.Session(region_name=REGION))
         self.stubbers: dict[str, Stubber] = {}
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service not in self.stubbers:
             self.stubbers[service] = Stubber(made)
             self.stubbers[service].activate()
@@ -307,7 +307,7 @@ class _RaisingFactory(ClientFactory):
     def __init__(self) -> None:
         super().__init__(boto3.session.Session(region_name=REGION))
 
-    def client(self, service: str, region: str) -> Any:
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
         return _Raising()
 
 
@@ -326,7 +326,7 @@ def test_an_unclassified_exception_is_a_collector_error_gap_and_surfaces_with_de
         def __init__(self) -> None:
             super().__init__(boto3.session.Session(region_name=REGION))
 
-        def client(self, service: str, region: str) -> Any:
+        def client(self, service: str, region: str, operation: str | None = None) -> Any:
             raise KeyError("bug")
 
     monkeypatch.delenv("WASP_DEBUG", raising=False)  # `main(["--debug", ...])` elsewhere sets it for good

@@ -108,8 +108,8 @@ class _Stubbed(ClientFactory):
         super().__init__(boto3.session.Session(region_name=REGION))
         self.stubbers: dict[str, Stubber] = {}
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service not in self.stubbers:
             self.stubbers[service] = Stubber(made)
             self.stubbers[service].activate()

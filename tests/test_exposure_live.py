@@ -129,8 +129,8 @@ def test_ownership_and_acl_are_read_once_per_bucket() -> None:
 class _AccountBlockDenied(ClientFactory):
     """moto for everything, except that the account-level GetPublicAccessBlock is denied."""
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service == "s3control" and not getattr(made, "_wasp_stubbed", False):
             stub = Stubber(made)
             stub.add_client_error("get_public_access_block", "AccessDenied", "Access Denied", 403)

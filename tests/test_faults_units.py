@@ -121,7 +121,7 @@ class _SlowFactory:
         self.calls = self.inner.calls
         self.release = threading.Event()
 
-    def client(self, service: str, region: str) -> Any:
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
         release = self.release
 
         class Hung:
@@ -179,7 +179,7 @@ def test_types_a_collector_never_reached_are_not_read_rather_than_empty() -> Non
             yield Resource("T::C", "c1", {}, live(api, api.region))
 
     class Denied:
-        def client(self, service: str, region: str) -> Any:
+        def client(self, service: str, region: str, operation: str | None = None) -> Any:
             class C:
                 def describe_nothing(self, **_: Any) -> Any:
                     raise _client_error("denied")

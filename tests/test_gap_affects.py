@@ -38,8 +38,8 @@ class _Denying(ClientFactory):
         super().__init__(boto3.session.Session(region_name=REGION))
         self.event = f"before-call.{service}.{operation}"
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         made.meta.events.register(self.event, self._deny, unique_id="wasp-test-deny")
         return made
 

@@ -282,8 +282,8 @@ class _Stubbed(ClientFactory):
         self._setup = setup
         self.stubs: dict[str, Stubber] = {}
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service not in self.stubs:
             stub = Stubber(made)
             self._setup(service, stub)

@@ -28,8 +28,8 @@ class _MacieStubbed(ClientFactory):
         self.findings = findings
         self.stub: Stubber | None = None
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if service == "macie2" and self.stub is None:
             self.stub = Stubber(made)
             self.stub.add_response(

@@ -175,8 +175,8 @@ class _DeniedIn(ClientFactory):
         self._region = region
         self._operations = operations
 
-    def client(self, service: str, region: str) -> Any:
-        made = super().client(service, region)
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        made = super().client(service, region, operation)
         if region == self._region and not getattr(made, "_denied", False):
             made.meta.events.register("before-call", self._deny)
             made._denied = True

@@ -216,8 +216,8 @@ def test_a_denied_call_fails_the_item_with_the_reason(tmp_path: Path) -> None:
             super().__init__(boto3.session.Session(region_name=REGION))
             self.stubs: dict[str, Stubber] = {}
 
-        def client(self, service: str, region: str) -> Any:
-            made = super().client(service, region)
+        def client(self, service: str, region: str, operation: str | None = None) -> Any:
+            made = super().client(service, region, operation)
             if service not in self.stubs:
                 self.stubs[service] = Stubber(made)
                 if service == "sts":

@@ -106,6 +106,7 @@ def collect_live(
         max_attempts,
         timeout,
         unopened,
+        lean=True,
     )
     tasks = plan(selected, [a.account for a in accesses], workload.regions)
     inventory, stats = collect(

@@ -141,7 +141,7 @@ class ApiReader:
         svc = service or self.service
         reg = region or self.region
         try:
-            client = self.clients.client(svc, reg)
+            client = self.clients.client(svc, reg, operation)
             result: dict[str, Any] = getattr(client, operation)(**params)
         except Exception as exc:
             if absent and _error_code(exc) in absent:
@@ -192,7 +192,7 @@ class ApiReader:
         reg = region or self.region
         items: dict[str, list[Any]] = {k: [] for k in keys}
         try:
-            paginator = self.clients.client(svc, reg).get_paginator(operation)
+            paginator = self.clients.client(svc, reg, operation).get_paginator(operation)
             for page in paginator.paginate(**params):
                 for k in keys:
                     items[k].extend(page.get(k, []))
@@ -230,7 +230,7 @@ class ApiReader:
         items: list[Any] = []
         try:
             pages = (
-                self.clients.client(svc, reg)
+                self.clients.client(svc, reg, operation)
                 .get_paginator(operation)
                 .paginate(PaginationConfig=config, **params)
             )

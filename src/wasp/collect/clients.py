@@ -11,6 +11,7 @@ import boto3
 from botocore.config import Config
 
 from wasp.collect.endpoints import fix_s3control
+from wasp.collect.lean_models import LeanLoader, shared_loader
 from wasp.collect.responses import check_response_body
 
 DEFAULT_MAX_ATTEMPTS = 3
@@ -65,8 +66,11 @@ class ClientFactory:
     creating a client takes tens of milliseconds, and no call in flight should wait for it.
     """
 
-    def __init__(self, session: boto3.session.Session, config: Config | None = None) -> None:
+    def __init__(
+        self, session: boto3.session.Session, config: Config | None = None, lean: bool = False
+    ) -> None:
         self._session = session
+        self._loader = install_lean_loader(session) if lean else None
         self._config = config or client_config()
         self._clients: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
@@ -79,16 +83,22 @@ class ClientFactory:
         with self._count_lock:
             self.calls[f"{service}:{operation}"] += 1
 
-    def client(self, service: str, region: str) -> Any:
-        """A client for a service in a region."""
+    def client(self, service: str, region: str, operation: str | None = None) -> Any:
+        """A client for a service in a region, able to call ``operation`` (snake case) when it is given.
+
+        With cut service models (``lean``), a client whose model lacks ``operation`` is made again from the
+        service's full model (see :mod:`wasp.collect.lean_models`), so no call is ever refused for it.
+        """
         key = (service, region)
-        existing = self._clients.get(key)  # a dict read is atomic; clients are only ever added
-        if existing is not None:
+        existing = self._clients.get(key)  # a dict read is atomic
+        if existing is not None and _can_call(existing, operation):
             return existing
         with self._lock:
             existing = self._clients.get(key)
-            if existing is not None:
+            if existing is not None and _can_call(existing, operation):
                 return existing
+            if existing is not None and self._loader is not None:
+                self._loader.widen(service)
             made = self._session.client(service, region_name=region, config=self._config)
             if service == "s3control":
                 fix_s3control(made)
@@ -97,7 +107,27 @@ class ClientFactory:
             self._clients[key] = made
             return made
 
+    @property
+    def lean(self) -> bool:
+        """True when this factory's clients are made from cut service models."""
+        return self._loader is not None
+
     def call_counts(self) -> dict[str, int]:
         """A copy of the calls made so far per ``service:Operation`` (safe while calls are in flight)."""
         with self._count_lock:
             return dict(self.calls)
+
+
+def _can_call(client: Any, operation: str | None) -> bool:
+    """True when no operation is asked for or the client's model has it."""
+    return operation is None or operation in client.meta.method_to_api_mapping
+
+
+def install_lean_loader(session: boto3.session.Session) -> LeanLoader | None:
+    """Make ``session``'s clients from cut service models (the process's shared loader); None when models
+    cannot be cut (wasp's source is not readable), and the session is left as it was."""
+    loader = shared_loader()
+    if loader is not None:
+        # boto3 has no public accessor for its botocore session; clients made from now on use this loader
+        session._session.register_component("data_loader", loader)
+    return loader

@@ -105,6 +105,7 @@ def open_accounts(
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     budget: float | None = None,
     unopened: list[Unopened] | None = None,
+    lean: bool = False,
 ) -> list[AccountAccess]:
     """Clients for each account in scope.
 
@@ -112,6 +113,8 @@ def open_accounts(
     it lists any). With a role, it is assumed in every listed account. ``budget`` (seconds) bounds each
     call's timeouts (see :func:`wasp.collect.clients.client_config`). An account whose role cannot be
     assumed raises AwsSetupError, unless ``unopened`` is given: it is then appended there and left out.
+    ``lean`` makes clients from service models cut to the operations wasp calls (a review; never remediation,
+    which calls what its fixers name): see :mod:`wasp.collect.lean_models`.
     """
     session = base_session(profile, region)
     own, caller = caller_identity(session, region)
@@ -130,11 +133,11 @@ def open_accounts(
                     ) from exc
                 unopened.append(Unopened(account, f"cannot assume {role_name} in {account}: {code}", code))
                 continue
-            opened.append(AccountAccess(account, ClientFactory(assumed, config), caller))
+            opened.append(AccountAccess(account, ClientFactory(assumed, config, lean), caller))
         return opened
     if accounts and own not in accounts:
         raise AwsSetupError(
             f"the credentials are for account {own}, but the workload lists {', '.join(accounts)}; "
             "use credentials for a listed account or set role_name in the workload file"
         )
-    return [AccountAccess(own, ClientFactory(session, config), caller)]
+    return [AccountAccess(own, ClientFactory(session, config, lean), caller)]

@@ -161,7 +161,7 @@ class AccountOpener:
         session = _session(self.credentials(account), self.region)
         if counter is not None:
             session._session.register("after-call", counter.after_call)
-        return ClientFactory(session, client_config(self.max_attempts, budget=self.budget))
+        return ClientFactory(session, client_config(self.max_attempts, budget=self.budget), lean=True)
 
 
 def _keys(access: str, secret: str, token: str | None) -> dict[str, str]:
