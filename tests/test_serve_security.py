@@ -11,9 +11,15 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from serve_support import EVIL, PASSWORD, client, hostile, login, login_token, make_store
+from wasp.serve.models import LoginFailureRow
 from wasp.serve.security import COOKIE, LoginLimiter
-from wasp.store import Store
+from wasp.serve.users import add_user
+from wasp.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
@@ -124,23 +130,68 @@ def test_login_without_the_forms_csrf_token_is_refused(store: Store) -> None:
     assert r.status_code == 400 and COOKIE not in c.cookies
 
 
-def test_login_is_rate_limited(store: Store) -> None:
-    c = client(store, LoginLimiter(attempts=3, window=300, clock=lambda: 1000.0))
+@pytest.fixture()
+def fresh(tmp_path: Path) -> Store:
+    """A store of its own: failed logins are kept in the store, so limit tests must not share one."""
+    store = open_store(str(tmp_path / "limits.db"))
+    for name, role in (("rita", "reviewer"), ("ada", "admin")):
+        add_user(store, name, role, PASSWORD)
+    return store
+
+
+def _fail(c: TestClient, name: str) -> int:
+    r = c.post("/login", data={"name": name, "password": "not the password", "csrf": login_token(c)})
+    return r.status_code
+
+
+def test_login_is_rate_limited(fresh: Store) -> None:
+    c = client(fresh, LoginLimiter(attempts=3, window=300, clock=lambda: 1000.0))
     for _ in range(3):
-        r = c.post("/login", data={"name": "rita", "password": "not the password", "csrf": login_token(c)})
-        assert r.status_code == 401
+        assert _fail(c, "rita") == 401
     r = c.post("/login", data={"name": "rita", "password": PASSWORD, "csrf": login_token(c)})
     assert r.status_code == 429 and COOKIE not in c.cookies  # even the right password waits
 
 
-def test_the_limit_lifts_after_its_window(store: Store) -> None:
+def test_the_limit_lifts_after_its_window(fresh: Store) -> None:
     now = [0.0]
-    c = client(store, LoginLimiter(attempts=2, window=60, clock=lambda: now[0]))
+    c = client(fresh, LoginLimiter(attempts=2, window=60, clock=lambda: now[0]))
     for _ in range(2):
-        c.post("/login", data={"name": "ada", "password": "not the password", "csrf": login_token(c)})
+        _fail(c, "ada")
+    assert (
+        c.post("/login", data={"name": "ada", "password": PASSWORD, "csrf": login_token(c)}).status_code
+        == 429
+    )
     now[0] = 61.0
     r = c.post("/login", data={"name": "ada", "password": PASSWORD, "csrf": login_token(c)})
     assert r.status_code == 303
+
+
+def test_two_servers_on_one_store_share_the_limit(tmp_path: Path) -> None:
+    """Workers or hosts behind a proxy are separate apps (here each with its own engine) on one store."""
+    url = str(tmp_path / "shared.db")
+    add_user(open_store(url), "rita", "reviewer", PASSWORD)
+    one, two = client(open_store(url)), client(open_store(url))  # default limiters: 5 per 5 minutes
+    for c in (one, two, one, two, one):
+        assert _fail(c, "rita") == 401
+    for c in (one, two):
+        r = c.post("/login", data={"name": "rita", "password": PASSWORD, "csrf": login_token(c)})
+        assert r.status_code == 429 and COOKIE not in c.cookies
+    # per client address too: another name from the same address is limited on either server
+    assert _fail(two, "ada") == 429
+    elsewhere = TestClient(one.app, follow_redirects=False, client=("192.0.2.1", 1))
+    assert _fail(elsewhere, "ada") == 401  # another address, another name: not limited
+
+
+def test_a_good_login_clears_the_name_not_the_address(fresh: Store) -> None:
+    limiter = LoginLimiter(attempts=3, window=300, clock=lambda: 1000.0)
+    c = client(fresh, limiter)
+    _fail(c, "rita")
+    _fail(c, "rita")
+    login(c, "rita")
+    assert not limiter.blocked("name:rita") and limiter.blocked("addr:testclient") is False
+    again = TestClient(c.app, follow_redirects=False)  # the same address, logged out
+    assert _fail(again, "ada") == 401  # the address's third failure: now blocked
+    assert limiter.blocked("addr:testclient") and not limiter.blocked("name:rita")
 
 
 def test_security_headers_on_every_response(store: Store) -> None:
@@ -351,12 +402,19 @@ def test_uploads_are_limited_by_size_and_checked_by_content(
     assert "sandbox" in got.headers["content-security-policy"]
 
 
-def test_the_limiter_forgets_aged_out_names() -> None:
+def test_the_limiter_forgets_aged_out_failures(fresh: Store) -> None:
     now = [0.0]
-    limiter = LoginLimiter(attempts=2, window=10, clock=lambda: now[0], max_keys=3)
+    limiter = LoginLimiter(attempts=2, window=10, clock=lambda: now[0], store=fresh)
     limiter.failed("name:a", "addr:x")
     limiter.failed("name:b", "addr:x")
     assert limiter.blocked("addr:x") and not limiter.blocked("name:a")
     now[0] = 11.0
-    limiter.failed("name:c", "addr:y")  # the table is full: aged-out keys go
-    assert len(limiter._failures) == 2 and not limiter.blocked("addr:x")
+    limiter.failed("name:c", "addr:y")  # each failure prunes what has aged out
+    with Session(fresh.engine) as session:
+        keys = sorted(session.scalars(select(LoginFailureRow.key)))
+    assert keys == ["addr:y", "name:c"] and not limiter.blocked("addr:x")
+
+
+def test_an_unbound_limiter_says_so() -> None:
+    with pytest.raises(RuntimeError, match="bind"):
+        LoginLimiter().blocked("name:a")

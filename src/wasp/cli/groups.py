@@ -69,6 +69,8 @@ users = LazyGroup(
     lazy={
         "add": ("wasp.cli.serve_cmd:users_add", "Add a user who can log in to `wasp serve`."),
         "list": ("wasp.cli.serve_cmd:users_list", "List users, their roles and questions."),
+        "role": ("wasp.cli.serve_cmd:users_role", "Change a user's role; their sessions follow at once."),
+        "remove": ("wasp.cli.serve_cmd:users_remove", "Remove a user; their sessions end at once."),
     },
 )
 

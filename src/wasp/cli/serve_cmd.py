@@ -88,11 +88,7 @@ def bind_warning(host: str, tls: bool, trusted_proxy: bool) -> str | None:
     help=f"File holding the OIDC client secret (or set {OIDC_SECRET_ENV})",
 )
 @click.option(
-    "--oidc-user-claim",
-    default="email",
-    show_default=True,
-    type=click.Choice(("email", "preferred_username", "sub")),
-    help="The ID token claim that must equal a local user's name",
+    "--oidc-user-claim", metavar="CLAIM", default=None, hidden=True, help="Removed: users bind by --email"
 )
 def serve(
     db: str | None,
@@ -104,18 +100,24 @@ def serve(
     oidc_issuer: str | None,
     oidc_client_id: str | None,
     oidc_client_secret_file: Path | None,
-    oidc_user_claim: str,
+    oidc_user_claim: str | None,
 ) -> None:
     """Serve the review store in a browser for a team (needs wasp[serve]).
 
     Dashboard, questions, questionnaire, improvement plan, milestones and diff; JSON under /api/. Everyone logs in (add users with `wasp users add`). Binds to 127.0.0.1 unless --host says otherwise.
     Sessions are signed with WASP_SERVE_SECRET when set; otherwise with a random key, so they end on restart.
-    With --oidc-issuer, people may also log in at that provider (needs wasp[oidc]); the claim named by
-    --oidc-user-claim must equal the name of a user an admin added, whose local role applies.
+    With --oidc-issuer, people may also log in at that provider (needs wasp[oidc]): the first login binds the user
+    an admin added with `wasp users add NAME --email ADDRESS` when the provider says that address is verified;
+    later logins are that provider account (issuer and sub), never a name. The local role applies.
     """
     from wasp.errors import InputError
     from wasp.extras import require
 
+    if oidc_user_claim is not None:
+        raise InputError(
+            "--oidc-user-claim is gone: OIDC logins bind by verified email; add users with "
+            "`wasp users add NAME --role ROLE --email ADDRESS` and drop the option"
+        )
     if (certfile is None) != (keyfile is None):
         raise InputError("--certfile and --keyfile go together: give both for HTTPS")
     require("serve", "fastapi")
@@ -130,9 +132,7 @@ def serve(
         require("oidc", "authlib")
         from wasp.serve.oidc import OidcConfig
 
-        oidc = OidcConfig(
-            oidc_issuer, oidc_client_id, oidc_secret(oidc_client_secret_file), claim=oidc_user_claim
-        )
+        oidc = OidcConfig(oidc_issuer, oidc_client_id, oidc_secret(oidc_client_secret_file))
 
     warning = bind_warning(host, certfile is not None, bool(forwarded_allow_ips))
     if warning:
@@ -174,35 +174,86 @@ def _password(name: str, from_stdin: bool) -> str:
 )
 @click.option("--questions", metavar="SEC01,SEC04", default=None, help="The questions a stakeholder answers")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input (one line)")
+@click.option(
+    "--email",
+    metavar="ADDRESS",
+    default=None,
+    help="Their email address: their first OIDC login binds them when the provider says it is verified",
+)
 @db_option()
-def users_add(name: str, role: str, questions: str | None, password_stdin: bool, db: str | None) -> None:
+def users_add(
+    name: str, role: str, questions: str | None, password_stdin: bool, email: str | None, db: str | None
+) -> None:
     """Add a user who can log in to `wasp serve`.
 
-    The password is asked for on a terminal (twice), or read as one line with --password-stdin.
+    The password is asked for on a terminal (twice), or read as one line with --password-stdin. With --email,
+    the user may also log in at the OIDC provider whose account shows that address, verified.
     """
     from wasp.extras import require
 
     require("serve", "pwdlib")
-    from wasp.serve.users import add_user, parse_questions
+    from wasp.serve.users import add_user, parse_email, parse_questions
     from wasp.store import open_store
 
     assigned = parse_questions(questions)
+    address = parse_email(email)
     password = _password(name, password_stdin)
     store = open_store(db)
-    user = add_user(store, name, role, password, assigned)
+    user = add_user(store, name, role, password, assigned, email=address)
     scope = f" for {', '.join(user.questions)}" if user.questions else ""
     click.echo(f"user {user.name} added as {user.role}{scope}", err=True)
+
+
+@command("role")
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(("admin", "reviewer", "stakeholder", "viewer")),
+    help="The new role",
+)
+@click.option("--questions", metavar="SEC01,SEC04", default=None, help="The questions a stakeholder answers")
+@db_option()
+def users_role(name: str, role: str, questions: str | None, db: str | None) -> None:
+    """Change a user's role; their sessions follow at once.
+
+    Their open sessions have the new role from their next request.
+    """
+    from wasp.serve.users import parse_questions, set_role
+    from wasp.store import open_store
+
+    user = set_role(open_store(db), name, role, parse_questions(questions))
+    scope = f" for {', '.join(user.questions)}" if user.questions else ""
+    click.echo(f"user {user.name} is now {user.role}{scope}", err=True)
+
+
+@command("remove")
+@click.argument("name")
+@db_option()
+def users_remove(name: str, db: str | None) -> None:
+    """Remove a user; their sessions end at once.
+
+    What they answered keeps their name as its author.
+    """
+    from wasp.serve.users import remove_user
+    from wasp.store import open_store
+
+    remove_user(open_store(db), name)
+    click.echo(f"user {name} removed", err=True)
 
 
 @command("list")
 @db_option()
 def users_list(db: str | None) -> None:
-    """List users, their roles and questions."""
+    """List users, their roles and questions.
+
+    Each line: name, role, questions, email (tab-separated).
+    """
     from wasp.serve.users import list_users
     from wasp.store import open_store
 
     for u in list_users(open_store(db)):
-        click.echo(f"{u['name']}\t{u['role']}\t{','.join(u['questions'])}")
+        click.echo(f"{u['name']}\t{u['role']}\t{','.join(u['questions'])}\t{u['email'] or ''}")
 
 
 @command("export")

@@ -75,7 +75,7 @@ def create_app(
     app.state.signer = CookieSigner(key)
     app.state.oidc = oidc
     app.state.flow_serializer = URLSafeTimedSerializer(key, salt="wasp-oidc-flow")
-    app.state.limiter = limiter or LoginLimiter()
+    app.state.limiter = (limiter or LoginLimiter()).bind(store)  # failures in the store: shared by workers
     app.state.templates = templates()
     app.middleware("http")(security_headers)
     static = resources.files("wasp.serve").joinpath("static")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wasp.store.models import Base
@@ -18,6 +18,10 @@ class UserRow(Base):
     """A local account: role, the questions a stakeholder answers, and an Argon2 password hash."""
 
     __tablename__ = "users"
+    __table_args__ = (
+        Index("ix_users_email", "email", unique=True),
+        Index("uq_users_oidc", "oidc_issuer", "oidc_subject", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -27,6 +31,11 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True, default=None)
+    """Lower-cased (migration 0004): the address an OIDC login's verified ``email`` claim must equal to bind."""
+    oidc_issuer: Mapped[str | None] = mapped_column(String(500), nullable=True, default=None)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), nullable=True, default=None)
+    """The identity provider's ``sub`` this user is bound to (with the issuer) after the first OIDC login."""
 
 
 class SessionRow(Base):
@@ -39,6 +48,8 @@ class SessionRow(Base):
     csrf: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id_token: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)
+    """The ID token of an OIDC login (migration 0004), sent back as ``id_token_hint`` at logout."""
 
 
 class UploadRow(Base):
@@ -94,3 +105,16 @@ class PlanItemRow(Base):
     waiver_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """A failed login (migration 0004), counted against a key (``name:...`` or ``addr:...``) so that every
+    server process on the store shares the limit; rows older than the window are pruned as failures arrive."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"), Index("ix_login_failures_at", "at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[float] = mapped_column(Float)
+    """Seconds since the epoch (the limiter's clock)."""

@@ -1,7 +1,9 @@
 """Optional OIDC login (the `oidc` extra): authorisation-code flow with PKCE, state and nonce, and the ID token
-checked for signature (the issuer's JWKS), issuer, audience and expiry. The person is matched to a local user by
-a claim (``email`` by default) equal to the user's name, which an admin created: the role stays a local
-decision, and nobody is ever created by logging in."""
+checked for signature (the issuer's JWKS), issuer, audience and expiry. The person is the local user bound to the
+token's issuer and ``sub``; the first login binds the user an admin added with the token's email address, only
+when the provider says it is verified. Never by a name the person may choose at the provider (``preferred_username``):
+the role stays a local decision, and nobody is ever created by logging in. Logout ends the session at the provider
+too when its discovery document names an ``end_session_endpoint`` (RP-initiated logout)."""
 
 from __future__ import annotations
 
@@ -44,12 +46,11 @@ def _check_url(url: str, what: str) -> str:
 
 @dataclass
 class OidcConfig:
-    """The relying party: the issuer, this client's id and secret, and the claim naming the local user."""
+    """The relying party: the issuer, this client's id and secret."""
 
     issuer: str
     client_id: str
     client_secret: str = field(repr=False)
-    claim: str = "email"
     timeout: float = 10.0
     _meta: dict[str, Any] | None = field(default=None, repr=False)
     _jwks: dict[str, Any] | None = field(default=None, repr=False)
@@ -181,11 +182,35 @@ class OidcConfig:
             raise OidcError("the ID token does not belong to this login (nonce mismatch): log in again")
         return claims
 
-    def local_name(self, claims: dict[str, Any]) -> str:
-        """The local user name the claims name (an email only when the provider says it is verified)."""
-        value = claims.get(self.claim)
-        if not isinstance(value, str) or not value:
-            raise OidcError(f"the identity provider did not send the {self.claim} claim")
-        if self.claim == "email" and claims.get("email_verified") is False:
-            raise OidcError("the identity provider says this email address is not verified")
-        return value
+    def identity(self, claims: dict[str, Any]) -> tuple[str, str | None, bool]:
+        """The person in validated claims: ``sub``, the ``email`` claim (if any) and whether the provider says
+        that address is verified (only ``email_verified`` true counts; a string "true" too, as some send)."""
+        sub = claims.get("sub")
+        if not isinstance(sub, str) or not sub or len(sub) > 255:
+            raise OidcError("the ID token has no usable subject (sub)")
+        email = claims.get("email")
+        verified = claims.get("email_verified")
+        return (
+            sub,
+            email if isinstance(email, str) and email else None,
+            verified is True or (isinstance(verified, str) and verified.lower() == "true"),
+        )
+
+    def end_session_url(self, id_token: str, post_logout_redirect_uri: str) -> str | None:
+        """Where to send the browser to log out at the provider too (OpenID Connect RP-Initiated Logout), or None
+        when its discovery document names no ``end_session_endpoint``."""
+        endpoint = self.metadata().get("end_session_endpoint")
+        if not isinstance(endpoint, str) or not endpoint:
+            return None
+        try:
+            endpoint = _check_url(endpoint, "the end-session endpoint")
+        except InputError as exc:
+            raise OidcError(str(exc)) from exc
+        query = urllib.parse.urlencode(
+            {
+                "id_token_hint": id_token,
+                "post_logout_redirect_uri": post_logout_redirect_uri,
+                "client_id": self.client_id,
+            }
+        )
+        return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"

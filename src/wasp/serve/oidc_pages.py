@@ -1,8 +1,13 @@
 """The OIDC login routes: /login/oidc sends the browser to the provider; /login/oidc/callback checks state,
-exchanges the code (with the PKCE verifier), validates the ID token and starts a session for the matching local
-user. The flow's state, nonce and verifier ride in a signed, HttpOnly cookie that lives ten minutes."""
+exchanges the code (with the PKCE verifier), validates the ID token and starts a session for the user bound to the
+token's issuer and subject (the first login binds by verified email). The flow's state, nonce and verifier ride in
+a signed, HttpOnly cookie that lives ten minutes. Every refused callback counts as a failed login against the
+client's address (the login rate limit, shared through the store); ``logout_target`` sends a logout to the
+provider's end-session endpoint when it has one."""
 
 from __future__ import annotations
+
+import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -13,11 +18,16 @@ from wasp.store.db import Store
 from . import sessions
 from .app import render
 from .oidc import FLOW_SECONDS, OidcConfig, OidcError
-from .security import COOKIE, same, set_cookie
-from .users import find_user
+from .security import COOKIE, LoginLimiter, same, set_cookie
+from .users import User, oidc_user
 
 router = APIRouter(include_in_schema=False)
 FLOW_COOKIE = "wasp_oidc_flow"
+NOT_ADDED = (
+    "There is no wasp user with this email address: ask an admin to add you with --email "
+    "(wasp users add NAME --role viewer --email ADDRESS)."
+)
+log = logging.getLogger(__name__)
 
 
 def _config(request: Request) -> OidcConfig | None:
@@ -62,12 +72,25 @@ def oidc_start(request: Request) -> Response:
 
 @router.get("/login/oidc/callback", name="oidc_callback")
 def oidc_callback(request: Request) -> Response:
-    """Finish the login: the state must match the cookie's, the ID token must check out, the user must exist."""
+    """Finish the login: the state must match the cookie's, the ID token must check out, the user must be bound
+    (or bindable by verified email). Refusals count against the client's address; too many are answered 429."""
     config = _config(request)
     if config is None:
         return render(
             request, "error.html", 404, who=None, title="Not found", message="OIDC login is not set up"
         )
+    limiter: LoginLimiter = request.app.state.limiter
+    address = f"addr:{request.client.host if request.client else '-'}"
+    if limiter.blocked(address):
+        return _refused(request, "Too many failed logins: wait a few minutes and try again.", 429)
+    outcome = _finish(request, config)
+    if isinstance(outcome, Response):
+        limiter.failed(address)
+    return outcome if isinstance(outcome, Response) else _logged_in(request, *outcome)
+
+
+def _finish(request: Request, config: OidcConfig) -> Response | tuple[User, str]:
+    """The user and ID token of a good callback, or the refusal page."""
     raw = request.cookies.get(FLOW_COOKIE)
     try:
         flow = _serializer(request).loads(raw, max_age=FLOW_SECONDS) if raw else None
@@ -91,17 +114,24 @@ def oidc_callback(request: Request) -> Response:
     try:
         id_token = config.exchange(code, str(request.url_for("oidc_callback")), flow["verifier"])
         claims = config.validate(id_token, flow["nonce"])
-        name = config.local_name(claims)
+        subject, email, verified = config.identity(claims)
     except OidcError as exc:
         return _refused(request, f"{exc}.")
     store: Store = request.app.state.store
-    user = find_user(store, name)
-    if user is None:
+    user = oidc_user(store, config.issuer, subject, email, verified)
+    if user is not None:
+        return user, id_token
+    if email and not verified:
         return _refused(
             request,
-            f"There is no wasp user {name}: ask an admin to add it (wasp users add {name} --role viewer).",
+            "The identity provider says your email address is not verified: verify it there, or ask an admin.",
         )
-    token = sessions.start(store, user)
+    return _refused(request, NOT_ADDED)
+
+
+def _logged_in(request: Request, user: User, id_token: str) -> Response:
+    store: Store = request.app.state.store
+    token = sessions.start(store, user, id_token=id_token)
     response = RedirectResponse("/", status_code=303)
     set_cookie(
         response,
@@ -112,3 +142,18 @@ def oidc_callback(request: Request) -> Response:
     )
     response.delete_cookie(FLOW_COOKIE, path="/")
     return response
+
+
+def logout_target(request: Request, id_token: str | None) -> str:
+    """Where a logout sends the browser: the provider's end-session endpoint (with ``id_token_hint`` and
+    ``post_logout_redirect_uri`` back to /login) for a session started by an OIDC login when the provider has
+    one; /login otherwise. The wasp session is already gone either way."""
+    config = _config(request)
+    if config is None or not id_token:
+        return "/login"
+    try:
+        target = config.end_session_url(id_token, str(request.url_for("login_page")))
+    except OidcError as exc:
+        log.warning("logged out locally only: %s", exc)
+        return "/login"
+    return target or "/login"

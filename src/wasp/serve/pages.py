@@ -89,9 +89,11 @@ async def login(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request, who: Annotated[Current, Depends(need_write("viewer"))]) -> Response:
-    """End the session in the store and clear the cookie."""
-    sessions.end(_store(request), who.session_id)
-    response = RedirectResponse("/login", status_code=303)
+    """End the session in the store and clear the cookie (and log out at the OIDC provider when it can)."""
+    from .oidc_pages import logout_target
+
+    id_token = sessions.end(_store(request), who.session_id)
+    response = RedirectResponse(logout_target(request, id_token), status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
 
@@ -358,6 +360,7 @@ async def user_add(request: Request, who: Annotated[Current, Depends(need_write(
         _text(form, "role", 20),
         _text(form, "password", 1000),
         users.parse_questions(_text(form, "questions", 200)),
+        email=_text(form, "email", 320) or None,
     )
     return RedirectResponse("/admin/users", status_code=303)
 

@@ -1,18 +1,24 @@
 """Secure-by-default plumbing: response headers (strict CSP), signed session cookies, CSRF tokens, and login
-rate limiting."""
+rate limiting (shared through the store)."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import threading
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from itsdangerous import BadSignature, Signer
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
+
+from .models import LoginFailureRow
+
+if TYPE_CHECKING:
+    from wasp.store.db import Store
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -85,42 +91,73 @@ def new_token() -> str:
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed logins per ``window`` seconds per user name and per client address."""
+    """At most ``attempts`` failed logins per ``window`` seconds per user name and per client address.
+
+    Failures are rows in the store (``login_failures``: key and time), so every ``uvicorn`` worker and every host
+    on the same store shares one limit; each failure prunes the rows older than the window, so the table holds only
+    the window's failures. Bind it to the store with :meth:`bind` (``create_app`` does). Two processes checking at
+    the same instant may each let one more attempt through; the limit is never lifted by that. ``max_keys`` is
+    accepted for callers of the in-memory limiter this replaced: pruning by age bounds the table instead.
+    """
 
     def __init__(
         self,
         attempts: int = 5,
         window: float = 300.0,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         max_keys: int = 10_000,
+        store: Store | None = None,
     ) -> None:
         self.attempts, self.window, self.clock, self.max_keys = attempts, window, clock, max_keys
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self._store = store
 
-    def _recent(self, key: str) -> deque[float]:
-        now = self.clock()
-        q = self._failures.setdefault(key, deque())
-        while q and now - q[0] > self.window:
-            q.popleft()
-        return q
+    def bind(self, store: Store) -> LoginLimiter:
+        """Keep the failures in ``store`` (a limiter already bound keeps its own); returns the limiter."""
+        if self._store is None:
+            self._store = store
+        return self
+
+    @property
+    def store(self) -> Store:
+        """The store holding the failures."""
+        if self._store is None:
+            raise RuntimeError("the login limiter is not bound to a store: call bind(store)")
+        return self._store
+
+    @staticmethod
+    def _keys(keys: tuple[str, ...]) -> list[str]:
+        return list(dict.fromkeys(k[:200] for k in keys))
 
     def blocked(self, *keys: str) -> bool:
-        """True when any key has used up its attempts."""
-        with self._lock:
-            return any(len(self._recent(k)) >= self.attempts for k in keys)
+        """True when any key has used up its attempts within the window (failures recorded by another host up to a
+        window ahead of this clock count too)."""
+        if not keys:
+            return False
+        now = self.clock()
+        with Session(self.store.engine) as session:
+            counts = session.execute(
+                select(func.count())
+                .select_from(LoginFailureRow)
+                .where(
+                    LoginFailureRow.key.in_(self._keys(keys)),
+                    LoginFailureRow.at > now - self.window,
+                    LoginFailureRow.at
+                    < now + self.window,  # a host whose clock is far ahead counts only a while
+                )
+                .group_by(LoginFailureRow.key)
+            ).scalars()
+            return any(n >= self.attempts for n in counts)
 
     def failed(self, *keys: str) -> None:
-        """Count a failed login against each key (keys whose failures have aged out are forgotten, so a spray
-        of made-up names cannot grow the table without bound)."""
-        with self._lock:
-            if len(self._failures) >= self.max_keys:
-                for k in [k for k in self._failures if not self._recent(k)]:
-                    del self._failures[k]
-            for k in keys:
-                self._recent(k).append(self.clock())
+        """Count a failed login against each key, and forget failures older than the window (so a spray of
+        made-up names cannot grow the table without bound)."""
+        now = self.clock()
+        with Session(self.store.writer) as session, session.begin():
+            session.execute(delete(LoginFailureRow).where(LoginFailureRow.at <= now - self.window))
+            if keys:
+                session.execute(insert(LoginFailureRow), [{"key": k, "at": now} for k in self._keys(keys)])
 
     def succeeded(self, name_key: str) -> None:
         """A successful login clears the name's failures (not the address's)."""
-        with self._lock:
-            self._failures.pop(name_key, None)
+        with Session(self.store.writer) as session, session.begin():
+            session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == name_key[:200]))

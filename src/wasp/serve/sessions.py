@@ -1,5 +1,7 @@
 """Server-side sessions: the cookie carries a random token signed with the server's key; the store keeps only
-its SHA-256, the user and a CSRF token. Logout deletes the row, so a copied cookie stops working."""
+its SHA-256, the user and a CSRF token (and, for an OIDC login, the ID token to send back to the provider at
+logout: never in the cookie). Logout deletes the row, so a copied cookie stops working. Every request reads the
+user's row with the session, so a disabled, removed or demoted user's sessions change at once."""
 
 from __future__ import annotations
 
@@ -32,8 +34,9 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start(store: Store, user: User) -> str:
-    """A new session for ``user``; returns the token to put in the (signed) cookie."""
+def start(store: Store, user: User, id_token: str | None = None) -> str:
+    """A new session for ``user`` (``id_token``: the OIDC login's, kept server-side for logout at the provider);
+    returns the token to put in the (signed) cookie."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     with Session(store.writer) as session, session.begin():
@@ -45,6 +48,7 @@ def start(store: Store, user: User) -> str:
                 csrf=secrets.token_urlsafe(32),
                 created_at=now,
                 expires_at=now + LIFETIME,
+                id_token=id_token,
             )
         )
     return token
@@ -66,7 +70,10 @@ def lookup(store: Store, token: str) -> Current | None:
         return Current(as_user(found.UserRow), found.csrf, found.id)
 
 
-def end(store: Store, session_id: str) -> None:
-    """Log out: the session row goes, so the cookie is worthless even if copied."""
+def end(store: Store, session_id: str) -> str | None:
+    """Log out: the session row goes, so the cookie is worthless even if copied. Returns the session's OIDC ID
+    token (None for a password login), for the provider's logout."""
     with Session(store.writer) as session, session.begin():
+        id_token = session.scalars(select(SessionRow.id_token).where(SessionRow.id == session_id)).first()
         session.execute(delete(SessionRow).where(SessionRow.id == session_id))
+    return id_token

@@ -1,4 +1,5 @@
-"""Local accounts: roles, assigned questions, Argon2 password hashes (pwdlib)."""
+"""Local accounts: roles, assigned questions, Argon2 password hashes (pwdlib), and the email address an OIDC
+login binds by (once bound, the provider's issuer and ``sub`` identify the user, never a name)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,20 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wasp.errors import InputError
 from wasp.store.db import Store, StoreError
 
-from .models import UserRow
+from .models import SessionRow, UserRow
 
 ROLES = ("viewer", "stakeholder", "reviewer", "admin")
 """Each role can do everything the ones before it can (a stakeholder only for its assigned questions)."""
 QUESTION = re.compile(r"^SEC(0[1-9]|1[01])$")
 NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,100}$")
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}$")
 MIN_PASSWORD = 12
 
 
@@ -78,13 +80,31 @@ def parse_questions(text: str | None) -> tuple[str, ...]:
     return out
 
 
+def parse_email(text: str | None) -> str | None:
+    """An email address, lower-cased (OIDC logins compare it case-insensitively); empty is None."""
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if len(value) > 320 or not EMAIL.match(value):
+        raise InputError(f"--email {value!r} is not an email address (name@domain)")
+    return value.lower()
+
+
 def as_user(row: UserRow) -> User:
     """The application's view of a user row."""
     return User(row.id, row.name, row.role, tuple(q for q in row.questions.split(",") if q))
 
 
-def add_user(store: Store, name: str, role: str, password: str, questions: tuple[str, ...] = ()) -> User:
-    """Create a user; a taken name, a weak password or an unknown role is one clear error."""
+def add_user(
+    store: Store,
+    name: str,
+    role: str,
+    password: str,
+    questions: tuple[str, ...] = (),
+    email: str | None = None,
+) -> User:
+    """Create a user; a taken name or email, a weak password or an unknown role is one clear error. ``email`` is
+    the address the user's first OIDC login must show, verified, to bind them."""
     if not NAME.match(name):
         raise InputError(f"user name {name!r}: use 1-100 letters, digits and . _ @ -")
     if role not in ROLES:
@@ -93,6 +113,7 @@ def add_user(store: Store, name: str, role: str, password: str, questions: tuple
         raise InputError(f"the password for {name} is too short: use at least {MIN_PASSWORD} characters")
     if questions and role != "stakeholder":
         raise InputError("--questions is for stakeholders (reviewers and admins answer every question)")
+    address = parse_email(email)
     row = UserRow(
         name=name,
         role=role,
@@ -100,6 +121,7 @@ def add_user(store: Store, name: str, role: str, password: str, questions: tuple
         password_hash=_hasher().hash(password),
         created_at=datetime.now(UTC),
         disabled=False,
+        email=address,
     )
     try:
         with Session(store.writer) as session, session.begin():
@@ -107,11 +129,41 @@ def add_user(store: Store, name: str, role: str, password: str, questions: tuple
             session.flush()
             return as_user(row)
     except IntegrityError as exc:
+        with Session(store.engine) as session:
+            taken = address and session.scalars(select(UserRow.id).where(UserRow.email == address)).first()
+        if taken:
+            raise StoreError(f"another user already has the email {address}") from exc
         raise StoreError(f"user {name!r} already exists") from exc
 
 
+def set_role(store: Store, name: str, role: str, questions: tuple[str, ...] = ()) -> User:
+    """Change a user's role (and a stakeholder's questions); their sessions carry the new role from the next
+    request on, since every request reads the user's row."""
+    if role not in ROLES:
+        raise InputError(f"role {role!r}: use one of {', '.join(ROLES)}")
+    if questions and role != "stakeholder":
+        raise InputError("--questions is for stakeholders (reviewers and admins answer every question)")
+    with Session(store.writer) as session, session.begin():
+        row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        if row is None:
+            raise StoreError(f"no user {name!r} (see `wasp users list`)")
+        row.role, row.questions = role, ",".join(questions)
+        session.flush()
+        return as_user(row)
+
+
+def remove_user(store: Store, name: str) -> None:
+    """Remove a user and end their sessions at once (what they answered keeps their name as its author)."""
+    with Session(store.writer) as session, session.begin():
+        uid = session.scalars(select(UserRow.id).where(UserRow.name == name)).first()
+        if uid is None:
+            raise StoreError(f"no user {name!r} (see `wasp users list`)")
+        session.execute(delete(SessionRow).where(SessionRow.user_id == uid))
+        session.execute(delete(UserRow).where(UserRow.id == uid))
+
+
 def list_users(store: Store) -> list[dict[str, Any]]:
-    """Every user: name, role, questions (no hashes)."""
+    """Every user: name, role, questions, email and whether an OIDC login is bound (no hashes)."""
     with Session(store.engine) as session:
         return [
             {
@@ -119,6 +171,8 @@ def list_users(store: Store) -> list[dict[str, Any]]:
                 "name": u.name,
                 "role": u.role,
                 "questions": [q for q in u.questions.split(",") if q],
+                "email": u.email,
+                "oidc": u.oidc_subject is not None,
             }
             for u in session.scalars(select(UserRow).order_by(UserRow.id))
         ]
@@ -140,8 +194,28 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         return as_user(row) if hasher.verify(password, row.password_hash) else None
 
 
-def find_user(store: Store, name: str) -> User | None:
-    """The enabled user called ``name`` (an OIDC login's claim), or None."""
-    with Session(store.engine) as session:
-        row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
-        return None if row is None or row.disabled else as_user(row)
+def oidc_user(store: Store, issuer: str, subject: str, email: str | None, verified: bool) -> User | None:
+    """The enabled user an OIDC login is: the one bound to (issuer, subject); else, on the first login, the one
+    not yet bound whose email equals ``email`` (case-insensitive, exact address) when the provider says it is
+    ``verified``, which binds them. None otherwise: a name is never enough."""
+    with Session(store.writer) as session, session.begin():
+        row = session.scalars(
+            select(UserRow).where(UserRow.oidc_issuer == issuer, UserRow.oidc_subject == subject)
+        ).first()
+        if row is not None:
+            return None if row.disabled else as_user(row)
+        if not email or not verified:
+            return None
+        row = session.scalars(
+            select(UserRow).where(
+                UserRow.email == email.lower(), UserRow.oidc_subject.is_(None), UserRow.oidc_issuer.is_(None)
+            )
+        ).first()
+        if row is None or row.disabled:
+            return None
+        bound: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+            update(UserRow)
+            .where(UserRow.id == row.id, UserRow.oidc_subject.is_(None), UserRow.oidc_issuer.is_(None))
+            .values(oidc_issuer=issuer, oidc_subject=subject)
+        )
+        return as_user(row) if bound.rowcount == 1 else None  # another login bound them first
