@@ -27,23 +27,32 @@ SERVICE_CONFIGURATION = "WASP::Organizations::ServiceConfiguration"
 """One resource per (service, region) of the reviewing account: ``Service`` and ``Configuration``."""
 ORG = "AWS::Organizations::Organization"
 
-Decide = Callable[[ResourceView, RuleContext, Mapping[str, Any]], Verdict]
-"""Judges one region's readable configuration of the service."""
+Decide = Callable[[ResourceView, RuleContext], Verdict]
+"""Judges one region's readable configuration of the service (reading it with :func:`setting`)."""
 
 
 def judge(view: ResourceView, ctx: RuleContext, service: str, title: str, decide: Decide) -> Verdict | None:
     """None for another service's resource; UNKNOWN naming the read when the configuration could not be read."""
     if view.peek("Service") != service:
         return None
-    raw = view.peek("Configuration")
+    raw = view.resource.properties.get("Configuration")
     broken = contains_unresolved(raw)
     if broken is not None:
+        view.note("Configuration", raw)
         return unknown(
             f"the {title} organisation configuration in {view.resource.region} could not be read "
             f"({broken.reason}): only the account that administers {title} for the organisation can read it; "
             "run the review from its delegated administrator"
         )
-    return decide(view, ctx, raw if isinstance(raw, Mapping) else {})
+    if not isinstance(raw, Mapping):
+        view.note("Configuration", raw)
+        return unknown(f"the {title} organisation configuration in {view.resource.region} is malformed")
+    return decide(view, ctx)
+
+
+def setting(view: ResourceView, path: str) -> Any:
+    """One value of the configuration (recorded as evidence: only what decides the verdict is)."""
+    return view.peek(f"Configuration.{path}")
 
 
 def delegated_administrators(view: ResourceView, ctx: RuleContext, principal: str) -> list[str] | None:

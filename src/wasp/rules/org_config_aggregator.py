@@ -22,6 +22,7 @@ from wasp.rules._orgservice import (
     delegated_administrators,
     judge,
     organisation_example,
+    setting,
 )
 
 PRINCIPALS = ("config.amazonaws.com", "config-multiaccountsetup.amazonaws.com")
@@ -57,25 +58,51 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return judge(view, ctx, "config", "Config", _decide)
 
 
-def _decide(view: ResourceView, ctx: RuleContext, config: Mapping[str, Any]) -> Verdict:
+def _decide(view: ResourceView, ctx: RuleContext) -> Verdict:
     region = view.resource.region or ""
+    own = view.resource.properties["Configuration"].get("OrganizationAggregators")
+    if not isinstance(own, list):
+        view.note("OrganizationAggregators", own)
+        return unknown(f"the organisation aggregators read in {region} are malformed")
+    for i in range(len(own)):
+        if setting(view, f"OrganizationAggregators.{i}.AllAwsRegions") is not True:
+            regions = setting(view, f"OrganizationAggregators.{i}.AwsRegions")
+            if not (isinstance(regions, list) and region in regions):
+                continue
+        name = setting(view, f"OrganizationAggregators.{i}.Name")
+        return passed(f"organisation aggregator {name} ({region}) gathers {region}")
     unreadable: list[str] = []
     for res in ctx.inventory.of_type(SERVICE_CONFIGURATION):
-        if res.account != view.resource.account or res.properties.get("Service") != "config":
+        if res.account != view.resource.account or res.id == view.resource.id:
+            continue
+        if res.properties.get("Service") != "config":
             continue
         other = view.neighbour(res).peek("Configuration")
         if contains_unresolved(other) is not None:
             unreadable.append(res.region or "?")
             continue
-        for agg in other.get("OrganizationAggregators", []) if isinstance(other, Mapping) else []:
-            if agg.get("AllAwsRegions") or region in (agg.get("AwsRegions") or []):
-                return passed(f"organisation aggregator {agg.get('Name')} ({res.region}) gathers {region}")
+        found = _gathering(
+            region, other.get("OrganizationAggregators") if isinstance(other, Mapping) else None
+        )
+        if found:
+            return passed(f"organisation aggregator {found} ({res.region}) gathers {region}")
     if unreadable:
         return unknown(
             f"no organisation aggregator read gathers {region}, and aggregators could not be read in "
             f"{', '.join(sorted(unreadable))}"
         )
     return _uncovered(view, ctx, region)
+
+
+def _gathering(region: str, aggregators: Any) -> str | None:
+    """The name of an organisation aggregator in ``aggregators`` that gathers ``region``."""
+    for agg in aggregators if isinstance(aggregators, list) else []:
+        if not isinstance(agg, Mapping):
+            continue
+        regions = agg.get("AwsRegions")
+        if agg.get("AllAwsRegions") is True or (isinstance(regions, list) and region in regions):
+            return str(agg.get("Name"))
+    return None
 
 
 def _uncovered(view: ResourceView, ctx: RuleContext, region: str) -> Verdict:

@@ -1,8 +1,5 @@
 """GuardDuty's organisation configuration enrols every member account, existing and new, in each region."""
 
-from collections.abc import Mapping
-from typing import Any
-
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -21,6 +18,7 @@ from wasp.rules._orgservice import (
     delegated_administrators,
     judge,
     organisation_example,
+    setting,
 )
 
 PRINCIPAL = "guardduty.amazonaws.com"
@@ -55,15 +53,17 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return judge(view, ctx, "guardduty", "GuardDuty", _decide)
 
 
-def _decide(view: ResourceView, ctx: RuleContext, config: Mapping[str, Any]) -> Verdict:
+def _decide(view: ResourceView, ctx: RuleContext) -> Verdict:
     region = view.resource.region
-    if not config.get("DetectorId"):
+    detector = setting(view, "DetectorId")
+    if detector is None:
         return _no_detector(view, ctx)
-    members = config.get("AutoEnableOrganizationMembers")
-    if (
-        members is None
-    ):  # answers before AutoEnableOrganizationMembers: AutoEnable true meant new accounts only
-        members = "NEW" if config.get("AutoEnable") else "NONE"
+    if not isinstance(detector, str):
+        return unknown(f"the GuardDuty detector id in {region} is malformed")
+    members = setting(view, "AutoEnableOrganizationMembers")
+    if members is None:
+        # answers from before AutoEnableOrganizationMembers: AutoEnable true meant new accounts only
+        members = "NEW" if setting(view, "AutoEnable") is True else "NONE"
     view.note("auto_enable_organization_members", members)
     if members == "ALL":
         return passed(f"GuardDuty enrols every member account in {region}, existing and new")

@@ -1,8 +1,5 @@
 """Inspector's organisation configuration auto-enables EC2, ECR and Lambda scanning for new members."""
 
-from collections.abc import Mapping
-from typing import Any
-
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -14,7 +11,7 @@ from wasp.model.rule import (
     failed,
     passed,
 )
-from wasp.rules._orgservice import SERVICE_CONFIGURATION, configuration_example, judge
+from wasp.rules._orgservice import SERVICE_CONFIGURATION, configuration_example, judge, setting
 
 SCANS = {"ec2": "EC2", "ecr": "ECR", "lambda": "Lambda"}
 """The scan types every member needs, by the key of Inspector's ``autoEnable``."""
@@ -47,10 +44,9 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return judge(view, ctx, "inspector2", "Inspector", _decide)
 
 
-def _decide(view: ResourceView, ctx: RuleContext, config: Mapping[str, Any]) -> Verdict:
+def _decide(view: ResourceView, ctx: RuleContext) -> Verdict:
     region = view.resource.region
-    auto = config.get("autoEnable") or {}
-    off = [name for key, name in SCANS.items() if not (isinstance(auto, Mapping) and auto.get(key) is True)]
+    off = [name for key, name in SCANS.items() if setting(view, f"autoEnable.{key}") is not True]
     view.note("scans_not_auto_enabled", off)
     if off:
         return failed(f"Inspector does not auto-enable {', '.join(off)} scanning for new members in {region}")

@@ -1,8 +1,5 @@
 """Security Hub's organisation configuration enables new members with the default standards (or is central)."""
 
-from collections.abc import Mapping
-from typing import Any
-
 from wasp.model import FindingStatus, Severity, Unresolved
 from wasp.model.rule import (
     Example,
@@ -15,7 +12,7 @@ from wasp.model.rule import (
     passed,
     unknown,
 )
-from wasp.rules._orgservice import SERVICE_CONFIGURATION, configuration_example, judge
+from wasp.rules._orgservice import SERVICE_CONFIGURATION, configuration_example, judge, setting
 
 META = RuleMeta(
     title="Security Hub auto-enables organisation members and their default standards",
@@ -47,22 +44,21 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     return judge(view, ctx, "securityhub", "Security Hub", _decide)
 
 
-def _decide(view: ResourceView, ctx: RuleContext, config: Mapping[str, Any]) -> Verdict:
+def _decide(view: ResourceView, ctx: RuleContext) -> Verdict:
     region = view.resource.region
-    org = config.get("OrganizationConfiguration") or {}
-    kind = org.get("ConfigurationType", "LOCAL") if isinstance(org, Mapping) else "LOCAL"
-    if kind == "CENTRAL":
-        status = org.get("Status")
+    if setting(view, "OrganizationConfiguration.ConfigurationType") == "CENTRAL":
+        status = setting(view, "OrganizationConfiguration.Status")
         if status == "ENABLED":
             return passed(f"Security Hub is centrally configured in {region}: policies govern every member")
         if status == "PENDING":
             return unknown(f"Security Hub central configuration is still being set up in {region} (PENDING)")
-        detail = f": {org['StatusMessage']}" if org.get("StatusMessage") else ""
+        message = setting(view, "OrganizationConfiguration.StatusMessage")
+        detail = f": {message}" if isinstance(message, str) and message else ""
         return failed(f"Security Hub central configuration is {status} in {region}{detail}")
     missing = []
-    if config.get("AutoEnable") is not True:
+    if setting(view, "AutoEnable") is not True:
         missing.append("new members are not enabled")
-    if config.get("AutoEnableStandards") != "DEFAULT":
+    if setting(view, "AutoEnableStandards") != "DEFAULT":
         missing.append("the default standards are not enabled for new members")
     if missing:
         return failed(f"Security Hub (local configuration) in {region}: {'; '.join(missing)}")
