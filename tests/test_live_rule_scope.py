@@ -12,14 +12,17 @@ from wasp.model import Inventory, Resource, Workload
 from wasp.model.resource import Origin
 from wasp.model.status import OriginKind
 from wasp.rules import load_rules
-from wasp.workflow import live_rules
+from wasp.workflow import live_rules, org_only_types
 
 READABLE = {t for c in COLLECTORS for t in c.resource_types}
 
 
 def test_live_rules_are_exactly_those_a_collector_can_feed() -> None:
     live = {r.id for r in live_rules()}
-    assert live == {r.id for r in load_rules() if r.meta.resource_type in READABLE}
+    assert live == {r.id for r in load_rules() if r.meta.resource_type in READABLE | org_only_types()}
+    outside_org = {r.id for r in live_rules(org=False)}
+    assert outside_org == {r.id for r in load_rules() if r.meta.resource_type in READABLE}
+    assert "org_guardduty_auto_enable" in live - outside_org, "org configuration is read in org reviews only"
     assert "ebs_volume_encrypted" in live and "kinesis_stream_encrypted" not in live
     assert len(live) < len(load_rules())
 

@@ -15,7 +15,7 @@ from botocore.stub import Stubber
 from wasp.collect.clients import ClientFactory
 from wasp.collect.organizations import ACCOUNT, ORG, POLICY, OrganizationsCollector
 from wasp.collect.runner import Task, TaskResult, run_task
-from wasp.model import SUPPLEMENTARY
+from wasp.model import SUPPLEMENTARY, Unresolved
 
 REGION = "us-east-1"
 MANAGEMENT = "999999999999"
@@ -78,6 +78,16 @@ def test_a_delegated_administrator_reads_the_accounts_and_scps_without_a_member_
             {},
         )
         s.add_response(
+            "list_delegated_administrators",
+            {"DelegatedAdministrators": [{"Id": DELEGATED, "Name": "security"}]},
+            {},
+        )
+        s.add_response(
+            "list_delegated_services_for_account",
+            {"DelegatedServices": [{"ServicePrincipal": "organizations.amazonaws.com"}]},
+            {"AccountId": DELEGATED},
+        )
+        s.add_response(
             "list_accounts_for_parent",
             {"Accounts": [_account(MANAGEMENT, "management"), _account(DELEGATED, "security")]},
             {"ParentId": ROOT},
@@ -131,7 +141,10 @@ def test_a_delegated_administrator_reads_the_accounts_and_scps_without_a_member_
     assert result.gaps == ()
     [org] = [r for r in result.resources if r.type == ORG]
     assert org.properties[SUPPLEMENTARY]["CallerIsManagement"] is False
-    assert "DelegatedAdministrators" not in org.properties[SUPPLEMENTARY]
+    # Organizations' delegated administrator lists the delegations as the management account does
+    assert org.properties[SUPPLEMENTARY]["DelegatedAdministrators"] == {
+        "organizations.amazonaws.com": [DELEGATED]
+    }
     accounts = {r.id: r.properties[SUPPLEMENTARY]["OuPath"] for r in result.resources if r.type == ACCOUNT}
     assert accounts == {MANAGEMENT: "Root", DELEGATED: "Root", MEMBER: "Root/prod"}
     [scp] = [r for r in result.resources if r.type == POLICY]
@@ -143,10 +156,16 @@ def test_a_member_denied_the_organisation_tree_has_one_gap_naming_where_it_can_b
     def stub(s: Stubber) -> None:
         s.add_response("describe_organization", _org())
         s.add_client_error("list_roots", *DENIED, http_status_code=400)
+        s.add_client_error("list_delegated_services_for_account", *DENIED, http_status_code=400)
 
     result = _run(MEMBER, stub)
     assert [r.type for r in result.resources] == [ORG]
-    [gap] = result.gaps
+    [org] = result.resources
+    own = org.properties[SUPPLEMENTARY]["CallerDelegatedServices"]
+    assert isinstance(own, Unresolved), "a refused read of its own delegations is unknown, never 'none'"
+    [probe] = [g for g in result.gaps if g.operation == "list_delegated_services_for_account"]
+    assert not probe.blocks_service and probe.resource_types == (ORG,)
+    [gap] = [g for g in result.gaps if g is not probe]
     assert gap.error == "access_denied" and gap.blocks_service and gap.account == MEMBER
     assert set(gap.resource_types) == {ACCOUNT, POLICY}
     assert f"account {MEMBER} is a member of {ORG_ID}" in gap.message
@@ -159,6 +178,7 @@ def test_a_member_allowed_only_list_roots_leaves_accounts_and_scps_not_assessed(
     def stub(s: Stubber) -> None:
         s.add_response("describe_organization", _org())
         s.add_response("list_roots", {"Roots": [{"Id": ROOT, "Name": "Root"}]}, {})
+        s.add_client_error("list_delegated_administrators", *DENIED, http_status_code=400)
         s.add_client_error("list_accounts_for_parent", *DENIED, http_status_code=400)
 
     result = _run(DELEGATED, stub)
@@ -184,3 +204,31 @@ def test_the_management_account_still_reads_delegated_administrators() -> None:
     }
     [gap] = result.gaps
     assert gap.operation == "list_roots" and "is a member of" not in gap.message
+
+
+def test_a_security_account_learns_the_services_it_administers_itself() -> None:
+    """A member delegated GuardDuty and Security Hub (not Organizations) may list its own delegations."""
+
+    def stub(s: Stubber) -> None:
+        s.add_response("describe_organization", _org())
+        s.add_client_error("list_roots", *DENIED, http_status_code=400)
+        s.add_response(
+            "list_delegated_services_for_account",
+            {
+                "DelegatedServices": [
+                    {"ServicePrincipal": "securityhub.amazonaws.com"},
+                    {"ServicePrincipal": "guardduty.amazonaws.com"},
+                ]
+            },
+            {"AccountId": DELEGATED},
+        )
+
+    result = _run(DELEGATED, stub)
+    [org] = [r for r in result.resources if r.type == ORG]
+    assert org.properties[SUPPLEMENTARY]["CallerDelegatedServices"] == [
+        "guardduty.amazonaws.com",
+        "securityhub.amazonaws.com",
+    ]
+    assert "DelegatedAdministrators" not in org.properties[SUPPLEMENTARY]
+    [gap] = result.gaps
+    assert gap.operation == "list_roots"

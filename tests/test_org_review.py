@@ -73,9 +73,9 @@ def test_every_active_account_is_reviewed_and_org_evidence_is_read_once(org: See
     buckets = {r.account for r in inventory.of_type("AWS::S3::Bucket")}
     assert buckets == set(org.members)
     assert not [g for g in inventory.gaps if g.service == "organizations"], "no member-account org gaps"
-    services = inventory.of_type("AWS::Organizations::ServiceConfiguration")
+    services = inventory.of_type("WASP::Organizations::ServiceConfiguration")
     assert {(r.account, r.properties["Service"]) for r in services} == {
-        (org.management, s) for s in ("guardduty", "securityhub", "inspector2", "config")
+        (org.management, s) for s in ("guardduty", "securityhub", "inspector2", "config", "cloudtrail")
     }, "the security services' organisation configuration is read once, from the management account"
     placed = {r.id: r.properties for r in inventory.of_type("AWS::Organizations::Account")}
     assert set(placed) == {org.management, *org.members}

@@ -28,7 +28,8 @@ def _run(factory: ClientFactory) -> tuple[dict[str, Any], list[Any]]:
 def test_configurations_as_the_real_apis_answer_them() -> None:
     factory = ClientFactory(boto3.session.Session(region_name=REGION))
     stubs = {
-        s: Stubber(factory.client(s, REGION)) for s in ("guardduty", "securityhub", "inspector2", "config")
+        s: Stubber(factory.client(s, REGION))
+        for s in ("guardduty", "securityhub", "inspector2", "config", "cloudtrail")
     }
     stubs["guardduty"].add_response("list_detectors", {"DetectorIds": ["d1"]})
     stubs["guardduty"].add_response(
@@ -58,6 +59,23 @@ def test_configurations_as_the_real_apis_answer_them() -> None:
             ]
         },
     )
+    stubs["cloudtrail"].add_response(
+        "describe_trails",
+        {
+            "trailList": [
+                {  # the management account's organisation trail, as a delegated administrator sees it
+                    "Name": "org",
+                    "TrailARN": "arn:aws:cloudtrail:us-east-1:999999999999:trail/org",
+                    "HomeRegion": "us-east-1",
+                    "IsMultiRegionTrail": True,
+                    "IsOrganizationTrail": True,
+                    "S3BucketName": "log-archive",
+                },
+                {"Name": "local", "TrailARN": f"arn:aws:cloudtrail:{REGION}:{ACCOUNT}:trail/local"},
+            ]
+        },
+        {"includeShadowTrails": True},
+    )
     for stub in stubs.values():
         stub.activate()
     found, gaps = _run(factory)
@@ -69,6 +87,16 @@ def test_configurations_as_the_real_apis_answer_them() -> None:
     assert found["config"] == {
         "OrganizationAggregators": [{"Name": "org", "AllAwsRegions": True, "AwsRegions": []}]
     }
+    assert found["cloudtrail"] == {
+        "OrganizationTrails": [
+            {
+                "Name": "org",
+                "TrailARN": "arn:aws:cloudtrail:us-east-1:999999999999:trail/org",
+                "HomeRegion": "us-east-1",
+                "IsMultiRegionTrail": True,
+            }
+        ]
+    }, "only organisation trails, shadow ones included"
     (gap,) = gaps
     assert (
         gap.service == "inspector2" and gap.resource_id == f"inspector2/{REGION}" and not gap.blocks_service

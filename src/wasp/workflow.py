@@ -244,7 +244,7 @@ def review_snapshot(
         wl = replace(wl, regions=snapshot.regions)
     return run_review(
         catalogue=catalogue,
-        rules=live_rules(),
+        rules=live_rules(org=any(snapshot.inventory.was_collected(t) for t in org_only_types())),
         inventory=snapshot.inventory,
         workload=wl,
         attestations=context.attestations,
@@ -254,18 +254,29 @@ def review_snapshot(
     )
 
 
-def live_rules() -> tuple[Rule, ...]:
+def live_rules(org: bool = True) -> tuple[Rule, ...]:
     """The rules a review of accounts can decide: those whose resource type some collector reads.
 
     The others (an EMR security configuration, a SageMaker notebook...) run on templates and Terraform only. In a
     review of accounts they would only ever say "not collected" and leave every practice they touch not assessed,
     whatever the account holds, so they are left to ``wasp scan``; ``wasp rules`` lists which is which. A type a
     collector reads but was left out with ``--collectors``, or could not be read, still leaves its rules unknown.
+    ``org`` adds the rules on what only an organisation review reads (``wasp.org.services.ORG_ONLY``): any
+    other review leaves them out, so they never make its practices not assessed.
     """
     from wasp.collect.registry import COLLECTORS
 
     readable = {t for collector in COLLECTORS for t in collector.resource_types}
+    if org:
+        readable |= org_only_types()
     return tuple(r for r in load_rules() if r.meta.resource_type in readable)
+
+
+def org_only_types() -> frozenset[str]:
+    """What only an organisation review reads (the ``ORG_ONLY`` collectors, in the account it starts from)."""
+    from wasp.org.services import ORG_ONLY
+
+    return frozenset(t for collector in ORG_ONLY.values() for t in collector.resource_types)
 
 
 @dataclass(frozen=True)
@@ -310,7 +321,7 @@ def review_live(
         workload = replace(workload, accounts=accounts)
     review = run_review(
         catalogue=catalogue,
-        rules=live_rules(),
+        rules=live_rules(org=workload.org),
         inventory=inventory,
         workload=workload,
         attestations=context.attestations,

@@ -52,21 +52,32 @@ class OrganizationsCollector(Collector):
             "ManagementAccountId": org.get("MasterAccountId"),
             "CallerIsManagement": management,
         }
+
+        def organisation() -> Resource:
+            return Resource(
+                type=ORG,
+                id=org["Id"],
+                arn=org.get("Arn"),
+                origin=origin,
+                properties={"FeatureSet": org.get("FeatureSet"), SUPPLEMENTARY: supplementary},
+            )
+
         if management:
             supplementary["DelegatedAdministrators"] = self._delegated(api)
-        yield Resource(
-            type=ORG,
-            id=org["Id"],
-            arn=org.get("Arn"),
-            origin=origin,
-            properties={"FeatureSet": org.get("FeatureSet"), SUPPLEMENTARY: supplementary},
-        )
-        try:
+            yield organisation()
             roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
-        except CallFailed as failed:
-            if not management:
+        else:
+            try:
+                roots = api.pages("list_roots", "Roots", affects=(ACCOUNT, POLICY))
+            except CallFailed as failed:
+                # a member: the services it administers itself, if Organizations tells it
+                supplementary["CallerDelegatedServices"] = self._own_services(api)
+                yield organisation()
                 _explain_member_denial(api, failed, org["Id"])
-            raise
+                raise
+            # a delegated administrator for Organizations lists the delegations as the management account does
+            supplementary["DelegatedAdministrators"] = self._delegated(api)
+            yield organisation()
         yield from self._tree(api, origin, roots)
         yield from self._policies(api, origin)
 
@@ -127,6 +138,25 @@ class OrganizationsCollector(Collector):
         except CallFailed as failed:
             return failed.unresolved
         return out
+
+    @staticmethod
+    def _own_services(api: ApiReader) -> Any:
+        """The service principals this (member) account is a delegated administrator for, or the failed read.
+
+        ListDelegatedServicesForAccount answers a member only when it is a delegated administrator of some
+        service; a refusal (also what a plain member gets) leaves it unknown.
+        """
+        try:
+            services = api.pages(
+                "list_delegated_services_for_account",
+                "DelegatedServices",
+                AccountId=api.account,
+                resource_id="delegated",
+                affects=(ORG,),
+            )
+        except CallFailed as failed:
+            return failed.unresolved
+        return sorted(svc["ServicePrincipal"] for svc in services)
 
     @staticmethod
     def _policies(api: ApiReader, origin: Any) -> Iterator[Resource]:

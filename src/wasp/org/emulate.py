@@ -125,3 +125,27 @@ def _seed_member(member: boto3.session.Session, account: str, region: str, n: in
             {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
         ],
     )
+
+
+def seed_org_services(session: boto3.session.Session, region: str, management: str) -> None:
+    """The management account administers the security services (emulated) with a mix of settings.
+
+    GuardDuty has a detector (moto cannot answer its organisation configuration: unknown), Security Hub
+    auto-enables new members with the default standards, Inspector auto-enables EC2 and ECR but not Lambda, and
+    an organisation Config aggregator gathers all regions.
+    """
+    session.client("guardduty", region_name=region).create_detector(Enable=True)
+    hub = session.client("securityhub", region_name=region)
+    hub.enable_security_hub(EnableDefaultStandards=False)
+    hub.enable_organization_admin_account(AdminAccountId=management)
+    hub.update_organization_configuration(AutoEnable=True, AutoEnableStandards="DEFAULT")
+    session.client("inspector2", region_name=region).update_organization_configuration(
+        autoEnable={"ec2": True, "ecr": True, "lambda": False}
+    )
+    session.client("config", region_name=region).put_configuration_aggregator(
+        ConfigurationAggregatorName="org",
+        OrganizationAggregationSource={
+            "RoleArn": f"arn:aws:iam::{management}:role/config-aggregator",
+            "AllAwsRegions": True,
+        },
+    )

@@ -2,8 +2,10 @@
 
 Only an organisation review runs this collector (in the management or delegated-administrator account it starts
 from): GuardDuty, Security Hub and Inspector organisation configuration (auto-enable for new and existing
-member accounts) and Config's organisation aggregators. A service this account does not administer answers
-with an error: that service's configuration is then unknown (a gap on its resource), never "off".
+member accounts), Config's organisation aggregators, and the organisation trails CloudTrail shows this account
+(an organisation trail of the management account is visible in a delegated administrator as a shadow trail). A
+service this account does not administer answers with an error: that service's configuration is then unknown (a
+gap on its resource), never "off".
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from wasp.collect.api import ApiReader, CallFailed
 from wasp.collect.base import Collector, live
 from wasp.model import Resource
 
-SERVICE_CONFIGURATION = "AWS::Organizations::ServiceConfiguration"
+SERVICE_CONFIGURATION = "WASP::Organizations::ServiceConfiguration"
 """One resource per (service, region): ``Service`` and its organisation ``Configuration`` (or Unresolved)."""
 
 
 class OrgServicesCollector(Collector):
-    """Organisation configuration of GuardDuty, Security Hub, Inspector and Config aggregators (org reviews)."""
+    """Organisation configuration of GuardDuty, Security Hub, Inspector, Config aggregators and org trails."""
 
     name = "orgservices"
     service = "organizations"
@@ -31,6 +33,7 @@ class OrgServicesCollector(Collector):
         "securityhub:DescribeOrganizationConfiguration",
         "inspector2:DescribeOrganizationConfiguration",
         "config:DescribeConfigurationAggregators",
+        "cloudtrail:DescribeTrails",
     )
 
     def collect(self, api: ApiReader) -> Iterator[Resource]:
@@ -40,6 +43,7 @@ class OrgServicesCollector(Collector):
             "securityhub": _securityhub,
             "inspector2": _inspector,
             "config": _config,
+            "cloudtrail": _cloudtrail,
         }
         for service, read in readers.items():
             try:
@@ -98,6 +102,23 @@ def _config(api: ApiReader) -> Any:
             }
             for a in found.get("ConfigurationAggregators", [])
             if a.get("OrganizationAggregationSource")
+        ]
+    }
+
+
+def _cloudtrail(api: ApiReader) -> Any:
+    """Organisation trails visible here, shadow trails included (a member sees the management account's)."""
+    found = _call(api, "cloudtrail", "describe_trails", includeShadowTrails=True)
+    return {
+        "OrganizationTrails": [
+            {
+                "Name": t.get("Name"),
+                "TrailARN": t.get("TrailARN"),
+                "HomeRegion": t.get("HomeRegion"),
+                "IsMultiRegionTrail": bool(t.get("IsMultiRegionTrail")),
+            }
+            for t in found.get("trailList", [])
+            if t.get("IsOrganizationTrail")
         ]
     }
 
