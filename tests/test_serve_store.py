@@ -18,7 +18,8 @@ from wasp.serve import answers, plan_items, sessions, users
 from wasp.store import open_store
 
 TABLES = (
-    "plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, question_risks, "
+    "finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
+    "question_risks, "
     "findings, reviews, alembic_version"
 )
 
@@ -107,8 +108,13 @@ def test_a_store_from_before_serve_is_upgraded_in_place(tmp_path: Path, demo_doc
     engine.dispose()
     store = open_store(str(db))  # migrates to head, keeping the old rows
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == _scripts().get_current_head()
+        )
         row = conn.execute(text("SELECT finding_id, account, region FROM findings")).one()
+        outline = conn.execute(text("SELECT outline FROM reviews")).scalar()
     assert tuple(row) == ("f1", None, None)
+    assert outline is None, "a damaged document is left without an outline (reading it says it is damaged)"
     users.add_user(store, "ada", "admin", "a long enough password")
     store.save(demo_doc)  # type: ignore[arg-type]
