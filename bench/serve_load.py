@@ -6,8 +6,9 @@ question page (its first page of findings, and a filtered one) in turn for a fix
 page. Bounded: loopback only, --seconds of load, at most --max-requests per client. Target: p95 < 300 ms.
 
 With --cold it measures instead the first view of each page: for the dashboard, a question page and a finding page
-in turn, a fresh server (without the background warm-up, as a second worker or an older review meets it) and the
-time of its first request, then the server's resident memory. Target: < 1 s for the dashboard and question page.
+in turn, a fresh server that has read no review yet (warm=False: as a second worker or an older review meets it;
+the catalogue and templates load in the background at start, as in `wasp serve`) and the time of its first request
+after logging in, then the server's resident memory. Target: < 1 s for the dashboard and question page.
 
     .venv/bin/python bench/serve_load.py --findings 100000 --clients 8 --seconds 20
     .venv/bin/python bench/serve_load.py --findings 100000 --cold
@@ -44,7 +45,7 @@ from wasp.store import open_store
 app = create_app(open_store(sys.argv[1]), secret_key="bench-" + "k" * 32, warm=False)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
-"""A server as `wasp serve` makes it, but with nothing read before the first request."""
+"""A server as `wasp serve` makes it, but reading no review before the first request."""
 
 
 def free_port() -> int:

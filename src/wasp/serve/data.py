@@ -56,7 +56,7 @@ class Reviews:
     checks with one read by primary key, so another process's delete and save is never shown stale.
     """
 
-    def __init__(self, store: Store, size: int = 32) -> None:
+    def __init__(self, store: Store, size: int = 8) -> None:
         self.store = store
         self._cache: OrderedDict[tuple[int, str], Slim] = OrderedDict()
         self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()

@@ -114,13 +114,14 @@ class Store:
             rid = row.id
             if columns:
                 session.execute(insert(FindingRow), [{"review_id": rid, **c} for c in columns])
-                rows = (
-                    session.execute(  # one statement: RETURNING in order costs a statement per row on SQLite
+                rows = [  # read back in one statement: RETURNING in order costs a statement per row on SQLite
+                    (row_id, finding_id)
+                    for row_id, finding_id in session.execute(
                         select(FindingRow.id, FindingRow.finding_id)
                         .where(FindingRow.review_id == rid)
                         .order_by(FindingRow.id)
-                    ).tuples()
-                )
+                    )
+                ]
                 evidence = list(evidence_rows(review["findings"], rows))
                 if evidence:
                     session.execute(insert(FindingEvidenceRow), evidence)
