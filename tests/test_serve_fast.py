@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, insert, select, update
+from sqlalchemy import create_engine, func, insert, inspect, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -212,3 +212,26 @@ def test_pages_show_another_process_writes_at_once(tmp_path: Path, demo_doc: dic
     assert [w["id"] for w in c.get("/api/workloads").json()] == [rid]
     page = c.get(f"/w/{workload}/q/SEC10")
     assert f"/reviews/{rid}/findings/" in page.text or "No findings match" in page.text
+
+
+def test_migration_0005_downgrades_and_backfills_again(tmp_path: Path, demo_doc: dict[str, Any]) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    db = str(tmp_path / "wasp.db")
+    doc = _evidenced(demo_doc)
+    open_store(db).save(doc)  # type: ignore[arg-type]
+    engine = _engine(db)
+    with engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_scripts().dir))
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        assert "outline" not in {c["name"] for c in inspect(conn).get_columns("reviews")}
+    engine.dispose()
+    store = open_store(db)  # upgrades again, backfilling from the document
+    target = doc["findings"][-1]
+    assert Reviews(store).finding(1, target["id"])["evidence"] == target["evidence"]
+    assert Reviews(store).slim(1).doc == json.loads(
+        json.dumps({k: v for k, v in doc.items() if k != "findings"})
+    )
