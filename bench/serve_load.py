@@ -80,6 +80,22 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def start(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """A server on a free loopback port, answering: the process and its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [*command, str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_up(base)
+    except BaseException:
+        server.terminate()
+        server.wait(10)
+        raise
+    return server, base
+
+
 def wait_up(base: str) -> None:
     """Until the server answers its login page."""
     for _ in range(300):
@@ -95,16 +111,8 @@ def cold(db: str, pages: dict[str, str], env: dict[str, str]) -> None:
     """Each page's first request on a fresh server, and the server's memory after it."""
     print("| first view on a fresh server | ms | second view ms | server RSS MiB after |\n|---|---|---|---|")
     for name, path in pages.items():
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-c", COLD_SERVER, db, str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
+        server, base = start([sys.executable, "-c", COLD_SERVER, db], env)
         try:
-            wait_up(base)
             c = login(base, "viewer0")
             idle = rss_mib(server.pid)
             t = time.perf_counter()
@@ -159,16 +167,8 @@ def main() -> int:
                 env,
             )
             return 0
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "wasp", "serve", "--db", db, "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
+        server, base = start([sys.executable, "-m", "wasp", "serve", "--db", db, "--port"], env)
         try:
-            wait_up(base)
             clients = [login(base, f"viewer{i}") for i in range(args.clients)]
             pages = {
                 "dashboard": "/",

@@ -73,7 +73,8 @@ def _old_save(url: str, doc: dict[str, Any], swap: bool = False) -> None:
     engine.dispose()
 
 
-def _at_0003(url: str) -> None:
+def _migrate(url: str, direction: str, revision: str) -> list[str]:
+    """Run Alembic's upgrade or downgrade to ``revision``; the reviews table's columns after it."""
     from alembic import command
     from alembic.config import Config
 
@@ -82,8 +83,10 @@ def _at_0003(url: str) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(_scripts().dir))
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+        getattr(command, direction)(cfg, revision)
+        columns = [c["name"] for c in inspect(conn).get_columns("reviews")]
     engine.dispose()
+    return columns
 
 
 def test_migration_backfills_outlines_and_evidence_in_batches(
@@ -95,7 +98,7 @@ def test_migration_backfills_outlines_and_evidence_in_batches(
     monkeypatch.setattr(migration, "BATCH", 3)  # several batches per review
     first, second = _evidenced(demo_doc), _evidenced(demo_doc)
     second["workload"] = "second"
-    _at_0003(db_url)
+    _migrate(db_url, "upgrade", "0003")
     _old_save(db_url, first)
     _old_save(db_url, second, swap=True)
     store = open_store(db_url)  # migrates to head, backfilling both reviews
@@ -215,20 +218,10 @@ def test_pages_show_another_process_writes_at_once(tmp_path: Path, demo_doc: dic
 
 
 def test_migration_0005_downgrades_and_backfills_again(tmp_path: Path, demo_doc: dict[str, Any]) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     db = str(tmp_path / "wasp.db")
     doc = _evidenced(demo_doc)
     open_store(db).save(doc)  # type: ignore[arg-type]
-    engine = _engine(db)
-    with engine.begin() as conn:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(_scripts().dir))
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003")
-        assert "outline" not in {c["name"] for c in inspect(conn).get_columns("reviews")}
-    engine.dispose()
+    assert "outline" not in _migrate(db, "downgrade", "0003")
     store = open_store(db)  # upgrades again, backfilling from the document
     target = doc["findings"][-1]
     assert Reviews(store).finding(1, target["id"])["evidence"] == target["evidence"]
