@@ -14,7 +14,6 @@ import pytest
 pytest.importorskip("fastapi")
 
 from serve_support import EVIL, client, hostile, login, make_store
-from wasp.serve.data import Reviews
 from wasp.serve.guidance import BASE, guidance_links
 from wasp.store import Store
 
@@ -77,29 +76,6 @@ def test_unknown_finding_or_review_is_404_and_needs_a_login(store_doc: tuple[Sto
     assert c.get(f"/api/reviews/99/findings/{doc['findings'][0]['id']}").status_code == 404
 
 
-def test_evidence_comes_from_the_kept_map_not_a_second_document_read(
-    store_doc: tuple[Store, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store, doc = store_doc
-    reviews = Reviews(store)
-    reviews.slim(1)  # the question page's first view parses the document once and keeps the evidence
-    reads: list[int] = []
-    real = Reviews.slim
-
-    def counting(self: Reviews, review_id: int) -> Any:
-        reads.append(review_id)
-        return real(self, review_id)
-
-    monkeypatch.setattr(Reviews, "slim", counting)
-    for f in doc["findings"][:5]:
-        assert reviews.finding(1, f["id"])["evidence"] == json.loads(json.dumps(f.get("evidence", {})))
-    assert reads == []
-    cold = Reviews(store)  # a fresh server: the first detail view reads the document, later ones do not
-    cold.finding(1, doc["findings"][0]["id"])
-    cold.finding(1, doc["findings"][1]["id"])
-    assert reads == [1]
-
-
 def test_guidance_links_follow_the_documentation_page_names(store_doc: tuple[Store, dict[str, Any]]) -> None:
     links = guidance_links()
     assert len(links) == 63
@@ -114,14 +90,3 @@ def test_guidance_links_follow_the_documentation_page_names(store_doc: tuple[Sto
     r = c.get(f"/w/{doc['workload']}/q/SEC01")
     assert f'href="{BASE}sec_securely_operate_multi_accounts.html"' in r.text
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
-
-
-def test_a_row_not_in_document_order_is_still_found(store_doc: tuple[Store, dict[str, Any]]) -> None:
-    store, doc = store_doc
-    reviews = Reviews(store)
-    reviews.slim(1)
-    kept = reviews._evidence[1]
-    first, second = doc["findings"][0]["id"], doc["findings"][1]["id"]
-    kept[first], kept[second] = (kept[second][0], kept[first][1]), (kept[first][0], kept[second][1])
-    assert reviews.finding(1, first)["id"] == first
-    assert reviews.finding(1, second)["id"] == second

@@ -18,7 +18,8 @@ from wasp.serve import answers, plan_items, sessions, users
 from wasp.store import open_store
 
 TABLES = (
-    "login_failures, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, question_risks, "
+    "login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
+    "question_risks, "
     "findings, reviews, alembic_version"
 )
 
@@ -112,6 +113,8 @@ def test_a_store_from_before_serve_is_upgraded_in_place(tmp_path: Path, demo_doc
             == _scripts().get_current_head()
         )
         row = conn.execute(text("SELECT finding_id, account, region FROM findings")).one()
+        outline = conn.execute(text("SELECT outline FROM reviews")).scalar()
     assert tuple(row) == ("f1", None, None)
+    assert outline is None, "a damaged document is left without an outline (reading it says it is damaged)"
     users.add_user(store, "ada", "admin", "a long enough password")
     store.save(demo_doc)  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None) -
     with engine.begin() as conn:
         conn.execute(
             text(
-                "DROP TABLE IF EXISTS login_failures, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, question_risks, findings, reviews, alembic_version CASCADE"
+                "DROP TABLE IF EXISTS login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, question_risks, findings, reviews, alembic_version CASCADE"
             )
         )
     engine.dispose()

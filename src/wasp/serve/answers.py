@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wasp.errors import InputError
@@ -18,6 +18,7 @@ from wasp.model import Answer, NAReason
 from wasp.store.db import Store, StoreError
 
 from .models import AnswerRow, UploadRow
+from .versions import latest_rows, next_version
 
 MAX_UPLOAD = 5 * 1024 * 1024
 """Bytes an evidence file may have."""
@@ -131,15 +132,10 @@ def record_answer(
             session.add(file)
             session.flush()
             upload_id = file.id
-        last = session.scalar(
-            select(func.max(AnswerRow.version)).where(
-                AnswerRow.workload == workload, AnswerRow.best_practice == practice
-            )
-        )
         row = AnswerRow(
             workload=workload,
             best_practice=practice,
-            version=(last or 0) + 1,
+            version=next_version(session, AnswerRow, workload, practice),
             answer=answer,
             reason=reason if answer == "not_applicable" else None,
             evidence=json.dumps(items),
@@ -156,22 +152,8 @@ def record_answer(
 
 def current_answers(store: Store, workload: str) -> dict[str, dict[str, Any]]:
     """The latest answer per best practice of a workload."""
-    latest = (
-        select(AnswerRow.best_practice, func.max(AnswerRow.version).label("v"))
-        .where(AnswerRow.workload == workload)
-        .group_by(AnswerRow.best_practice)
-        .subquery()
-    )
     with Session(store.engine) as session:
-        rows = session.scalars(
-            select(AnswerRow)
-            .join(
-                latest,
-                (AnswerRow.best_practice == latest.c.best_practice) & (AnswerRow.version == latest.c.v),
-            )
-            .where(AnswerRow.workload == workload)
-        )
-        return {r.best_practice: _row_dict(r) for r in rows}
+        return {r.best_practice: _row_dict(r) for r in latest_rows(session, AnswerRow, workload)}
 
 
 def answer_history(store: Store, workload: str, practice: str) -> list[dict[str, Any]]:

@@ -98,7 +98,6 @@ def reviews(request: Request, who: Viewer, workload: str | None = None) -> list[
 def review(request: Request, review_id: int, who: Viewer) -> dict[str, Any]:
     """A review without its findings (those are paginated under /findings)."""
     doc = dict(_reviews(request).slim(review_id).doc)
-    doc.pop("_finding_rules", None)
     doc.pop("findings", None)
     return doc
 

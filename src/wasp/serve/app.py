@@ -35,6 +35,18 @@ def templates() -> Environment:
     return env
 
 
+def prepare(env: Environment, reviews: Reviews | None) -> None:
+    """What every server pays once, before its first views need it: the guidance links (the catalogue), the page
+    templates compiled, and with ``reviews`` the outline of each workload's latest review."""
+    from .guidance import guidance_links
+
+    guidance_links()
+    for name in ("dashboard.html", "question.html", "finding.html", "plan.html"):
+        env.get_template(name)
+    if reviews is not None:
+        reviews.warm()
+
+
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
     """A page, with the user and their CSRF token for its forms."""
     who = context.pop("who", None) or current(request)
@@ -56,7 +68,8 @@ def create_app(
     oidc: OidcConfig | None = None,
 ) -> FastAPI:
     """The web application over ``store``. Without ``secret_key`` a random one is made (sessions then end
-    when the server restarts). ``warm`` reads the latest reviews into the cache in the background at start.
+    when the server restarts). In the background at start the server loads the catalogue's guidance links and
+    compiles its templates, and with ``warm`` reads the latest reviews' outlines into the cache.
     ``oidc`` adds login with that identity provider (/login/oidc) next to local passwords."""
     from . import api, oidc_pages, pages
 
@@ -69,14 +82,18 @@ def create_app(
     )
     app.state.store = store
     app.state.reviews = Reviews(store)
-    if warm:
-        threading.Thread(target=app.state.reviews.warm, name="wasp-serve-warm", daemon=True).start()
     key = secret_key or secrets.token_urlsafe(32)
     app.state.signer = CookieSigner(key)
     app.state.oidc = oidc
     app.state.flow_serializer = URLSafeTimedSerializer(key, salt="wasp-oidc-flow")
     app.state.limiter = (limiter or LoginLimiter()).bind(store)  # failures in the store: shared by workers
     app.state.templates = templates()
+    threading.Thread(
+        target=prepare,
+        args=(app.state.templates, app.state.reviews if warm else None),
+        name="wasp-serve-warm",
+        daemon=True,
+    ).start()
     app.middleware("http")(security_headers)
     static = resources.files("wasp.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -1,9 +1,8 @@
-"""What the pages and the API read: reviews (their slim part cached: a stored review never changes), the
+"""What the pages and the API read: reviews (their outline, stored apart at save time, cached per process), the
 latest review per workload, and findings filtered and paginated in SQL so a 100k-finding review stays fast."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import threading
 from collections import OrderedDict
@@ -14,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wasp.store.db import Store, StoreError
-from wasp.store.models import FindingRow, QuestionRow, ReviewRow
+from wasp.store.models import FindingEvidenceRow, FindingRow, QuestionRow, ReviewRow
+from wasp.store.outline import unpack
 
 PAGE = 50
 """Findings per page."""
@@ -31,122 +31,88 @@ COLUMNS = (
     "message",
 )
 SHOWN = {"finding_id": "id"}
-EVIDENCE_REVIEWS = 4
-"""Reviews whose findings' evidence is kept in memory (a 100k-finding review's evidence is tens of MB)."""
 SEVERITIES = ("critical", "high", "medium", "low", "informational")
 
 
 @dataclass
 class Slim:
-    """A review without its findings: questions, plan, summary, scope; and the facets of its findings."""
+    """A review without its findings (questions, plan, summary, scope), the rules and facets of its findings, and
+    its failing findings per account and rule: the review's outline, stored apart at save time."""
 
     id: int
     doc: dict[str, Any]
     facets: dict[str, list[str]] = field(default_factory=dict)
+    rules: list[str] = field(default_factory=list)
+    failing: list[tuple[str, str, int]] = field(default_factory=list)
     matrix: dict[str, dict[str, int]] | None = None
     """Failing findings per account and question, once asked for."""
 
 
 class Reviews:
-    """Reads from the store, with an LRU of slim reviews (stored reviews are immutable)."""
+    """Reads from the store, with an LRU of review outlines and of finding counts per filter.
 
-    def __init__(self, store: Store, size: int = 32) -> None:
+    A stored review never changes, but its id could be given to another review if it were deleted (SQLite reuses
+    the highest id): every cached value is kept under the review's id and the time it was saved, which each use
+    checks with one read by primary key, so another process's delete and save is never shown stale.
+    """
+
+    def __init__(self, store: Store, size: int = 8) -> None:
         self.store = store
-        self._cache: OrderedDict[int, Slim] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, str], Slim] = OrderedDict()
         self._counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
-        self._evidence: OrderedDict[int, dict[str, tuple[int, Any]]] = OrderedDict()
-        self._first_row: dict[int, int] = {}
         self._size = size
         self._lock = threading.Lock()
 
+    def _stamp(self, session: Session, review_id: int) -> str:
+        """The review's identity for the caches (its save time); StoreError when there is no such review."""
+        saved = session.scalar(select(ReviewRow.saved_at).where(ReviewRow.id == review_id))
+        if saved is None:
+            raise StoreError(f"no review {review_id}")
+        return saved.isoformat()
+
     def slim(self, review_id: int) -> Slim:
-        """The review without findings (404-style StoreError when there is none)."""
-        with self._lock:
-            hit = self._cache.get(review_id)
-            if hit is not None:
-                self._cache.move_to_end(review_id)
-                return hit
+        """The review's outline (404-style StoreError when there is none): read from its own column, so neither
+        the whole document nor any finding is read."""
         with Session(self.store.engine) as session:
-            blob = session.scalar(select(ReviewRow.document).where(ReviewRow.id == review_id))
-            if blob is None:
-                raise StoreError(f"no review {review_id}")
-            facets = {
-                name: sorted(
-                    v
-                    for v in session.scalars(
-                        select(getattr(FindingRow, name)).where(FindingRow.review_id == review_id).distinct()
-                    )
-                    if v
-                )
-                for name in ("account", "region", "resource_type")
-            }
-        doc = json.loads(gzip.decompress(blob))
-        rules = {f["rule"] for f in doc.get("findings", ())}
-        self._keep_evidence(review_id, doc)
-        doc["findings"] = []
-        doc["_finding_rules"] = sorted(rules)
-        slim = Slim(review_id, doc, facets)
+            key = (review_id, self._stamp(session, review_id))
+            with self._lock:
+                hit = self._cache.get(key)
+                if hit is not None:
+                    self._cache.move_to_end(key)
+                    return hit
+            blob = session.scalar(select(ReviewRow.outline).where(ReviewRow.id == review_id))
+        if blob is None:  # a damaged document was not backfilled: loading it says so in one line
+            self.store.load(str(review_id))
+            raise StoreError(f"review {review_id} has no outline; save it again")
+        stored = unpack(blob)
+        slim = Slim(
+            review_id,
+            stored["review"],
+            stored["facets"],
+            stored["rules"],
+            [(a, r, n) for a, r, n in stored["failing"]],
+        )
         with self._lock:
-            self._cache[review_id] = slim
+            self._cache[key] = slim
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return slim
 
-    def _keep_evidence(self, review_id: int, doc: dict[str, Any]) -> None:
-        """Keep the evidence of the review's findings (by finding id, with the finding's position in the
-        document) for the last few reviews whose document was read, so a finding's detail page needs no second
-        read of a big document."""
-        evidence = {
-            str(f.get("id")): (i, f.get("evidence", {}))
-            for i, f in enumerate(doc.get("findings", ()))
-            if isinstance(f, dict)
-        }
-        with self._lock:
-            self._evidence[review_id] = evidence
-            while len(self._evidence) > EVIDENCE_REVIEWS:
-                self._evidence.popitem(last=False)
-
-    def _kept(self, review_id: int) -> dict[str, tuple[int, Any]]:
-        with self._lock:
-            kept = self._evidence.get(review_id)
-            if kept is not None:
-                self._evidence.move_to_end(review_id)
-                return kept
-            self._cache.pop(
-                review_id, None
-            )  # read the document again: slim() parses it and keeps the evidence
-        self.slim(review_id)
-        with self._lock:
-            return self._evidence.get(review_id, {})
-
     def finding(self, review_id: int, finding_id: str) -> dict[str, Any]:
-        """One finding's columns and the evidence its rule recorded (already redacted in the review document);
-        StoreError when the review has no such finding."""
-        kept = self._kept(review_id)
-        position, evidence = kept.get(finding_id, (None, {}))
-        columns = select(*(getattr(FindingRow, c) for c in COLUMNS))
+        """One finding's columns and the evidence its rule recorded (already redacted in the review document): one
+        row, found by the review and finding id; StoreError when the review has no such finding."""
         with Session(self.store.engine) as session:
-            row = None
-            if position is not None:  # findings are stored in document order: try the row by primary key
-                first = self._first_row.get(review_id)
-                if first is None:
-                    first = session.scalar(
-                        select(func.min(FindingRow.id)).where(FindingRow.review_id == review_id)
-                    )
-                    if first is not None:
-                        self._first_row[review_id] = first  # a stored review's rows never change
-                if first is not None:
-                    row = session.execute(
-                        columns.where(FindingRow.id == first + position, FindingRow.review_id == review_id)
-                    ).first()
-            if row is None or row.finding_id != finding_id:
-                row = session.execute(
-                    columns.where(FindingRow.review_id == review_id, FindingRow.finding_id == finding_id)
-                ).first()
+            row = session.execute(
+                select(*(getattr(FindingRow, c) for c in COLUMNS), FindingEvidenceRow.evidence)
+                .outerjoin(FindingEvidenceRow, FindingEvidenceRow.finding_row == FindingRow.id)
+                .where(FindingRow.review_id == review_id, FindingRow.finding_id == finding_id)
+                .order_by(FindingRow.id)
+                .limit(1)
+            ).first()
         if row is None:
             raise StoreError(f"no finding {finding_id} in review {review_id}")
-        found = {SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=True)}
-        found["evidence"] = evidence
+        found = {SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=False)}
+        found["evidence"] = json.loads(row.evidence) if row.evidence else {}
         return found
 
     def latest_per_workload(self) -> list[dict[str, Any]]:
@@ -200,10 +166,15 @@ class Reviews:
         for name, value in (filters or {}).items():
             if name in FILTERS and value:
                 conditions.append(getattr(FindingRow, name) == value)
-        key = (review_id, tuple(rules) if rules is not None else None, tuple(sorted((filters or {}).items())))
-        with self._lock:
-            total = self._counts.get(key)
         with Session(self.store.engine) as session:
+            key = (
+                review_id,
+                self._stamp(session, review_id),
+                tuple(rules) if rules is not None else None,
+                tuple(sorted((filters or {}).items())),
+            )
+            with self._lock:
+                total = self._counts.get(key)
             if total is None:  # a stored review never changes, so neither does a count of its findings
                 total = session.scalar(select(func.count()).select_from(FindingRow).where(*conditions)) or 0
                 with self._lock:
@@ -243,7 +214,8 @@ class Reviews:
         ]
 
     def account_matrix(self, review_id: int) -> dict[str, dict[str, int]]:
-        """Failing findings per account and question ({account: {question: count}}), grouped in SQL."""
+        """Failing findings per account and question ({account: {question: count}}), from the outline's failing
+        counts per account and rule (counted at save time)."""
         slim = self.slim(review_id)
         if slim.matrix is not None:
             return slim.matrix
@@ -253,13 +225,7 @@ class Reviews:
                 for rule in bp.get("rules", []):
                     questions.setdefault(rule, set()).add(q["id"])
         matrix: dict[str, dict[str, int]] = {}
-        with Session(self.store.engine) as session:
-            rows = session.execute(
-                select(FindingRow.account, FindingRow.rule, func.count())
-                .where(FindingRow.review_id == review_id, FindingRow.status == "fail")
-                .group_by(FindingRow.account, FindingRow.rule)
-            ).all()
-        for account, rule, count in rows:
+        for account, rule, count in slim.failing:
             cells = matrix.setdefault(account or "(none)", {})
             for qid in questions.get(rule, ()):
                 cells[qid] = cells.get(qid, 0) + count
@@ -267,14 +233,14 @@ class Reviews:
         return matrix
 
     def warm(self) -> None:
-        """Read the latest review of each workload into the cache (the first view of a big one is slow)."""
+        """Read the outline of the latest review of each workload into the cache."""
         for latest in self.latest_per_workload():
             self.slim(latest["id"])
 
     def review_exists(self, review_id: int) -> bool:
         """True when a review with this id is stored."""
         with Session(self.store.engine) as session:
-            return session.get(ReviewRow, review_id) is not None
+            return session.scalar(select(ReviewRow.id).where(ReviewRow.id == review_id)) is not None
 
     def milestones(self) -> list[dict[str, Any]]:
         """Every milestone, oldest first."""

@@ -6,7 +6,6 @@ import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wasp.attest.waivers import Waiver
@@ -15,6 +14,7 @@ from wasp.store.db import Store
 from wasp.store.waivers import put_waiver
 
 from .models import PlanItemRow
+from .versions import latest_rows, next_version
 
 STATUSES = ("open", "in_progress", "accepted_risk", "done")
 
@@ -96,15 +96,10 @@ def record_item(
                     actor,
                 )
     with Session(store.writer) as session, session.begin():
-        last = session.scalar(
-            select(func.max(PlanItemRow.version)).where(
-                PlanItemRow.workload == workload, PlanItemRow.best_practice == practice
-            )
-        )
         row = PlanItemRow(
             workload=workload,
             best_practice=practice,
-            version=(last or 0) + 1,
+            version=next_version(session, PlanItemRow, workload, practice),
             owner=owner.strip(),
             status=status,
             due=due,
@@ -120,19 +115,5 @@ def record_item(
 
 def current_items(store: Store, workload: str) -> dict[str, dict[str, Any]]:
     """The latest version of each plan item of a workload."""
-    latest = (
-        select(PlanItemRow.best_practice, func.max(PlanItemRow.version).label("v"))
-        .where(PlanItemRow.workload == workload)
-        .group_by(PlanItemRow.best_practice)
-        .subquery()
-    )
     with Session(store.engine) as session:
-        rows = session.scalars(
-            select(PlanItemRow)
-            .join(
-                latest,
-                (PlanItemRow.best_practice == latest.c.best_practice) & (PlanItemRow.version == latest.c.v),
-            )
-            .where(PlanItemRow.workload == workload)
-        )
-        return {r.best_practice: _row_dict(r) for r in rows}
+        return {r.best_practice: _row_dict(r) for r in latest_rows(session, PlanItemRow, workload)}

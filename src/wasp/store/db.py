@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from wasp.errors import InputError, WaspError
 from wasp.extras import require
-from wasp.store.models import FindingRow, MilestoneRow, QuestionRow, ReviewRow
+from wasp.store.models import FindingEvidenceRow, FindingRow, MilestoneRow, QuestionRow, ReviewRow
+from wasp.store.outline import evidence_rows, finding_columns, outline, pack
 
 if TYPE_CHECKING:
     from wasp.report.doc_types import ReviewDoc
@@ -88,10 +89,12 @@ class Store:
         self.url = url
 
     def save(self, review: ReviewDoc) -> Saved:
-        """Save a review whole, in one transaction (an interruption leaves the previous state intact)."""
+        """Save a review whole, in one transaction (an interruption leaves the previous state intact): the
+        document, its outline and finding rows for `wasp serve`, each finding's evidence in its own row."""
         s = review["summary"]
         when = datetime.fromisoformat(review["generated_at"])
         blob = gzip.compress(json.dumps(review, separators=(",", ":")).encode(), mtime=0)
+        columns = [finding_columns(f) for f in review["findings"]]
         with Session(self.writer) as session, session.begin():
             row = ReviewRow(
                 workload=review["workload"],
@@ -104,29 +107,24 @@ class Store:
                 practices_not_met=s["best_practices"]["not_met"],
                 findings_failed=s["findings"]["fail"],
                 document=blob,
+                outline=pack(outline(review, columns)),
             )
             session.add(row)
             session.flush()
             rid = row.id
-            if review["findings"]:
-                session.execute(
-                    insert(FindingRow),
-                    [
-                        {
-                            "review_id": rid,
-                            "finding_id": f["id"],
-                            "rule": f["rule"],
-                            "status": f["status"],
-                            "severity": f["severity"],
-                            "resource_type": f["resource"]["type"],
-                            "resource": f["resource"].get("arn") or f["resource"]["id"],
-                            "message": f["message"][:2000],
-                            "account": (f["resource"].get("account") or "")[:40] or None,
-                            "region": (f["resource"].get("region") or "")[:40] or None,
-                        }
-                        for f in review["findings"]
-                    ],
-                )
+            if columns:
+                session.execute(insert(FindingRow), [{"review_id": rid, **c} for c in columns])
+                rows = [  # read back in one statement: RETURNING in order costs a statement per row on SQLite
+                    (row_id, finding_id)
+                    for row_id, finding_id in session.execute(
+                        select(FindingRow.id, FindingRow.finding_id)
+                        .where(FindingRow.review_id == rid)
+                        .order_by(FindingRow.id)
+                    )
+                ]
+                evidence = list(evidence_rows(review["findings"], rows))
+                if evidence:
+                    session.execute(insert(FindingEvidenceRow), evidence)
             session.execute(
                 insert(QuestionRow),
                 [
@@ -240,8 +238,13 @@ class Store:
             ]
 
     def delete_review(self, review_id: int) -> None:
-        """Remove a review that no milestone points to (used by tests and clean-up)."""
+        """Remove a review that no milestone points to (used by tests and clean-up), with its rows in the other
+        tables: SQLite enforces no ON DELETE CASCADE here, and gives the next review the same id."""
         with Session(self.writer) as session, session.begin():
+            rows = select(FindingRow.id).where(FindingRow.review_id == review_id)
+            session.execute(delete(FindingEvidenceRow).where(FindingEvidenceRow.finding_row.in_(rows)))
+            session.execute(delete(FindingRow).where(FindingRow.review_id == review_id))
+            session.execute(delete(QuestionRow).where(QuestionRow.review_id == review_id))
             session.execute(delete(ReviewRow).where(ReviewRow.id == review_id))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
 
 
 class Base(DeclarativeBase):
@@ -27,14 +27,20 @@ class ReviewRow(Base):
     practices_met: Mapped[int] = mapped_column(Integer)
     practices_not_met: Mapped[int] = mapped_column(Integer)
     findings_failed: Mapped[int] = mapped_column(Integer)
-    document: Mapped[bytes] = mapped_column(LargeBinary)
+    document: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    """The whole wasp.review/1 document (read only when asked for: it is megabytes for a big review)."""
+    outline: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
+    """What the pages read (store/outline.py): the document without findings, and its findings' facets; gzip JSON."""
 
 
 class FindingRow(Base):
     """One finding of a review (for queries across reviews; the document stays the source of truth)."""
 
     __tablename__ = "findings"
-    __table_args__ = (Index("ix_findings_review_status", "review_id", "status"),)
+    __table_args__ = (
+        Index("ix_findings_review_status", "review_id", "status"),
+        Index("ix_findings_review_finding", "review_id", "finding_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
@@ -47,6 +53,18 @@ class FindingRow(Base):
     message: Mapped[str] = mapped_column(Text)
     account: Mapped[str | None] = mapped_column(String(40), nullable=True)
     region: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class FindingEvidenceRow(Base):
+    """The evidence a finding's rule recorded (JSON, redacted as in the document), keyed by the finding's row, so
+    a finding's page reads one row and the findings table stays narrow for filtering."""
+
+    __tablename__ = "finding_evidence"
+
+    finding_row: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    evidence: Mapped[str] = mapped_column(Text)
 
 
 class QuestionRow(Base):
