@@ -21,7 +21,7 @@ from wasp.store import open_store
 from wasp.store.db import StoreError, _scripts
 
 TABLES = (
-    "login_failures, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
+    "login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
     "question_risks, findings, reviews, alembic_version"
 )
 OLD_USERS = [
