@@ -73,7 +73,7 @@ def _sneaky(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Declares no related types, yet looks at the other buckets (and hides the refusal from itself)."""
     try:
         others = ctx.inventory.of_type(TYPE)
-    except Exception:  # a rule that swallows errors must not turn the refusal into a verdict
+    except Exception:  # noqa: BLE001 - a rule that swallows errors must not turn the refusal into a verdict
         return passed("could not look")
     return failed("shares a name") if len(others) > 1 else passed("alone")
 
@@ -91,7 +91,12 @@ def _broken(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     raise ValueError("a policy of an unexpected shape")
 
 
-RULES = (_rule("versioned", _versioned), _rule("sneaky", _sneaky), _rule("bare", _bare), _rule("broken", _broken))
+RULES = (
+    _rule("versioned", _versioned),
+    _rule("sneaky", _sneaky),
+    _rule("bare", _bare),
+    _rule("broken", _broken),
+)
 SCOPE = WorkloadScope(regions=(REGION,), accounts=("111111111111",))
 
 
@@ -274,3 +279,32 @@ def test_dask_workers_evaluate_too_and_the_review_is_unchanged(endpoint: SeededO
     doc, stats = _review(make_executor("dask-local", 2))
     assert doc == central
     assert stats.executor == "dask" and stats.findings_on_workers > stats.findings_total / 2
+
+
+def test_wasp_review_says_how_many_findings_the_workers_decided(
+    endpoint: SeededOrg, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    from wasp.cli.app import main
+
+    args = [
+        "review",
+        "--org",
+        "--role-name",
+        ROLE,
+        "--regions",
+        REGION,
+        "--collectors",
+        "s3",
+        "-o",
+        str(tmp_path),
+    ]
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    output = " ".join((lambda c: c.out + c.err)(capsys.readouterr()).split())
+    assert exc.value.code in (0, None), output
+    said = re.search(r"findings evaluated on workers: (\d+) of (\d+)", output)
+    assert said, output
+    findings = json.loads((tmp_path / "review.json").read_text())["findings"]
+    assert 0 < int(said[1]) < int(said[2]) == len(findings)
