@@ -175,14 +175,23 @@ def test_task_findings_are_compact_picklable_records() -> None:
 
 
 def test_findings_decided_with_another_time_or_scope_are_not_reused() -> None:
+    from wasp.collect.runner import CollectionStats
+    from wasp.engine.review import scope_of
+    from wasp.workflow import _reusable
+
     a = _resource("a")
     inventory = Inventory()
-    inventory.mark_collected(TYPE)
     inventory.add(a)
-    decided = decide((a,), local_rules(RULES), NOW, SCOPE)
-    table = worker_findings(inventory, [((a,), decided.evaluated)], LocalEvaluator(NOW, SCOPE))
-    assert table.evaluator != LocalEvaluator(datetime(2026, 6, 2, tzinfo=UTC), SCOPE)
-    assert table.evaluator != LocalEvaluator(NOW, WorkloadScope(regions=(REGION,)))
+    workload = Workload(name="org", regions=(REGION,), accounts=("111111111111",))
+    decided = decide((a,), local_rules(RULES), NOW, scope_of(workload))
+    stats = CollectionStats()
+    stats.worker_findings = worker_findings(
+        inventory, [((a,), decided.evaluated)], LocalEvaluator(NOW, scope_of(workload))
+    )
+    assert _reusable(stats, NOW, workload) is stats.worker_findings
+    assert _reusable(stats, datetime(2026, 6, 2, tzinfo=UTC), workload) is None
+    assert _reusable(stats, NOW, Workload(name="org", regions=(REGION,), accounts=("222222222222",))) is None
+    assert _reusable(CollectionStats(), NOW, workload) is None
 
 
 # ---- an emulated organisation, on a moto server (Dask workers reach it over HTTP) ------------------------------
