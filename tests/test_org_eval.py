@@ -133,7 +133,7 @@ def test_a_rule_that_queries_the_inventory_without_declaring_it_is_deferred_not_
     assert reused == central
     sneaky = [f for f in reused.findings if f.rule == "sneaky"]
     assert [f.status for f in sneaky] == [FindingStatus.FAIL] * 2, "decided over the whole inventory"
-    assert table.taken == 4 and table.deferred == 4
+    assert table.taken(reused.findings) == 4 and table.deferred == 4
 
 
 def test_a_rule_error_in_a_task_is_an_unknown_finding_and_the_rule_error_gap_as_in_the_review() -> None:
@@ -149,7 +149,7 @@ def test_a_rule_error_in_a_task_is_an_unknown_finding_and_the_rule_error_gap_as_
     central, reused, table = _centrally_and_reused(inventory, [(a,)])
     assert reused == central
     assert [g.error for g in reused.gaps] == ["rule_error"] and reused.gaps[0].rules == ("broken",)
-    assert table.findings_taken == 2, "the rule error and the versioning verdict came from the task"
+    assert table.taken(reused.findings) == 2, "the rule error and the versioning verdict came from the task"
 
 
 def test_a_resource_the_merge_dropped_or_replaced_keeps_no_task_finding() -> None:
@@ -159,7 +159,7 @@ def test_a_resource_the_merge_dropped_or_replaced_keeps_no_task_finding() -> Non
     inventory.mark_collected(TYPE)
     inventory.extend([kept, first, second])  # 'dropped' left out, as scope tags would; 'twice' merged
     central, reused, table = _centrally_and_reused(inventory, [(kept, dropped, first), (second,)])
-    assert {k[1][3] for k in table} == {"kept"}
+    assert {k[3] for decided in table.values() for k in decided} == {"kept"}
     assert reused == central
     assert [f.status for f in reused.findings if f.rule == "versioned"] == [
         FindingStatus.PASS,
@@ -271,15 +271,15 @@ def test_the_review_is_byte_identical_with_and_without_evaluation_on_the_workers
     assert stats.findings_total == len(json.loads(doc)["findings"])
     assert stats.findings_on_workers > stats.findings_total / 2, "most findings were decided in the tasks"
     assert isinstance(stats.worker_findings, WorkerFindings)
-    assert stats.worker_findings.findings_taken == stats.findings_on_workers
-    assert TYPE in {key[1][0] for key in stats.worker_findings}
+    assert TYPE in {k[0] for decided in stats.worker_findings.values() for k in decided}
 
 
 def test_resources_outside_the_scope_tags_keep_no_task_finding(endpoint: SeededOrg) -> None:
     tags = {"team": "nobody"}  # no resource carries it: the merge drops every bucket and VPC
     doc, stats = _review(scope_tags=tags)
     assert doc == _review(on_workers=False, scope_tags=tags)[0]
-    assert {key[1][0] for key in stats.worker_findings} == {ACCOUNT_TYPE}, "only accounts are always in scope"
+    kinds = {k[0] for decided in stats.worker_findings.values() for k in decided}
+    assert kinds == {ACCOUNT_TYPE}, "only accounts are always in scope"
 
 
 @pytest.mark.slow

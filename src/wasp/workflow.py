@@ -358,6 +358,6 @@ def review_live(
         waivers=[*context.waivers, *extra_waivers],
         precomputed=reuse,
     )
-    stats.findings_on_workers = 0 if reuse is None else reuse.findings_taken
+    stats.findings_on_workers = 0 if reuse is None else reuse.taken(review.findings)
     stats.findings_total = len(review.findings)
     return LiveRun(review, stats, (datetime.now(UTC) - started).total_seconds())

@@ -59,10 +59,10 @@ class CollectionStats:
     retries: int = 0
     """Retries botocore made and absorbed (throttling, transient errors); counted on the executor path."""
     executor: str = "threads"
-    worker_findings: Mapping[tuple[str, tuple[str, str, str, str]], Finding | None] | None = field(
+    worker_findings: Mapping[str, Mapping[tuple[str, str, str, str], Finding | None]] | None = field(
         default=None, repr=False, compare=False
     )
-    """Findings the tasks decided where they collected (an org review), by (rule, resource key), for the
+    """Findings the tasks decided where they collected (an org review), by rule id then resource key, for the
     review to reuse (docs/org.md); not part of any output."""
     findings_on_workers: int = 0
     """Findings of the review that were decided in the tasks (filled in by the review)."""

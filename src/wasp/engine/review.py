@@ -40,7 +40,7 @@ def run_review(
     waiver: Waiver | None = None,
     sources: Iterable[str] = ("live",),
     waivers: Iterable[Any] = (),
-    precomputed: Mapping[tuple[str, tuple[str, str, str, str]], Finding | None] | None = None,
+    precomputed: Mapping[str, Mapping[tuple[str, str, str, str], Finding | None]] | None = None,
 ) -> Review:
     """A complete review of one workload from its inventory and attestations.
 

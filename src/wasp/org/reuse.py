@@ -8,47 +8,38 @@ very resource object the task collected and decided; for any other resource the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from wasp.model import Finding, Inventory, Resource
 from wasp.model.evaluated import Evaluated, TaskEvaluator
 
-Key = tuple[str, tuple[str, str, str, str]]
-"""(rule id, resource identity as :attr:`wasp.model.Resource.key`)."""
+ResourceKey = tuple[str, str, str, str]
+"""A resource's identity in an inventory (:attr:`wasp.model.Resource.key`): type, account, region, id."""
 
 
-class WorkerFindings(Mapping[Key, Finding | None]):
-    """Findings by (rule, resource identity) as the tasks decided them; counts what the review takes.
+class WorkerFindings(dict[str, dict[ResourceKey, Finding | None]]):
+    """Findings as the tasks decided them, by rule id then resource identity (None: the rule does not apply).
 
-    ``evaluator`` is the one the tasks ran with: the review reuses the findings only when it decides with the
-    same time and scope. A value of None means the rule does not apply to the resource.
+    A plain dict underneath, so the review's lookups cost what a dict's do. ``evaluator`` is the one the tasks
+    ran with: the review reuses the findings only when it decides with the same time and scope.
     """
 
-    def __init__(self, table: dict[Key, Finding | None], evaluator: TaskEvaluator, deferred: int) -> None:
-        self._table = table
+    def __init__(self, evaluator: TaskEvaluator, deferred: int = 0) -> None:
+        super().__init__()
         self.evaluator = evaluator
         self.deferred = deferred
         """(rule, resource) pairs the tasks left to the review (their rule queried the inventory)."""
-        self.taken = 0
-        """Pairs the review took from here (counted as it reads them)."""
-        self.findings_taken = 0
-        """Of those, the pairs that are findings (the rule applied)."""
 
-    def __getitem__(self, key: Key) -> Finding | None:
-        finding = self._table[key]
-        self.taken += 1
-        if finding is not None:
-            self.findings_taken += 1
-        return finding
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._table
-
-    def __iter__(self) -> Iterator[Key]:
-        return iter(self._table)
-
-    def __len__(self) -> int:
-        return len(self._table)
+    def taken(self, findings: Iterable[Finding]) -> int:
+        """How many of a review's ``findings`` came from here: those whose (rule, resource) is here, since the
+        review looks here before deciding a pair itself."""
+        count = 0
+        for f in findings:
+            decided = self.get(f.rule)
+            r = f.resource
+            if decided is not None and decided.get((r.type, r.account or r.file or "", r.region or "", r.id)):
+                count += 1
+        return count
 
 
 def worker_findings(
@@ -60,10 +51,11 @@ def worker_findings(
     """The tasks' findings (``records``: each task's resources and outcomes) for the resources ``inventory``
     holds exactly as collected: a resource the merge dropped or replaced keeps none."""
     held = {r.key: r for r in inventory}
-    table: dict[Key, Finding | None] = {}
+    table = WorkerFindings(evaluator, deferred)
     for resources, evaluated in records:
         for e in evaluated:
             resource = resources[e.resource]
-            if held.get(resource.key) is resource:
-                table[(e.rule, resource.key)] = e.finding
-    return WorkerFindings(table, evaluator, deferred)
+            key = resource.key
+            if held.get(key) is resource:
+                table.setdefault(e.rule, {})[key] = e.finding
+    return table
