@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS
 from wasp.collect.runner import DEFAULT_WORKERS, Progress
 from wasp.collect.session import Unopened, open_accounts
 from wasp.engine import run_review
-from wasp.errors import InputError
+from wasp.errors import InputError, debug_enabled
 from wasp.model import Catalogue, Inventory, Review, Workload
 from wasp.model.rule import Rule
 from wasp.rules import load_rules
@@ -26,8 +26,10 @@ from wasp.snapshot import Snapshot
 from wasp.workload.context import ReviewContext, differences, load_context
 
 if TYPE_CHECKING:
+    from wasp.model.evaluated import TaskEvaluator
     from wasp.org.collect import Phase
     from wasp.org.executor import Executor
+    from wasp.org.reuse import WorkerFindings
 
 DEFAULT_TIMEOUT = 900.0
 """Seconds a live collection may take (`--timeout`); what is unfinished then is not assessed."""
@@ -71,6 +73,7 @@ def collect_live(
     timeout: float | None = DEFAULT_TIMEOUT,
     executor: Executor | None = None,
     phases: Phase | None = None,
+    evaluate_at: datetime | None = None,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
     """Collect the workload's accounts and regions: (inventory, stats, accounts reviewed).
 
@@ -78,7 +81,8 @@ def collect_live(
     and tasks still unfinished when it runs out become ``deadline`` gaps. An organisation review
     (``workload.org``) or an ``executor`` other than the default runs on :mod:`wasp.org` (docs/org.md):
     each task opens its account itself and an account whose role cannot be assumed is a gap; ``phases``
-    then receives each step (else ``progress`` a summary of it).
+    then receives each step (else ``progress`` a summary of it). There, with ``evaluate_at`` (the review
+    time), each task also decides the rules that need only its resources (``stats.worker_findings``).
     """
     started = time.monotonic()
     if not workload.regions:
@@ -96,6 +100,7 @@ def collect_live(
                 progress=phases or (None if progress is None else _phases(progress)),
                 max_attempts=max_attempts,
                 timeout=timeout,
+                evaluator_for=None if evaluate_at is None else _evaluator_for(workload, evaluate_at),
             )
     unopened: list[Unopened] = []
     accesses = open_accounts(
@@ -122,6 +127,32 @@ def collect_live(
     if unopened:
         _unopened_gaps(inventory, stats, unopened, selected, len(accesses))
     return inventory, stats, tuple(a.account for a in accesses)
+
+
+def _evaluator_for(workload: Workload, now: datetime) -> Callable[[tuple[str, ...]], TaskEvaluator]:
+    """The evaluator an org review's tasks run, given the accounts reviewed: the review's time and the scope
+    :func:`review_live` reviews with (the accounts reviewed when the workload lists none)."""
+    from wasp.engine.local import LocalEvaluator
+    from wasp.engine.review import scope_of
+
+    def make(accounts: tuple[str, ...]) -> TaskEvaluator:
+        return LocalEvaluator(
+            now, scope_of(workload if workload.accounts else replace(workload, accounts=accounts))
+        )
+
+    return make
+
+
+def _reusable(stats: CollectionStats, now: datetime, workload: Workload) -> WorkerFindings | None:
+    """The tasks' findings when they were decided with this review's time and scope, else None."""
+    from wasp.engine.local import LocalEvaluator
+    from wasp.engine.review import scope_of
+    from wasp.org.reuse import WorkerFindings
+
+    found = stats.worker_findings
+    if isinstance(found, WorkerFindings) and found.evaluator == LocalEvaluator(now, scope_of(workload)):
+        return found
+    return None
 
 
 def _unopened_gaps(
@@ -300,9 +331,17 @@ def review_live(
     timeout: float | None = DEFAULT_TIMEOUT,
     executor: Executor | None = None,
     phases: Phase | None = None,
+    evaluate_on_workers: bool = True,
 ) -> LiveRun:
-    """Collect the workload's accounts and regions, then review against the catalogue."""
+    """Collect the workload's accounts and regions, then review against the catalogue.
+
+    The review time is ``now`` or the start of the review. On the organisation path (``workload.org`` or an
+    ``executor``) each task decides the rules that need only its own resources where it collected them,
+    unless ``evaluate_on_workers`` is false (or ``--debug`` is on): the review is the same either way, and
+    ``stats.findings_on_workers`` says how many of ``stats.findings_total`` findings were decided there.
+    """
     started = datetime.now(UTC)
+    review_time = now or started  # fixed before collecting: the tasks decide with it
     catalogue = load_catalogue()
     # Check every input before touching AWS: a typo should not cost a credential round trip.
     select_collectors(collectors)
@@ -316,16 +355,21 @@ def review_live(
         timeout=timeout,
         executor=executor,
         phases=phases,
+        evaluate_at=review_time if evaluate_on_workers and not debug_enabled() else None,
     )
     if not workload.accounts:
         workload = replace(workload, accounts=accounts)
+    reuse = _reusable(stats, review_time, workload)
     review = run_review(
         catalogue=catalogue,
         rules=live_rules(org=workload.org),
         inventory=inventory,
         workload=workload,
         attestations=context.attestations,
-        now=now or datetime.now(UTC),
+        now=review_time,
         waivers=[*context.waivers, *extra_waivers],
+        precomputed=reuse,
     )
+    stats.findings_on_workers = 0 if reuse is None else reuse.taken(review.findings)
+    stats.findings_total = len(review.findings)
     return LiveRun(review, stats, (datetime.now(UTC) - started).total_seconds())

@@ -131,3 +131,5 @@ def print_accounts(stats: CollectionStats) -> None:
         err.print(f"  {safe(line)}")
     if len(stats.unopened) > 20:
         err.print(f"  ... and {len(stats.unopened) - 20} more (see the gaps in review.json)")
+    if stats.worker_findings is not None:  # the tasks decided what needs only their resources (docs/org.md)
+        err.print(f"findings evaluated on workers: {stats.findings_on_workers} of {stats.findings_total}")

@@ -11,7 +11,7 @@ from wasp.collect.base import Collector
 from wasp.collect.clients import ClientFactory
 from wasp.collect.schedule import FairPool
 from wasp.errors import debug_enabled
-from wasp.model import ACCOUNT_TYPE, Gap, Inventory, Resource
+from wasp.model import ACCOUNT_TYPE, Finding, Gap, Inventory, Resource
 from wasp.model.rule import FindingThresholds
 
 Progress = Callable[[int, int, str], None]
@@ -59,6 +59,15 @@ class CollectionStats:
     retries: int = 0
     """Retries botocore made and absorbed (throttling, transient errors); counted on the executor path."""
     executor: str = "threads"
+    worker_findings: Mapping[str, Mapping[tuple[str, str, str, str], Finding | None]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """Findings the tasks decided where they collected (an org review), by rule id then resource key, for the
+    review to reuse (docs/org.md); not part of any output."""
+    findings_on_workers: int = 0
+    """Findings of the review that were decided in the tasks (filled in by the review)."""
+    findings_total: int = 0
+    """Findings of the review (filled in by the review when the tasks decided some)."""
 
 
 def plan(collectors: list[Collector], accounts: list[str], regions: tuple[str, ...]) -> list[Task]:

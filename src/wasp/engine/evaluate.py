@@ -149,11 +149,14 @@ def evaluate(
     observed_at: datetime,
     waiver: Waiver | None = None,
     require_collected: bool = True,
+    precomputed: Mapping[str, Mapping[tuple[str, str, str, str], Finding | None]] | None = None,
 ) -> Evaluation:
     """Run every rule; record which could not run fully and why.
 
     ``require_collected`` is true for live reviews (an uncollected type means 'not checked'); IaC scans
-    set it false, since a template describes only what it declares.
+    set it false, since a template describes only what it declares. ``precomputed`` holds outcomes of
+    :func:`evaluate_resource` already made elsewhere (an org review's tasks, with the same ``ctx``), by rule id
+    then resource key; everything after it still applies to them.
     """
     stamp = observed_at.isoformat()
     runs: list[RuleRun] = []
@@ -174,11 +177,15 @@ def evaluate(
         )
         never_read = set(missing) & related
         findings: list[Finding] = []
+        decided = precomputed.get(rule.id) if precomputed else None
         for resource in inventory.of_type(rule.meta.resource_type):
             ref = refs.get(id(resource))
             if ref is None:
                 ref = refs[id(resource)] = ResourceRef.of(resource)
-            finding = evaluate_resource(rule, resource, ctx, stamp, ref)
+            if decided is not None and (key := resource.key) in decided:
+                finding = decided[key]
+            else:
+                finding = evaluate_resource(rule, resource, ctx, stamp, ref)
             if finding is None:
                 continue
             if finding.status is FindingStatus.UNKNOWN and finding.message.startswith(RULE_ERROR):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from wasp.engine.decide import decide_questions, latest_attestations
 from wasp.engine.evaluate import Waiver, evaluate
 from wasp.engine.plan import build_plan
 from wasp.engine.rollup import areas, principles
-from wasp.model import Attestation, Catalogue, Inventory, Review, Workload
+from wasp.model import Attestation, Catalogue, Finding, Inventory, Review, Workload
 from wasp.model.rule import Rule, RuleContext, WorkloadScope
 
 
@@ -40,8 +40,12 @@ def run_review(
     waiver: Waiver | None = None,
     sources: Iterable[str] = ("live",),
     waivers: Iterable[Any] = (),
+    precomputed: Mapping[str, Mapping[tuple[str, str, str, str], Finding | None]] | None = None,
 ) -> Review:
-    """A complete review of one workload from its inventory and attestations."""
+    """A complete review of one workload from its inventory and attestations.
+
+    ``precomputed``: findings already decided with this review's time and scope (see :func:`evaluate`).
+    """
     ctx = RuleContext(inventory=inventory, workload=scope_of(workload), now=now)
     waiver_list = list(waivers)
     if waiver_list and waiver is None:
@@ -54,7 +58,7 @@ def run_review(
             return res.tags if res is not None else {}
 
         waiver = waiver_matcher(waiver_list, now.date(), tags_of)
-    evaluation = evaluate(rules, inventory, ctx, observed_at=now, waiver=waiver)
+    evaluation = evaluate(rules, inventory, ctx, observed_at=now, waiver=waiver, precomputed=precomputed)
     latest = latest_attestations(attestations)
     today = now.date()
     questions = decide_questions(catalogue, evaluation, latest, today)

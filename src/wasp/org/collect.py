@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from wasp.collect.clients import DEFAULT_MAX_ATTEMPTS, ClientFactory, client_config
@@ -13,9 +13,11 @@ from wasp.collect.runner import CollectionStats, Task, TaskResult, merge
 from wasp.collect.session import base_session, caller_identity
 from wasp.errors import InputError
 from wasp.model import Inventory, Workload
+from wasp.model.evaluated import TaskEvaluator
 from wasp.org.access import AccountOpener
 from wasp.org.discover import discover
 from wasp.org.executor import Executor
+from wasp.org.reuse import worker_findings
 from wasp.org.scope import select
 from wasp.org.services import ORG_ONLY
 from wasp.org.work import RunSettings, TaskRecord, TaskSpec, assume_gap, collector_named, probe, run_spec
@@ -116,11 +118,14 @@ def collect_accounts(
     progress: Phase | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     timeout: float | None = None,
+    evaluator_for: Callable[[tuple[str, ...]], TaskEvaluator] | None = None,
 ) -> tuple[Inventory, CollectionStats, tuple[str, ...]]:
     """(inventory, stats, accounts reviewed): the review's collection on ``executor``.
 
     Accounts whose role cannot be assumed become one gap each (their types not assessed there) and are left
     out of the accounts reviewed; the stats say how many were reviewed out of how many were selected.
+    ``evaluator_for`` (given the accounts reviewed) makes the evaluator each task runs on what it collected;
+    the findings of resources the merge kept unchanged are then in ``stats.worker_findings``.
     """
     started = time.monotonic()
     deadline = None if timeout is None else started + timeout
@@ -151,6 +156,9 @@ def collect_accounts(
         scope.management,
     )
     specs = plan_specs(names, reachable, workload.regions)
+    evaluator = None if evaluator_for is None else evaluator_for(reachable.accounts)
+    if evaluator is not None:
+        settings = replace(settings, evaluator=evaluator)
     # costliest collectors first (stable: plan order otherwise), so no long task starts last; merged in plan order
     order = sorted(range(len(specs)), key=lambda i: -collector_named(specs[i].collector).cost)
     ran: dict[int, TaskRecord] = executor.map(
@@ -172,6 +180,13 @@ def collect_accounts(
         retries=sum(r.retries for r in records.values()),
         executor=executor.name,
     )
+    if evaluator is not None:
+        stats.worker_findings = worker_findings(
+            inventory,
+            ((r.resources, r.evaluated) for _, r in sorted(records.items())),
+            evaluator,
+            sum(r.deferred for r in records.values()),
+        )
     for record in records.values():
         for op, n in record.calls.items():
             stats.calls_by_operation[op] = stats.calls_by_operation.get(op, 0) + n

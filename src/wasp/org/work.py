@@ -13,6 +13,7 @@ from wasp.collect.base import Collector
 from wasp.collect.registry import select_collectors
 from wasp.collect.runner import Task, run_task
 from wasp.model import Gap, Resource
+from wasp.model.evaluated import Evaluated, TaskEvaluator, TaskFindings
 from wasp.model.rule import FindingThresholds
 from wasp.org.access import AccountOpener, CannotOpen, Counter
 from wasp.org.limits import LIMITS, PER_ACCOUNT, PER_SERVICE
@@ -43,16 +44,22 @@ class RunSettings:
     findings: FindingThresholds | None = None
     per_account: int = PER_ACCOUNT
     per_service: int = PER_SERVICE
+    evaluator: TaskEvaluator | None = None
+    """Decides each task's resources after collecting them (an org review: the review's time and scope)."""
 
 
 @dataclass(frozen=True)
 class TaskRecord:
-    """A task's result as it travels back: resources, gaps, API calls by operation, retries absorbed."""
+    """A task's result as it travels back: resources, gaps, API calls by operation, retries absorbed, and the
+    findings decided in the task (each names its resource by position in ``resources``)."""
 
     resources: tuple[Resource, ...]
     gaps: tuple[Gap, ...]
     calls: dict[str, int] = field(default_factory=dict)
     retries: int = 0
+    evaluated: tuple[Evaluated, ...] = ()
+    deferred: int = 0
+    """(rule, resource) pairs the task left to the review: their rule queried the inventory."""
 
 
 def probe(settings: RunSettings, account: str) -> tuple[str, str] | None:
@@ -85,7 +92,16 @@ def run_spec(settings: RunSettings, spec: TaskSpec) -> TaskRecord:
                 (), (assume_gap(spec.account, cannot.message, cannot.code, collector.resource_types),)
             )
         result = run_task(task, clients, settings.regions, settings.max_findings, settings.findings)
-    return TaskRecord(result.resources, result.gaps, clients.call_counts(), counter.retries)
+    # decided after the account and service slots are released: the rules need the CPU, not the API
+    decided = settings.evaluator(result.resources) if settings.evaluator is not None else TaskFindings()
+    return TaskRecord(
+        result.resources,
+        result.gaps,
+        clients.call_counts(),
+        counter.retries,
+        decided.evaluated,
+        decided.deferred,
+    )
 
 
 def assume_gap(account: str, message: str, code: str, types: tuple[str, ...]) -> Gap:
