@@ -73,14 +73,14 @@ resource "aws_ebs_volume" "data" {
 """
 
 
-def _imported(args: list[str]) -> tuple[int, set[str]]:
+def _imported(args: list[str], home: Path) -> tuple[int, set[str]]:
     """Exit code and the modules imported by `wasp ARGS` in a fresh interpreter."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args)],
         capture_output=True,
         text=True,
         check=False,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(home)},
     )
     line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("MODULES "))
     return done.returncode, set(json.loads(line.removeprefix("MODULES ")))
@@ -92,9 +92,12 @@ def _heavy(modules: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_terraform_scan_imports_nothing_it_does_not_need(tmp_path: Path, fmt: str) -> None:
-    (tmp_path / "main.tf").write_text(TF, encoding="utf-8")
+    module = tmp_path / "module"
+    module.mkdir()
+    (module / "main.tf").write_text(TF, encoding="utf-8")
     out = tmp_path / f"out.{fmt}"
-    code, modules = _imported(["scan", str(tmp_path), "-f", fmt, "-o", str(out), "--fail-on", "high"])
+    args = ["scan", str(module), "-f", fmt, "-o", str(out), "--fail-on", "high"]
+    code, modules = _imported(args, tmp_path / "home")
     assert code == 1  # the planted misconfigurations fail: the scan really ran its rules
     assert out.stat().st_size > 0
     assert "wasp.iac.terraform.hcl" in modules and "tree_sitter_hcl" in modules  # the probe sees imports
@@ -110,7 +113,8 @@ def test_the_probe_sees_what_a_cloudformation_scan_needs(tmp_path: Path) -> None
         encoding="utf-8",
     )
     code, modules = _imported(
-        ["scan", str(template), "-f", "json", "-o", str(tmp_path / "out.json"), "--fail-on", "high"]
+        ["scan", str(template), "-f", "json", "-o", str(tmp_path / "out.json"), "--fail-on", "high"],
+        tmp_path / "home",
     )
     assert code == 1
     assert {"yaml", "wasp.iac.cloudformation"} <= modules
