@@ -175,6 +175,7 @@ def _scan_sources(
         if sink is not None:
             sink(findings)
             del findings
-            gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
+            if done < len(sources):  # parse trees hold reference cycles: free one source's before the next
+                gc.collect()
         else:
             result.findings.extend(findings)
