@@ -2,7 +2,9 @@
 
 Each command runs in a fresh process, several times; the median wall time and the peak RSS of the process (from
 os.wait4's resource usage) are printed. Target: <= 0.3 s and <= 40 MB each. With --before, another `wasp`
-executable (e.g. an older install) is measured the same way beside it.
+executable (e.g. an older install) is measured the same way beside it. Then `wasp scan` of the 100-resource
+Terraform and CloudFormation corpora of bench/iac_vs_checkov.py (JSON to a file): on so small a scan most of
+the time is start-up (interpreter, imports, rule index), so these rows show what every CI run pays.
 
     .venv/bin/python bench/cli_startup.py --runs 5 --before /path/to/old/venv/bin/wasp
 """
@@ -14,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +27,9 @@ import click  # noqa: E402
 
 from wasp.cli.app import COMMANDS  # noqa: E402
 from wasp.cli.groups import GROUPS  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from iac_vs_checkov import generate  # noqa: E402
 
 THIS = [sys.executable, "-c", "import sys; from wasp.cli.app import main; sys.argv[0] = 'wasp'; main()"]
 """This tree's wasp, as the installed console script runs it."""
@@ -91,6 +97,16 @@ def main() -> None:
         f"slowest {worst[0]:.3f} s wall ({worst[1]:.3f} s CPU), largest {worst[2]:.1f} MB "
         f"(target <= 0.3 s, <= 40 MB: {verdict})"
     )
+    with tempfile.TemporaryDirectory(prefix="wasp-bench-startup-") as tmp:
+        cfn_dir, tf_dir, _, _ = generate(Path(tmp), 100)
+        for label, corpus in (("Terraform", tf_dir), ("CloudFormation", cfn_dir)):
+            inv = ["scan", str(corpus), "-f", "json", "-o", str(Path(tmp) / "out.json")]
+            wall, cpu, mem = measure([*THIS, *inv], args.runs, this_env)
+            row = f"{'wasp scan (' + label + ' x100)':42} {wall:7.3f} {cpu:6.3f} {mem:8.1f}"
+            if before:
+                b_wall, b_cpu, b_mem = measure([*before, *inv], args.runs, before_env)
+                row += f" {b_wall:11.3f} {b_cpu:6.3f} {b_mem:6.1f}"
+            print(row, flush=True)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from pathlib import Path
 from wasp.engine.evaluate import evaluate
 from wasp.errors import InputError, debug_enabled
 from wasp.gcpause import paused_gc
-from wasp.iac.checkov_skips import for_rules
 from wasp.iac.detect import NotATemplate
 from wasp.iac.enrich import enrich
 from wasp.iac.scan import ScanOptions, ScanResult, Source, discover, read_source
@@ -58,7 +57,9 @@ def _source_findings(
     result.warnings.extend(
         f"{source.path}: {g.resource_id}: {g.message}" for g in ev.gaps if g.error == "rule_error"
     )
-    if options.inline_skips:
+    if options.inline_skips and (loaded.skips or options.checkov_skips):  # none written: nothing to apply
+        from wasp.iac.checkov_skips import for_rules
+
         skips = for_rules(
             loaded.skips, result.rules, options.checkov_skips, loaded.resources, result.warnings
         )
@@ -174,6 +175,7 @@ def _scan_sources(
         if sink is not None:
             sink(findings)
             del findings
-            gc.collect()  # parse trees hold reference cycles: free one source's before reading the next
+            if done < len(sources):  # parse trees hold reference cycles: free one source's before the next
+                gc.collect()
         else:
             result.findings.extend(findings)

@@ -8,9 +8,7 @@ after; JUnit keeps its test cases in a spooled temporary file because its header
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Iterable
-from html import escape
 from typing import IO, Any, Protocol
 
 from wasp.iac.scan import ScanResult
@@ -30,7 +28,16 @@ from wasp.report.safe_text import without_controls
 def quoteattr(text: str) -> str:
     """An XML attribute value, quoted (html.escape avoids xml.sax's import of urllib and http); control
     characters, which XML 1.0 forbids and a template can carry, are dropped so the report stays parseable."""
+    from html import escape  # JUnit alone needs it
+
     return f'"{escape(without_controls(text), quote=True)}"'
+
+
+def _escape(text: str) -> str:
+    """XML text content, escaped."""
+    from html import escape
+
+    return escape(text, quote=False)
 
 
 class ScanWriter(Protocol):
@@ -113,6 +120,8 @@ class JunitWriter:
     """JUnit XML: one test case per finding; failures are failing findings, unknown and waived are skipped."""
 
     def __init__(self, out: IO[str]) -> None:
+        import tempfile  # JUnit alone needs it
+
         self.out = out
         self.cases: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed in close()
             max_size=4 * 1024 * 1024, mode="w+", encoding="utf-8"
@@ -127,7 +136,7 @@ class JunitWriter:
             body = ""
             if f.status.value == "fail":
                 self.failures += 1
-                where = escape(without_controls(f"{f.resource.file}:{f.resource.line}"), quote=False)
+                where = _escape(without_controls(f"{f.resource.file}:{f.resource.line}"))
                 body = f"<failure message={quoteattr(f.message)} type={quoteattr(f.severity.value)}>{where}</failure>"
             elif f.status.value in ("unknown", "waived"):
                 self.skipped += 1

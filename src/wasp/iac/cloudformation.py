@@ -21,9 +21,10 @@ from wasp.errors import InputError
 from wasp.iac.checkov_skips import metadata_skips
 from wasp.iac.decode import decode_template
 from wasp.iac.iam_links import link_attachments
+from wasp.iac.loaded import Loaded
 from wasp.iac.net_links import link_network
 from wasp.iac.sam import expand_sam
-from wasp.iac.suppress import Skip, skips_from
+from wasp.iac.suppress import skips_from
 from wasp.iac.transforms import (
     as_properties,
     expand_for_each,
@@ -258,19 +259,6 @@ DERIVED_ATTRIBUTES: dict[tuple[str, str], Callable[[str, Mapping[str, Any]], Any
     ("AWS::SNS::Topic", "TopicName"): lambda logical_id, props: props.get("TopicName"),
 }
 """``Fn::GetAtt`` values a template alone decides; every other attribute is known only after deployment."""
-
-
-@dataclass
-class Loaded:
-    """What one IaC source gave: resources, inline skips by (file, address), and per-resource problems."""
-
-    resources: list[Resource] = field(default_factory=list)
-    skips: dict[tuple[str, str], list[Skip]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    generated: list[str] = field(default_factory=list)
-    """Why resources exist that only deployment knows (an included snippet, Fn::ForEach, a macro): rules that
-    look at neighbours cannot rely on the ones written in the template (see wasp.iac.transforms)."""
 
 
 def load_cloudformation(path: Path, parameters: Mapping[str, Any] | None = None) -> list[Resource]:

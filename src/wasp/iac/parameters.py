@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wasp import yamlguard
 from wasp.errors import InputError
 from wasp.limits import FileKind, read_text
 
@@ -19,6 +18,8 @@ FORMS = (
 
 def load_parameter_file(path: Path) -> dict[str, Any]:
     """Parameter values from a JSON or YAML file; anything else is one InputError naming the file."""
+    from wasp import yamlguard  # YAML is imported only when a parameter file is read
+
     text = read_text(path, FileKind.TEMPLATE, WHAT)
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yamlguard.load(text, path, WHAT)

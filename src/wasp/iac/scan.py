@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from wasp.errors import InputError
-from wasp.iac.cloudformation import Loaded, read_cloudformation
 from wasp.iac.detect import SUFFIXES, looks_like_template, what_it_is
+from wasp.iac.loaded import Loaded
 from wasp.iac.suppress import skips_from
 from wasp.iac.tree import Roots, check_file, files_in, walk
 from wasp.limits import Budget, FileKind, max_bytes, read_head
@@ -174,7 +174,9 @@ def read_source(source: Source, options: ScanOptions) -> Loaded:
     """
     roots = options.roots or Roots.of([source.path])
     budget = Budget()
-    if source.kind is SourceKind.CLOUDFORMATION:
+    if source.kind is SourceKind.CLOUDFORMATION:  # its YAML reader is imported only when a template is read
+        from wasp.iac.cloudformation import read_cloudformation
+
         return read_cloudformation(
             source.path, options.parameters, roots=roots, budget=budget, region=options.region
         )

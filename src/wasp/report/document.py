@@ -6,23 +6,10 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from wasp.model import (
-    Attestation,
-    BPStatus,
-    Finding,
-    FindingStatus,
-    Gap,
-    PlanItem,
-    PracticeResult,
-    QuestionResult,
-    QuestionRisk,
-    Review,
-    Rollup,
-)
+from wasp.model import BPStatus, FindingStatus, QuestionRisk
 from wasp.model.rule import Remediation, RuleMeta
-from wasp.report.accounts_doc import account_doc, organisation_doc
 from wasp.report.doc_types import SCHEMA as SCHEMA
 from wasp.report.doc_types import (
     AttestationDoc,
@@ -39,6 +26,9 @@ from wasp.report.doc_types import (
     SummaryDoc,
     WaiverDoc,
 )
+
+if TYPE_CHECKING:  # the review types are imported with a review: `wasp scan` writes findings and rules only
+    from wasp.model import Attestation, Finding, Gap, PlanItem, PracticeResult, QuestionResult, Review, Rollup
 
 
 def _attestation(a: Attestation | None) -> AttestationDoc | None:
@@ -195,6 +185,8 @@ def _area(a: Rollup) -> RollupDoc:
 
 def review_dict(review: Review) -> ReviewDoc:
     """The whole review as JSON-ready data."""
+    from wasp.report.accounts_doc import account_doc, organisation_doc
+
     accounts = [account_doc(a) for a in review.accounts]
     return {
         "schema": SCHEMA,
@@ -243,6 +235,8 @@ def write_review(review: Review | ReviewDoc, path: Path) -> Path:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
+    from wasp.model import Review
+
     doc = review_dict(review) if isinstance(review, Review) else review
     tmp.write_text(review_json(doc), encoding="utf-8")
     tmp.replace(path)

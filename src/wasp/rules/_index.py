@@ -8,6 +8,11 @@ Regenerate after adding or changing a rule: ``python -m wasp.rules._index`` (tes
 while the index is out of step with the modules). The index carries a digest of the rule package's sources: at
 run time an index whose digest differs from the installed sources (a rule added or edited since) is not
 trusted, and every rule is imported as before, so a stale index costs time, never a wrong answer.
+
+Reading every rule source for that digest is a large part of a small scan's start, so the digest is remembered
+in the user's cache folder (``$XDG_CACHE_HOME/wasp`` or ``~/.cache/wasp``, never the installed tree) under the
+sources' names, sizes, modification times and inode numbers: any change to a file recomputes it. A cache that
+cannot be read or written costs that time only.
 """
 
 from __future__ import annotations
@@ -49,14 +54,70 @@ def build_index(rules: Iterable[Rule]) -> dict[str, dict[str, Any]]:
     return {r.id: meta_dict(r.meta) for r in sorted(rules, key=lambda r: r.id)}
 
 
-def source_digest() -> str:
+def _sources() -> list[os.DirEntry[str]]:
+    """The rule package's ``.py`` files, sorted by name."""
+    return sorted(
+        (e for e in os.scandir(Path(__file__).parent) if e.name.endswith(".py")), key=lambda e: e.name
+    )
+
+
+def source_digest(sources: list[os.DirEntry[str]] | None = None) -> str:
     """A digest of every ``.py`` file of the rule package (rules and their helpers), names and contents."""
     digest = hashlib.blake2b(digest_size=16)
-    folder = Path(__file__).parent
-    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".py")):
-        digest.update(name.encode() + b"\0")
-        digest.update((folder / name).read_bytes())
+    for entry in _sources() if sources is None else sources:
+        digest.update(entry.name.encode() + b"\0")
+        with open(entry.path, "rb") as source:
+            digest.update(source.read())
     return digest.hexdigest()
+
+
+def _cache_file() -> Path | None:
+    """Where the digest is remembered for this copy of the rules (one file per installed folder); None without
+    a home folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except RuntimeError:  # no HOME and no password entry: nowhere to remember it
+            return None
+    where = hashlib.blake2b(str(Path(__file__).parent).encode(), digest_size=8).hexdigest()
+    return Path(base) / "wasp" / f"rule-sources-{where}.json"
+
+
+def _stat_key(sources: list[os.DirEntry[str]]) -> str:
+    """The files' names, sizes, modification times (ns) and inodes: what changes when a source does."""
+    key = hashlib.blake2b(digest_size=16)
+    for entry in sources:
+        st = entry.stat()
+        key.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+    return key.hexdigest()
+
+
+def current_digest(sources: list[os.DirEntry[str]]) -> str:
+    """:func:`source_digest` of the given sources, from the user's cache when their files are unchanged."""
+    key = _stat_key(sources)
+    cache = _cache_file()
+    if cache is None:
+        return source_digest(sources)
+    try:
+        remembered = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        remembered = None  # none yet, or unreadable: computed below
+    if (
+        isinstance(remembered, dict)
+        and remembered.get("key") == key
+        and isinstance(remembered.get("digest"), str)
+    ):
+        return str(remembered["digest"])
+    digest = source_digest(sources)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"key": key, "digest": digest}), encoding="utf-8")
+        partial.replace(cache)
+    except OSError:  # a read-only or missing home: the digest is computed on each run, as without the cache
+        return digest
+    return digest
 
 
 def render(index: dict[str, dict[str, Any]], digest: str) -> str:
@@ -107,11 +168,14 @@ def indexed_rules() -> tuple[Rule, ...]:
 
     try:
         doc = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
-        current = source_digest()
+        sources = _sources()
+        current = current_digest(sources)
     except (OSError, ValueError):
         return load_rules()
     index = doc.get("rules") if isinstance(doc, dict) and doc.get("digest") == current else None
-    if not isinstance(index, dict) or sorted(index) != module_names():
+    # the rule modules are the digested sources but the helpers (module_names(), without pkgutil's scan)
+    names = sorted(e.name[:-3] for e in sources if not e.name.startswith("_"))
+    if not isinstance(index, dict) or sorted(index) != names:
         return load_rules()
     return tuple(Rule(id=k, meta=meta_of(v), examples=(), evaluate=LazyEvaluate(k)) for k, v in index.items())
 

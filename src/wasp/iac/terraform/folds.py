@@ -217,8 +217,25 @@ def _area_folds() -> dict[str, tuple[Fold, ...]]:
     return found
 
 
+@cache
+def _area_folds_of(tf_type: str) -> tuple[Fold, ...]:
+    """The folds the mapping modules declare for one type: from the modules the shipped index names for it
+    (in name order, as :func:`_area_folds` merges them), or from every module when the index is stale."""
+    from wasp.iac.terraform import mappings
+    from wasp.iac.terraform.mapping_index import trusted_index
+
+    index = trusted_index()
+    if index is None:
+        return _area_folds().get(tf_type, ())
+    found: list[Fold] = []
+    for name in index[1].get(tf_type, ()):
+        entry = importlib.import_module(f"{mappings.__name__}.{name}").FOLDS[tf_type]
+        found += entry if isinstance(entry, tuple) else (entry,)
+    return tuple(found)
+
+
 def folds_for(tf_type: str) -> tuple[Fold, ...]:
     """Every fold a Terraform type takes part in (none for a type that is not split)."""
     single = FOLDS.get(tf_type)
     here = (single,) if single is not None else MULTI_FOLDS.get(tf_type, ())
-    return (*here, *_area_folds().get(tf_type, ()))
+    return (*here, *_area_folds_of(tf_type))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from wasp.iac.terraform import mappings as _mappings
 from wasp.iac.terraform.folds import FOLDS, Fold
+from wasp.iac.terraform.mapping_index import trusted_index
 from wasp.iac.terraform.shapes import Props, Values
 
 __all__ = ["ARN_STAND_INS", "FOLDS", "IDENTITY_ATTRIBUTES", "MAIN", "Fold", "discover", "stand_in"]
@@ -50,7 +51,35 @@ def discover() -> dict[str, TypeMapping]:
     return found
 
 
-MAIN: dict[str, TypeMapping] = discover()
+class LazyMappings(Mapping[str, TypeMapping]):
+    """Terraform type -> mapping, importing the module that maps a type when that type is first looked up
+    (the shipped index, :mod:`wasp.iac.terraform.mapping_index`, says which)."""
+
+    def __init__(self, where: Mapping[str, str]) -> None:
+        self._where = dict(where)
+
+    def __getitem__(self, tf_type: str) -> TypeMapping:
+        module = importlib.import_module(f"{_mappings.__name__}.{self._where[tf_type]}")
+        entry: TypeMapping = module.MAPPINGS[tf_type]
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, tf_type: object) -> bool:
+        return tf_type in self._where
+
+
+def _main() -> Mapping[str, TypeMapping]:
+    """The mappings from the index when it is in step with the modules, else every module imported."""
+    index = trusted_index()
+    return discover() if index is None else LazyMappings(index[0])
+
+
+MAIN: Mapping[str, TypeMapping] = _main()
 """Terraform type -> (CloudFormation type, properties from the Terraform values)."""
 
 
