@@ -261,3 +261,169 @@ def test_every_page_passes_axe_at_both_widths(
     assert d.current_url == server + path, f"{page} went to {d.current_url}"
     assert d.find_element(By.TAG_NAME, "h1").text not in ("Log in", "Not allowed")
     check_page(d, page, tmp_path)
+
+
+def test_the_checker_finds_what_it_is_meant_to_find(server: str, browser: Any) -> None:
+    """The same check on the login page broken on purpose: an unlabelled field, grey on white text, two h1s."""
+    d = browser
+    d.delete_all_cookies()
+    d.get(server + "/login")
+    d.execute_script(
+        "document.querySelector('label[for=name]').remove();"
+        "document.querySelector('main h1').style.color = '#b0b0b0';"
+        "document.querySelector('main').appendChild(document.createElement('h1')).textContent = 'Again';"
+    )
+    found = {v["id"] for v in axe_violations(d)}
+    assert {"label", "color-contrast"} <= found, found
+
+
+# Every control a keyboard can reach, in document order, each tagged with its position; radios stand for their
+# group (TAB stops once per group: at the checked radio, or the first one when none is checked).
+FOCUSABLE = """
+var sel = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+var seen = {}, order = [];
+document.querySelectorAll(sel).forEach(function (e) {
+  if (e.disabled || !e.getClientRects().length || e.tabIndex < 0) { return; }
+  var closed = e.closest("details:not([open])");
+  if (closed && !(e.tagName === "SUMMARY" && e.parentElement === closed)) { return; }  // folded away
+  if (e.type === "radio") {
+    var group = e.form.querySelectorAll("input[type=radio][name='" + e.name + "']");
+    var stop = Array.prototype.find.call(group, function (r) { return r.checked; }) || group[0];
+    if (e !== stop) { return; }
+  }
+  e.dataset.kbd = String(order.length);
+  order.push(e.outerHTML.slice(0, 60));
+});
+return order;
+"""
+# Where the focus is and whether it is drawn: an outline (2 px or more) or a box shadow.
+FOCUSED = """
+var e = document.activeElement, s = getComputedStyle(e);
+return {idx: e.dataset ? e.dataset.kbd || null : null, tag: e.tagName.toLowerCase(),
+        outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2, shadow: s.boxShadow !== "none"};
+"""
+
+
+def press(d: Any, *keys: str) -> None:
+    """Keys as a person types them, to whatever has the focus."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(d).send_keys(*keys).perform()
+
+
+def tab_to(d: Any, matches: Any, limit: int = 400, back: bool = False) -> Any:
+    """Press TAB (or SHIFT+TAB) until the focused element matches; the element."""
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(limit):
+        if back:
+            from selenium.webdriver.common.action_chains import ActionChains
+
+            ActionChains(d).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        else:
+            press(d, Keys.TAB)
+        here = d.switch_to.active_element
+        if matches(here):
+            return here
+    raise AssertionError(
+        f"TAB never reached the element (last: {here.tag_name} {here.get_attribute('outerHTML')[:120]})"
+    )
+
+
+def test_every_control_of_the_question_page_is_reached_by_tab_in_order_with_a_focus_outline(
+    server: str, browser: Any, demo_doc: dict[str, Any]
+) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    path = f"/w/{demo_doc['workload']}/q/SEC11"
+    d.get(server + path)
+    if d.current_url.endswith("/login"):
+        log_in(d, server, "ada")
+        d.get(server + path)
+    assert (
+        d.execute_script(
+            'return document.querySelectorAll(\'[tabindex]:not([tabindex="0"]):not([tabindex^="-"])\').length'
+        )
+        == 0
+    )
+    expected = d.execute_script(FOCUSABLE)
+    assert len(expected) > 40, expected  # the page has links, summaries, forms and the findings filters
+    reached: list[int] = []
+    undrawn = []
+    for _ in range(len(expected) * 4):
+        press(d, Keys.TAB)
+        here = d.execute_script(FOCUSED)
+        if here["idx"] is None:
+            break  # past the last control: the focus left the page
+        idx = int(here["idx"])
+        if reached and reached[-1] == idx:
+            continue  # the next part of the same control (a date input has three)
+        reached.append(idx)
+        if not (here["outline"] or here["shadow"]):
+            undrawn.append(expected[idx])
+    missed = [expected[i] for i in range(len(expected)) if i not in reached]
+    assert reached == list(range(len(expected))), (
+        "TAB order: "
+        + " | ".join(f"{i}: {expected[i]}" for i in reached)
+        + "\nnever reached: "
+        + " | ".join(missed)
+    )
+    assert not undrawn, f"focused without a visible outline: {undrawn}"
+
+
+def test_a_stakeholder_answers_a_practice_with_the_keyboard_only(
+    server: str, browser: Any, demo_doc: dict[str, Any]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    practice = next(
+        bp["id"]
+        for q in demo_doc["questions"]
+        if q["id"] == "SEC10"
+        for bp in q["best_practices"]
+        if bp["evidence_mode"] in ("attested", "hybrid")
+    )
+    d.delete_all_cookies()
+    d.get(server + "/login")
+    assert d.switch_to.active_element.get_attribute("id") == "name"  # autofocus
+    press(d, "stan", Keys.TAB, PASSWORD, Keys.ENTER)
+    wait(d, lambda drv: drv.title.startswith("Dashboard"))
+
+    # From the dashboard to the question, by TAB and ENTER on its link.
+    link = tab_to(d, lambda e: e.tag_name == "a" and e.text == "SEC10")
+    link.send_keys(Keys.ENTER)
+    wait(d, lambda drv: drv.find_element(By.TAG_NAME, "h1").text.startswith("SEC10"))
+
+    # To the practice's "Answer" summary; ENTER opens it when it is closed.
+    summary = tab_to(d, lambda e: e.tag_name == "summary" and e.text == f"Answer {practice}")
+    details = summary.find_element(By.XPATH, "..")
+    if not details.get_attribute("open"):
+        press(d, Keys.ENTER)
+    assert details.get_attribute("open")
+
+    # The radios: TAB lands on the first, the arrow keys move and select, SPACE keeps the choice.
+    first = tab_to(d, lambda e: e.get_attribute("type") == "radio")
+    assert first.get_attribute("value") == "yes"
+    press(d, Keys.ARROW_DOWN)
+    press(d, Keys.ARROW_DOWN)
+    press(d, Keys.ARROW_UP)
+    chosen = d.switch_to.active_element
+    assert chosen.get_attribute("value") == "partial" and chosen.is_selected()
+    press(d, Keys.SPACE)
+    assert chosen.is_selected()
+
+    # Evidence by TAB; the notes by going past them to the button and back with SHIFT+TAB.
+    tab_to(d, lambda e: e.get_attribute("name") == "evidence")
+    press(d, "https://wiki.example/ir-runbook (keyboard)")
+    tab_to(d, lambda e: e.tag_name == "button" and e.text == "Save answer")
+    tab_to(d, lambda e: e.get_attribute("name") == "notes", limit=3, back=True)
+    press(d, "typed without a mouse")
+    tab_to(d, lambda e: e.tag_name == "button", limit=2)
+    press(d, Keys.ENTER)
+    wait(d, lambda drv: "v1: partial by stan" in drv.page_source)
+    section = d.find_element(By.ID, practice)
+    assert "Current answer: partial by stan" in section.text
+    assert "https://wiki.example/ir-runbook (keyboard)" in section.text
