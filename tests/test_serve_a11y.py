@@ -4,6 +4,7 @@ alone (TAB / SHIFT+TAB, arrow keys on radios, SPACE, ENTER) with a visible focus
 
 from __future__ import annotations
 
+import copy
 import shutil
 import socket
 import threading
@@ -64,6 +65,14 @@ document.querySelectorAll("main *, header *").forEach(function (e) {
 return out.slice(0, 10);
 """
 
+# Table boxes that scroll sideways but are not a named region the keyboard can focus.
+UNREACHABLE = """
+return Array.prototype.filter.call(document.querySelectorAll(".table-wrap"), function (b) {
+  return b.scrollWidth > b.clientWidth + 1 &&
+    !(b.getAttribute("tabindex") === "0" && b.getAttribute("role") === "region" && b.getAttribute("aria-label"));
+}).map(function (b) { return b.outerHTML.slice(0, 80); });
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -83,6 +92,15 @@ def _practice(doc: dict[str, Any], question: str, mode: str) -> str:
     )
 
 
+def _org_review(doc: dict[str, Any]) -> dict[str, Any]:
+    """The review again, its findings spread over three accounts: the dashboard then shows the account matrix,
+    a table of 12 columns that is wider than a phone."""
+    doc = copy.deepcopy(doc)
+    for i, finding in enumerate(doc["findings"]):
+        finding["resource"]["account"] = ("111111111111", "222222222222", "333333333333")[i % 3]
+    return doc
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, demo_doc: dict[str, Any]) -> Iterator[str]:
     """The app over a store with two reviews, two milestones, an answer with history and a tracked plan item."""
@@ -93,7 +111,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, demo_doc: dict[str, Any]) -
     from wasp.serve.plan_items import record_item
 
     store = make_store(str(tmp_path_factory.mktemp("a11y") / "wasp.db"), demo_doc)
-    store.save(demo_doc)  # type: ignore[arg-type]
+    store.save(_org_review(demo_doc))  # type: ignore[arg-type]
     store.create_milestone("baseline", "1")
     store.create_milestone("now", "2")
     w = demo_doc["workload"]
@@ -142,13 +160,13 @@ def browser() -> Iterator[Any]:
     driver.quit()
 
 
-def wait(driver: Any, condition: Any) -> None:
+def wait(driver: Any, condition: Any, timeout: float = 30) -> None:
     """Wait for a navigation to land: clicks and keys do not always wait for it."""
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(
-        driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+        driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
     ).until(condition)
 
 
@@ -185,7 +203,10 @@ def describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:
         for node in v["nodes"]:
-            lines.append(f"{v['id']} ({v['impact']}) at {' '.join(node['target'])}: {v['help']}")
+            why = "; ".join(
+                c["message"] for c in node.get("any", []) + node.get("all", []) if c.get("message")
+            )
+            lines.append(f"{v['id']} ({v['impact']}) at {' '.join(node['target'])}: {v['help']} ({why})")
     return "\n".join(lines)
 
 
@@ -196,6 +217,8 @@ def open_details(d: Any) -> None:
 
 def check_page(d: Any, name: str, out: Path) -> None:
     """axe at both widths and no sideways scrolling of the page (wide tables scroll in their own box)."""
+    from selenium.common.exceptions import TimeoutException
+
     problems = []
     for width in WIDTHS:
         d.set_window_size(width, 1000)
@@ -206,6 +229,13 @@ def check_page(d: Any, name: str, out: Path) -> None:
         d.save_screenshot(str(out / f"{name}-{width}.png"))
         if overflow > 0:
             problems.append(f"{name} scrolls sideways by {overflow}px at {width}px")
+        try:
+            wait(d, lambda drv: not drv.execute_script(UNREACHABLE), timeout=5)
+        except TimeoutException:
+            problems.append(
+                f"{name} at {width}px: tables scroll but the keyboard cannot reach them: "
+                f"{d.execute_script(UNREACHABLE)}"
+            )
         outside = d.execute_script(OUTSIDE)
         if outside:
             problems.append(f"{name} at {width}px: cut off at the right edge: {outside}")
@@ -427,3 +457,34 @@ def test_a_stakeholder_answers_a_practice_with_the_keyboard_only(
     section = d.find_element(By.ID, practice)
     assert "Current answer: partial by stan" in section.text
     assert "https://wiki.example/ir-runbook (keyboard)" in section.text
+
+
+def test_a_wide_table_scrolls_in_its_own_box_with_the_arrow_keys_on_a_phone(
+    server: str, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "/")
+    if d.current_url.endswith("/login"):
+        log_in(d, server, "ada")
+    assert d.find_element(By.CSS_SELECTOR, "table.matrix")
+    d.set_window_size(390, 1000)
+    try:
+        wait(d, lambda drv: drv.find_element(By.CSS_SELECTOR, ".table-wrap[role=region]"), timeout=5)
+        box = tab_to(d, lambda e: e.get_attribute("role") == "region")
+        assert "scrolls sideways" in box.get_attribute("aria-label")
+        assert d.execute_script("return arguments[0].scrollLeft", box) == 0
+        press(d, *[Keys.ARROW_RIGHT] * 5)
+        # Keyboard scrolling is animated: wait for it.
+        wait(d, lambda drv: drv.execute_script("return arguments[0].scrollLeft", box) > 0, timeout=5)
+        assert (
+            d.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            <= 0
+        )
+    finally:
+        d.set_window_size(1440, 1000)
+    wait(d, lambda drv: not drv.find_elements(By.CSS_SELECTOR, ".table-wrap[role=region]"), timeout=5)
