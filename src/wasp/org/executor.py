@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from wasp.collect.schedule import FairPool
 from wasp.errors import InputError
+from wasp.org.limits import LimiterKind
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +26,9 @@ class Executor(Protocol):
     """Where tasks run. Used as a context manager: entering starts it (a cluster), leaving stops it."""
 
     name: str
+    limiter: LimiterKind
+    """Where tasks hold the concurrency limits (:func:`wasp.org.limits.limiter`): ``"process"`` when all
+    tasks run in this process, ``"cluster"`` when they run on several."""
 
     def __enter__(self) -> Executor: ...
 
@@ -49,6 +53,8 @@ class ThreadExecutor:
     """The bounded thread pool of this process, fair between ``key`` groups (see :class:`FairPool`)."""
 
     name = "threads"
+    limiter: LimiterKind = "process"
+    """Every task runs in this process: its threading semaphores hold the limits."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers

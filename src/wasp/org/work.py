@@ -15,7 +15,7 @@ from wasp.collect.runner import Task, run_task
 from wasp.model import Gap, Resource
 from wasp.model.rule import FindingThresholds
 from wasp.org.access import AccountOpener, CannotOpen, Counter
-from wasp.org.limits import LIMITS, PER_ACCOUNT, PER_SERVICE
+from wasp.org.limits import PER_ACCOUNT, PER_SERVICE, LimiterKind, limiter
 from wasp.org.services import ORG_ONLY
 
 
@@ -43,6 +43,8 @@ class RunSettings:
     findings: FindingThresholds | None = None
     per_account: int = PER_ACCOUNT
     per_service: int = PER_SERVICE
+    limiter: LimiterKind = "process"
+    """Where the limits are held (:func:`wasp.org.limits.limiter`), as the executor says: a name, not a client."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def run_spec(settings: RunSettings, spec: TaskSpec) -> TaskRecord:
     collector = collector_named(spec.collector)
     task = Task(spec.account, spec.region, collector)
     counter = Counter()
-    with LIMITS.hold(spec.account, collector.service, settings.per_account, settings.per_service):
+    with limiter(settings.limiter).hold(
+        spec.account, collector.service, settings.per_account, settings.per_service
+    ):
         try:
             clients = settings.opener.clients(spec.account, counter)
         except CannotOpen as cannot:
