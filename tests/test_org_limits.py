@@ -12,6 +12,8 @@ import boto3
 import pytest
 from botocore.awsrequest import AWSResponse
 
+from wasp.cli.org_options import OrgFlags
+from wasp.errors import InputError
 from wasp.model import Workload
 from wasp.org import access, work
 from wasp.org.access import AccountOpener
@@ -76,6 +78,8 @@ class _Recording:
     """An executor that records the settings its tasks get and runs nothing (no account opens)."""
 
     name = "recording"
+    per_account = 5
+    per_service = 2
 
     def __init__(self, kind: LimiterKind) -> None:
         self.limiter: LimiterKind = kind
@@ -97,6 +101,7 @@ def test_the_review_tells_its_tasks_the_executors_limiter(aws: None, kind: Limit
     executor = _Recording(kind)
     collect_accounts(Workload(name="w", regions=("eu-west-2",)), executor, collectors=["s3"])
     assert executor.settings and {s.limiter for s in executor.settings} == {kind}
+    assert {(s.per_account, s.per_service) for s in executor.settings} == {(5, 2)}
     assert b"Semaphore" not in pickle.dumps(executor.settings[0])  # a name travels, not a client
 
 
@@ -175,3 +180,24 @@ class _Raw:
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         yield self.body
+
+
+def test_the_limits_are_flags_the_executor_carries_to_its_tasks() -> None:
+    assert OrgFlags().executor_for(4) is None, "the default threads and limits need no executor"
+    chosen = OrgFlags(per_account_concurrency=2).executor_for(4)
+    assert isinstance(chosen, ThreadExecutor) and (chosen.per_account, chosen.per_service) == (2, 3)
+    assert (chosen.workers, chosen.limiter) == (4, "process")
+    with pytest.raises(InputError, match="at least 1"):
+        make_executor("threads", 2, per_service=0)
+    pytest.importorskip("distributed")
+    dask = OrgFlags(executor="dask-local", per_service_concurrency=1).executor_for(2)
+    assert dask is not None and (dask.per_account, dask.per_service, dask.limiter) == (6, 1, "cluster")
+
+
+def test_review_help_lists_the_concurrency_flags() -> None:
+    from click.testing import CliRunner
+
+    from wasp.cli.app import cli
+
+    shown = CliRunner().invoke(cli, ["review", "--help"], terminal_width=200).output
+    assert "--per-account-concurrency" in shown and "--per-service-concurrency" in shown

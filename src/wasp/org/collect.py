@@ -130,7 +130,12 @@ def collect_accounts(
     tally.show(Step("discover", len(scope.accounts), len(scope.accounts), f"{len(scope.accounts)} accounts"))
     names = [c.name for c in select_collectors(collectors)]
     settings = RunSettings(
-        scope.opener, workload.regions, findings=workload.findings, limiter=executor.limiter
+        scope.opener,
+        workload.regions,
+        findings=workload.findings,
+        per_account=executor.per_account,
+        per_service=executor.per_service,
+        limiter=executor.limiter,
     )
     opened = executor.map(
         partial(probe, settings),

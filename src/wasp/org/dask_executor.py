@@ -88,10 +88,18 @@ class DaskExecutor:
     limiter: LimiterKind = "cluster"
     """Tasks hold the concurrency limits cluster-wide (:class:`ClusterLimits`)."""
 
-    def __init__(self, scheduler: str | None, workers: int) -> None:
+    def __init__(
+        self,
+        scheduler: str | None,
+        workers: int,
+        per_account: int = PER_ACCOUNT,
+        per_service: int = PER_SERVICE,
+    ) -> None:
         require("dask", "distributed")
         self.scheduler = scheduler
         self.workers = workers
+        self.per_account = per_account
+        self.per_service = per_service
         self.client: Any = None
         self._cluster: Any = None
 
