@@ -63,7 +63,7 @@ def child(executor: str, workers: int, trace: bool) -> None:
     if trace:
         import tracemalloc
 
-        tracemalloc.start(8)
+        tracemalloc.start(1)
     from wasp.model import Workload
     from wasp.org.collect import Step
     from wasp.org.executor import make_executor
