@@ -58,9 +58,9 @@ def cluster() -> Iterator[Any]:
 def test_one_account_never_exceeds_its_limits_across_both_workers(cluster: Any) -> None:
     client = cluster.client
     futures = [
-        client.submit(_timed, "111122223333", SERVICES[i % len(SERVICES)], 0.4, pure=False) for i in range(16)
+        client.submit(_timed, "111122223333", SERVICES[i % len(SERVICES)], 1.0, pure=False) for i in range(16)
     ]
-    futures += [client.submit(_timed, "210987654321", "ec2", 0.4, pure=False) for _ in range(4)]
+    futures += [client.submit(_timed, "210987654321", "ec2", 1.0, pure=False) for _ in range(4)]
     spans = client.gather(futures)
     mine = [s for s in spans if s[0] == "111122223333"]
     assert len({pid for _, _, pid, _, _ in mine}) == 2, (
