@@ -90,3 +90,23 @@ def test_an_account_at_its_limit_does_not_hold_back_another(cluster: Any) -> Non
     finally:
         release.set()
     assert len(client.gather([*held, waiting])) == PER_ACCOUNT + 1, "released, the account's tasks all ran"
+
+
+def _result(n: int) -> bytes:
+    """On a worker: a result of 64 KiB."""
+    time.sleep(0.05)
+    return bytes(65536)
+
+
+def test_results_are_let_go_on_the_cluster_as_soon_as_they_arrive(cluster: Any) -> None:
+    """Workers do not hold every result until the last task ends (their memory would grow with accounts)."""
+    client = cluster.client
+    kept: list[int] = []
+
+    def at_last(done: int, index: int, result: Any) -> None:
+        if done == 40:
+            kept.append(len(client.who_has()))
+
+    results = cluster.map(_result, list(range(40)), key=lambda n: n, deadline=None, on_done=at_last)
+    assert len(results) == 40 and kept
+    assert kept[0] <= 20, f"{kept[0]} results still held on the workers"

@@ -144,21 +144,26 @@ class DaskExecutor:
         deadline: float | None,
         on_done: Callable[[int, int, Any], None] | None = None,
     ) -> dict[int, Any]:
-        """Submit every item, gather results as they finish; unfinished ones are cancelled at ``deadline``."""
+        """Submit every item, gather results as they finish; unfinished ones are cancelled at ``deadline``.
+
+        A result is let go on the cluster as soon as it is here (its future is dropped), so a worker does not
+        hold every result it computed until the last task ends.
+        """
         from distributed import as_completed
 
         if not items:
             return {}
-        futures = [self.client.submit(fn, item, pure=False) for item in items]
-        index = {f.key: i for i, f in enumerate(futures)}
+        unfinished = {i: self.client.submit(fn, item, pure=False) for i, item in enumerate(items)}
+        index = {f.key: i for i, f in unfinished.items()}
         results: dict[int, Any] = {}
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
         try:
-            for future in as_completed(futures, timeout=remaining):
+            for future in as_completed(list(unfinished.values()), timeout=remaining):
                 i = index[future.key]
                 results[i] = future.result()
+                del unfinished[i], future
                 if on_done is not None:
                     on_done(len(results), i, results[i])
         except TimeoutError:
-            self.client.cancel([f for i, f in enumerate(futures) if i not in results])
+            self.client.cancel(list(unfinished.values()))
         return results
