@@ -50,6 +50,18 @@ def org_options(f: F) -> F:
             click.option(
                 "--scheduler", metavar="tcp://HOST:8786", help="The Dask scheduler (with --executor dask)"
             ),
+            click.option(
+                "--per-account-concurrency",
+                type=click.IntRange(1, 1000),
+                metavar="N",
+                help="Tasks of one account at once, on all workers together (default 6; docs/org.md)",
+            ),
+            click.option(
+                "--per-service-concurrency",
+                type=click.IntRange(1, 1000),
+                metavar="N",
+                help="Tasks of one service in one account at once (default 3)",
+            ),
         )
     ):
         f = decorator(f)
@@ -68,6 +80,8 @@ class OrgFlags:
     account_tags: tuple[str, ...] = ()
     executor: str = "threads"
     scheduler: str | None = None
+    per_account_concurrency: int | None = None
+    per_service_concurrency: int | None = None
 
     def apply(self, workload: Workload) -> Workload:
         """``workload`` with --org and the selectors added to its own ``org_scope``."""
@@ -105,12 +119,17 @@ class OrgFlags:
         return replace(workload, org=org, org_scope=scope)
 
     def executor_for(self, workers: int) -> Executor | None:
-        """The chosen executor (None: the default threads, unless --scheduler is misplaced)."""
+        """The chosen executor (None: the default threads with the default limits, unless --scheduler is
+        misplaced)."""
         from wasp.org.executor import make_executor
+        from wasp.org.limits import PER_ACCOUNT, PER_SERVICE
 
-        if self.executor == "threads" and not self.scheduler:
+        per_account, per_service = self.per_account_concurrency, self.per_service_concurrency
+        if self.executor == "threads" and not self.scheduler and per_account is None and per_service is None:
             return None
-        return make_executor(self.executor, workers, self.scheduler)
+        return make_executor(
+            self.executor, workers, self.scheduler, per_account or PER_ACCOUNT, per_service or PER_SERVICE
+        )
 
 
 def print_accounts(stats: CollectionStats) -> None:

@@ -134,7 +134,14 @@ def collect_accounts(
     scope = resolve_scope(workload, max_attempts, timeout)
     tally.show(Step("discover", len(scope.accounts), len(scope.accounts), f"{len(scope.accounts)} accounts"))
     names = [c.name for c in select_collectors(collectors)]
-    settings = RunSettings(scope.opener, workload.regions, findings=workload.findings)
+    settings = RunSettings(
+        scope.opener,
+        workload.regions,
+        findings=workload.findings,
+        per_account=executor.per_account,
+        per_service=executor.per_service,
+        limiter=executor.limiter,
+    )
     opened = executor.map(
         partial(probe, settings),
         list(scope.accounts),

@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from wasp.collect.schedule import FairPool
 from wasp.errors import InputError
+from wasp.org.limits import PER_ACCOUNT, PER_SERVICE, LimiterKind
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +26,13 @@ class Executor(Protocol):
     """Where tasks run. Used as a context manager: entering starts it (a cluster), leaving stops it."""
 
     name: str
+    limiter: LimiterKind
+    """Where tasks hold the concurrency limits (:func:`wasp.org.limits.limiter`): ``"process"`` when all
+    tasks run in this process, ``"cluster"`` when they run on several."""
+    per_account: int
+    """Tasks of one account running at once (in this process, or cluster-wide)."""
+    per_service: int
+    """Tasks of one service in one account running at once."""
 
     def __enter__(self) -> Executor: ...
 
@@ -49,9 +57,13 @@ class ThreadExecutor:
     """The bounded thread pool of this process, fair between ``key`` groups (see :class:`FairPool`)."""
 
     name = "threads"
+    limiter: LimiterKind = "process"
+    """Every task runs in this process: its threading semaphores hold the limits."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, per_account: int = PER_ACCOUNT, per_service: int = PER_SERVICE) -> None:
         self.workers = workers
+        self.per_account = per_account
+        self.per_service = per_service
 
     def __enter__(self) -> ThreadExecutor:
         return self
@@ -77,12 +89,21 @@ class ThreadExecutor:
         return pool.wait(deadline, lambda done, i: report(done, i, pool.result(i)))
 
 
-def make_executor(kind: str, workers: int, scheduler: str | None = None) -> Executor:
-    """The executor named on the command line; Dask's are imported only here, when chosen."""
+def make_executor(
+    kind: str,
+    workers: int,
+    scheduler: str | None = None,
+    per_account: int = PER_ACCOUNT,
+    per_service: int = PER_SERVICE,
+) -> Executor:
+    """The executor named on the command line, with the concurrency limits its tasks hold; Dask's are
+    imported only here, when chosen."""
+    if per_account < 1 or per_service < 1:
+        raise InputError("--per-account-concurrency and --per-service-concurrency must be at least 1")
     if kind == "threads":
         if scheduler:
             raise InputError("--scheduler names a Dask scheduler: use it with --executor dask")
-        return ThreadExecutor(workers)
+        return ThreadExecutor(workers, per_account, per_service)
     if kind not in ("dask", "dask-local"):
         raise InputError(f"unknown executor {kind!r}; choose from {', '.join(EXECUTORS)}")
     if kind == "dask" and not scheduler:
@@ -93,4 +114,6 @@ def make_executor(kind: str, workers: int, scheduler: str | None = None) -> Exec
         )
     from wasp.org.dask_executor import DaskExecutor
 
-    return DaskExecutor(scheduler=scheduler, workers=workers)
+    return DaskExecutor(
+        scheduler=scheduler, workers=workers, per_account=per_account, per_service=per_service
+    )

@@ -16,7 +16,7 @@ from wasp.model import Gap, Resource
 from wasp.model.evaluated import Evaluated, TaskEvaluator, TaskFindings
 from wasp.model.rule import FindingThresholds
 from wasp.org.access import AccountOpener, CannotOpen, Counter
-from wasp.org.limits import LIMITS, PER_ACCOUNT, PER_SERVICE
+from wasp.org.limits import PER_ACCOUNT, PER_SERVICE, LimiterKind, limiter
 from wasp.org.services import ORG_ONLY
 
 
@@ -46,6 +46,8 @@ class RunSettings:
     per_service: int = PER_SERVICE
     evaluator: TaskEvaluator | None = None
     """Decides each task's resources after collecting them (an org review: the review's time and scope)."""
+    limiter: LimiterKind = "process"
+    """Where the limits are held (:func:`wasp.org.limits.limiter`), as the executor says: a name, not a client."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ def run_spec(settings: RunSettings, spec: TaskSpec) -> TaskRecord:
     collector = collector_named(spec.collector)
     task = Task(spec.account, spec.region, collector)
     counter = Counter()
-    with LIMITS.hold(spec.account, collector.service, settings.per_account, settings.per_service):
+    with limiter(settings.limiter).hold(
+        spec.account, collector.service, settings.per_account, settings.per_service
+    ):
         try:
             clients = settings.opener.clients(spec.account, counter)
         except CannotOpen as cannot:
