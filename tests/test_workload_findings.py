@@ -94,7 +94,7 @@ def test_a_live_review_hands_the_cap_to_collection(monkeypatch: pytest.MonkeyPat
         seen.update(kw)
         return Inventory(), CollectionStats()
 
-    monkeypatch.setattr(workflow, "open_accounts", lambda *a: [])
+    monkeypatch.setattr(workflow, "open_accounts", lambda *a, **k: [])
     monkeypatch.setattr(workflow, "collect", collect)
     wl = Workload(name="w", regions=("eu-west-2",), findings=FindingThresholds(max_findings_per_service=7))
     workflow.collect_live(wl, collectors=["guardduty"])
