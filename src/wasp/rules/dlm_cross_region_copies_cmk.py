@@ -25,6 +25,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type=POLICY,
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="EC2 > Lifecycle Manager > POLICY > Modify > Cross-Region copy: Encryption with a customer-managed key.",

@@ -20,7 +20,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC06-BP02",),
     resource_type=ACCOUNT_TYPE,
-    related_types=(PIPELINE,),
+    related_types=(PIPELINE, "AWS::EC2::Instance"),
     description="Images built by a pipeline (with CIS/STIG hardening components and tests) are reproducible and "
     "current; hand-made golden AMIs drift. Only applies when the workload runs EC2 instances.",
     remediation=Remediation(
