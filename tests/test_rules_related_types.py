@@ -36,7 +36,9 @@ _EXPOSURE = (
     "sns_topic_policy_not_public",
     "sqs_queue_policy_not_public",
 )
-_NOT_FOUND = "a {} it cannot find makes the verdict unknown itself; live reads what it needs from the resource"
+_NOT_FOUND = (
+    "a {} it cannot find makes the verdict unknown itself; live reads what it needs from the resource"
+)
 
 ALLOWED: dict[tuple[str, str], str] = {
     **{(rule, _ORG_ACCOUNTS[0]): _ORG_ACCOUNTS[1] for rule in _EXPOSURE},
@@ -61,7 +63,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "delegated administrators are used only to fail more precisely; unknown ones never pass"
     ),
     **{
-        ("inspector_vulnerabilities_patched", t): "a collected resource's findings are judged on it instead: an "
+        (
+            "inspector_vulnerabilities_patched",
+            t,
+        ): "a collected resource's findings are judged on it instead: an "
         "unread type leaves more findings to judge here (stricter), never fewer"
         for t in ("AWS::EC2::Instance", "AWS::ECR::Repository", "AWS::Lambda::Function")
     },
