@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import pytest
 
 from wasp.engine.evaluate import evaluate
-from wasp.model import ACCOUNT_TYPE, FindingStatus, Gap, Inventory, Resource
+from wasp.model import ACCOUNT_TYPE, FindingStatus, Gap, Inventory, Resource, Unresolved
 from wasp.model.resource import SUPPLEMENTARY
 from wasp.model.rule import Rule, RuleContext, WorkloadScope, example_resource
 from wasp.rules import load_rules
@@ -150,3 +150,22 @@ def test_instance_rule_without_its_subnet_is_unknown() -> None:
     assert _status(rule, instance, (subnet,), (), ()) is FindingStatus.PASS
     denied = (_denied("AWS::EC2::Subnet"),)
     assert _status(rule, instance, (), denied, ("AWS::EC2::Subnet",)) is FindingStatus.UNKNOWN
+
+
+def test_cmk_rule_is_unknown_when_the_key_is_listed_but_not_described() -> None:
+    """describe_key denied: the collector keeps the key with every detail unknown; the verdict names that read."""
+    rule = RULES["ebs_volume_cmk"]
+    resource = _resource("AWS::EC2::Volume", {"Encrypted": True, "KmsKeyId": AWS_MANAGED}, "vol-1")
+    failed = Unresolved("kms:DescribeKey access_denied")
+    key = replace(_resource(KMS, {SUPPLEMENTARY: failed}, "0000aaaa-aws-managed"), arn=AWS_MANAGED)
+    gap = replace(_denied(KMS), service="kms", operation="DescribeKey", resource_id=key.id)
+    inv = Inventory()
+    inv.extend((resource, key))
+    inv.mark_collected("AWS::EC2::Volume", KMS)
+    inv.add_gap(gap)
+    ctx = RuleContext(inventory=inv, now=datetime(2026, 1, 1, tzinfo=UTC))
+    ev = evaluate([rule], inv, ctx, observed_at=ctx.now)
+    (finding,) = ev.findings
+    assert finding.status is FindingStatus.UNKNOWN
+    assert "KeyManager" in finding.message and "rule error" not in finding.message
+    assert any(rule.id in g.rules for g in ev.gaps if g.resource_id == key.id)

@@ -51,7 +51,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         later = contains_unresolved(key)
         if later is not None:
             pending = pending or later
-        elif not (customer_key(key) and is_customer_managed_key(key, ctx)):
+        elif not (customer_key(key) and is_customer_managed_key(key, ctx, view)):
             without.append(where)
     if without:
         return failed(
