@@ -16,6 +16,6 @@ def cmk_verdict(view: ResourceView, ctx: RuleContext, key: Any, what: str) -> Ve
         return None
     view.note("key", key)
     expect_type(f"the {what}'s KMS key", key, is_text, "a KMS key id, ARN or alias")
-    if is_customer_managed_key(key, ctx):
+    if is_customer_managed_key(key, ctx, view):
         return passed(f"{level} {what} encrypted with a customer-managed key")
     return failed(f"{level} {what} {view.id} is not encrypted with a customer-managed KMS key")

@@ -6,12 +6,16 @@ from typing import Any
 
 from wasp.model.classification import LEVELS, Classified
 from wasp.model.classification import SENSITIVE as _SENSITIVE
-from wasp.model.resource import SUPPLEMENTARY
-from wasp.model.rule import ResourceView, RuleContext, Verdict, failed, passed
+from wasp.model.resource import SUPPLEMENTARY, Unresolved
+from wasp.model.rule import ResourceView, RuleContext, UnresolvedRead, Verdict, failed, lookup, passed
 from wasp.rules._shape import entries
 
 SENSITIVE = _SENSITIVE
 CLASSIFICATIONS = frozenset(LEVELS)
+
+
+KMS_KEY = "AWS::KMS::Key"
+"""The neighbour type every rule that calls :func:`is_customer_managed_key` reads (declare it in related_types)."""
 
 
 def tag_map(tags: Any) -> dict[str, str]:
@@ -42,17 +46,28 @@ def classification(view: ResourceView, ctx: RuleContext) -> str | None:
     return classify(view, ctx).level
 
 
-def is_customer_managed_key(key: Any, ctx: RuleContext) -> bool:
-    """True for a key id/ARN that is not an AWS-managed key (alias/aws/*, or KeyManager AWS when collected)."""
+def is_customer_managed_key(key: Any, ctx: RuleContext, view: ResourceView | None = None) -> bool:
+    """True for a key id/ARN that is not an AWS-managed key (alias/aws/*, or KeyManager AWS when collected).
+
+    A listed key whose description could not be read raises :class:`UnresolvedRead` (the verdict is unknown);
+    given the judged resource's ``view``, that read is recorded in its evidence. A key not listed at all counts
+    as customer-managed: rules that call this declare ``AWS::KMS::Key`` in related_types, so a failed listing
+    makes their verdicts unknown.
+    """
     if not key:
         return False
     text = str(key)
     if "alias/aws/" in text:
         return False
-    for k in ctx.inventory.of_type("AWS::KMS::Key"):
+    for k in ctx.inventory.of_type(KMS_KEY):
         if text in (k.id, k.arn) or (k.arn and text.endswith(k.id)):
-            manager = (k.properties.get(SUPPLEMENTARY) or {}).get("KeyManager", "CUSTOMER")
-            return bool(manager == "CUSTOMER")
+            path = f"{SUPPLEMENTARY}.KeyManager"
+            if view is not None:
+                return bool(view.neighbour(k).get(path, "CUSTOMER") == "CUSTOMER")
+            manager = lookup(k.properties, path)
+            if isinstance(manager, Unresolved):  # the key is listed but describe_key failed
+                raise UnresolvedRead(f"{KMS_KEY}/{k.id}:{path}", manager)
+            return bool((manager or "CUSTOMER") == "CUSTOMER")
     return True
 
 

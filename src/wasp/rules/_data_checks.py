@@ -114,10 +114,10 @@ def _key_test(view: ResourceView, ctx: RuleContext, path: str, default: Any) -> 
     if declared_key(view.peek(path), ctx):
         return True
     if not is_set(view, path, expected="a KMS key id, ARN or alias"):
-        return customer_key(default) and is_customer_managed_key(default, ctx)
+        return customer_key(default) and is_customer_managed_key(default, ctx, view)
     value = view.get(path)
     # a live read gives the key's ARN even for an AWS-managed key: its KeyManager (when KMS was read) decides
-    return customer_key(value) and is_customer_managed_key(value, ctx)
+    return customer_key(value) and is_customer_managed_key(value, ctx, view)
 
 
 def expect_key(
@@ -218,7 +218,7 @@ def volumes_keyed(view: ResourceView, ctx: RuleContext, what: str) -> Verdict | 
         later = contains_unresolved(key)
         if later is not None:
             pending = pending or later
-        elif not (customer_key(key) and is_customer_managed_key(key, ctx)):
+        elif not (customer_key(key) and is_customer_managed_key(key, ctx, view)):
             return failed(f"{what} {name} has EBS volumes without a customer-managed KMS key")
     if pending is not None:
         raise UnresolvedRead("BlockDeviceMappings", pending)

@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::EC2::ImageCopy",
+    related_types=("AWS::KMS::Key",),
     description="A customer-managed KMS key puts a second, auditable permission (kms:Decrypt under your key policy) between a reader and the data, and lets you revoke access by disabling the key; the default AWS-owned or AWS-managed key gives neither.",
     remediation=Remediation(
         console="EC2 > AMIs > AMI > Actions > Copy AMI > Encrypt EBS snapshots with a customer-managed key.",

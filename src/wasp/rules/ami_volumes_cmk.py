@@ -19,6 +19,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type=IMAGE,
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY + " An AMI's snapshots are copied into every volume launched from it.",
     remediation=Remediation(
         console="EC2 > AMIs > AMI > Actions > Copy AMI > Encrypt EBS snapshots with a customer-managed key; use the copy.",

@@ -25,6 +25,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type=POLICY,
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="EC2 > Lifecycle Manager > POLICY > Modify > Cross-Region copy: Encryption with a customer-managed key.",
@@ -50,7 +51,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         later = contains_unresolved(key)
         if later is not None:
             pending = pending or later
-        elif not (customer_key(key) and is_customer_managed_key(key, ctx)):
+        elif not (customer_key(key) and is_customer_managed_key(key, ctx, view)):
             without.append(where)
     if without:
         return failed(

@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::DynamoDB::TableReplica",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="DynamoDB > Tables > TABLE > Global tables > Create replica: a customer-managed key of the replica's Region.",

@@ -11,6 +11,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::ElastiCache::ReplicationGroup",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Create a replication group encrypted at rest with a customer-managed key, restore a backup into it and switch clients over.",

@@ -72,6 +72,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 _IAM = {
     "Statement": [{"Effect": "Allow", "Action": ["iam:CreateRole", "iam:AttachRolePolicy"], "Resource": "*"}]
 }
+_IAM_ARN = "arn:aws:iam::111122223333:policy/deployer"
 EXAMPLES = (
     Example(
         "bounded",
@@ -110,5 +111,11 @@ EXAMPLES = (
             },
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "customer-managed-policy",
+        example_resource("AWS::IAM::Role", {"RoleName": "deployer", "ManagedPolicyArns": [_IAM_ARN]}),
+        FindingStatus.FAIL,
+        (example_resource("AWS::IAM::ManagedPolicy", {"PolicyDocument": _IAM}, _IAM_ARN),),
     ),
 )

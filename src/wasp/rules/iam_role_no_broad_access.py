@@ -50,6 +50,8 @@ def _role(*statements: dict[str, Any]) -> Resource:
     )
 
 
+_DATA_ARN = "arn:aws:iam::111122223333:policy/data"
+_S3_ALL = {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
 EXAMPLES = (
     Example(
         "scoped",
@@ -94,5 +96,11 @@ EXAMPLES = (
             {"RoleName": "app", "ManagedPolicyArns": ["arn:aws:iam::aws:policy/IAMFullAccess"]},
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "customer-managed-policy",
+        example_resource("AWS::IAM::Role", {"RoleName": "app", "ManagedPolicyArns": [_DATA_ARN]}),
+        FindingStatus.FAIL,
+        (example_resource("AWS::IAM::ManagedPolicy", {"PolicyDocument": _S3_ALL}, _DATA_ARN),),
     ),
 )

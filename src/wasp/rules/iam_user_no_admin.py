@@ -45,6 +45,7 @@ _NEAR = {"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"
 _OPS = example_resource(
     "AWS::IAM::Group", {"Policies": [{"PolicyName": "ops", "PolicyDocument": _NEAR}]}, "OpsGroup"
 )
+_ALL_ARN = "arn:aws:iam::111122223333:policy/everything"
 EXAMPLES = (
     Example(
         "plain",
@@ -86,5 +87,11 @@ EXAMPLES = (
         "group-elsewhere",
         example_resource("AWS::IAM::User", {"UserName": "dev", "Groups": ["not-here"]}),
         FindingStatus.UNKNOWN,
+    ),
+    Example(
+        "customer-managed-policy",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": [_ALL_ARN]}),
+        FindingStatus.FAIL,
+        (example_resource("AWS::IAM::ManagedPolicy", {"PolicyDocument": _STAR}, _ALL_ARN),),
     ),
 )

@@ -46,6 +46,7 @@ _GROUP = example_resource(
     {"GroupName": "data", "Policies": [{"PolicyName": "s3", "PolicyDocument": _S3}]},
     "data",
 )
+_DATA_ARN = "arn:aws:iam::111122223333:policy/data"
 EXAMPLES = (
     Example("plain", example_resource("AWS::IAM::User", {"UserName": "dev"}), FindingStatus.PASS),
     Example(
@@ -61,5 +62,11 @@ EXAMPLES = (
             {"UserName": "dev", "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]},
         ),
         FindingStatus.FAIL,
+    ),
+    Example(
+        "customer-managed-policy",
+        example_resource("AWS::IAM::User", {"UserName": "dev", "ManagedPolicyArns": [_DATA_ARN]}),
+        FindingStatus.FAIL,
+        (example_resource("AWS::IAM::ManagedPolicy", {"PolicyDocument": _S3}, _DATA_ARN),),
     ),
 )

@@ -11,16 +11,18 @@ from wasp.model.rule import (
     example_resource,
     failed,
     passed,
+    unknown,
 )
 
 PIPELINE = "AWS::ImageBuilder::ImagePipeline"
+INSTANCE = "AWS::EC2::Instance"
 
 META = RuleMeta(
     title="An enabled Image Builder pipeline produces the workload's images",
     severity=Severity.LOW,
     best_practices=("SEC06-BP02",),
     resource_type=ACCOUNT_TYPE,
-    related_types=(PIPELINE,),
+    related_types=(PIPELINE, INSTANCE),
     description="Images built by a pipeline (with CIS/STIG hardening components and tests) are reproducible and "
     "current; hand-made golden AMIs drift. Only applies when the workload runs EC2 instances.",
     remediation=Remediation(
@@ -33,9 +35,24 @@ META = RuleMeta(
 )
 
 
+def _instances_unread(view: ResourceView, ctx: RuleContext) -> str | None:
+    """Why this account's instances could not be listed (in some region), or None."""
+    account = view.resource.account
+    for gap in ctx.inventory.gaps:
+        other_account = bool(gap.account and account and gap.account != account)
+        if gap.blocks_service and INSTANCE in gap.resource_types and not other_account:
+            return f"{gap.service}:{gap.operation} {gap.error}"
+    return None
+
+
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
-    """Not applicable without instances."""
-    if not ctx.inventory.of_type("AWS::EC2::Instance"):
+    """Not applicable without instances; unknown when none was seen because the listing failed."""
+    if not ctx.inventory.of_type(INSTANCE):
+        denied = _instances_unread(view, ctx)
+        if denied:
+            return unknown(
+                f"no instance seen, but instances could not be listed ({denied}): cannot tell if any run"
+            )
         return None
     enabled = [
         p.id
@@ -49,7 +66,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
 
 
 _ACCT = example_resource(ACCOUNT_TYPE, {}, "111122223333")
-_INST = example_resource("AWS::EC2::Instance", {}, "i-1")
+_INST = example_resource(INSTANCE, {}, "i-1")
 EXAMPLES = (
     Example(
         "pipeline",

@@ -114,7 +114,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
         problems.append(f"classified {level or 'nowhere'}, not confidential or restricted")
     key = _key(view)
     view.note("key", key)
-    if not is_customer_managed_key(key, ctx):
+    if not is_customer_managed_key(key, ctx, view):
         problems.append("not encrypted with a customer-managed key")
     if problems:
         return failed(f"Macie found {types} in bucket {view.id} ({shown}), which is {' and '.join(problems)}")

@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::MemoryDB::Cluster",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Create a cluster with a customer-managed key (Security > Encryption key), restore a snapshot into it and switch clients over.",

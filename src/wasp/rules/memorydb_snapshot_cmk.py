@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::MemoryDB::Snapshot",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="MemoryDB > Snapshots > Create snapshot > Encryption key: a customer-managed key.",

@@ -50,7 +50,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if declared_key(cluster.peek("KmsKeyId"), ctx):
         return passed("the source cluster's key is customer-managed")
     key = cluster.get("KmsKeyId")
-    if customer_key(key) and is_customer_managed_key(key, ctx):
+    if customer_key(key) and is_customer_managed_key(key, ctx, view):
         return passed("the source cluster's key is customer-managed")
     return failed(f"snapshot {view.id} is not encrypted with a customer-managed KMS key")
 

@@ -11,6 +11,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::OpenSearchService::Domain",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Create a domain encrypted at rest with a customer-managed key and restore a snapshot into it (the key is set at creation).",

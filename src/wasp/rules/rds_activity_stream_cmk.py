@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::RDS::ActivityStream",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="RDS > Databases > CLUSTER > Actions > Start database activity stream > AWS KMS key: a customer-managed key.",

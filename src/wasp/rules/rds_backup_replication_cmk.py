@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::RDS::AutomatedBackupsReplication",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="RDS > Automated backups > Replicated > Stop replication, then Replicate to another Region with a customer-managed key of that Region.",

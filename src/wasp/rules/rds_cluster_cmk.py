@@ -11,6 +11,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::RDS::DBCluster",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Restore a snapshot into a new cluster encrypted with a customer-managed key (the key is set at creation).",

@@ -11,6 +11,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::RDS::DBInstance",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Performance Insights keeps the key it was first turned on with: turn it on with a customer-managed key on a new instance restored from a snapshot.",

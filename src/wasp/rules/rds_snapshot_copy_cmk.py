@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::RDS::DBSnapshotCopy",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="RDS > Snapshots > SNAPSHOT > Actions > Copy snapshot > Encryption: a customer-managed key.",

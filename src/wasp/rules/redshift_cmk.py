@@ -11,6 +11,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::Redshift::Cluster",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Amazon Redshift > Clusters > CLUSTER > Properties > Edit encryption > AWS KMS: a customer-managed key.",

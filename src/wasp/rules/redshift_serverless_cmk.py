@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="AWS::RedshiftServerless::Namespace",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Amazon Redshift Serverless > Namespace configuration > NAMESPACE > Security and encryption > Edit: a customer-managed key.",

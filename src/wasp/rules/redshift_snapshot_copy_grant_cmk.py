@@ -10,6 +10,7 @@ META = RuleMeta(
     severity=Severity.LOW,
     best_practices=("SEC08-BP01",),
     resource_type="WASP::Redshift::SnapshotCopyGrant",
+    related_types=("AWS::KMS::Key",),
     description=KMS_WHY,
     remediation=Remediation(
         console="Amazon Redshift > Clusters > CLUSTER > Actions > Configure cross-region snapshot > Create grant with a customer-managed key.",

@@ -28,7 +28,7 @@ META = RuleMeta(
 def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     """Pass when KmsKeyId names a customer-managed key (or one the stack creates)."""
     key = key_setting(view, "KmsKeyId")
-    if key is True or is_customer_managed_key(key, ctx):
+    if key is True or is_customer_managed_key(key, ctx, view):
         return passed("secret encrypted with a customer-managed key")
     what = "the AWS-managed key" if key else "the default key (aws/secretsmanager)"
     return failed(f"secret {view.label('Name')} is encrypted with {what}, not a customer-managed key")

@@ -41,7 +41,7 @@ def evaluate(view: ResourceView, ctx: RuleContext) -> Verdict | None:
     if view.get("Type") != "SecureString":
         return None
     key = key_setting(view, f"{SUPPLEMENTARY}.KeyId")
-    if key is True or is_customer_managed_key(key, ctx):
+    if key is True or is_customer_managed_key(key, ctx, view):
         return passed("SecureString encrypted with a customer-managed key")
     return failed(f"parameter {view.label('Name')} is encrypted with the AWS-managed key (aws/ssm)")
 
