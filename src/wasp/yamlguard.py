@@ -12,6 +12,7 @@ reader at a credentials file, so :func:`error_line` keeps only the kind of error
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,12 +135,16 @@ def _deepest(root: yaml.Node, memo: dict[int, tuple[int, int, int]], depth: int)
     return node
 
 
-def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) -> None:
-    """Refuse a composed document that expands beyond the budget, nests too deeply or refers to itself."""
+def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) -> bool:
+    """Refuse a composed document that expands beyond the budget, nests too deeply or refers to itself.
+
+    Returns True when the document is a tree (no node reached twice: no aliases), which a caller may then build
+    without the constructor's bookkeeping for shared and recursive nodes.
+    """
     sizes = _tree_size(root)
     if sizes is not None and sizes[2] <= MAX_DEPTH:
         _charge(sizes[0], sizes[1], path, what, budget)
-        return
+        return True
     try:
         memo = measure(root)
     except _Cycle as cycle:
@@ -156,6 +161,7 @@ def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) 
             "flatten it"
         )
     _charge(values, chars, path, what, budget)
+    return False
 
 
 def _charge(values: int, chars: int, path: Path, what: str, budget: Budget | None) -> None:
@@ -166,16 +172,26 @@ def _charge(values: int, chars: int, path: Path, what: str, budget: Budget | Non
 
 
 def load(
-    text: str, path: Path, what: str, loader: type[Any] = SafeLoader, budget: Budget | None = None
+    text: str,
+    path: Path,
+    what: str,
+    loader: type[Any] = SafeLoader,
+    budget: Budget | None = None,
+    build: Callable[[Any, yaml.Node], Any] | None = None,
 ) -> Any:
-    """Compose, check and construct one YAML document; every problem is one InputError naming the file."""
+    """Compose, check and construct one YAML document; every problem is one InputError naming the file.
+
+    ``build(parser, node)``, when given, constructs a document that is a tree (no aliases) instead of the
+    loader's ``construct_document``; it must return what that would (a faster walk for large templates).
+    """
     try:
         parser = loader(text)
         try:
             node = parser.get_single_node()
             if node is None:
                 return None
-            check(node, path, what, budget)
+            if check(node, path, what, budget) and build is not None:
+                return build(parser, node)
             return parser.construct_document(node)
         finally:
             parser.dispose()
