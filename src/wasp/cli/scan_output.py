@@ -24,6 +24,7 @@ from wasp.report.formats.sarif import (
     sarif_result,
     sarif_rules,
 )
+from wasp.report.json_findings import FindingEncoder
 from wasp.report.safe_text import without_controls
 
 
@@ -60,14 +61,25 @@ class JsonWriter:
     def __init__(self, out: IO[str], pretty: bool) -> None:
         self.out, self.pretty, self.first = out, pretty, True
         self.used: set[str] = set()
+        self.encoder = FindingEncoder()
         out.write('{"schema": "wasp.scan/1", "workload": "iac-scan", "findings": [')
 
     def add(self, findings: Iterable[Finding]) -> None:
-        """Append findings to the array."""
+        """Append findings to the array (compact JSON through FindingEncoder, which reuses shared parts)."""
+        if self.pretty:
+            for f in findings:
+                self.used.add(f.rule)
+                self.out.write(("\n" if self.first else ",\n") + _dump(finding_dict(f), self.pretty))
+                self.first = False
+            return
+        encode, used, parts = self.encoder.encode, self.used, []
         for f in findings:
-            self.used.add(f.rule)
-            self.out.write(("\n" if self.first else ",\n") + _dump(finding_dict(f), self.pretty))
+            used.add(f.rule)
+            parts.append(encode(f))
+        if parts:
+            self.out.write(("\n" if self.first else ",\n") + ",\n".join(parts))
             self.first = False
+        self.encoder.forget_resources()
 
     def close(self, result: ScanResult) -> None:
         """Close the array and write the summary keys."""
