@@ -106,8 +106,17 @@ def redact(value: Any, name: str = "", *, _settings: bool = False) -> Any:
         return value
     if kind is dict or isinstance(value, Mapping):
         inner = _settings or _is_settings_name(name)
-        out = {k: redact(v, str(k), _settings=inner) for k, v in value.items()}
-        return _redact_pair(out) if any(k in out for k in _PAIR_VALUES) else out
+        out = {}
+        for k, v in value.items():
+            item = type(v)
+            if item in _SCALARS:  # most evidence: what the recursive call would return, without the call
+                out[k] = v
+            elif item is str:
+                key = str(k)
+                out[k] = _hide(v, key) if key and not inner and is_secret_name(key) else redact_text(v)
+            else:
+                out[k] = redact(v, str(k), _settings=inner)
+        return out if out.keys().isdisjoint(_PAIR_VALUES) else _redact_pair(out)
     if kind is list or isinstance(value, (list, tuple)):
         return [redact(v, name, _settings=_settings) for v in value]
     if isinstance(value, str):  # a str subclass
