@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wasp.model import Finding, FindingStatus, ResourceRef, Severity, Unresolved
 from wasp.report.document import finding_dict
-from wasp.report.json_findings import FindingEncoder
+from wasp.report.json_findings import FindingEncoder, compact_encoder
 
 REF = ResourceRef("AWS::S3::Bucket", "Logs", file="t/a.yaml", line=12, address="Logs")
 OTHER = ResourceRef(
@@ -114,3 +115,25 @@ def test_any_finding(
         public_exposure=exposed,
     )
     assert FindingEncoder().encode(f) == expected(f)
+
+
+def test_the_compact_encoder_is_json_encoder_and_recovers_from_an_error() -> None:
+    encode = compact_encoder()
+    values: list[object] = [
+        "caf\u00e9",
+        3,
+        2.5,
+        float("inf"),
+        None,
+        True,
+        [1, "a", {"b": None}],
+        {"k": (1, 2), 4: datetime(2026, 1, 1, tzinfo=UTC), "u": Unresolved("x")},
+    ]
+    for value in values:
+        assert encode(value) == json.JSONEncoder(default=str).encode(value)
+    loop: list[object] = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular"):
+        encode({"loop": loop})
+    for value in values:
+        assert encode(value) == json.JSONEncoder(default=str).encode(value)

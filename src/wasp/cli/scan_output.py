@@ -24,7 +24,7 @@ from wasp.report.formats.sarif import (
     sarif_result,
     sarif_rules,
 )
-from wasp.report.json_findings import FindingEncoder
+from wasp.report.json_findings import FindingEncoder, compact_encoder
 from wasp.report.safe_text import without_controls
 
 
@@ -100,6 +100,7 @@ class SarifWriter:
         self.out, self.first = out, True
         self.rules = sarif_rules([rule_dict(r.id, r.meta) for r in rules])
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
+        self.dumps = compact_encoder()  # json.dumps(..., default=str) without a new encoder per result
         out.write('{"version": "2.1.0", "runs": [{"results": [')
 
     def add(self, findings: Iterable[Finding]) -> None:
@@ -107,7 +108,7 @@ class SarifWriter:
         for f in findings:
             result = sarif_result(finding_dict(f), self.index)
             if result is not None:
-                self.out.write(("\n" if self.first else ",\n") + json.dumps(result, default=str))
+                self.out.write(("\n" if self.first else ",\n") + self.dumps(result))
                 self.first = False
 
     def close(self, result: ScanResult) -> None:

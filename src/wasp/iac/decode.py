@@ -9,6 +9,7 @@ use, so ``wasp scan`` decodes with this instead (see docs/iac.md).
 from __future__ import annotations
 
 import json
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -36,22 +37,41 @@ class Located(dict[str, Any]):
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``)."""
+    """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``).
+
+    libyaml calls back into Python for every node: ``descend_resolver`` and ``ascend_resolver`` around it and
+    ``resolve`` for its tag. Those callbacks depend on the text alone when no path resolver is registered (a
+    safe loader has none), so here they are cheap: C built-ins that do nothing for the first two, and tags
+    from the node's kind or first character (or a table of texts already resolved) for ``resolve``.
+    """
+
+    if not _BaseLoader.yaml_path_resolvers:
+        descend_resolver = staticmethod(operator.is_)  # (node, index) -> ignored
+        ascend_resolver = staticmethod(tuple)  # () -> ignored
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         """The tag of an untagged node, as PyYAML's resolver gives it, without its regular expressions for a
-        plain scalar whose first character starts none of them (most keys and values: ``Type``, ``AWS::...``).
+        plain scalar whose first character starts none of them (most keys and values: ``Type``, ``AWS::...``)
+        and only once for any other text."""
+        if self.yaml_path_resolvers:
+            return str(super().resolve(kind, value, implicit))
+        if kind is not yaml.ScalarNode:
+            return str(self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG)
+        by_first = self.yaml_implicit_resolvers  # first character -> resolvers; None: for any text
+        if not implicit[0] or (value and value[0] not in by_first and None not in by_first):
+            return _STR
+        tag = _RESOLVED.get(value)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[value] = tag
+        return tag
 
-        libyaml calls this for every node; with no path resolvers (a safe loader has none) a plain scalar's tag
-        depends only on its text, and a quoted one is always a string.
-        """
-        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
-            by_first = self.yaml_implicit_resolvers  # first character -> resolvers; None: for any text
-            if not implicit[0] or (value and value[0] not in by_first and None not in by_first):
-                return _STR
-        return str(super().resolve(kind, value, implicit))
 
-
+_RESOLVED: dict[str, str] = {}
+"""Plain scalar text -> tag, for texts the implicit resolvers had to look at (``true``, ``22``, ``0.0.0.0/0``)."""
+_RESOLVED_MAX = 4096
 _STR = "tag:yaml.org,2002:str"
 
 

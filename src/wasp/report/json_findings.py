@@ -10,15 +10,51 @@ message and the evidence are encoded for each finding. tests/test_json_findings.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from json.encoder import encode_basestring_ascii
 
 from wasp.model import Finding, FindingStatus, ResourceRef, Severity
+
+
+def compact_encoder() -> Callable[[object], str]:
+    """``json.JSONEncoder(default=str).encode``, without building the C encoder again for every call.
+
+    ``JSONEncoder.encode`` makes a new ``c_make_encoder`` each time it is called; with many small values
+    that is most of the cost. Without the C accelerator, the encoder itself.
+    """
+    encoder = json.JSONEncoder(default=str)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
+    markers: dict[int, object] = {}
+    """The containers being written (to detect circular references): empty between calls."""
+    encode = make(
+        markers,
+        encoder.default,
+        encode_basestring_ascii,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        encoder.sort_keys,
+        encoder.skipkeys,
+        encoder.allow_nan,
+    )
+
+    def dumps(value: object) -> str:
+        try:
+            return "".join(encode(value, 0))
+        except BaseException:
+            markers.clear()  # a failed call may leave its containers marked
+            raise
+
+    return dumps
 
 
 class FindingEncoder:
     """Compact JSON of findings (no indentation), the parts shared between findings encoded once."""
 
     def __init__(self) -> None:
-        self._encode = json.JSONEncoder(default=str).encode
+        self._encode = compact_encoder()
         self._rules: dict[tuple[str, tuple[str, ...]], str] = {}
         self._verdicts: dict[tuple[FindingStatus, Severity], str] = {}
         self._tails: dict[tuple[str, bool, str], str] = {}
@@ -62,8 +98,11 @@ class FindingEncoder:
         else:
             tail = self._tail(f)
         evidence = f.evidence if type(f.evidence) is dict else dict(f.evidence)
+        text = encode_basestring_ascii
+        ident = text(f.id) if type(f.id) is str else enc(f.id)
+        message = text(f.message) if type(f.message) is str else enc(f.message)
         return (
-            f'{{"id": {enc(f.id)}, {rule}, {verdict}, "resource": {resource}, "message": {enc(f.message)}, '
+            f'{{"id": {ident}, {rule}, {verdict}, "resource": {resource}, "message": {message}, '
             f'"evidence": {enc(evidence)}, {tail}}}'
         )
 
