@@ -152,8 +152,8 @@ def _build(loader: _Loader, node: yaml.Node) -> Any:
 
 def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     """:func:`_mapping` with :func:`_build` for the keys and values that are not plain strings."""
-    out = Located()
-    lines = out.lines
+    out = dict.__new__(Located)  # Located() without the Python-level __init__ (one per mapping)
+    out.lines = lines = {}
     scalar = yaml.ScalarNode
     for key_node, value_node in node.value:
         key = (

@@ -24,6 +24,27 @@ class ResourceRef:
     line: int | None = None
     address: str | None = None
 
+    def __init__(
+        self,
+        type: str,
+        id: str,
+        arn: str | None = None,
+        account: str | None = None,
+        region: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        address: str | None = None,
+    ) -> None:
+        """The dataclass's own ``__init__``, faster.
+
+        A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``; this fills the
+        instance's dict in one step (a large scan makes one per resource). tests/test_fast_init.py keeps the parameters in
+        step with the fields.
+        """
+        self.__dict__.update(
+            type=type, id=id, arn=arn, account=account, region=region, file=file, line=line, address=address
+        )
+
     @classmethod
     def of(cls, resource: Resource) -> ResourceRef:
         """The reference for a resource."""
@@ -85,7 +106,7 @@ class Finding:
 
         A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``, several
         times slower than this for twelve fields, and a large scan makes one Finding per rule and resource.
-        tests/test_finding_init.py keeps the parameters in step with the fields.
+        tests/test_fast_init.py keeps the parameters in step with the fields.
         """
         self.__dict__.update(
             id=id,

@@ -104,7 +104,7 @@ def redact(value: Any, name: str = "", *, _settings: bool = False) -> Any:
         return redact_text(value)
     if kind in _SCALARS:
         return value
-    if kind is dict or isinstance(value, Mapping):
+    if kind is dict or (kind is not list and isinstance(value, Mapping)):  # (a list skips the ABC's check)
         inner = _settings or _is_settings_name(name)
         out = {}
         for k, v in value.items():
