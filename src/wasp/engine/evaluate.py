@@ -17,7 +17,7 @@ from wasp.model import (
     ResourceRef,
     finding_id,
 )
-from wasp.model.redact import redact
+from wasp.model.redact import PAIR_VALUES, redact
 from wasp.model.rule import ResourceView, Rule, RuleContext, UnresolvedRead
 
 Waiver = Callable[[Finding], str | None]
@@ -79,7 +79,7 @@ def evaluate_resource(
         severity=severity,
         resource=ref,
         message=message,
-        evidence=redact({k: _plain(v) for k, v in evidence.items()}) if evidence else {},
+        evidence=_evidence(evidence) if evidence else {},
         observed_at=observed_at,
         public_exposure=exposed and status is FindingStatus.FAIL,
         source=rule.meta.source,
@@ -139,6 +139,30 @@ def _plain(value: object) -> object:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return repr(value)
+
+
+_KEPT = frozenset({int, float, bool, type(None)})
+"""Evidence values kept as they are: JSON-friendly already, and no secret can hide in them."""
+
+
+def _evidence(evidence: Mapping[str, object]) -> dict[str, object]:
+    """``redact({k: _plain(v) for k, v in evidence.items()})`` in one pass: what a finding keeps as evidence.
+
+    A finding's evidence is most often a few scalars: one loop, without a call for each of them.
+    """
+    out: dict[str, object] = {}
+    for k, v in evidence.items():
+        key = k if type(k) is str else str(k)
+        kind = type(v)
+        if kind in _KEPT:
+            out[key] = v
+        elif kind is str:
+            out[key] = redact(v, key)
+        else:
+            out[key] = redact(_plain(v), key)
+    if not out.keys().isdisjoint(PAIR_VALUES):  # a {Key: ..., Value: ...} pair: redact judges it as a whole
+        return redact({k: _plain(v) for k, v in evidence.items()})  # type: ignore[no-any-return]
+    return out
 
 
 def evaluate(

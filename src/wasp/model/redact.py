@@ -24,6 +24,8 @@ _BLOB_NAMES = frozenset({"userdata", "connectionstring", "authorization", "cooki
 """Keys whose whole value is a script or header that may embed a secret: hidden whatever it holds."""
 _PAIR_NAMES = ("Key", "key", "Name", "name", "ParameterKey", "OutputKey", "TagKey", "OptionName")
 _PAIR_VALUES = ("Value", "value", "ParameterValue", "OutputValue", "TagValue")
+PAIR_VALUES = frozenset(_PAIR_VALUES)
+"""Keys holding the value of a name/value pair (a mapping with one is judged as a pair)."""
 _MAY_HOLD = re.compile(
     r"://|AKIA|ASIA|ABIA|ACCA|-----BEGIN|gh[pousr]_|github_pat_|xox|hooks\.slack|[sr]k_|eyJ|AIza|SG\.|npm_|"
     r"pypi-|hv[sb]\.|sk-|whsec_|AccountKey="
