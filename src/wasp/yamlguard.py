@@ -12,6 +12,7 @@ reader at a credentials file, so :func:`error_line` keeps only the kind of error
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,13 @@ def measure(root: yaml.Node) -> dict[int, tuple[int, int, int]]:
     return memo
 
 
-def _tree_size(root: yaml.Node) -> tuple[int, int, int] | None:
+def _tree_size(root: yaml.Node, anchors: bool = True) -> tuple[int, int, int] | None:
     """(values, characters, height) of a document in which no node is reached twice, else None.
 
     Most files use no aliases, so their graph is a tree and one pass counts it; a node reached twice (an alias)
     sends the caller to :func:`measure`, which expands aliases and finds cycles. The pass goes level by level:
-    a level's nodes are all at one depth, so the height is the number of levels.
+    a level's nodes are all at one depth, so the height is the number of levels. ``anchors=False`` says the text
+    has no ``&`` at all, hence no anchor and no alias: no node can be reached twice and none is looked for.
     """
     seen: set[int] = set()
     values = chars = height = 0
@@ -108,18 +110,23 @@ def _tree_size(root: yaml.Node) -> tuple[int, int, int] | None:
     while level:
         height += 1
         values += len(level)
-        seen.update(map(id, level))
-        if len(seen) != values:  # a node reached twice
-            return None
+        if anchors:
+            seen.update(map(id, level))
+            if len(seen) != values:  # a node reached twice
+                return None
         below: list[yaml.Node] = []
+        extend = below.extend
         for node in level:
-            if isinstance(node, scalar):
+            kind = type(node)  # (the exact node classes first: no subclass check for them)
+            if kind is not scalar and kind is not mapping and kind is not sequence:
+                kind = next((k for k in (scalar, sequence, mapping) if isinstance(node, k)), kind)
+            if kind is scalar:
                 chars += len(node.value)
-            elif isinstance(node, sequence):
-                below.extend(node.value)
-            elif isinstance(node, mapping):
+            elif kind is mapping:
                 for pair in node.value:
-                    below.extend(pair)
+                    extend(pair)
+            elif kind is sequence:
+                extend(node.value)
         level = below
     return values, chars, height
 
@@ -134,12 +141,19 @@ def _deepest(root: yaml.Node, memo: dict[int, tuple[int, int, int]], depth: int)
     return node
 
 
-def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) -> None:
-    """Refuse a composed document that expands beyond the budget, nests too deeply or refers to itself."""
-    sizes = _tree_size(root)
+def check(
+    root: yaml.Node, path: Path, what: str, budget: Budget | None = None, *, anchors: bool = True
+) -> bool:
+    """Refuse a composed document that expands beyond the budget, nests too deeply or refers to itself.
+
+    Returns True when the document is a tree (no node reached twice: no aliases), which a caller may then build
+    without the constructor's bookkeeping for shared and recursive nodes. ``anchors=False``: the text has no
+    ``&`` (so no anchor, hence no alias).
+    """
+    sizes = _tree_size(root, anchors)
     if sizes is not None and sizes[2] <= MAX_DEPTH:
         _charge(sizes[0], sizes[1], path, what, budget)
-        return
+        return True
     try:
         memo = measure(root)
     except _Cycle as cycle:
@@ -156,6 +170,7 @@ def check(root: yaml.Node, path: Path, what: str, budget: Budget | None = None) 
             "flatten it"
         )
     _charge(values, chars, path, what, budget)
+    return False
 
 
 def _charge(values: int, chars: int, path: Path, what: str, budget: Budget | None) -> None:
@@ -166,16 +181,26 @@ def _charge(values: int, chars: int, path: Path, what: str, budget: Budget | Non
 
 
 def load(
-    text: str, path: Path, what: str, loader: type[Any] = SafeLoader, budget: Budget | None = None
+    text: str,
+    path: Path,
+    what: str,
+    loader: type[Any] = SafeLoader,
+    budget: Budget | None = None,
+    build: Callable[[Any, yaml.Node], Any] | None = None,
 ) -> Any:
-    """Compose, check and construct one YAML document; every problem is one InputError naming the file."""
+    """Compose, check and construct one YAML document; every problem is one InputError naming the file.
+
+    ``build(parser, node)``, when given, constructs a document that is a tree (no aliases) instead of the
+    loader's ``construct_document``; it must return what that would (a faster walk for large templates).
+    """
     try:
         parser = loader(text)
         try:
             node = parser.get_single_node()
             if node is None:
                 return None
-            check(node, path, what, budget)
+            if check(node, path, what, budget, anchors="&" in text) and build is not None:
+                return build(parser, node)
             return parser.construct_document(node)
         finally:
             parser.dispose()

@@ -22,6 +22,7 @@ from wasp.report.formats.sarif import (
     sarif_result,
     sarif_rules,
 )
+from wasp.report.json_findings import FindingEncoder, compact_encoder
 from wasp.report.safe_text import without_controls
 
 
@@ -67,14 +68,25 @@ class JsonWriter:
     def __init__(self, out: IO[str], pretty: bool) -> None:
         self.out, self.pretty, self.first = out, pretty, True
         self.used: set[str] = set()
+        self.encoder = FindingEncoder()
         out.write('{"schema": "wasp.scan/1", "workload": "iac-scan", "findings": [')
 
     def add(self, findings: Iterable[Finding]) -> None:
-        """Append findings to the array."""
+        """Append findings to the array (compact JSON through FindingEncoder, which reuses shared parts)."""
+        if self.pretty:
+            for f in findings:
+                self.used.add(f.rule)
+                self.out.write(("\n" if self.first else ",\n") + _dump(finding_dict(f), self.pretty))
+                self.first = False
+            return
+        encode, used, parts = self.encoder.encode, self.used, []
         for f in findings:
-            self.used.add(f.rule)
-            self.out.write(("\n" if self.first else ",\n") + _dump(finding_dict(f), self.pretty))
+            used.add(f.rule)
+            parts.append(encode(f))
+        if parts:
+            self.out.write(("\n" if self.first else ",\n") + ",\n".join(parts))
             self.first = False
+        self.encoder.forget_resources()
 
     def close(self, result: ScanResult) -> None:
         """Close the array and write the summary keys."""
@@ -95,6 +107,7 @@ class SarifWriter:
         self.out, self.first = out, True
         self.rules = sarif_rules([rule_dict(r.id, r.meta) for r in rules])
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
+        self.dumps = compact_encoder()  # json.dumps(..., default=str) without a new encoder per result
         out.write('{"version": "2.1.0", "runs": [{"results": [')
 
     def add(self, findings: Iterable[Finding]) -> None:
@@ -102,7 +115,7 @@ class SarifWriter:
         for f in findings:
             result = sarif_result(finding_dict(f), self.index)
             if result is not None:
-                self.out.write(("\n" if self.first else ",\n") + json.dumps(result, default=str))
+                self.out.write(("\n" if self.first else ",\n") + self.dumps(result))
                 self.first = False
 
     def close(self, result: ScanResult) -> None:

@@ -17,7 +17,7 @@ from wasp.model import (
     ResourceRef,
     finding_id,
 )
-from wasp.model.redact import redact
+from wasp.model.redact import PAIR_VALUES, redact
 from wasp.model.rule import ResourceView, Rule, RuleContext, UnresolvedRead
 
 Waiver = Callable[[Finding], str | None]
@@ -79,7 +79,7 @@ def evaluate_resource(
         severity=severity,
         resource=ref,
         message=message,
-        evidence=redact({k: _plain(v) for k, v in evidence.items()}) if evidence else {},
+        evidence=_evidence(evidence) if evidence else {},
         observed_at=observed_at,
         public_exposure=exposed and status is FindingStatus.FAIL,
         source=rule.meta.source,
@@ -141,6 +141,30 @@ def _plain(value: object) -> object:
     return repr(value)
 
 
+_KEPT = frozenset({int, float, bool, type(None)})
+"""Evidence values kept as they are: JSON-friendly already, and no secret can hide in them."""
+
+
+def _evidence(evidence: Mapping[str, object]) -> dict[str, object]:
+    """``redact({k: _plain(v) for k, v in evidence.items()})`` in one pass: what a finding keeps as evidence.
+
+    A finding's evidence is most often a few scalars: one loop, without a call for each of them.
+    """
+    out: dict[str, object] = {}
+    for k, v in evidence.items():
+        key = k if type(k) is str else str(k)
+        kind = type(v)
+        if kind in _KEPT:
+            out[key] = v
+        elif kind is str:
+            out[key] = redact(v, key)
+        else:
+            out[key] = redact(_plain(v), key)
+    if not out.keys().isdisjoint(PAIR_VALUES):  # a {Key: ..., Value: ...} pair: redact judges it as a whole
+        return redact({k: _plain(v) for k, v in evidence.items()})  # type: ignore[no-any-return]
+    return out
+
+
 def evaluate(
     rules: Iterable[Rule],
     inventory: Inventory,
@@ -165,20 +189,20 @@ def evaluate(
     service_gaps = [g for g in inventory.gaps if g.blocks_service]
     refs: dict[int, ResourceRef] = {}  # by id(): the inventory keeps each resource alive meanwhile
     for rule in rules:
-        types = rule.meta.reads_types
-        blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types))
-        missing = tuple(t for t in types if require_collected and not inventory.was_collected(t))
+        meta = rule.meta
+        types = meta.reads_types
+        # (an IaC scan has no service gaps and needs no collection: both stay empty without a look)
+        blocked = tuple(g for g in service_gaps if set(g.resource_types) & set(types)) if service_gaps else ()
+        missing = tuple(t for t in types if not inventory.was_collected(t)) if require_collected else ()
         # A neighbour type that could not be read makes this rule's verdicts unreliable where the read failed:
         # absence of evidence is not evidence of absence, so such verdicts become unknown (never pass, never
         # fail). A failed read in one account or region leaves the verdicts of the others standing.
-        related = set(rule.meta.related_types)
-        neighbour_gaps = (
-            [] if rule.meta.decides_gaps else [g for g in blocked if set(g.resource_types) & related]
-        )
+        related = set(meta.related_types)
+        neighbour_gaps = [] if meta.decides_gaps else [g for g in blocked if set(g.resource_types) & related]
         never_read = set(missing) & related
         findings: list[Finding] = []
         decided = precomputed.get(rule.id) if precomputed else None
-        for resource in inventory.of_type(rule.meta.resource_type):
+        for resource in inventory.of_type(meta.resource_type):
             ref = refs.get(id(resource))
             if ref is None:
                 ref = refs[id(resource)] = ResourceRef.of(resource)
@@ -190,16 +214,19 @@ def evaluate(
                 continue
             if finding.status is FindingStatus.UNKNOWN and finding.message.startswith(RULE_ERROR):
                 rule_errors.append(_rule_error_gap(finding))
-            unreadable = sorted(
-                {
-                    t
-                    for g in neighbour_gaps
-                    if _applies_to(g, resource)
-                    for t in g.resource_types
-                    if t in related
-                }
-                | never_read
-            )
+            if not neighbour_gaps and not never_read:  # nothing this rule relies on went unread
+                unreadable = []
+            else:
+                unreadable = sorted(
+                    {
+                        t
+                        for g in neighbour_gaps
+                        if _applies_to(g, resource)
+                        for t in g.resource_types
+                        if t in related
+                    }
+                    | never_read
+                )
             if unreadable:
                 finding = replace(
                     finding,

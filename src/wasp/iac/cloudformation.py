@@ -114,7 +114,7 @@ class _Resolver:
         if isinstance(node, list):
             out = [self.value(v) for v in node]
             return [v for v in out if v is not _NO_VALUE]
-        if not isinstance(node, Mapping):
+        if not isinstance(node, (dict, Mapping)):  # (dict first: a dict skips the ABC's check)
             return node
         if "Fn::Transform" in node:  # AWS::Include or a macro: what it adds is known only at deploy time
             rest = ((str(k), self.value(v)) for k, v in node.items() if k != "Fn::Transform")
@@ -323,7 +323,7 @@ def read_cloudformation(
             loaded.warnings.append(generated_warning(where, str(logical_id)))
             loaded.generated.append(f"{where}: {str(logical_id)[:140]}")
             continue
-        if not isinstance(node, Mapping) or not isinstance(node.get("Type"), str):
+        if not isinstance(node, (dict, Mapping)) or not isinstance(node.get("Type"), str):
             loaded.errors.append(f"{where}: resource {_name(logical_id)} has no Type")
             continue
         rtype = str(node["Type"])
@@ -352,17 +352,8 @@ def read_cloudformation(
         )
         properties = macro_opaque(macros) if macros else as_properties(props)
         metadata = node.get("Metadata")
-        wasp_meta = metadata.get("wasp") if isinstance(metadata, Mapping) else None
-        if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
-            skip_line = getattr(metadata, "lines", {}).get("wasp", line)
-            loaded.skips[(str(path), str(logical_id))] = skips_from(wasp_meta["skip"], str(path), skip_line)
-        # Checkov's own skips, applied only with --honour-checkov-skips (iac/checkov_skips.py)
-        checkov_meta = metadata.get("checkov") if isinstance(metadata, Mapping) else None
-        if isinstance(checkov_meta, Mapping):
-            skip_line = getattr(metadata, "lines", {}).get("checkov", line)
-            found = metadata_skips(checkov_meta.get("skip"), str(path), skip_line)
-            if found:
-                loaded.skips.setdefault((str(path), str(logical_id)), []).extend(found)
+        if metadata is not None:  # (most resources have none)
+            _metadata_skips(metadata, path, str(logical_id), line, loaded)
         if rtype.startswith("AWS::Serverless::"):
             expanded = expand_sam(rtype, str(logical_id), properties, origin)
             for r in expanded:
@@ -381,6 +372,21 @@ def read_cloudformation(
     for i, linked in zip(own, mine, strict=True):
         loaded.resources[i] = linked
     return loaded
+
+
+def _metadata_skips(metadata: Any, path: Path, logical_id: str, line: int | None, loaded: Loaded) -> None:
+    """A resource's inline skips: ``Metadata.wasp.skip``, and Checkov's own ``Metadata.checkov.skip`` (applied only
+    with --honour-checkov-skips, iac/checkov_skips.py)."""
+    wasp_meta = metadata.get("wasp") if isinstance(metadata, Mapping) else None
+    if isinstance(wasp_meta, Mapping) and isinstance(wasp_meta.get("skip"), list):
+        skip_line = getattr(metadata, "lines", {}).get("wasp", line)
+        loaded.skips[(str(path), logical_id)] = skips_from(wasp_meta["skip"], str(path), skip_line)
+    checkov_meta = metadata.get("checkov") if isinstance(metadata, Mapping) else None
+    if isinstance(checkov_meta, Mapping):
+        skip_line = getattr(metadata, "lines", {}).get("checkov", line)
+        found = metadata_skips(checkov_meta.get("skip"), str(path), skip_line)
+        if found:
+            loaded.skips.setdefault((str(path), logical_id), []).extend(found)
 
 
 def _nested(

@@ -9,6 +9,7 @@ use, so ``wasp scan`` decodes with this instead (see docs/iac.md).
 from __future__ import annotations
 
 import json
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,41 @@ class Located(dict[str, Any]):
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``)."""
+    """Safe loading plus intrinsic tags and key lines; dates stay strings (``2010-09-09``).
+
+    libyaml calls back into Python for every node: ``descend_resolver`` and ``ascend_resolver`` around it and
+    ``resolve`` for its tag. Those callbacks depend on the text alone when no path resolver is registered (a
+    safe loader has none), so here they are cheap: C built-ins that do nothing for the first two, and tags
+    from the node's kind or first character (or a table of texts already resolved) for ``resolve``.
+    """
+
+    if not _BaseLoader.yaml_path_resolvers:
+        descend_resolver = staticmethod(operator.is_)  # (node, index) -> ignored
+        ascend_resolver = staticmethod(tuple)  # () -> ignored
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of an untagged node, as PyYAML's resolver gives it, without its regular expressions for a
+        plain scalar whose first character starts none of them (most keys and values: ``Type``, ``AWS::...``)
+        and only once for any other text."""
+        if self.yaml_path_resolvers:
+            return str(super().resolve(kind, value, implicit))
+        if kind is not yaml.ScalarNode:
+            return str(self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG)
+        by_first = self.yaml_implicit_resolvers  # first character -> resolvers; None: for any text
+        if not implicit[0] or (value and value[0] not in by_first and None not in by_first):
+            return _STR
+        tag = _RESOLVED.get(value)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[value] = tag
+        return tag
 
 
+_RESOLVED: dict[str, str] = {}
+"""Plain scalar text -> tag, for texts the implicit resolvers had to look at (``true``, ``22``, ``0.0.0.0/0``)."""
+_RESOLVED_MAX = 4096
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -83,6 +116,74 @@ def _string(loader: _Loader, node: yaml.Node) -> str:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
 _Loader.add_multi_constructor("!", _intrinsic)
+
+_MAP, _SEQ = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}": _Loader.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in ("bool", "int", "float", "null", "timestamp")
+}
+"""Scalar tags whose constructor reads only the node's text: called directly by :func:`_build`."""
+
+
+def _build(loader: _Loader, node: yaml.Node) -> Any:
+    """What ``loader.construct_document(node)`` returns for a document without aliases, in one plain walk.
+
+    The constructor keeps a table of every node built (for aliases and recursive nodes) and goes through a
+    dispatch for each one; a tree needs neither. Plain strings, mappings, sequences, the common scalar tags and
+    the short-form intrinsics are built here exactly as the constructors above build them; any other node
+    (``!!binary``, a merge key, a tag no constructor knows) goes to the loader, so it gives the same value or
+    the same error.
+    """
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        scalar = _SCALAR_TAGS.get(tag)
+        if scalar is not None:
+            return scalar(loader, node)
+    elif kind is yaml.MappingNode and tag == _MAP:
+        return _build_mapping(loader, node)  # type: ignore[arg-type]
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_build(loader, child) for child in node.value]
+    if tag.startswith("!") and tag not in _Loader.yaml_constructors:
+        return _build_intrinsic(loader, tag[1:], node)
+    return loader.construct_object(node, deep=True)
+
+
+def _build_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    """:func:`_mapping` with :func:`_build` for the keys and values that are not plain strings."""
+    out = dict.__new__(Located)  # Located() without the Python-level __init__ (one per mapping)
+    out.lines = lines = {}
+    scalar = yaml.ScalarNode
+    for key_node, value_node in node.value:
+        key = (
+            key_node.value
+            if key_node.tag == _STR and type(key_node) is scalar
+            else str(_build(loader, key_node))
+        )
+        out[key] = (
+            value_node.value
+            if value_node.tag == _STR and type(value_node) is scalar
+            else _build(loader, value_node)
+        )
+        lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _build_intrinsic(loader: _Loader, name: str, node: yaml.Node) -> dict[str, Any]:
+    """:func:`_intrinsic` with :func:`_build` for what the tag holds."""
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value
+    elif isinstance(node, yaml.SequenceNode):
+        value = [_build(loader, child) for child in node.value]
+    else:
+        value = _build_mapping(loader, node)  # type: ignore[arg-type]
+    if name in ("Ref", "Condition"):
+        return {name: value}
+    if name == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
+    return {f"Fn::{name}": value}
 
 
 def _json_lines(text: str, doc: dict[str, Any]) -> Located:
@@ -144,7 +245,7 @@ def decode_template(path: Path, budget: Budget | None = None) -> dict[str, Any]:
         if isinstance(doc, dict) and isinstance(doc.get("Resources"), dict):
             doc["Resources"] = _json_lines(text, doc)
     if doc is None or doc is _NOT_JSON:
-        doc = yamlguard.load(text, path, WHAT, _Loader, budget)
+        doc = yamlguard.load(text, path, WHAT, _Loader, budget, _build)
     if not isinstance(doc, dict) or not is_template(doc):
         raise NotATemplate(path, f"skipped: {what_it_is(path)}, not a CloudFormation template")
     return doc

@@ -63,8 +63,10 @@ _KEY_SEPARATORS = re.compile(r"[\s_\-.]+")
 _VALUE_SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
+@lru_cache(maxsize=1024)
 def key_form(key: str) -> str:
-    """A tag key as compared: lower case, separators removed."""
+    """A tag key as compared: lower case, separators removed (remembered: every resource judged asks for the
+    forms of the same few classification keys)."""
     return _KEY_SEPARATORS.sub("", key.strip().lower())
 
 

@@ -24,6 +24,27 @@ class ResourceRef:
     line: int | None = None
     address: str | None = None
 
+    def __init__(
+        self,
+        type: str,
+        id: str,
+        arn: str | None = None,
+        account: str | None = None,
+        region: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        address: str | None = None,
+    ) -> None:
+        """The dataclass's own ``__init__``, faster.
+
+        A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``; this fills the
+        instance's dict in one step (a large scan makes one per resource). tests/test_fast_init.py keeps the parameters in
+        step with the fields.
+        """
+        self.__dict__.update(
+            type=type, id=id, arn=arn, account=account, region=region, file=file, line=line, address=address
+        )
+
     @classmethod
     def of(cls, resource: Resource) -> ResourceRef:
         """The reference for a resource."""
@@ -65,3 +86,39 @@ class Finding:
     """Where the evidence comes from: ``rule`` (wasp read the resource itself) or the security service whose
     own findings the rule weighed (``guardduty``, ``inspector``, ``securityhub``, ...): the rule's
     ``RuleMeta.source``."""
+
+    def __init__(
+        self,
+        id: str,
+        rule: str,
+        best_practices: tuple[str, ...],
+        status: FindingStatus,
+        severity: Severity,
+        resource: ResourceRef,
+        message: str,
+        evidence: Mapping[str, Any],
+        observed_at: str,
+        public_exposure: bool = False,
+        waiver: str | None = None,
+        source: str = "rule",
+    ) -> None:
+        """The dataclass's own ``__init__``, but filling the instance's dict in one step.
+
+        A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``, several
+        times slower than this for twelve fields, and a large scan makes one Finding per rule and resource.
+        tests/test_fast_init.py keeps the parameters in step with the fields.
+        """
+        self.__dict__.update(
+            id=id,
+            rule=rule,
+            best_practices=best_practices,
+            status=status,
+            severity=severity,
+            resource=resource,
+            message=message,
+            evidence=evidence,
+            observed_at=observed_at,
+            public_exposure=public_exposure,
+            waiver=waiver,
+            source=source,
+        )

@@ -24,6 +24,8 @@ _BLOB_NAMES = frozenset({"userdata", "connectionstring", "authorization", "cooki
 """Keys whose whole value is a script or header that may embed a secret: hidden whatever it holds."""
 _PAIR_NAMES = ("Key", "key", "Name", "name", "ParameterKey", "OutputKey", "TagKey", "OptionName")
 _PAIR_VALUES = ("Value", "value", "ParameterValue", "OutputValue", "TagValue")
+PAIR_VALUES = frozenset(_PAIR_VALUES)
+"""Keys holding the value of a name/value pair (a mapping with one is judged as a pair)."""
 _MAY_HOLD = re.compile(
     r"://|AKIA|ASIA|ABIA|ACCA|-----BEGIN|gh[pousr]_|github_pat_|xox|hooks\.slack|[sr]k_|eyJ|AIza|SG\.|npm_|"
     r"pypi-|hv[sb]\.|sk-|whsec_|AccountKey="
@@ -104,10 +106,19 @@ def redact(value: Any, name: str = "", *, _settings: bool = False) -> Any:
         return redact_text(value)
     if kind in _SCALARS:
         return value
-    if kind is dict or isinstance(value, Mapping):
+    if kind is dict or (kind is not list and isinstance(value, Mapping)):  # (a list skips the ABC's check)
         inner = _settings or _is_settings_name(name)
-        out = {k: redact(v, str(k), _settings=inner) for k, v in value.items()}
-        return _redact_pair(out) if any(k in out for k in _PAIR_VALUES) else out
+        out = {}
+        for k, v in value.items():
+            item = type(v)
+            if item in _SCALARS:  # most evidence: what the recursive call would return, without the call
+                out[k] = v
+            elif item is str:
+                key = str(k)
+                out[k] = _hide(v, key) if key and not inner and is_secret_name(key) else redact_text(v)
+            else:
+                out[k] = redact(v, str(k), _settings=inner)
+        return out if out.keys().isdisjoint(_PAIR_VALUES) else _redact_pair(out)
     if kind is list or isinstance(value, (list, tuple)):
         return [redact(v, name, _settings=_settings) for v in value]
     if isinstance(value, str):  # a str subclass
