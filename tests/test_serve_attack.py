@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from serve_support import PASSWORD, client, login, login_token, make_store
 from wasp.errors import InputError
 from wasp.serve.models import LoginFailureRow
+from wasp.serve.data import Reviews
 from wasp.serve.security import COOKIE, LoginLimiter
 from wasp.serve.users import add_user, list_users, parse_email
-from wasp.store import Store
+from wasp.store import Store, open_store
 from wasp.store.db import StoreError
 from wasp.store.models import FindingEvidenceRow, FindingRow, ReviewRow
 from wasp.store.outline import pack
@@ -243,3 +244,29 @@ def test_an_outline_without_a_question_is_damaged_not_a_traceback_through_the_ap
     login(c, "vera")
     r = c.get("/api/reviews/1/findings", params={"question": "SEC05"})
     assert r.status_code == 409 and "damaged" in r.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [pack([1, 2, 3]), pack("a string"), pack({"schema": "wasp.review/2", "findings": 5})],
+    ids=["list", "string", "findings-not-a-list"],
+)
+def test_upgrading_a_store_with_a_wrong_typed_document_still_opens(
+    tmp_path: Path, demo_doc: dict[str, Any], document: bytes
+) -> None:
+    """Migration 0005 reads every stored document: one of the wrong JSON type must not stop the store opening
+    (a traceback, and no `wasp` command could use the store); that review alone says it is damaged."""
+    from test_serve_fast import _migrate
+
+    db = str(tmp_path / "wasp.db")
+    store = open_store(db)
+    store.save(demo_doc)  # type: ignore[arg-type]
+    store.save(demo_doc)  # type: ignore[arg-type]
+    _migrate(db, "downgrade", "0004")
+    with Session(store.writer) as session, session.begin():
+        session.execute(update(ReviewRow).where(ReviewRow.id == 1).values(document=document))
+    upgraded = open_store(db)
+    server = Reviews(upgraded)
+    assert server.slim(2).doc["workload"] == demo_doc["workload"]  # the good review was backfilled
+    with pytest.raises(StoreError, match="damaged|does not match|not a wasp review"):
+        server.slim(1)
