@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from serve_support import PASSWORD, client, login, login_token, make_store
 from wasp.errors import InputError
-from wasp.serve.models import LoginFailureRow
 from wasp.serve.data import Reviews
+from wasp.serve.models import LoginFailureRow
 from wasp.serve.security import COOKIE, LoginLimiter
 from wasp.serve.users import add_user, list_users, parse_email
 from wasp.store import Store, open_store
@@ -268,5 +268,5 @@ def test_upgrading_a_store_with_a_wrong_typed_document_still_opens(
     upgraded = open_store(db)
     server = Reviews(upgraded)
     assert server.slim(2).doc["workload"] == demo_doc["workload"]  # the good review was backfilled
-    with pytest.raises(StoreError, match="damaged|does not match|not a wasp review"):
+    with pytest.raises(StoreError, match=r"damaged|does not match|not a wasp review"):
         server.slim(1)
