@@ -270,3 +270,17 @@ def test_upgrading_a_store_with_a_wrong_typed_document_still_opens(
     assert server.slim(2).doc["workload"] == demo_doc["workload"]  # the good review was backfilled
     with pytest.raises(StoreError, match=r"damaged|does not match|not a wasp review"):
         server.slim(1)
+
+
+def test_a_name_differing_only_in_case_is_refused(store: Store) -> None:
+    """A user "Rita" would share rita's login-limit key (names are counted lower-cased): logging in as Rita would clear
+    rita's failures, so guesses at rita's password could go on from many addresses; and "Rita" passes for rita
+    in every answer's history."""
+    with pytest.raises(StoreError, match="already exists"):
+        add_user(store, "Rita", "viewer", PASSWORD)
+    c = client(store)
+    csrf = login(c, "ada")
+    form = {"csrf": csrf, "name": "RITA", "role": "viewer", "password": PASSWORD}
+    assert c.post("/admin/users", data=form).status_code == 409
+    assert [u["name"] for u in list_users(store)].count("rita") == 1
+    assert len(list_users(store)) == 4

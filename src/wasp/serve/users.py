@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -125,6 +125,10 @@ def add_user(
     if questions and role != "stakeholder":
         raise InputError("--questions is for stakeholders (reviewers and admins answer every question)")
     address = parse_email(email)
+    with Session(store.engine) as session:
+        twin = session.scalars(select(UserRow.name).where(func.lower(UserRow.name) == name.lower())).first()
+    if twin is not None:  # the login limit counts per lower-cased name, and "Ada" would pass for "ada"
+        raise StoreError(f"user {twin!r} already exists (names differ by more than case)")
     row = UserRow(
         name=name,
         role=role,
