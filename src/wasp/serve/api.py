@@ -121,7 +121,9 @@ def findings(
     slim = reviews_.slim(review_id)
     rules = None
     if question:
-        q = next(q for q in slim.doc["questions"] if q["id"] == question)
+        q = next((q for q in slim.doc["questions"] if q["id"] == question), None)
+        if q is None:
+            raise StoreError(f"no question {question} in review {review_id}")
         rules = sorted({r for bp in q["best_practices"] for r in bp.get("rules", [])})
     filters = {
         "account": account,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,53 @@ class Slim:
     """Failing findings per account and question, once asked for."""
 
 
+def _damaged(review_id: int, what: str) -> str:
+    return (
+        f"review {review_id} is damaged in the store ({what}); save the review again, or move the store aside: "
+        "wasp creates a new one"
+    )
+
+
+def _outline(review_id: int, blob: bytes) -> Slim:
+    """The stored outline, checked before any page uses it: a damaged one (not gzip, not JSON, or a value of the
+    wrong type, the review part checked by the review schema as a loaded document is) is one StoreError."""
+    from wasp.schemas.validate import SchemaMismatch, validate
+
+    try:
+        stored = unpack(blob)
+    except (OSError, EOFError, zlib.error, ValueError, RecursionError) as exc:
+        raise StoreError(
+            _damaged(review_id, f"its outline cannot be read: {exc.__class__.__name__}")
+        ) from exc
+    review = stored.get("review") if isinstance(stored, dict) else None
+    if not isinstance(stored, dict) or not isinstance(review, dict):
+        raise StoreError(_damaged(review_id, "its outline is not a review"))
+    try:
+        validate("review", {**review, "findings": []})
+    except SchemaMismatch as exc:
+        raise StoreError(_damaged(review_id, f"its outline does not match the review schema {exc}")) from exc
+    facets, rules, failing = stored.get("facets"), stored.get("rules"), stored.get("failing")
+    if not (
+        isinstance(facets, dict)
+        and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in facets.values())
+        and isinstance(rules, list)
+        and all(isinstance(r, str) for r in rules)
+        and isinstance(failing, list)
+        and all(
+            isinstance(f, list)
+            and len(f) == 3
+            and isinstance(f[0], str)
+            and isinstance(f[1], str)
+            and isinstance(f[2], int)
+            for f in failing
+        )
+    ):
+        raise StoreError(
+            _damaged(review_id, "its outline's facets, rules or failing counts have the wrong type")
+        )
+    return Slim(review_id, review, facets, rules, [(a, r, n) for a, r, n in failing])
+
+
 class Reviews:
     """Reads from the store, with an LRU of review outlines and of finding counts per filter.
 
@@ -84,14 +132,7 @@ class Reviews:
         if blob is None:  # a damaged document was not backfilled: loading it says so in one line
             self.store.load(str(review_id))
             raise StoreError(f"review {review_id} has no outline; save it again")
-        stored = unpack(blob)
-        slim = Slim(
-            review_id,
-            stored["review"],
-            stored["facets"],
-            stored["rules"],
-            [(a, r, n) for a, r, n in stored["failing"]],
-        )
+        slim = _outline(review_id, blob)
         with self._lock:
             self._cache[key] = slim
             while len(self._cache) > self._size:
@@ -112,7 +153,15 @@ class Reviews:
         if row is None:
             raise StoreError(f"no finding {finding_id} in review {review_id}")
         found = {SHOWN.get(c, c): v for c, v in zip(COLUMNS, row, strict=False)}
-        found["evidence"] = json.loads(row.evidence) if row.evidence else {}
+        try:
+            evidence = json.loads(row.evidence) if row.evidence else {}
+        except ValueError as exc:
+            raise StoreError(
+                _damaged(review_id, f"the evidence of finding {finding_id} is not JSON")
+            ) from exc
+        if not isinstance(evidence, dict):
+            raise StoreError(_damaged(review_id, f"the evidence of finding {finding_id} is not an object"))
+        found["evidence"] = evidence
         return found
 
     def latest_per_workload(self) -> list[dict[str, Any]]:

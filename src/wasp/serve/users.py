@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,8 @@ ROLES = ("viewer", "stakeholder", "reviewer", "admin")
 """Each role can do everything the ones before it can (a stakeholder only for its assigned questions)."""
 QUESTION = re.compile(r"^SEC(0[1-9]|1[01])$")
 NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,100}$")
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}$")
+EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]{1,255}$")
+"""No whitespace and no control characters: `wasp users list` prints emails to a terminal."""
 MIN_PASSWORD = 12
 
 
@@ -80,14 +81,24 @@ def parse_questions(text: str | None) -> tuple[str, ...]:
     return out
 
 
+def fold_email(address: str) -> str | None:
+    """The address lower-cased, as emails are stored and compared; None when a character that is not ASCII
+    lower-cases to ASCII (KELVIN SIGN to ``k``, dotted capital I to ``i`` and a dot): such an address would
+    equal another one it only looks like, so it never matches."""
+    if any(not c.isascii() and any(x.isascii() for x in c.lower()) for c in address):
+        return None
+    return address.lower()
+
+
 def parse_email(text: str | None) -> str | None:
     """An email address, lower-cased (OIDC logins compare it case-insensitively); empty is None."""
     if text is None or not text.strip():
         return None
     value = text.strip()
-    if len(value) > 320 or not EMAIL.match(value):
+    folded = fold_email(value)
+    if len(value) > 320 or not EMAIL.match(value) or folded is None:
         raise InputError(f"--email {value!r} is not an email address (name@domain)")
-    return value.lower()
+    return folded
 
 
 def as_user(row: UserRow) -> User:
@@ -114,6 +125,10 @@ def add_user(
     if questions and role != "stakeholder":
         raise InputError("--questions is for stakeholders (reviewers and admins answer every question)")
     address = parse_email(email)
+    with Session(store.engine) as session:
+        twin = session.scalars(select(UserRow.name).where(func.lower(UserRow.name) == name.lower())).first()
+    if twin is not None:  # the login limit counts per lower-cased name, and "Ada" would pass for "ada"
+        raise StoreError(f"user {twin!r} already exists (names differ by more than case)")
     row = UserRow(
         name=name,
         role=role,
@@ -204,11 +219,12 @@ def oidc_user(store: Store, issuer: str, subject: str, email: str | None, verifi
         ).first()
         if row is not None:
             return None if row.disabled else as_user(row)
-        if not email or not verified:
+        address = fold_email(email) if email and verified else None
+        if address is None:
             return None
         row = session.scalars(
             select(UserRow).where(
-                UserRow.email == email.lower(), UserRow.oidc_subject.is_(None), UserRow.oidc_issuer.is_(None)
+                UserRow.email == address, UserRow.oidc_subject.is_(None), UserRow.oidc_issuer.is_(None)
             )
         ).first()
         if row is None or row.disabled:

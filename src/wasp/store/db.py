@@ -239,8 +239,17 @@ class Store:
 
     def delete_review(self, review_id: int) -> None:
         """Remove a review that no milestone points to (used by tests and clean-up), with its rows in the other
-        tables: SQLite enforces no ON DELETE CASCADE here, and gives the next review the same id."""
+        tables: SQLite enforces no ON DELETE CASCADE here, and gives the next review the same id. A review a
+        milestone points to is refused: the milestone would dangle, then name the next review saved."""
         with Session(self.writer) as session, session.begin():
+            named = session.scalars(
+                select(MilestoneRow.name).where(MilestoneRow.review_id == review_id)
+            ).all()
+            if named:
+                raise StoreError(
+                    f"review {review_id} is milestone {', '.join(sorted(named))}: it is kept while a milestone "
+                    "names it"
+                )
             rows = select(FindingRow.id).where(FindingRow.review_id == review_id)
             session.execute(delete(FindingEvidenceRow).where(FindingEvidenceRow.finding_row.in_(rows)))
             session.execute(delete(FindingRow).where(FindingRow.review_id == review_id))

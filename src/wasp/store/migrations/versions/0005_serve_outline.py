@@ -34,6 +34,8 @@ def _backfill(conn: sa.Connection) -> None:
             doc = unpack(blob)
         except (OSError, EOFError, zlib.error, ValueError):
             continue  # a damaged document keeps no outline: reading the review says it is damaged, as before
+        if not isinstance(doc, dict) or not isinstance(doc.get("findings", []), list):
+            continue  # damaged too (JSON of the wrong type): no outline, as above
         doc_findings = [f for f in doc.get("findings", ()) if isinstance(f, dict)]
         stored = [  # the facets come from the rows as stored: what the pages filter in SQL
             r._asdict()
