@@ -129,3 +129,17 @@ def test_the_old_claim_option_is_refused_in_one_line(
 ) -> None:
     code, out = _wasp(["serve", "--db", store.url, "--oidc-user-claim", "preferred_username"], capsys)
     assert code == 2 and "--email" in out and "Traceback" not in out
+
+
+def test_users_list_prints_no_terminal_escapes_even_for_rows_stored_before_the_checks(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a row written before emails were checked (or straight into the database) holds an escape sequence
+    with store.writer.begin() as conn:
+        conn.execute(
+            text("UPDATE users SET email = :e WHERE name = 'rita'"), {"e": "r@x.io\x1b]0;pwned\x07\tz"}
+        )
+    code, out = _wasp(["users", "list", "--db", store.url], capsys)
+    line = next(ln for ln in out.splitlines() if ln.startswith("rita\t"))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert len(line.split("\t")) == 4  # a tab inside a field cannot shift the columns

@@ -370,3 +370,13 @@ def test_dashboard_shows_the_account_matrix_for_several_accounts(
     single = client(make_store(str(tmp_path / "s.db"), demo_doc))
     login(single, "vera")
     assert "Failing findings per account" not in single.get("/").text
+
+
+@pytest.mark.parametrize(
+    ("ips", "warns"),
+    [(None, False), ("10.0.0.5", False), ("10.0.0.5, 10.0.0.6", False), ("*", True), ("10.0.0.5,*", True)],
+)
+def test_trusting_forwarded_headers_from_anyone_is_warned_about(ips: str | None, warns: bool) -> None:
+    from wasp.cli.serve_cmd import proxy_warning
+
+    assert (proxy_warning(ips) is not None) == warns

@@ -55,6 +55,16 @@ def bind_warning(host: str, tls: bool, trusted_proxy: bool) -> str | None:
     )
 
 
+def proxy_warning(forwarded_allow_ips: str | None) -> str | None:
+    """The warning for trusting forwarded headers from any address (None when the proxies are named)."""
+    if forwarded_allow_ips is None or "*" not in {p.strip() for p in forwarded_allow_ips.split(",")}:
+        return None
+    return (
+        "warning: --forwarded-allow-ips '*' trusts X-Forwarded-For from every client: anyone can claim any address, "
+        "so the per-address login limit and the logged client addresses mean nothing. Name the proxy's address."
+    )
+
+
 @command("serve")
 @db_option()
 @click.option(
@@ -137,6 +147,9 @@ def serve(
     warning = bind_warning(host, certfile is not None, bool(forwarded_allow_ips))
     if warning:
         click.echo(warning, err=True)
+    trust = proxy_warning(forwarded_allow_ips)
+    if trust:
+        click.echo(trust, err=True)
     app = create_app(open_store(db), secret_key=os.environ.get(SECRET_ENV) or None, warm=True, oidc=oidc)
     scheme = "https" if certfile else "http"
     click.echo(f"wasp serve: open {scheme}://{host}:{port}/login (Ctrl+C stops)", err=True)
@@ -249,11 +262,16 @@ def users_list(db: str | None) -> None:
 
     Each line: name, role, questions, email (tab-separated).
     """
+    from wasp.report.safe_text import without_controls
     from wasp.serve.users import list_users
     from wasp.store import open_store
 
+    def cell(value: str) -> str:  # one field of a tab-separated line, with no terminal escape sequences
+        return without_controls(value).replace("\t", " ").replace("\n", " ")
+
     for u in list_users(open_store(db)):
-        click.echo(f"{u['name']}\t{u['role']}\t{','.join(u['questions'])}\t{u['email'] or ''}")
+        fields = (u["name"], u["role"], ",".join(u["questions"]), u["email"] or "")
+        click.echo("\t".join(cell(str(f)) for f in fields))
 
 
 @command("export")
