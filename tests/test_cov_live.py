@@ -67,7 +67,12 @@ def test_the_performance_insights_key_is_read_live_and_a_missing_flag_is_unknown
     ctx = RuleContext(
         inventory=inventory, workload=WorkloadScope(regions=(REGION,), accounts=(ACCOUNT,)), now=NOW
     )
-    ev = evaluate((RULES["rds_performance_insights_cmk"],), inventory, ctx, observed_at=NOW)
+    rule = RULES["rds_performance_insights_cmk"]
+    # the rule weighs the account's keys: while they are not read, no verdict stands
+    unread = evaluate((rule,), inventory, ctx, observed_at=NOW)
+    assert {f.status for f in unread.findings} == {U}
+    inventory.mark_collected("AWS::KMS::Key")  # read, and none listed (the CMK is in another account)
+    ev = evaluate((rule,), inventory, ctx, observed_at=NOW)
     seen = {f.resource.id: f.status for f in ev.findings}
     assert seen == {
         "keyed": P,

@@ -153,9 +153,9 @@ def test_throttling_is_retried_adaptively_and_counted_not_turned_into_gaps(
     monkeypatch.setattr(access, "_session", session)
     real_factory = access.ClientFactory
 
-    def factory(session: boto3.session.Session, config: Any = None) -> Any:
+    def factory(session: boto3.session.Session, config: Any = None, lean: bool = False) -> Any:
         modes.append(config.retries.get("mode") if config is not None else None)
-        return real_factory(session, config)
+        return real_factory(session, config, lean)
 
     monkeypatch.setattr(access, "ClientFactory", factory)
     own = boto3.client("sts").get_caller_identity()["Account"]

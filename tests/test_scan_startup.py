@@ -40,9 +40,17 @@ NOT_FOR_TERRAFORM = (
 """Modules (and their submodules) a JSON or SARIF scan of Terraform without skips never needs."""
 
 PROBE = """
-import atexit, json, sys
+import atexit, json, sys, traceback
+first = {{}}
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name not in first:
+            first[name] = "".join(traceback.format_stack(limit=10)[:-1])
+        return None
+sys.meta_path.insert(0, Watch())
 def report():
     sys.__stdout__.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+    sys.__stdout__.write("\\nFIRST " + json.dumps(first) + "\\n")
 atexit.register(report)
 from wasp.cli.app import main
 main({args!r})
@@ -74,7 +82,8 @@ resource "aws_ebs_volume" "data" {
 
 
 def _imported(args: list[str], home: Path) -> tuple[int, set[str]]:
-    """Exit code and the modules imported by `wasp ARGS` in a fresh interpreter."""
+    """Exit code and the modules imported by `wasp ARGS` in a fresh interpreter (on failure, the test's message
+    says where each top-level package was first imported, and what the command wrote to stderr)."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args)],
         capture_output=True,
@@ -83,7 +92,20 @@ def _imported(args: list[str], home: Path) -> tuple[int, set[str]]:
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(home)},
     )
     line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("MODULES "))
+    first = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("FIRST "))
+    _WHY.clear()
+    _WHY.update(json.loads(first.removeprefix("FIRST ")))
+    _WHY["(stderr)"] = done.stderr[-2000:]
     return done.returncode, set(json.loads(line.removeprefix("MODULES ")))
+
+
+_WHY: dict[str, str] = {}
+"""Where the last probe first imported each top-level package, and its stderr."""
+
+
+def _why(heavy: list[str]) -> str:
+    tops = [m for m in heavy if not any(m.startswith(h + ".") for h in heavy)]  # the first of each family
+    return "\n".join(f"{m} imported at:\n{_WHY.get(m, '?')}" for m in tops) + _WHY.get("(stderr)", "")
 
 
 def _heavy(modules: set[str]) -> list[str]:
@@ -101,7 +123,7 @@ def test_terraform_scan_imports_nothing_it_does_not_need(tmp_path: Path, fmt: st
     assert code == 1  # the planted misconfigurations fail: the scan really ran its rules
     assert out.stat().st_size > 0
     assert "wasp.iac.terraform.hcl" in modules and "tree_sitter_hcl" in modules  # the probe sees imports
-    assert _heavy(modules) == []
+    assert _heavy(modules) == [], _why(_heavy(modules))
 
 
 def test_the_probe_sees_what_a_cloudformation_scan_needs(tmp_path: Path) -> None:
