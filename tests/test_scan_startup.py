@@ -89,7 +89,8 @@ def _imported(args: list[str], home: Path) -> tuple[int, set[str]]:
         capture_output=True,
         text=True,
         check=False,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(home)},
+        # COLUMNS: a line longer than the width (a long temporary path) is wrapped by rich, as it should be
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(home), "COLUMNS": "1000"},
     )
     line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("MODULES "))
     first = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("FIRST "))
