@@ -143,3 +143,23 @@ def test_users_list_prints_no_terminal_escapes_even_for_rows_stored_before_the_c
     line = next(ln for ln in out.splitlines() if ln.startswith("rita\t"))
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     assert len(line.split("\t")) == 4  # a tab inside a field cannot shift the columns
+
+
+def test_the_api_adds_a_user_with_an_email_and_refuses_a_bad_or_unknown_field(store: Store) -> None:
+    c = client(store)
+    csrf = login(c, "ada")
+    post = {"name": "olga", "role": "viewer", "password": PASSWORD, "email": "Olga@Example.com"}
+    made = c.post("/api/users", json=post, headers={"X-CSRF-Token": csrf})
+    assert made.status_code == 200 and made.json()["email"] == "olga@example.com"
+    assert {"name": "olga", "email": "olga@example.com"}.items() <= next(
+        u for u in c.get("/api/users").json() if u["name"] == "olga"
+    ).items()
+    bad = {
+        **post,
+        "name": "oleg",
+        "email": "oleg@ex\u212aample.com",
+    }  # a look-alike that case folding makes ASCII
+    assert c.post("/api/users", json=bad, headers={"X-CSRF-Token": csrf}).status_code == 400
+    extra = {**post, "name": "omar", "email": None, "mail": "typo@example.com"}  # refused, never dropped
+    assert c.post("/api/users", json=extra, headers={"X-CSRF-Token": csrf}).status_code == 422
+    assert {u["name"] for u in c.get("/api/users").json()}.isdisjoint({"oleg", "omar"})

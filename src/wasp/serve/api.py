@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from wasp.store.db import Store, StoreError
 
@@ -50,12 +50,16 @@ class MilestoneIn(BaseModel):
 
 
 class UserIn(BaseModel):
-    """A new user."""
+    """A new user (an unknown field is refused, never dropped)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(max_length=100)
     role: str
     password: str = Field(max_length=1000)
     questions: list[str] = Field(default_factory=list)
+    email: str | None = Field(default=None, max_length=1000)
+    """For OIDC login: the first login binds the verified address (checked, never cut, by ``add_user``)."""
 
 
 def _store(request: Request) -> Store:
@@ -261,6 +265,17 @@ def user_add(
 ) -> dict[str, Any]:
     """Add a user (admins)."""
     u = users.add_user(
-        _store(request), body.name, body.role, body.password, users.parse_questions(",".join(body.questions))
+        _store(request),
+        body.name,
+        body.role,
+        body.password,
+        users.parse_questions(",".join(body.questions)),
+        email=body.email or None,
     )
-    return {"id": u.id, "name": u.name, "role": u.role, "questions": list(u.questions)}
+    return {
+        "id": u.id,
+        "name": u.name,
+        "role": u.role,
+        "questions": list(u.questions),
+        "email": users.parse_email(body.email),
+    }
