@@ -88,3 +88,16 @@ def test_without_readable_source_models_are_whole(monkeypatch: pytest.MonkeyPatc
     session = boto3.session.Session(region_name="us-east-1")
     factory = ClientFactory(session, client_config(), lean=True)
     assert not factory.lean
+
+
+@mock_aws
+def test_an_operation_no_model_has_makes_the_client_once_at_most(narrow_loader: LeanLoader) -> None:
+    whole = ClientFactory(boto3.session.Session(region_name="us-east-1"), client_config())
+    first = whole.client("s3", "us-east-1")
+    assert whole.client("s3", "us-east-1", "get_bucket_wishes") is first  # no cut model: nothing to widen
+    lean = ClientFactory(boto3.session.Session(region_name="us-east-1"), client_config(), lean=True)
+    cut_client = lean.client("s3", "us-east-1", "list_buckets")
+    widened = lean.client("s3", "us-east-1", "get_bucket_wishes")
+    assert widened is not cut_client  # tried once with the whole model
+    assert lean.client("s3", "us-east-1", "get_bucket_wishes") is widened  # and not again on every call
+    assert not hasattr(widened, "get_bucket_wishes")  # the call itself then fails, as without cut models

@@ -71,6 +71,8 @@ class ClientFactory:
     ) -> None:
         self._session = session
         self._loader = install_lean_loader(session) if lean else None
+        self._whole: set[tuple[str, str]] = set()
+        """(service, region) keys whose client was made again from the service's whole model."""
         self._config = config or client_config()
         self._clients: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
@@ -91,14 +93,15 @@ class ClientFactory:
         """
         key = (service, region)
         existing = self._clients.get(key)  # a dict read is atomic
-        if existing is not None and _can_call(existing, operation):
+        if existing is not None and not self._could_widen(key, existing, operation):
             return existing
         with self._lock:
             existing = self._clients.get(key)
-            if existing is not None and _can_call(existing, operation):
+            if existing is not None and not self._could_widen(key, existing, operation):
                 return existing
             if existing is not None and self._loader is not None:
                 self._loader.widen(service)
+                self._whole.add(key)  # made once more, from the whole model; never again
             made = self._session.client(service, region_name=region, config=self._config)
             if service == "s3control":
                 fix_s3control(made)
@@ -106,6 +109,16 @@ class ClientFactory:
             made.meta.events.register("before-parse", check_response_body)
             self._clients[key] = made
             return made
+
+    def _could_widen(self, key: tuple[str, str], client: Any, operation: str | None) -> bool:
+        """True when ``client``'s cut model lacks ``operation`` and the whole model was not tried for ``key``.
+
+        A factory with whole models, or a client already made from one, is kept: an operation no model has then
+        fails at the call, as it would without cut models, instead of making the client again on every call.
+        """
+        if operation is None or self._loader is None or key in self._whole:
+            return False
+        return operation not in client.meta.method_to_api_mapping
 
     @property
     def lean(self) -> bool:
@@ -116,11 +129,6 @@ class ClientFactory:
         """A copy of the calls made so far per ``service:Operation`` (safe while calls are in flight)."""
         with self._count_lock:
             return dict(self.calls)
-
-
-def _can_call(client: Any, operation: str | None) -> bool:
-    """True when no operation is asked for or the client's model has it."""
-    return operation is None or operation in client.meta.method_to_api_mapping
 
 
 def install_lean_loader(session: boto3.session.Session) -> LeanLoader | None:
