@@ -5,29 +5,16 @@ alone (TAB / SHIFT+TAB, arrow keys on radios, SPACE, ENTER) with a visible focus
 from __future__ import annotations
 
 import copy
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-pytest.importorskip("fastapi")
-pytest.importorskip("selenium")
-
+from browser_support import headless_chromium, served, wait
 from serve_support import PASSWORD, make_store
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver")
-if DRIVER is None or not Path(CHROMIUM).exists():
-    pytest.skip(
-        "needs chromium and chromedriver (Debian: apt-get install -y chromium chromium-driver)",
-        allow_module_level=True,
-    )
 
 WIDTHS = (1440, 390)
 # axe-core's rule tags for WCAG 2.0 and 2.1, levels A and AA (the bundled axe-core may know only the 2.0 ones).
@@ -74,13 +61,6 @@ return Array.prototype.filter.call(document.querySelectorAll(".table-wrap"), fun
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _practice(doc: dict[str, Any], question: str, mode: str) -> str:
     """The first practice of a question with the given evidence mode."""
     return next(
@@ -104,8 +84,6 @@ def _org_review(doc: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, demo_doc: dict[str, Any]) -> Iterator[str]:
     """The app over a store with two reviews, two milestones, an answer with history and a tracked plan item."""
-    import uvicorn
-
     from wasp.serve.answers import record_answer
     from wasp.serve.app import create_app
     from wasp.serve.plan_items import record_item
@@ -124,50 +102,14 @@ def server(tmp_path_factory: pytest.TempPathFactory, demo_doc: dict[str, Any]) -
     record_item(
         store, workload=w, practice=item["best_practice"], owner="ops", status="in_progress", actor="rita"
     )
-    port = _free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with served(create_app(store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1440,1000",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.implicitly_wait(2)
-    yield driver
-    driver.quit()
-
-
-def wait(driver: Any, condition: Any, timeout: float = 30) -> None:
-    """Wait for a navigation to land: clicks and keys do not always wait for it."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(
-        driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-    ).until(condition)
+    with headless_chromium(implicit_wait=2) as driver:
+        yield driver
 
 
 def log_in(d: Any, server: str, name: str) -> None:

@@ -4,89 +4,31 @@ re-decide and see the risk and the plan, accept a risk, create and compare miles
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-pytest.importorskip("fastapi")
-pytest.importorskip("selenium")
-
+from browser_support import headless_chromium, served, wait
 from serve_support import PASSWORD, make_store
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver")
-if DRIVER is None or not Path(CHROMIUM).exists():
-    pytest.skip(
-        "needs chromium and chromedriver (Debian: apt-get install -y chromium chromium-driver)",
-        allow_module_level=True,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, demo_doc: dict[str, Any]) -> Iterator[str]:
-    import uvicorn
-
     from wasp.serve.app import create_app
 
     store = make_store(str(tmp_path_factory.mktemp("browser") / "wasp.db"), demo_doc)
-    port = _free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with served(create_app(store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1440,1000",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
-
-
-def wait(driver: Any, condition: Any) -> None:
-    """Wait for a form's navigation to land: clicks and keys do not always wait for it."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(
-        driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-    ).until(condition)
+    with headless_chromium(implicit_wait=5) as driver:
+        yield driver
 
 
 def _shots(driver: Any, out: Path, name: str) -> None:
