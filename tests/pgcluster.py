@@ -69,3 +69,21 @@ def cluster() -> Iterator[str | None]:
             _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+STORE_TABLES = (
+    "login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, "
+    "milestones, question_risks, findings, reviews, alembic_version"
+)
+"""Every table the store's migrations create (and Alembic's own), dropped for a clean schema per test."""
+
+
+def clean(url: str) -> str:
+    """Drop the store's tables from the cluster at ``url`` (a new migration's table goes in STORE_TABLES); the url."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP TABLE IF EXISTS {STORE_TABLES} CASCADE"))
+    engine.dispose()
+    return url

@@ -14,16 +14,12 @@ from sqlalchemy.exc import IntegrityError
 
 pytest.importorskip("pwdlib")
 
-from pgcluster import cluster
+from pgcluster import clean, cluster
 from wasp.serve import sessions, users
 from wasp.serve.security import LoginLimiter
 from wasp.store import open_store
 from wasp.store.db import StoreError, _scripts
 
-TABLES = (
-    "login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
-    "question_risks, findings, reviews, alembic_version"
-)
 OLD_USERS = [
     ("ada@example.com", "admin"),
     ("Bob@Example.com", "viewer"),
@@ -46,11 +42,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None) -
         return f"sqlite:///{tmp_path / 'old.db'}"
     if pg_url is None:
         pytest.skip("PostgreSQL is not installed here")
-    engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP TABLE IF EXISTS {TABLES} CASCADE"))
-    engine.dispose()
-    return pg_url
+    return clean(pg_url)
 
 
 def _engine(url: str) -> Engine:

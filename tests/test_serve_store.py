@@ -13,15 +13,9 @@ from sqlalchemy import create_engine, text
 
 pytest.importorskip("pwdlib")
 
-from pgcluster import cluster
+from pgcluster import clean, cluster
 from wasp.serve import answers, plan_items, sessions, users
 from wasp.store import open_store
-
-TABLES = (
-    "login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, "
-    "question_risks, "
-    "findings, reviews, alembic_version"
-)
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +32,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None) -
         return str(tmp_path / "wasp.db")
     if pg_url is None:
         pytest.skip("PostgreSQL is not installed here")
-    engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP TABLE IF EXISTS {TABLES} CASCADE"))
-    engine.dispose()
-    return pg_url
+    return clean(pg_url)
 
 
 def test_serve_tables_round_trip(db_url: str, demo_doc: dict[str, Any]) -> None:

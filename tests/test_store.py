@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from pgcluster import cluster
+from pgcluster import clean, cluster
 from wasp.cli.app import main
 from wasp.store import StoreError, open_store
 from wasp.store.models import ReviewRow
@@ -33,17 +33,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None) -
         return str(tmp_path / "wasp.db")
     if pg_url is None:
         pytest.skip("PostgreSQL is not installed here")
-    engine = create_engine(
-        pg_url.replace("postgresql://", "postgresql+psycopg://")
-    )  # a clean schema per test
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "DROP TABLE IF EXISTS login_failures, finding_evidence, plan_items, answers, uploads, user_sessions, users, waiver_events, waivers, milestones, question_risks, findings, reviews, alembic_version CASCADE"
-            )
-        )
-    engine.dispose()
-    return pg_url
+    return clean(pg_url)  # a clean schema per test
 
 
 def test_round_trip_and_milestones(db_url: str, demo_doc: dict[str, Any]) -> None:
